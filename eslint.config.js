@@ -1,0 +1,32 @@
+// The project's own lint: typescript-eslint on everything, eslint-plugin-eslint-plugin on the
+// rules and their tests, and our own recommended config on the hub and server (dogfood).
+import js from '@eslint/js';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', 'coverage/', 'examples/', 'tests/**/fixtures/', 'node_modules/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.js'],
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+  },
+  {
+    files: ['rules/**/*.ts'],
+    ...eslintPlugin.configs.rules,
+  },
+  {
+    files: ['tests/rules/**/*.ts'],
+    ...eslintPlugin.configs.tests,
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

@@ -1,0 +1,119 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { functionName } from '../src/analysis/functions.js';
+import {
+  type Repetition,
+  DEFAULT_ITERATION_METHODS,
+  collectionHelperImports,
+  findRepetition,
+  findRepetitionOfCallbackReference,
+} from '../src/analysis/repetition.js';
+import { getStreamOpeners } from '../src/analysis/stream-openers.js';
+import { type StreamOpening, getStreamOpenings, mentionsStream } from '../src/analysis/stream-sources.js';
+import { createRule } from '../src/create-rule.js';
+import { sharedHelperFix } from '../src/fixes/use-shared-helper.js';
+import {
+  type SharedHelper,
+  type StreamOptions,
+  sharedHelperSchema,
+  wrappersSchema,
+} from '../src/rule-options.js';
+
+export type Options = [
+  StreamOptions & {
+    iterationMethods?: string[];
+    sharedHelper?: SharedHelper;
+  },
+];
+export type MessageIds = 'streamInLoop' | 'openerCallInLoop' | 'useSharedHelper';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-eventsource-in-loop',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow opening a Server-Sent Events stream once per loop iteration or per element',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      streamInLoop:
+        '{{stream}} is opened inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin; later fetches and POSTs queue behind them. Open one shared stream outside the loop and route events by item.',
+      openerCallInLoop:
+        '`{{callee}}()` opens {{stream}} (line {{line}}) and is called inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin. Open one shared stream and route events by item.',
+      useSharedHelper: 'Use the shared `{{helper}}()` from {{module}} instead.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          wrappers: wrappersSchema,
+          iterationMethods: {
+            type: 'array',
+            description: `Method names whose first argument runs once per element (\`xs.name(fn)\`). Replaces the default list: ${DEFAULT_ITERATION_METHODS.join(', ')}.`,
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+          },
+          sharedHelper: sharedHelperSchema,
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ wrappers: [], iterationMethods: [...DEFAULT_ITERATION_METHODS] }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const wrappers = options.wrappers ?? [];
+    // Cheapest check first: most files never mention a stream.
+    if (!mentionsStream(sourceCode.text, wrappers)) return {};
+
+    function reportOpening(node: TSESTree.Node, repetition: Repetition, opening: StreamOpening): void {
+      const fix = options.sharedHelper ? sharedHelperFix(sourceCode, opening, options.sharedHelper) : null;
+      context.report({
+        node,
+        messageId: 'streamInLoop',
+        data: { stream: opening.source.label, repetition: repetition.description },
+        suggest: fix
+          ? [
+              {
+                messageId: 'useSharedHelper',
+                data: { helper: fix.helperName, module: `\`${options.sharedHelper!.module}\`` },
+                fix: fix.fix,
+              },
+            ]
+          : [],
+      });
+    }
+
+    return {
+      Program(program) {
+        const openings = getStreamOpenings(sourceCode, wrappers);
+        if (openings.length === 0) return;
+        const repetitionOptions = {
+          iterationMethods: options.iterationMethods ?? DEFAULT_ITERATION_METHODS,
+          helperImports: collectionHelperImports(program),
+        };
+        for (const opening of openings) {
+          const repetition = findRepetition(opening.node, repetitionOptions);
+          if (repetition) reportOpening(opening.node, repetition, opening);
+        }
+        for (const site of getStreamOpeners(sourceCode, openings).callSites) {
+          const repetition =
+            site.node.type === 'Identifier'
+              ? findRepetitionOfCallbackReference(site.node, repetitionOptions)
+              : findRepetition(site.node, repetitionOptions);
+          if (!repetition) continue;
+          context.report({
+            node: site.node,
+            messageId: 'openerCallInLoop',
+            data: {
+              callee: functionName(site.target.fn) ?? 'this function',
+              stream: site.target.opening.source.label,
+              line: site.target.opening.node.loc.start.line,
+              repetition: repetition.description,
+            },
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * Runs every rule of the plugin over the JavaScript in this project's own node_modules —
+ * tens of thousands of real files written by others — and fails if any rule throws.
+ * Prints how many files were linted and what fired, so that false positives can be reviewed.
+ *
+ *   node scripts/lint-node-modules.js [--json] [--show N]
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Linter } from 'eslint';
+import plugin from '../dist/src/index.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const showIndex = args.indexOf('--show');
+const show = showIndex === -1 ? 20 : Number(args[showIndex + 1]);
+const MAX_BYTES = 2 * 1024 * 1024;
+
+function* javascriptFiles(directory) {
+  let entries;
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) yield* javascriptFiles(path);
+    else if (entry.isFile() && /\.(?:c|m)?js$/.test(entry.name)) yield path;
+  }
+}
+
+const linter = new Linter({ configType: 'flat' });
+const config = [
+  {
+    files: ['**/*'],
+    plugins: { sse: plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: plugin.configs.all.rules,
+  },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+];
+
+const summary = { files: 0, parsed: 0, unparsable: 0, skippedLarge: 0, findings: {}, crashes: [] };
+const samples = [];
+const started = Date.now();
+for (const file of javascriptFiles(join(root, 'node_modules'))) {
+  if (statSync(file).size > MAX_BYTES) {
+    summary.skippedLarge++;
+    continue;
+  }
+  summary.files++;
+  const text = readFileSync(file, 'utf8');
+  let messages;
+  try {
+    messages = linter.verify(text, config, { filename: file });
+  } catch (error) {
+    summary.crashes.push({ file: relative(root, file), error: String(error?.stack ?? error) });
+    continue;
+  }
+  if (messages.some((message) => message.fatal)) {
+    // Some packages ship Flow, TypeScript or other dialects in .js files; not ours to parse.
+    summary.unparsable++;
+    continue;
+  }
+  summary.parsed++;
+  for (const message of messages) {
+    if (!message.ruleId?.startsWith('sse/')) continue;
+    summary.findings[message.ruleId] = (summary.findings[message.ruleId] ?? 0) + 1;
+    samples.push(`${relative(root, file)}:${message.line}:${message.column} ${message.ruleId} ${message.message.slice(0, 100)}`);
+  }
+}
+summary.seconds = Math.round((Date.now() - started) / 100) / 10;
+
+if (asJson) {
+  console.log(JSON.stringify({ ...summary, samples }, null, 2));
+} else {
+  console.log(`Linted ${summary.files} files of node_modules (${summary.parsed} parsed, ${summary.unparsable} not plain JavaScript, ${summary.skippedLarge} over 2 MiB skipped) in ${summary.seconds} s.`);
+  console.log('Findings:', Object.keys(summary.findings).length ? summary.findings : 'none');
+  for (const line of samples.slice(0, show)) console.log(`  ${line}`);
+  if (samples.length > show) console.log(`  … ${samples.length - show} more (--show N)`);
+  console.log(`Rule crashes: ${summary.crashes.length}`);
+}
+for (const crash of summary.crashes) console.error(`CRASH in ${crash.file}\n${crash.error}\n`);
+process.exitCode = summary.crashes.length ? 1 : 0;

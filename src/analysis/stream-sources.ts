@@ -1,0 +1,215 @@
+/**
+ * What counts as "a stream": a call or `new` that opens a Server-Sent Events connection.
+ * Every rule (and later the codemod) asks this module, so that they agree on it.
+ *
+ * Names are resolved through scope analysis (the `ReferenceTracker` of
+ * `@eslint-community/eslint-utils`, re-exported with TSESTree types by
+ * `@typescript-eslint/utils`): `new EventSource()` counts only when `EventSource` is the
+ * global (bare, through `window.`/`globalThis.`/`self.`, or an alias of it), and a library's
+ * export counts only when it is imported or required from that library, under any local
+ * name. A local class that merely shares the name is not a stream.
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { ReferenceTracker } = ASTUtils;
+
+export type OpeningKind = 'construct' | 'call';
+
+export interface StreamSource {
+  /** The module the opener comes from; `null` for the browser's global `EventSource`. */
+  module: string | null;
+  /** The export name (`default` for a default export or a CommonJS `module.exports`). */
+  exportName: string;
+  /** How messages name it, in Markdown: `` `EventSource` `` or `` `fetchEventSource` from `@microsoft/fetch-event-source` ``. */
+  label: string;
+  /** Whether it opens with `new` or with a plain call. */
+  kind: OpeningKind;
+  /** True for a source the user declared in the `wrappers` option. */
+  userDefined: boolean;
+}
+
+export interface StreamOpening {
+  node: TSESTree.NewExpression | TSESTree.CallExpression;
+  source: StreamSource;
+}
+
+/** A user's own stream opener, declared in a rule's `wrappers` option. */
+export interface StreamWrapper {
+  module: string;
+  export: string;
+}
+
+interface KnownLibrary {
+  module: string;
+  exports: Record<string, OpeningKind>;
+}
+
+/** The client libraries we recognise, with what each export does when invoked. */
+export const KNOWN_STREAM_LIBRARIES: readonly KnownLibrary[] = [
+  // v3+ exports `{ EventSource }`; v1/v2 were `module.exports = EventSource`.
+  { module: 'eventsource', exports: { EventSource: 'construct', default: 'construct' } },
+  { module: 'reconnecting-eventsource', exports: { default: 'construct' } },
+  {
+    module: 'event-source-polyfill',
+    exports: { EventSourcePolyfill: 'construct', NativeEventSource: 'construct', EventSource: 'construct' },
+  },
+  { module: 'extended-eventsource', exports: { EventSource: 'construct' } },
+  { module: 'eventsource-client', exports: { createEventSource: 'call' } },
+  { module: '@microsoft/fetch-event-source', exports: { fetchEventSource: 'call' } },
+  // `SSE` is a named export since sse.js 2; older releases exported it as the default.
+  { module: 'sse.js', exports: { SSE: 'construct', default: 'construct' } },
+  { module: '@sanity/eventsource', exports: { default: 'construct' } },
+  { module: 'launchdarkly-eventsource', exports: { EventSource: 'construct' } },
+  { module: 'react-native-sse', exports: { default: 'construct' } },
+];
+
+const GLOBAL_OBJECT_NAMES = ['window', 'globalThis', 'self', 'global'];
+
+const GLOBAL_EVENT_SOURCE: StreamSource = {
+  module: null,
+  exportName: 'EventSource',
+  label: '`EventSource`',
+  kind: 'construct',
+  userDefined: false,
+};
+
+/**
+ * Words whose absence from a file's text proves that it opens no stream: every module name
+ * (an import mentions it) and the global's name. Checked before any tree walk.
+ */
+export function streamNeedles(wrappers: readonly StreamWrapper[]): string[] {
+  return ['EventSource', ...KNOWN_STREAM_LIBRARIES.map((library) => library.module), ...wrappers.map((w) => w.module)];
+}
+
+export function mentionsStream(text: string, wrappers: readonly StreamWrapper[]): boolean {
+  return streamNeedles(wrappers).some((needle) => text.includes(needle));
+}
+
+type TraceMap = Parameters<InstanceType<typeof ReferenceTracker>['iterateEsmReferences']>[0];
+
+function traceEntry(source: StreamSource): Record<symbol, StreamSource> {
+  const symbol = source.kind === 'construct' ? ReferenceTracker.CONSTRUCT : ReferenceTracker.CALL;
+  return { [symbol]: source };
+}
+
+function describeExport(module: string, exportName: string): string {
+  return exportName === 'default' ? `the default export of \`${module}\`` : `\`${exportName}\` from \`${module}\``;
+}
+
+function librarySources(wrappers: readonly StreamWrapper[]): StreamSource[] {
+  const sources: StreamSource[] = [];
+  for (const library of KNOWN_STREAM_LIBRARIES) {
+    for (const [exportName, kind] of Object.entries(library.exports)) {
+      const label = describeExport(library.module, exportName);
+      sources.push({ module: library.module, exportName, label, kind, userDefined: false });
+    }
+  }
+  for (const wrapper of wrappers) {
+    // A wrapper may be a factory or a class; count both invocations.
+    for (const kind of ['call', 'construct'] as const) {
+      const label = describeExport(wrapper.module, wrapper.export);
+      sources.push({ module: wrapper.module, exportName: wrapper.export, label, kind, userDefined: true });
+    }
+  }
+  return sources;
+}
+
+function mergeEntry(target: Record<string, unknown>, key: string, entry: object): void {
+  const existing = target[key] as Record<string | symbol, unknown> | undefined;
+  target[key] = existing ? Object.assign(existing, entry) : { ...entry };
+}
+
+function buildModuleTraceMaps(sources: readonly StreamSource[]): { esm: TraceMap; cjs: TraceMap } {
+  const esm: Record<string, Record<string | symbol, unknown>> = {};
+  const cjs: Record<string, Record<string | symbol, unknown>> = {};
+  for (const source of sources) {
+    const module = source.module!;
+    esm[module] ??= { [ReferenceTracker.ESM]: true };
+    cjs[module] ??= {};
+    mergeEntry(esm[module], source.exportName, traceEntry(source));
+    if (source.exportName === 'default') {
+      // `const ES = require('m')` is the module object itself.
+      Object.assign(cjs[module], traceEntry(source));
+      // ...and transpiled ESM reaches the default through `require('m').default`.
+      mergeEntry(cjs[module], 'default', traceEntry(source));
+    } else {
+      mergeEntry(cjs[module], source.exportName, traceEntry(source));
+    }
+  }
+  return { esm: esm as unknown as TraceMap, cjs: cjs as unknown as TraceMap };
+}
+
+/**
+ * The tracker finds globals only through variables of the global scope, which exist only
+ * for names the user's config declares (`globals.browser`). Many TypeScript configs declare
+ * none, so a name that is read but declared nowhere gets a stand-in variable made of its
+ * unresolved references: it is still the global, since nothing in the file declares it.
+ */
+function scopeWithImplicitGlobals(globalScope: TSESLint.Scope.Scope, names: readonly string[]): TSESLint.Scope.Scope {
+  const missing = names.filter((name) => !globalScope.set.has(name));
+  if (missing.length === 0) return globalScope;
+  const set = new Map<string, TSESLint.Scope.Variable>(globalScope.set as Map<string, TSESLint.Scope.Variable>);
+  for (const name of missing) {
+    const references = globalScope.through.filter((reference) => reference.identifier.name === name);
+    if (references.length === 0) continue;
+    const standIn = { name, defs: [], identifiers: [], references, scope: globalScope };
+    set.set(name, standIn as unknown as TSESLint.Scope.Variable);
+  }
+  return Object.assign(Object.create(globalScope) as TSESLint.Scope.Scope, { set });
+}
+
+function findOpenings(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: readonly StreamWrapper[]): StreamOpening[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const scope = scopeWithImplicitGlobals(globalScope, ['EventSource', 'require', ...GLOBAL_OBJECT_NAMES]);
+  const tracker = new ReferenceTracker(scope, { globalObjectNames: GLOBAL_OBJECT_NAMES });
+  const { esm, cjs } = buildModuleTraceMaps(librarySources(wrappers));
+
+  const seen = new Set<TSESTree.Node>();
+  const openings: StreamOpening[] = [];
+  const found = [
+    ...tracker.iterateGlobalReferences({ EventSource: traceEntry(GLOBAL_EVENT_SOURCE) } as unknown as TraceMap),
+    ...tracker.iterateEsmReferences(esm),
+    ...tracker.iterateCjsReferences(cjs),
+  ];
+  for (const { node, info } of found) {
+    if ((node.type !== 'NewExpression' && node.type !== 'CallExpression') || seen.has(node)) continue;
+    seen.add(node);
+    openings.push({ node, source: info as StreamSource });
+  }
+  return openings.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+const cache = new WeakMap<object, Map<string, StreamOpening[]>>();
+
+/**
+ * Every place in the file that opens a stream, in source order. Computed once per file and
+ * wrapper list, however many rules ask; empty at once when the text mentions no stream.
+ */
+export function getStreamOpenings(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  wrappers: readonly StreamWrapper[] = [],
+): readonly StreamOpening[] {
+  const key = JSON.stringify(wrappers);
+  let byWrappers = cache.get(sourceCode);
+  if (!byWrappers) {
+    byWrappers = new Map();
+    cache.set(sourceCode, byWrappers);
+  }
+  let openings = byWrappers.get(key);
+  if (!openings) {
+    openings = mentionsStream(sourceCode.text, wrappers) ? findOpenings(sourceCode, wrappers) : [];
+    byWrappers.set(key, openings);
+  }
+  return openings;
+}
+
+/** The URL argument of an opening (the first argument of every supported opener). */
+export function streamUrlArgument(opening: StreamOpening): TSESTree.Expression | null {
+  const first = opening.node.arguments[0];
+  return first && first.type !== 'SpreadElement' ? first : null;
+}
+
+export function isNativeEventSource(opening: StreamOpening): boolean {
+  return opening.source.module === null;
+}
