@@ -1,0 +1,134 @@
+/**
+ * Turning scenario results into a verdict and a table. Pure functions of the results,
+ * so that what the proof claims can be unit-tested without a browser.
+ */
+
+/** Page B must answer its POST faster than this (median of the clicks). */
+export const FAST_POST_MS = 200;
+
+/**
+ * @typedef {import('./scenarios.js').ScenarioResult} ScenarioResult
+ * @typedef {{ description: string, passed: boolean, actual: string }} Criterion
+ */
+
+/**
+ * The issue's "done when", checked against the measured figures. A scenario that did
+ * not run fails every criterion about it.
+ * @param {Record<string, ScenarioResult | undefined>} results keyed by scenario key
+ * @returns {Criterion[]}
+ */
+export function evaluateCriteria(results) {
+  const { perRowEventSource: a, sharedEventSource: b, crossTab: c } = results;
+  return [
+    {
+      description: `page A's POST stalls (no answer within ${a?.post.boundMs ?? '?'} ms)`,
+      passed: a !== undefined && a.post.stalled,
+      actual: a ? describePost(a.post) : 'not run',
+    },
+    {
+      description: `page B's POST answers in under ${FAST_POST_MS} ms`,
+      passed: b !== undefined && b.post.medianMs !== null && b.post.medianMs < FAST_POST_MS,
+      actual: b ? describePost(b.post) : 'not run',
+    },
+    {
+      description: 'page B updates every row',
+      passed: b !== undefined && allRowsUpdated(b),
+      actual: b ? describeRows(b) : 'not run',
+    },
+    {
+      description: 'page B uses 1 SSE connection',
+      passed: b !== undefined && b.sseConnections.opened === 1,
+      actual: b ? String(b.sseConnections.opened) : 'not run',
+    },
+    {
+      description: `${c?.tabs ?? 3} tabs of page B with crossTab use 1 SSE connection`,
+      passed: c !== undefined && c.sseConnections.opened === 1,
+      actual: c ? String(c.sseConnections.opened) : 'not run',
+    },
+    {
+      description: 'every row in every crossTab tab updates',
+      passed: c !== undefined && allRowsUpdated(c),
+      actual: c ? `${describeRows(c)} (per tab: ${c.rowsUpdatedPerTab.join(', ')})` : 'not run',
+    },
+  ];
+}
+
+/**
+ * The human-readable report: an aligned table, a legend, then each criterion.
+ * @param {{ results: ScenarioResult[], criteria: Criterion[], environment: string }} report
+ * @returns {string}
+ */
+export function formatReport({ results, criteria, environment }) {
+  const header = ['scenario', 'SSE connections', 'TCP sockets', 'rows updated', 'POST round trip'];
+  const rows = results.map((result) => [
+    result.label,
+    String(result.sseConnections.opened),
+    String(result.tcpSockets.opened),
+    describeRows(result),
+    describePost(result.post),
+  ]);
+  const lines = [
+    environment,
+    '',
+    ...formatTable(header, rows, 'lrrrl'),
+    '',
+    'SSE connections: event streams the browser opened to the server (the multiplexer\'s own',
+    '  upstream requests are not counted). TCP sockets: every socket the browser opened,',
+    '  page and module loads included. Rows updated: rows that received an event during',
+    '  the last seconds of the run.',
+    '',
+    ...criteria.map((criterion) => `${criterion.passed ? 'PASS' : 'FAIL'}  ${criterion.description}: ${criterion.actual}`),
+    '',
+    proofPassed(criteria) ? 'proof passed' : 'proof FAILED',
+  ];
+  const problems = results.flatMap((result) => [
+    ...(result.settled ? [] : [`${result.label}: connections had not settled after ${result.settleMs} ms`]),
+    ...result.pageErrors.map((message) => `${result.label}: page error: ${message}`),
+  ]);
+  if (problems.length > 0) lines.push('', ...problems);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Pads every cell to its column's widest; `align` has one letter per column, `l` or `r`
+ * (figures read best right-aligned, words left-aligned).
+ * @param {string[]} header
+ * @param {string[][]} rows
+ * @param {string} align
+ * @returns {string[]}
+ */
+export function formatTable(header, rows, align) {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const formatRow = (cells) =>
+    cells
+      .map((cell, column) => (align[column] === 'r' ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  return [formatRow(header), rule, ...rows.map(formatRow)];
+}
+
+/** @param {Criterion[]} criteria */
+export function proofPassed(criteria) {
+  return criteria.length > 0 && criteria.every((criterion) => criterion.passed);
+}
+
+/** @param {ScenarioResult['post']} post */
+export function describePost(post) {
+  if (post.roundTripsMs.length === 0) return 'not measured';
+  if (post.stalled) return `stalled (> ${post.boundMs} ms)`;
+  const clicks = post.roundTripsMs.length;
+  return `${post.medianMs?.toFixed(1)} ms (${clicks === 1 ? '1 click' : `median of ${clicks}`})`;
+}
+
+/** @param {ScenarioResult} result */
+function describeRows(result) {
+  const missingTabs = result.tabs - result.tabsLoaded;
+  const rows = `${result.rowsUpdated}/${result.rowsTotal}`;
+  return missingTabs === 0 ? rows : `${rows}, ${missingTabs} of ${result.tabs} tabs did not load`;
+}
+
+/** Every tab loaded, rendered rows, and every one of them received an event at the end. */
+function allRowsUpdated(result) {
+  return result.tabsLoaded === result.tabs && result.rowsTotal > 0 && result.rowsUpdated === result.rowsTotal;
+}

@@ -1,0 +1,139 @@
+/**
+ * The three scenarios of the proof. Each gets its own dashboard server and its own
+ * browser context, so that one scenario's connections (and Chromium's per-profile
+ * connection budget) cannot leak into the next.
+ */
+import { errors } from 'playwright-core';
+import { startDashboardServer } from '../../examples/live-dashboard/server.js';
+import { median, waitUntilSettled, withTimeout } from './bounded.js';
+import { readRowEventCounts, timeSends } from './page-probe.js';
+
+/** Every bound the proof waits under, in one place (they are also reported with --json). */
+export const BOUNDS = {
+  pageLoadMs: 15_000,
+  /** Connections count as settled once nothing has changed for this long... */
+  settleQuietMs: 1_000,
+  /** ...or, at the latest, after this long. */
+  settleLimitMs: 10_000,
+  /** A POST with no answer after this long is reported as stalled. */
+  postBoundMs: 3_000,
+  postClicks: 5,
+  /** A row counts as updated if it received an event in this window at the end. */
+  observeMs: 2_000,
+  closeMs: 10_000,
+};
+
+export const SCENARIOS = [
+  { key: 'perRowEventSource', label: 'A  20 rows, new EventSource each', path: '/page-a.html', tabs: 1 },
+  { key: 'sharedEventSource', label: 'B  20 rows, sharedEventSource', path: '/page-b.html', tabs: 1 },
+  { key: 'crossTab', label: 'C  3 tabs of B, crossTab: true', path: '/page-b.html?crossTab=1', tabs: 3 },
+];
+
+/**
+ * `post.roundTripsMs` is empty when no tab loaded: nothing was measured, so nothing stalled.
+ * @typedef {{ opened: number, peakOpen: number }} ConnectionCount
+ * @typedef {{
+ *   key: string, label: string, tabs: number, tabsLoaded: number,
+ *   settled: boolean, settleMs: number,
+ *   sseConnections: ConnectionCount, tcpSockets: ConnectionCount,
+ *   upstreamStreams: number,
+ *   rowsTotal: number, rowsWithEvents: number, rowsUpdated: number, rowsUpdatedPerTab: number[],
+ *   post: { boundMs: number, roundTripsMs: (number | null)[], medianMs: number | null, stalled: boolean },
+ *   multiplexer: { connections: number, topics: number, upstreams: number } | undefined,
+ *   pageErrors: string[],
+ * }} ScenarioResult
+ */
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {(typeof SCENARIOS)[number]} scenario
+ * @param {typeof BOUNDS} bounds
+ * @returns {Promise<ScenarioResult>}
+ */
+export async function runScenario(browser, scenario, bounds = BOUNDS) {
+  const dashboard = await startDashboardServer({ port: 0, host: '127.0.0.1' });
+  try {
+    const context = await browser.newContext();
+    try {
+      return await measure(context, dashboard, scenario, bounds);
+    } finally {
+      await withTimeout(context.close(), bounds.closeMs, 'closing the browser context');
+    }
+  } finally {
+    await withTimeout(dashboard.close(), bounds.closeMs, 'closing the dashboard server');
+  }
+}
+
+async function measure(context, dashboard, scenario, bounds) {
+  const pageErrors = [];
+  /** The tabs that loaded; a tab starved of connections may not, which is a finding, not a crash. */
+  const pages = [];
+  for (let tab = 0; tab < scenario.tabs; tab++) {
+    const page = await context.newPage();
+    page.setDefaultTimeout(bounds.pageLoadMs);
+    // Reported with the results: a hub that fails to load shows up here, not as a mystery.
+    page.on('pageerror', (error) => pageErrors.push(`tab ${tab + 1}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`tab ${tab + 1}: console: ${message.text()}`);
+    });
+    try {
+      await page.goto(dashboard.url + scenario.path, { waitUntil: 'load', timeout: bounds.pageLoadMs });
+      pages.push(page);
+    } catch (error) {
+      if (!(error instanceof errors.TimeoutError)) throw error;
+      pageErrors.push(`tab ${tab + 1}: did not load within ${bounds.pageLoadMs} ms`);
+      // Closed so that a late load cannot race the DOM reads below.
+      await page.close();
+    }
+  }
+  const readAllCounts = () => Promise.all(pages.map(readRowEventCounts));
+
+  // "Settled": the browser opens no further streams and no further row starts receiving.
+  const settle = await waitUntilSettled(
+    async () => ({
+      streamsOpened: dashboard.stats().streams.browser.opened,
+      rowsWithEvents: (await readAllCounts()).map(countRowsWithEvents),
+    }),
+    {
+      quietMs: bounds.settleQuietMs,
+      limitMs: bounds.settleLimitMs,
+      ready: (snapshot) => snapshot.rowsWithEvents.some((rows) => rows > 0),
+    },
+  );
+
+  // The last tab: with crossTab it is one that does not hold the connection.
+  const sendingPage = pages.at(-1);
+  const roundTripsMs = sendingPage
+    ? await timeSends(sendingPage, { clicks: bounds.postClicks, boundMs: bounds.postBoundMs })
+    : [];
+  const medianMs = roundTripsMs.length > 0 ? median(roundTripsMs) : null;
+
+  const countsBefore = await readAllCounts();
+  await new Promise((resolve) => setTimeout(resolve, bounds.observeMs));
+  const countsAfter = await readAllCounts();
+  const rowsUpdatedPerTab = countsAfter.map(
+    (counts, tab) => counts.filter((count, row) => count > (countsBefore[tab]?.[row] ?? 0)).length,
+  );
+
+  const stats = dashboard.stats();
+  return {
+    key: scenario.key,
+    label: scenario.label,
+    tabs: scenario.tabs,
+    tabsLoaded: pages.length,
+    settled: settle.settled,
+    settleMs: settle.waitedMs,
+    sseConnections: { opened: stats.streams.browser.opened, peakOpen: stats.streams.browser.peak },
+    tcpSockets: { opened: stats.sockets.browser.opened, peakOpen: stats.sockets.browser.peak },
+    upstreamStreams: stats.streams.upstream.opened,
+    rowsTotal: countsAfter.reduce((sum, counts) => sum + counts.length, 0),
+    rowsWithEvents: countsAfter.reduce((sum, counts) => sum + countRowsWithEvents(counts), 0),
+    rowsUpdated: rowsUpdatedPerTab.reduce((sum, rows) => sum + rows, 0),
+    rowsUpdatedPerTab,
+    post: { boundMs: bounds.postBoundMs, roundTripsMs, medianMs, stalled: roundTripsMs.length > 0 && medianMs === null },
+    multiplexer: stats.multiplexer,
+    pageErrors,
+  };
+}
+
+const countRowsWithEvents = (counts) => counts.filter((count) => count > 0).length;

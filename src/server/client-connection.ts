@@ -1,0 +1,192 @@
+/**
+ * One browser's multiplexed stream: its topics and their sources, its heartbeat, and
+ * the credentials it was opened with. Everything it started stops when it closes.
+ */
+import type { HubFrame, RefusedTopic, SubscriptionResult, Topic } from '../sse/multiplex-protocol.js';
+import { unlessAborted } from './abort-race.js';
+import { HEARTBEAT_CHUNK, frameChunk, retryChunk } from './client-stream.js';
+import type { ClientSink } from './client-stream.js';
+import { credentialFingerprint, sameFingerprint } from './credential-binding.js';
+import type { HeaderLookup } from './credential-binding.js';
+import type { ResolvedOptions } from './options.js';
+import type { NormalisedChange } from './subscription-change.js';
+import type { TopicEnd, TopicOutput } from './topic-output.js';
+import { runTopicSource } from './topic-source.js';
+import type { UpstreamEnvironment } from './upstream-proxy.js';
+
+/** Stands in for the origin when checking topics that only `resolve` may serve; never fetched. */
+const NO_UPSTREAM_ORIGIN = 'http://upstream-origin.invalid';
+
+/** What the adapter knows about the GET request that opened the stream. */
+export interface ConnectionOpening {
+  sink: ClientSink;
+  header: HeaderLookup;
+  /** All of the request's headers, for the `Request` handed to `resolve`. */
+  headers: () => Headers;
+  /** The origin the request arrived on; topics are fetched from it unless `upstreamOrigin` is set. */
+  arrivalOrigin: string | undefined;
+}
+
+export interface ConnectionServices {
+  options: ResolvedOptions;
+  environment: UpstreamEnvironment;
+  /** Registers a running source, so that `stats()` and `close()` account for it until it settles. */
+  trackSource(task: Promise<void>): void;
+  /** Called once, when the connection closes. */
+  onClose(connection: ClientConnection): void;
+}
+
+// A last event id becomes an HTTP header upstream; line breaks or NUL would break it.
+const INVALID_LAST_EVENT_ID = /[\0\r\n]/;
+const MAX_LAST_EVENT_ID_LENGTH = 1024;
+
+export class ClientConnection {
+  readonly id: string;
+  readonly #opening: ConnectionOpening;
+  readonly #services: ConnectionServices;
+  readonly #fingerprint: Buffer;
+  /** Undefined when neither the options nor a trustworthy arrival address give one: topics may then only be resolved. */
+  readonly #upstreamOrigin: string | undefined;
+  readonly #forwardedHeaders: Readonly<Record<string, string>>;
+  readonly #topics = new Map<Topic, AbortController>();
+  readonly #heartbeat: ReturnType<typeof setInterval>;
+  #closed = false;
+
+  constructor(id: string, opening: ConnectionOpening, services: ConnectionServices) {
+    const { options, environment } = services;
+    this.id = id;
+    this.#opening = opening;
+    this.#services = services;
+    this.#fingerprint = credentialFingerprint(options.boundHeaders, opening.header);
+    this.#upstreamOrigin = options.upstreamOrigin ?? opening.arrivalOrigin;
+    const forwarded: Record<string, string> = {};
+    for (const name of options.forwardHeaders) {
+      const value = opening.header(name);
+      if (value !== undefined) forwarded[name] = value;
+    }
+    this.#forwardedHeaders = forwarded;
+
+    // A fleet-wide constant `retry:` would bring every client back at the same instant after a deploy.
+    const [minRetry, maxRetry] = options.retryMs;
+    const retry = Math.round(minRetry + environment.random() * (maxRetry - minRetry));
+    opening.sink.write(
+      retryChunk(retry) + frameChunk({ kind: 'ready', connection: id, maxTopics: options.maxTopicsPerConnection }),
+    );
+    this.#heartbeat = setInterval(() => opening.sink.write(HEARTBEAT_CHUNK), options.heartbeatMs);
+    // The open socket keeps the process alive as long as it needs to be; the timer need not.
+    this.#heartbeat.unref?.();
+  }
+
+  get topicCount(): number {
+    return this.#topics.size;
+  }
+
+  /** Whether a POST carries the same credentials as the GET that opened this stream. */
+  isSameCaller(header: HeaderLookup): boolean {
+    return sameFingerprint(this.#fingerprint, credentialFingerprint(this.#services.options.boundHeaders, header));
+  }
+
+  /** Unsubscribes first, so that one change can swap topics while at the limit. */
+  applyChange(change: NormalisedChange): SubscriptionResult {
+    for (const topic of change.unsubscribe) this.#stopTopic(topic);
+
+    const accepted = new Set<Topic>();
+    const refused: RefusedTopic[] = [];
+    const { topicPolicy, maxTopicsPerConnection } = this.#services.options;
+    for (const { topic, lastEventId = '' } of change.subscribe) {
+      if (INVALID_LAST_EVENT_ID.test(lastEventId) || lastEventId.length > MAX_LAST_EVENT_ID_LENGTH) {
+        refused.push({ topic, status: 400, reason: 'lastEventId must be at most 1024 characters, without line breaks or NUL' });
+        continue;
+      }
+      const check = topicPolicy.check(topic, this.#upstreamOrigin ?? NO_UPSTREAM_ORIGIN);
+      if (!check.ok) {
+        refused.push({ topic, status: check.status, reason: check.reason });
+        continue;
+      }
+      if (this.#topics.has(topic)) {
+        // Already flowing: subscribing again must not restart the upstream or replay events.
+        accepted.add(topic);
+        continue;
+      }
+      if (this.#topics.size >= maxTopicsPerConnection) {
+        refused.push({ topic, status: 429, reason: `a connection may hold at most ${maxTopicsPerConnection} topics` });
+        continue;
+      }
+      this.#startTopic(topic, check.url, lastEventId);
+      accepted.add(topic);
+    }
+    return { accepted: [...accepted], refused };
+  }
+
+  /** Stops every topic and the heartbeat and ends the stream; safe to call more than once. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#heartbeat);
+    for (const controller of this.#topics.values()) controller.abort();
+    this.#topics.clear();
+    this.#opening.sink.end();
+    this.#services.onClose(this);
+  }
+
+  #startTopic(topic: Topic, url: URL, lastEventId: string): void {
+    const controller = new AbortController();
+    const { signal } = controller;
+    this.#topics.set(topic, controller);
+    const send = (frame: HubFrame): void => {
+      if (!signal.aborted && !this.#closed) this.#opening.sink.write(frameChunk(frame));
+    };
+    const output: TopicOutput = {
+      open: () => send({ kind: 'open', topic }),
+      event: (type, data, id) => send({ kind: 'event', topic, type, data, id }),
+      error: (status) => send(status === undefined ? { kind: 'error', topic } : { kind: 'error', topic, status }),
+      drained: async () => {
+        // An unsubscribed topic must not wait for a slow client before it can stop.
+        await unlessAborted(this.#opening.sink.drained(), signal);
+      },
+    };
+    const source = runTopicSource(
+      {
+        topic,
+        url,
+        lastEventId,
+        forwardedHeaders: this.#forwardedHeaders,
+        mayProxy: this.#upstreamOrigin !== undefined,
+        buildRequest: () => this.#requestForResolve(url, lastEventId, signal),
+      },
+      this.#services.options.resolve,
+      output,
+      signal,
+      this.#services.environment,
+    );
+    const task = source.then(
+      (end) => this.#finishTopic(topic, controller, end),
+      // Sources turn their failures into a TopicEnd; this only guards against a bug there.
+      () => this.#finishTopic(topic, controller, { status: 500, reason: 'source failed' }),
+    );
+    this.#services.trackSource(task);
+  }
+
+  #stopTopic(topic: Topic): void {
+    const controller = this.#topics.get(topic);
+    if (controller === undefined) return;
+    this.#topics.delete(topic);
+    controller.abort();
+  }
+
+  /** A topic that ended on its own leaves the connection, so that it no longer counts against the limit. */
+  #finishTopic(topic: Topic, controller: AbortController, end: TopicEnd | undefined): void {
+    if (end === undefined || controller.signal.aborted || this.#topics.get(topic) !== controller) return;
+    this.#topics.delete(topic);
+    this.#opening.sink.write(frameChunk({ kind: 'closed', topic, status: end.status, reason: end.reason }));
+    controller.abort();
+  }
+
+  /** The request as the topic's own route would have received it. */
+  #requestForResolve(url: URL, lastEventId: string, signal: AbortSignal): Request {
+    const headers = new Headers(this.#opening.headers());
+    headers.delete('last-event-id');
+    if (lastEventId !== '') headers.set('last-event-id', lastEventId);
+    return new Request(url, { headers, signal });
+  }
+}

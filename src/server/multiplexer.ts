@@ -1,0 +1,106 @@
+/**
+ * The transport-neutral core: opens client streams, answers subscription changes, and
+ * owns the registry. The Node and fetch adapters translate their requests into calls
+ * here, so both behave identically.
+ */
+import { ClientConnection } from './client-connection.js';
+import type { ConnectionOpening } from './client-connection.js';
+import { ConnectionRegistry } from './connection-registry.js';
+import type { HeaderLookup } from './credential-binding.js';
+import { createFetchHandler } from './fetch-adapter.js';
+import { createNodeHandler } from './node-adapter.js';
+import { resolveOptions } from './options.js';
+import { errorResponse, jsonResponse } from './plain-response.js';
+import type { PlainResponse } from './plain-response.js';
+import { DEFAULT_UPSTREAM_BACKOFF, abortableDelay } from './reconnect-backoff.js';
+import { MAX_SUBSCRIPTION_BODY_BYTES, parseSubscriptionChangeJson, readSubscriptionChange } from './subscription-change.js';
+import type { Multiplexer, MultiplexerOptions } from './types.js';
+import type { UpstreamEnvironment } from './upstream-proxy.js';
+
+/** What a POST body turned out to be; a body parser may have read it before we did. */
+export type BodyReading =
+  | { kind: 'text'; text: string }
+  | { kind: 'parsed'; value: unknown }
+  | { kind: 'too-large' };
+
+export interface MultiplexerCore {
+  readonly endpoint: string;
+  isClosed(): boolean;
+  /** Registers the client's stream and writes its `retry:` and ready frame. */
+  openStream(opening: ConnectionOpening): ClientConnection;
+  answerSubscriptionChange(header: HeaderLookup, readBody: (limitBytes: number) => Promise<BodyReading>): Promise<PlainResponse>;
+  notFound(): PlainResponse;
+  methodNotAllowed(): PlainResponse;
+  unavailable(): PlainResponse;
+}
+
+/** Seams for tests: the real `fetch`, `Math.random`, timers and backoff unless replaced. */
+export type MultiplexerEnvironment = UpstreamEnvironment;
+
+export const DEFAULT_ENVIRONMENT: MultiplexerEnvironment = {
+  fetch: (input, init) => globalThis.fetch(input, init),
+  random: Math.random,
+  backoff: DEFAULT_UPSTREAM_BACKOFF,
+  sleep: abortableDelay,
+};
+
+export function createMultiplexerWithEnvironment(
+  options: MultiplexerOptions,
+  environment: Partial<MultiplexerEnvironment> = {},
+): Multiplexer {
+  const resolved = resolveOptions(options);
+  const services = { ...DEFAULT_ENVIRONMENT, ...environment };
+  const registry = new ConnectionRegistry();
+  let closing: Promise<void> | undefined;
+
+  const core: MultiplexerCore = {
+    endpoint: resolved.endpoint,
+    isClosed: () => closing !== undefined,
+    openStream(opening) {
+      const connection = new ClientConnection(registry.newId(), opening, {
+        options: resolved,
+        environment: services,
+        trackSource: (task) => registry.trackSource(task),
+        onClose: (closed) => registry.remove(closed),
+      });
+      registry.add(connection);
+      return connection;
+    },
+    async answerSubscriptionChange(header, readBody) {
+      if (closing !== undefined) return core.unavailable();
+      const mediaType = header('content-type')?.split(';')[0]?.trim().toLowerCase();
+      if (mediaType !== 'application/json') {
+        // JSON also forces a CORS preflight on cross-site callers, which this endpoint never approves.
+        return errorResponse(415, 'subscription changes must be sent as application/json');
+      }
+      if (header('sec-fetch-site') === 'cross-site') {
+        return errorResponse(403, 'subscription changes must come from the page that opened the stream');
+      }
+      const body = await readBody(MAX_SUBSCRIPTION_BODY_BYTES);
+      if (body.kind === 'too-large') {
+        return errorResponse(413, `subscription changes are limited to ${MAX_SUBSCRIPTION_BODY_BYTES} bytes`);
+      }
+      const reading = body.kind === 'text' ? parseSubscriptionChangeJson(body.text) : readSubscriptionChange(body.value);
+      if (!reading.ok) return errorResponse(400, reading.reason);
+      const connection = registry.get(reading.change.connection);
+      if (connection === undefined) return errorResponse(404, 'unknown or closed connection');
+      if (!connection.isSameCaller(header)) {
+        return errorResponse(403, 'this connection was opened with other credentials');
+      }
+      return jsonResponse(200, connection.applyChange(reading.change));
+    },
+    notFound: () => errorResponse(404, 'not found'),
+    methodNotAllowed: () => errorResponse(405, 'use GET to open the stream and POST to change subscriptions', { allow: 'GET, POST' }),
+    unavailable: () => errorResponse(503, 'the multiplexer is shutting down'),
+  };
+
+  return {
+    node: createNodeHandler(core),
+    fetch: createFetchHandler(core),
+    stats: () => registry.stats(),
+    close() {
+      closing ??= registry.closeAll();
+      return closing;
+    },
+  };
+}

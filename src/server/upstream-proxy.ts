@@ -1,0 +1,138 @@
+/**
+ * The default topic source: reads the app's own per-item SSE route from the server
+ * side, with the caller's credentials, and reconnects it like a careful EventSource
+ * would. A server-side connection costs the browser nothing; that is the whole point.
+ */
+import { createEventStreamParser } from '../sse/parser.js';
+import { reconnectDelay } from './reconnect-backoff.js';
+import type { BackoffPolicy } from './reconnect-backoff.js';
+import type { TopicEnd, TopicOutput } from './topic-output.js';
+
+/** Set to `'1'` on every upstream request, so the app can tell them from browser requests. */
+export const UPSTREAM_MARKER_HEADER = 'x-sse-multiplexer';
+
+export interface UpstreamEnvironment {
+  fetch: typeof fetch;
+  /** Returns a number in [0, 1); drives the backoff jitter. */
+  random: () => number;
+  backoff: BackoffPolicy;
+  /** Waits before a reconnect; must resolve early when `signal` aborts. */
+  sleep: (milliseconds: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface UpstreamTarget {
+  /** Already checked against the allow-list and the upstream origin. */
+  url: URL;
+  /** The caller's forwarded credential headers. */
+  headers: Readonly<Record<string, string>>;
+  /** Resume after this id (from the subscription); later reconnects use the last id seen. */
+  lastEventId: string;
+}
+
+/** What one connection attempt came to. */
+type AttemptOutcome =
+  | { kind: 'closed'; end: TopicEnd }
+  | { kind: 'retry'; status?: number; deliveredEvents: boolean };
+
+/**
+ * Runs until the topic is over (returns why) or `signal` aborts (returns undefined,
+ * with every request and timer released).
+ */
+export async function proxyUpstream(
+  target: UpstreamTarget,
+  output: TopicOutput,
+  signal: AbortSignal,
+  environment: UpstreamEnvironment,
+): Promise<TopicEnd | undefined> {
+  let retryFloorMs = 0;
+  let deliveredEvents = false;
+  const parser = createEventStreamParser(
+    {
+      onEvent(event) {
+        deliveredEvents = true;
+        output.event(event.type, event.data, event.lastEventId);
+      },
+      onRetry(milliseconds) {
+        retryFloorMs = milliseconds;
+      },
+    },
+    target.lastEventId,
+  );
+
+  async function attempt(): Promise<AttemptOutcome> {
+    parser.reset();
+    deliveredEvents = false;
+    const headers: Record<string, string> = {
+      ...target.headers,
+      accept: 'text/event-stream',
+      'cache-control': 'no-cache',
+      [UPSTREAM_MARKER_HEADER]: '1',
+    };
+    if (parser.lastEventId !== '') headers['last-event-id'] = parser.lastEventId;
+
+    let response: Response;
+    try {
+      // `manual`: a redirect could lead off the upstream origin, which the allow-list forbids.
+      response = await environment.fetch(target.url, { headers, signal, redirect: 'manual' });
+    } catch {
+      return { kind: 'retry', deliveredEvents: false };
+    }
+
+    const { status } = response;
+    if (status === 204 || (status >= 300 && status < 500)) {
+      await discardBody(response);
+      const reason =
+        status === 204 ? 'upstream asked the client to stop (204)' : status < 400 ? 'upstream redirected; redirects are not followed' : `upstream refused (${status})`;
+      return { kind: 'closed', end: { status, reason } };
+    }
+    if (status < 200 || status >= 300) {
+      await discardBody(response);
+      return { kind: 'retry', status, deliveredEvents: false };
+    }
+    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'text/event-stream' || response.body === null) {
+      // EventSource fails for good on a wrong content type; so does the proxy.
+      await discardBody(response);
+      return { kind: 'closed', end: { status: 502, reason: 'upstream did not answer with text/event-stream' } };
+    }
+
+    output.open();
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parser.push(value);
+        await output.drained();
+      }
+    } catch {
+      // A dropped upstream or our own abort; both end this attempt.
+    } finally {
+      await reader.cancel().catch(() => undefined);
+    }
+    return { kind: 'retry', deliveredEvents };
+  }
+
+  let failuresInARow = 0;
+  for (;;) {
+    const outcome = await attempt();
+    if (signal.aborted) return undefined;
+    if (outcome.kind === 'closed') return outcome.end;
+
+    // A connection that delivered events was a success; only the reconnect after it counts.
+    failuresInARow = outcome.deliveredEvents ? 1 : failuresInARow + 1;
+    if (failuresInARow >= environment.backoff.maxAttempts) {
+      return {
+        status: outcome.status ?? 502,
+        reason: `upstream unavailable after ${environment.backoff.maxAttempts} attempts`,
+      };
+    }
+    output.error(outcome.status);
+    await environment.sleep(reconnectDelay(environment.backoff, failuresInARow, retryFloorMs, environment.random), signal);
+    if (signal.aborted) return undefined;
+  }
+}
+
+async function discardBody(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}

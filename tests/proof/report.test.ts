@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FAST_POST_MS,
+  describePost,
+  evaluateCriteria,
+  formatReport,
+  formatTable,
+  proofPassed,
+} from '../../scripts/proof/report.js';
+import type { ScenarioResult } from '../../scripts/proof/scenarios.js';
+
+function scenario(overrides: Partial<ScenarioResult> & Pick<ScenarioResult, 'key' | 'label'>): ScenarioResult {
+  return {
+    tabs: 1,
+    tabsLoaded: 1,
+    settled: true,
+    settleMs: 1_100,
+    sseConnections: { opened: 1, peakOpen: 1 },
+    tcpSockets: { opened: 3, peakOpen: 3 },
+    upstreamStreams: 20,
+    rowsTotal: 20,
+    rowsWithEvents: 20,
+    rowsUpdated: 20,
+    rowsUpdatedPerTab: [20],
+    post: { boundMs: 3_000, roundTripsMs: [4, 5, 6, 7, 8], medianMs: 6, stalled: false },
+    multiplexer: { connections: 1, topics: 20, upstreams: 20 },
+    pageErrors: [],
+    ...overrides,
+  };
+}
+
+const stalledPost = { boundMs: 3_000, roundTripsMs: [null], medianMs: null, stalled: true };
+
+function passingResults() {
+  return {
+    perRowEventSource: scenario({
+      key: 'perRowEventSource',
+      label: 'A',
+      sseConnections: { opened: 6, peakOpen: 6 },
+      rowsUpdated: 6,
+      rowsUpdatedPerTab: [6],
+      post: stalledPost,
+    }),
+    sharedEventSource: scenario({ key: 'sharedEventSource', label: 'B' }),
+    crossTab: scenario({ key: 'crossTab', label: 'C', tabs: 3, tabsLoaded: 3, rowsTotal: 60, rowsUpdated: 60, rowsUpdatedPerTab: [20, 20, 20] }),
+  };
+}
+
+const failing = (results: ReturnType<typeof passingResults>) =>
+  evaluateCriteria(results)
+    .filter((criterion) => !criterion.passed)
+    .map((criterion) => criterion.description);
+
+describe('evaluateCriteria', () => {
+  it('passes every criterion on the figures the issue asks for', () => {
+    const criteria = evaluateCriteria(passingResults());
+    expect(criteria).toHaveLength(6);
+    expect(failing(passingResults())).toEqual([]);
+    expect(proofPassed(criteria)).toBe(true);
+  });
+
+  it("fails when page A's POST does not stall", () => {
+    const results = passingResults();
+    results.perRowEventSource.post = { boundMs: 3_000, roundTripsMs: [12], medianMs: 12, stalled: false };
+    expect(failing(results)).toEqual(["page A's POST stalls (no answer within 3000 ms)"]);
+  });
+
+  it(`fails when page B's median POST takes ${FAST_POST_MS} ms or more`, () => {
+    const results = passingResults();
+    results.sharedEventSource.post = { boundMs: 3_000, roundTripsMs: [150, 200, 250], medianMs: 200, stalled: false };
+    expect(failing(results)).toEqual([`page B's POST answers in under ${FAST_POST_MS} ms`]);
+  });
+
+  it("fails when page B's POST stalls", () => {
+    const results = passingResults();
+    results.sharedEventSource.post = stalledPost;
+    expect(failing(results)).toEqual([`page B's POST answers in under ${FAST_POST_MS} ms`]);
+  });
+
+  it('fails when one row of page B stops updating', () => {
+    const results = passingResults();
+    results.sharedEventSource.rowsUpdated = 19;
+    expect(failing(results)).toEqual(['page B updates every row']);
+  });
+
+  it('fails when page B rendered no rows at all (0 of 0 is not "every row")', () => {
+    const results = passingResults();
+    Object.assign(results.sharedEventSource, { rowsTotal: 0, rowsUpdated: 0, rowsUpdatedPerTab: [0] });
+    expect(failing(results)).toEqual(['page B updates every row']);
+  });
+
+  it('fails when page B opens a second SSE connection, or none', () => {
+    const results = passingResults();
+    results.sharedEventSource.sseConnections = { opened: 2, peakOpen: 1 };
+    expect(failing(results)).toEqual(['page B uses 1 SSE connection']);
+    results.sharedEventSource.sseConnections = { opened: 0, peakOpen: 0 };
+    expect(failing(results)).toEqual(['page B uses 1 SSE connection']);
+  });
+
+  it('fails when crossTab tabs open a connection each', () => {
+    const results = passingResults();
+    results.crossTab.sseConnections = { opened: 3, peakOpen: 3 };
+    expect(failing(results)).toEqual(['3 tabs of page B with crossTab use 1 SSE connection']);
+  });
+
+  it('fails when a follower tab receives nothing', () => {
+    const results = passingResults();
+    Object.assign(results.crossTab, { rowsUpdated: 40, rowsUpdatedPerTab: [20, 20, 0] });
+    const criteria = evaluateCriteria(results);
+    const rows = criteria.find((criterion) => criterion.description === 'every row in every crossTab tab updates');
+    expect(rows).toEqual({
+      description: 'every row in every crossTab tab updates',
+      passed: false,
+      actual: '40/60 (per tab: 20, 20, 0)',
+    });
+  });
+
+  it('fails when a tab never loaded, even though every row that rendered updated', () => {
+    const results = passingResults();
+    // The starved third tab rendered no rows, so 40 of 40 rendered rows updating proves nothing.
+    Object.assign(results.crossTab, { tabsLoaded: 2, rowsTotal: 40, rowsUpdated: 40, rowsUpdatedPerTab: [20, 20] });
+    const rows = evaluateCriteria(results).find(
+      (criterion) => criterion.description === 'every row in every crossTab tab updates',
+    );
+    expect(rows).toEqual({
+      description: 'every row in every crossTab tab updates',
+      passed: false,
+      actual: '40/40, 1 of 3 tabs did not load (per tab: 20, 20)',
+    });
+  });
+
+  it("does not count page A's POST as stalled when it was never measured", () => {
+    const results = passingResults();
+    Object.assign(results.perRowEventSource, {
+      tabsLoaded: 0,
+      post: { boundMs: 3_000, roundTripsMs: [], medianMs: null, stalled: false },
+    });
+    const criteria = evaluateCriteria(results);
+    expect(criteria[0]).toEqual({
+      description: "page A's POST stalls (no answer within 3000 ms)",
+      passed: false,
+      actual: 'not measured',
+    });
+  });
+
+  it('fails every criterion about a scenario that did not run', () => {
+    const { perRowEventSource, sharedEventSource } = passingResults();
+    const criteria = evaluateCriteria({ perRowEventSource, sharedEventSource, crossTab: undefined });
+    expect(criteria.filter((criterion) => !criterion.passed).map((criterion) => criterion.actual)).toEqual([
+      'not run',
+      'not run',
+    ]);
+    expect(proofPassed(criteria)).toBe(false);
+  });
+});
+
+describe('proofPassed', () => {
+  it('does not pass on no criteria at all', () => {
+    expect(proofPassed([])).toBe(false);
+  });
+});
+
+describe('describePost', () => {
+  it('reports a stalled POST with its bound', () => {
+    expect(describePost(stalledPost)).toBe('stalled (> 3000 ms)');
+  });
+
+  it('reports the median and how many clicks it came from', () => {
+    expect(describePost({ boundMs: 3_000, roundTripsMs: [4, 5.25, 9], medianMs: 5.25, stalled: false })).toBe(
+      '5.3 ms (median of 3)',
+    );
+    expect(describePost({ boundMs: 3_000, roundTripsMs: [7], medianMs: 7, stalled: false })).toBe('7.0 ms (1 click)');
+  });
+});
+
+describe('formatTable', () => {
+  it('pads each column to its widest cell, on the side the alignment asks for', () => {
+    expect(formatTable(['scenario', 'n', 'note'], [['A', '6', 'stalled'], ['B long', '12', 'ok']], 'lrl')).toEqual([
+      'scenario   n  note',
+      '--------  --  -------',
+      'A          6  stalled',
+      'B long    12  ok',
+    ]);
+  });
+});
+
+describe('formatReport', () => {
+  it('prints the table, every criterion with its verdict, and the overall verdict', () => {
+    const results = passingResults();
+    results.crossTab.post = { boundMs: 3_000, roundTripsMs: [1, 2, 3], medianMs: 2, stalled: false };
+    const criteria = evaluateCriteria(results);
+    const text = formatReport({ results: Object.values(results), criteria, environment: 'Chromium test' });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Chromium test');
+    expect(lines.slice(2, 7)).toEqual([
+      'scenario  SSE connections  TCP sockets  rows updated  POST round trip',
+      '--------  ---------------  -----------  ------------  --------------------',
+      'A                       6            3          6/20  stalled (> 3000 ms)',
+      'B                       1            3         20/20  6.0 ms (median of 5)',
+      'C                       1            3         60/60  2.0 ms (median of 3)',
+    ]);
+    expect(lines).toContain('PASS  page B uses 1 SSE connection: 1');
+    expect(text.trimEnd().endsWith('proof passed')).toBe(true);
+  });
+
+  it('says FAILED and lists unsettled scenarios and page errors', () => {
+    const results = passingResults();
+    Object.assign(results.sharedEventSource, {
+      settled: false,
+      settleMs: 10_050,
+      pageErrors: ['tab 1: console: Failed to load resource: 404'],
+    });
+    results.sharedEventSource.sseConnections = { opened: 0, peakOpen: 0 };
+    const text = formatReport({ results: Object.values(results), criteria: evaluateCriteria(results), environment: 'x' });
+    expect(text).toContain('FAIL  page B uses 1 SSE connection: 0');
+    expect(text).toContain('proof FAILED');
+    expect(text).toContain('B: connections had not settled after 10050 ms');
+    expect(text).toContain('B: page error: tab 1: console: Failed to load resource: 404');
+  });
+});
