@@ -7,13 +7,14 @@ import {
   findRepetition,
   findRepetitionOfCallbackReference,
 } from '../src/analysis/repetition.js';
-import { getStreamOpeners } from '../src/analysis/stream-openers.js';
+import { type ConstructionSite, getStreamOpeners } from '../src/analysis/stream-openers.js';
 import { type StreamOpening, getStreamOpenings, mentionsStream } from '../src/analysis/stream-sources.js';
 import { createRule } from '../src/create-rule.js';
 import { sharedHelperFix } from '../src/fixes/use-shared-helper.js';
 import {
   type SharedHelper,
   type StreamOptions,
+  iterationMethodsSchema,
   sharedHelperSchema,
   wrappersSchema,
 } from '../src/rule-options.js';
@@ -24,7 +25,13 @@ export type Options = [
     sharedHelper?: SharedHelper;
   },
 ];
-export type MessageIds = 'streamInLoop' | 'openerCallInLoop' | 'useSharedHelper';
+export type MessageIds = 'streamInLoop' | 'openerCallInLoop' | 'constructionInLoop' | 'useSharedHelper';
+
+/** How the code at a construction site names the class: `new Row()` says `Row`. */
+function constructedName(site: ConstructionSite): string {
+  if (site.node.callee.type === 'Identifier') return site.node.callee.name;
+  return site.target.classNode.id?.name ?? 'this class';
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-eventsource-in-loop',
@@ -35,30 +42,29 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     hasSuggestions: true,
-    messages: {
-      streamInLoop:
-        '{{stream}} is opened inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin; later fetches and POSTs queue behind them. Open one shared stream outside the loop and route events by item.',
-      openerCallInLoop:
-        '`{{callee}}()` opens {{stream}} (line {{line}}) and is called inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin. Open one shared stream and route events by item.',
-      useSharedHelper: 'Use the shared `{{helper}}()` from {{module}} instead.',
-    },
     schema: [
       {
         type: 'object',
         properties: {
           wrappers: wrappersSchema,
-          iterationMethods: {
-            type: 'array',
-            description: `Method names whose first argument runs once per element (\`xs.name(fn)\`). Replaces the default list: ${DEFAULT_ITERATION_METHODS.join(', ')}.`,
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-          },
+          iterationMethods: iterationMethodsSchema,
           sharedHelper: sharedHelperSchema,
         },
         additionalProperties: false,
       },
     ],
     defaultOptions: [{ wrappers: [], iterationMethods: [...DEFAULT_ITERATION_METHODS] }],
+    messages: {
+      streamInLoop:
+        '{{stream}} is opened inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin and later fetches and POSTs queue behind them. Open one shared stream outside the loop and route its events by item.',
+      openerCallInLoop:
+        '`{{callee}}()` opens {{stream}} (line {{line}}) and is called inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin and later fetches and POSTs queue behind them. Open one shared stream outside the loop and route its events by item.',
+      constructionInLoop:
+        '`new {{className}}()` opens {{stream}} (line {{line}}) and runs inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin and later fetches and POSTs queue behind them. Open one shared stream outside the loop and route its events by item.',
+      useSharedHelper: 'Use the shared `{{helper}}()` from {{module}} instead.',
+    },
+    // Reads JavaScript syntax trees (espree or typescript-eslint).
+    languages: ['js/js'],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
@@ -96,7 +102,8 @@ export default createRule<Options, MessageIds>({
           const repetition = findRepetition(opening.node, repetitionOptions);
           if (repetition) reportOpening(opening.node, repetition, opening);
         }
-        for (const site of getStreamOpeners(sourceCode, openings).callSites) {
+        const openers = getStreamOpeners(sourceCode, openings);
+        for (const site of openers.callSites) {
           const repetition =
             site.node.type === 'Identifier'
               ? findRepetitionOfCallbackReference(site.node, repetitionOptions)
@@ -107,6 +114,20 @@ export default createRule<Options, MessageIds>({
             messageId: 'openerCallInLoop',
             data: {
               callee: functionName(site.target.fn) ?? 'this function',
+              stream: site.target.opening.source.label,
+              line: site.target.opening.node.loc.start.line,
+              repetition: repetition.description,
+            },
+          });
+        }
+        for (const site of openers.constructionSites) {
+          const repetition = findRepetition(site.node, repetitionOptions);
+          if (!repetition) continue;
+          context.report({
+            node: site.node,
+            messageId: 'constructionInLoop',
+            data: {
+              className: constructedName(site),
               stream: site.target.opening.source.label,
               line: site.target.opening.node.loc.start.line,
               repetition: repetition.description,

@@ -1,5 +1,6 @@
 /** Option schemas that several rules share, so that users write them the same way everywhere. */
 import type { JSONSchema } from '@typescript-eslint/utils';
+import { DEFAULT_ITERATION_METHODS } from './analysis/repetition.js';
 import type { StreamWrapper } from './analysis/stream-sources.js';
 
 export interface SharedHelper {
@@ -17,18 +18,21 @@ export interface SuggestionOptions {
   sharedHelper?: SharedHelper;
 }
 
-const moduleExportProperties = {
-  module: {
-    type: 'string',
-    minLength: 1,
-    description: 'The module specifier, exactly as the code imports it (e.g. `@acme/live` or `eslint-plugin-sse/hub`).',
-  },
-  export: {
-    type: 'string',
-    minLength: 1,
-    description: 'The export name; `default` for a default export or a CommonJS `module.exports`.',
-  },
-} satisfies Record<string, JSONSchema.JSONSchema4>;
+/** `{ module, export }`, described for what it names (the doc generator lists both side by side). */
+function moduleExportProperties(what: string): Record<'module' | 'export', JSONSchema.JSONSchema4> {
+  return {
+    module: {
+      type: 'string',
+      minLength: 1,
+      description: `The module ${what} is imported from, exactly as the code writes it.`,
+    },
+    export: {
+      type: 'string',
+      minLength: 1,
+      description: `The export name of ${what}; \`default\` for a default export or a CommonJS \`module.exports\`.`,
+    },
+  };
+}
 
 export const wrappersSchema: JSONSchema.JSONSchema4 = {
   type: 'array',
@@ -36,7 +40,7 @@ export const wrappersSchema: JSONSchema.JSONSchema4 = {
     'Your own functions or classes that open a Server-Sent Events connection, counted as streams wherever they are imported or required.',
   items: {
     type: 'object',
-    properties: moduleExportProperties,
+    properties: moduleExportProperties('a wrapper (an item of `wrappers`)'),
     required: ['module', 'export'],
     additionalProperties: false,
   },
@@ -47,7 +51,15 @@ export const sharedHelperSchema: JSONSchema.JSONSchema4 = {
   type: 'object',
   description:
     'A shared subscription helper with the `EventSource` constructor signature (e.g. `sharedEventSource` from `eslint-plugin-sse/hub`). When set, reports on `new EventSource(...)` carry a suggestion that calls it instead and imports it.',
-  properties: moduleExportProperties,
+  properties: moduleExportProperties('the shared helper (`sharedHelper`)'),
   required: ['module', 'export'],
   additionalProperties: false,
+};
+
+/** The same list for every rule that asks "does this run once per element?", so that they agree. */
+export const iterationMethodsSchema: JSONSchema.JSONSchema4 = {
+  type: 'array',
+  description: `Method names whose first argument runs once per element (\`xs.name(fn)\`). Replaces the default list: ${DEFAULT_ITERATION_METHODS.join(', ')}.`,
+  items: { type: 'string', minLength: 1 },
+  uniqueItems: true,
 };

@@ -36,10 +36,82 @@ export function skipTransparentParents(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-/** Wrappers that return the component they are given, e.g. `memo(function Row() {})`. */
-const COMPONENT_WRAPPERS = new Set(['memo', 'forwardRef', 'observer', 'withRouter']);
+/** Global schedulers that call their first argument once, a little later. */
+const ONE_SHOT_SCHEDULERS = new Set(['setTimeout', 'queueMicrotask', 'requestAnimationFrame', 'requestIdleCallback']);
+/** Promise methods whose handlers run at most once per call. */
+const PROMISE_HANDLER_METHODS = new Set(['then', 'catch', 'finally']);
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 
-function calleeName(callee: TSESTree.Expression): string | null {
+function isOneShotScheduler(callee: TSESTree.Expression): boolean {
+  if (callee.type === 'Identifier') return ONE_SHOT_SCHEDULERS.has(callee.name);
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.object.type === 'Identifier' &&
+    GLOBAL_OBJECTS.has(callee.object.name) &&
+    callee.property.type === 'Identifier' &&
+    ONE_SHOT_SCHEDULERS.has(callee.property.name)
+  );
+}
+
+/**
+ * Whether an inline function runs exactly once each time the code around it runs, so that a
+ * loop around it repeats it: an IIFE (also through `.call()`/`.apply()`), a `new Promise()`
+ * executor, a `setTimeout`/`queueMicrotask`/`requestAnimationFrame`/`requestIdleCallback`
+ * callback, or a `.then()`/`.catch()`/`.finally()` handler. An event handler is not: it runs
+ * per event, however often the code that registers it runs.
+ */
+export function runsOncePerEvaluation(fn: FunctionNode): boolean {
+  if (fn.type === 'FunctionDeclaration') return false;
+  const node = skipTransparentParents(fn);
+  const parent = node.parent;
+  if (parent?.type === 'CallExpression' && parent.callee === node) return true;
+  if (
+    parent?.type === 'MemberExpression' &&
+    parent.object === node &&
+    !parent.computed &&
+    parent.property.type === 'Identifier' &&
+    (parent.property.name === 'call' || parent.property.name === 'apply')
+  ) {
+    return parent.parent.type === 'CallExpression' && parent.parent.callee === parent;
+  }
+  if (parent?.type === 'NewExpression') {
+    return parent.arguments[0] === node && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
+  }
+  if (parent?.type !== 'CallExpression' || !parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+    return false;
+  }
+  if (parent.arguments[0] === node && isOneShotScheduler(parent.callee)) return true;
+  const callee = parent.callee;
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.property.type === 'Identifier' &&
+    PROMISE_HANDLER_METHODS.has(callee.property.name)
+  );
+}
+
+/** Wrappers that return the component they are given, e.g. `memo(function Row() {})`. */
+export const COMPONENT_WRAPPERS: ReadonlySet<string> = new Set(['memo', 'forwardRef', 'observer', 'withRouter']);
+
+/**
+ * `node` itself, or the outermost `memo()`/`forwardRef()`-like call that wraps it, since
+ * that call returns what it was given: `const Row = memo(forwardRef(function Row() {}))`.
+ */
+export function outermostComponentWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = skipTransparentParents(node);
+  while (
+    current.parent?.type === 'CallExpression' &&
+    current.parent.arguments[0] === current &&
+    COMPONENT_WRAPPERS.has(calleeName(current.parent.callee) ?? '')
+  ) {
+    current = skipTransparentParents(current.parent);
+  }
+  return current;
+}
+
+/** The name a call goes by: `f` for `f()`, `m` for `x.m()`. */
+export function calleeName(callee: TSESTree.Node): string | null {
   if (callee.type === 'Identifier') return callee.name;
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
     return callee.property.name;
@@ -53,14 +125,7 @@ function calleeName(callee: TSESTree.Expression): string | null {
  */
 export function functionName(fn: FunctionNode): string | null {
   if (fn.id) return fn.id.name;
-  let node: TSESTree.Node = skipTransparentParents(fn);
-  while (
-    node.parent?.type === 'CallExpression' &&
-    node.parent.arguments[0] === node &&
-    COMPONENT_WRAPPERS.has(calleeName(node.parent.callee) ?? '')
-  ) {
-    node = skipTransparentParents(node.parent);
-  }
+  const node = outermostComponentWrapper(fn);
   const parent = node.parent;
   if (!parent) return null;
   if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
@@ -69,7 +134,11 @@ export function functionName(fn: FunctionNode): string | null {
   if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') {
     return parent.left.name;
   }
-  if ((parent.type === 'Property' || parent.type === 'MethodDefinition') && parent.value === node && !parent.computed) {
+  if (
+    (parent.type === 'Property' || parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition') &&
+    parent.value === node &&
+    !parent.computed
+  ) {
     if (parent.key.type === 'Identifier') return parent.key.name;
   }
   return null;

@@ -5,10 +5,18 @@
  *
  * As in ESLint's `no-await-in-loop`, the walk stops at the nearest function boundary, and
  * only the parts of a loop that repeat count: a `for` initialiser and a `for-of`/`for-in`
- * right-hand side run once.
+ * right-hand side run once. Two refinements: the walk goes on through inline functions that
+ * run once where they stand (an IIFE, a `setTimeout` callback), and code that leaves the loop
+ * right after it runs (`open(); break;`, `return open()`) runs at most once per loop.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isExecutionBoundary, isFunctionNode, skipTransparentParents } from './functions.js';
+import {
+  type FunctionNode,
+  isExecutionBoundary,
+  isFunctionNode,
+  runsOncePerEvaluation,
+  skipTransparentParents,
+} from './functions.js';
 
 export type LoopNode =
   | TSESTree.ForStatement
@@ -75,30 +83,87 @@ export interface CollectionHelperImports {
   namespaces: ReadonlySet<string>;
 }
 
+const COLLECTION_HELPER_METHODS_BY_LOWER_CASE = new Map(
+  [...COLLECTION_HELPER_METHODS].map((method) => [method.toLowerCase(), method]),
+);
+
 const COLLECTION_HELPER_MODULE = /^(?:lodash(?:-es)?|lodash\.\w+|underscore|jquery)(?:\/(\w+))?$/;
 
-/** Reads the program's imports once: which local names are collection helpers. */
+/**
+ * For a collection helper module, the function that a whole-module binding holds:
+ * `lodash/map` and `lodash.foreach` export one function; `lodash` exports a namespace (null).
+ * Undefined for any other module.
+ */
+function helperModuleFunction(specifier: string): string | null | undefined {
+  const match = COLLECTION_HELPER_MODULE.exec(specifier);
+  if (!match) return undefined;
+  const modulePath = match[1] ?? (specifier.startsWith('lodash.') ? specifier.slice('lodash.'.length) : undefined);
+  if (!modulePath) return null;
+  // Per-method packages are lower case (`lodash.foreach`); the method is `forEach`.
+  return COLLECTION_HELPER_METHODS_BY_LOWER_CASE.get(modulePath.toLowerCase()) ?? modulePath;
+}
+
+/** The module of a top-level `require('m')`, if `node` is one. */
+function requiredModule(node: TSESTree.Expression | null): string | null {
+  if (
+    node?.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    node.arguments[0]!.type === 'Literal' &&
+    typeof node.arguments[0]!.value === 'string'
+  ) {
+    return node.arguments[0]!.value;
+  }
+  return null;
+}
+
+/**
+ * Reads the program's imports and top-level requires once: which local names are collection
+ * helpers. `import map from 'lodash/map'`, `import { forEach as each } from 'lodash-es'`,
+ * `const { map } = require('lodash')` bind functions; `import _ from 'lodash'`,
+ * `import * as L from 'lodash-es'`, `const $ = require('jquery')` bind namespaces.
+ */
 export function collectionHelperImports(program: TSESTree.Program): CollectionHelperImports {
   const functions = new Map<string, string>();
   const namespaces = new Set<string>();
+  function bindWhole(local: string, specifier: string): void {
+    const fn = helperModuleFunction(specifier);
+    if (fn) functions.set(local, fn);
+    else if (fn === null) namespaces.add(local);
+  }
   for (const statement of program.body) {
-    if (statement.type !== 'ImportDeclaration') continue;
-    const match = COLLECTION_HELPER_MODULE.exec(statement.source.value);
-    if (!match) continue;
-    const modulePath = match[1] ?? (statement.source.value.startsWith('lodash.') ? statement.source.value.slice(7) : undefined);
-    for (const specifier of statement.specifiers) {
-      if (specifier.type === 'ImportSpecifier') {
-        const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-        functions.set(specifier.local.name, imported);
-      } else if (modulePath) {
-        // `import map from 'lodash/map'` binds the function itself.
-        functions.set(specifier.local.name, modulePath.toLowerCase() === 'foreach' ? 'forEach' : modulePath);
-      } else {
-        namespaces.add(specifier.local.name);
+    if (statement.type === 'ImportDeclaration') {
+      if (helperModuleFunction(statement.source.value) === undefined) continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier') {
+          const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+          functions.set(specifier.local.name, imported);
+        } else {
+          bindWhole(specifier.local.name, statement.source.value);
+        }
+      }
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const module = requiredModule(declarator.init);
+        if (module === null || helperModuleFunction(module) === undefined) continue;
+        if (declarator.id.type === 'Identifier') {
+          bindWhole(declarator.id.name, module);
+        } else if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+            if (property.value.type === 'Identifier') functions.set(property.value.name, property.key.name);
+          }
+        }
       }
     }
   }
   return { functions, namespaces };
+}
+
+/** "a `map()` callback", "an `each()` callback". */
+function callbackDescription(method: string): string {
+  return `${/^[aeiou]/i.test(method) ? 'an' : 'a'} \`${method}()\` callback`;
 }
 
 function loopDescription(loop: LoopNode): string {
@@ -213,18 +278,83 @@ export function iterationCallOf(
   return null;
 }
 
+type Jump = TSESTree.BreakStatement | TSESTree.ReturnStatement;
+
+/** Statements that cannot jump anywhere, so a `break` or `return` after them surely runs. */
+function fallsThrough(statement: TSESTree.ProgramStatement): boolean {
+  return (
+    statement.type === 'ExpressionStatement' ||
+    statement.type === 'VariableDeclaration' ||
+    statement.type === 'EmptyStatement' ||
+    statement.type === 'FunctionDeclaration'
+  );
+}
+
+function statementList(node: TSESTree.Node): readonly TSESTree.ProgramStatement[] | null {
+  if (node.type === 'BlockStatement') return node.body;
+  if (node.type === 'SwitchCase') return node.consequent;
+  return null;
+}
+
 /**
- * The nearest repetition that makes `node` run once per item, looking outwards only as far
- * as the enclosing function; null when `node` runs once each time its function runs.
+ * The `break` or `return` that surely runs right after `start` (a node inside a loop body),
+ * before the loop could start another iteration: `start` sits in a `return`, or a later
+ * statement of its block (or of an enclosing block) is one, with only plain statements in
+ * between. Null when unsure; a loop or function boundary ends the search.
+ */
+function jumpAfter(start: TSESTree.Node): Jump | null {
+  let child = start;
+  for (let current = start.parent; current; child = current, current = current.parent) {
+    if (isLoop(current) || isExecutionBoundary(current)) return null;
+    if (current.type === 'ReturnStatement') return current;
+    const list = statementList(current);
+    if (!list) continue;
+    for (const sibling of list.slice(list.indexOf(child as TSESTree.ProgramStatement) + 1)) {
+      if (sibling.type === 'BreakStatement' || sibling.type === 'ReturnStatement') return sibling;
+      if (!fallsThrough(sibling)) return null;
+    }
+  }
+  return null;
+}
+
+/** The statement a `break` leaves: the labelled statement, else the innermost loop or `switch`. */
+function breakTarget(jump: TSESTree.BreakStatement): TSESTree.Node | null {
+  for (let current: TSESTree.Node | undefined = jump.parent; current; current = current.parent) {
+    if (jump.label) {
+      if (current.type === 'LabeledStatement' && current.label.name === jump.label.name) return current.body;
+    } else if (isLoop(current) || current.type === 'SwitchStatement') {
+      return current;
+    }
+    if (isExecutionBoundary(current)) return null;
+  }
+  return null;
+}
+
+/** Whether `jump` leaves `loop` (a loop that encloses it in the same function). */
+function leaves(jump: Jump, loop: LoopNode): boolean {
+  if (jump.type === 'ReturnStatement') return true;
+  const target = breakTarget(jump);
+  return target !== null && target.range[0] <= loop.range[0] && loop.range[1] <= target.range[1];
+}
+
+/**
+ * The nearest repetition that makes `node` run once per item, looking outwards as far as the
+ * enclosing function (or further, through functions that run once where they stand); null
+ * when `node` runs once each time its function runs.
  */
 export function findRepetition(node: TSESTree.Node, options: RepetitionOptions = {}): Repetition | null {
   let child: TSESTree.Node = node;
+  let jump = jumpAfter(node);
   for (let current = node.parent; current; child = current, current = current.parent) {
     if (isLoop(current)) {
-      if (repeatsInLoop(current, child)) {
-        return { kind: 'loop', node: current, description: loopDescription(current) };
+      if (!repeatsInLoop(current, child)) continue;
+      if (child === current.body && jump && leaves(jump, current)) {
+        // `open(); break;` runs once per loop, not per item. A `return` or `break outer` leaves
+        // the outer loops too; otherwise look for a jump after this loop.
+        if (jump.type === 'BreakStatement' && breakTarget(jump) === current) jump = jumpAfter(current);
+        continue;
       }
-      continue;
+      return { kind: 'loop', node: current, description: loopDescription(current) };
     }
     if (isFunctionNode(current)) {
       const iteration = iterationCallOf(current, options);
@@ -233,10 +363,12 @@ export function findRepetition(node: TSESTree.Node, options: RepetitionOptions =
           kind: 'callback',
           node: iteration.call,
           callback: current,
-          description: `a \`${iteration.method}()\` callback`,
+          description: callbackDescription(iteration.method),
         };
       }
-      return null;
+      if (!runsOncePerEvaluation(current)) return null;
+      jump = jumpAfter(current);
+      continue;
     }
     if (isExecutionBoundary(current)) return null;
   }
@@ -250,7 +382,7 @@ export function findRepetitionOfCallbackReference(
 ): Repetition | null {
   const iteration = iterationCallOf(reference, options);
   if (!iteration) return null;
-  return { kind: 'callback', node: iteration.call, callback: reference, description: `a \`${iteration.method}()\` callback` };
+  return { kind: 'callback', node: iteration.call, callback: reference, description: callbackDescription(iteration.method) };
 }
 
 export type { FunctionNode };

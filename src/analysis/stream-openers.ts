@@ -8,6 +8,10 @@
  * `setTimeout(() => …)`, `rows.map(r => …)`, `onClick={() => …}`, an IIFE): calling it
  * sets them running. A function it returns or stores does not run when it is called, so
  * ownership stops there.
+ *
+ * A class opens a stream when it is instantiated if its constructor or an instance field
+ * initialiser does (directly or through `this.method()`); `new Row()` is then a construction
+ * site, and so is `new SubRow()` for a subclass declared in the same file.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isExecutionBoundary, isFunctionNode, skipTransparentParents } from './functions.js';
@@ -17,7 +21,10 @@ export interface OpenerInfo {
   fn: FunctionNode;
   /** The opening this function eventually reaches. */
   opening: StreamOpening;
-  /** The local functions called on the way to it, nearest first; empty when `fn` opens it itself. */
+  /**
+   * The local functions called on the way to it, nearest first; empty when `fn` opens it
+   * itself. Classes instantiated on the way are not listed (see `byClass`).
+   */
   via: readonly FunctionNode[];
 }
 
@@ -27,11 +34,31 @@ export interface OpenerCallSite {
   target: OpenerInfo;
 }
 
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+export interface ClassOpenerInfo {
+  classNode: ClassNode;
+  /** The opening that instantiating the class eventually reaches. */
+  opening: StreamOpening;
+  /** The local functions called on the way to it (not counting the constructor), nearest first. */
+  via: readonly FunctionNode[];
+}
+
+export interface ConstructionSite {
+  /** `new Row(id)`. */
+  node: TSESTree.NewExpression;
+  target: ClassOpenerInfo;
+}
+
 export interface StreamOpeners {
   /** Every function that opens a stream when called, with how. */
   byFunction: ReadonlyMap<FunctionNode, OpenerInfo>;
   /** Every place where one of those functions is called or handed to an iteration. */
   callSites: readonly OpenerCallSite[];
+  /** Every class of the file that opens a stream when instantiated. */
+  byClass: ReadonlyMap<ClassNode, ClassOpenerInfo>;
+  /** Every `new` of one of those classes. */
+  constructionSites: readonly ConstructionSite[];
 }
 
 /** Whether `fn` runs as part of running the code around it (an inline callback or an IIFE). */
@@ -62,6 +89,37 @@ export function owningFunction(node: TSESTree.Node): FunctionNode | null {
   return null;
 }
 
+function isClassNode(node: TSESTree.Node): node is ClassNode {
+  return node.type === 'ClassDeclaration' || node.type === 'ClassExpression';
+}
+
+/** The class whose instantiation runs `fn`, when `fn` is its constructor. */
+function constructedClass(fn: FunctionNode): ClassNode | null {
+  const method = fn.parent;
+  if (method?.type !== 'MethodDefinition' || method.kind !== 'constructor' || method.value !== fn) return null;
+  const classNode = method.parent.parent;
+  return isClassNode(classNode) ? classNode : null;
+}
+
+/**
+ * Like `owningFunction`, but code in an instance field initialiser (`es = new EventSource(u)`)
+ * belongs to its class, since every `new` runs it.
+ */
+function owningUnit(node: TSESTree.Node): FunctionNode | ClassNode | null {
+  let child = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunctionNode(current)) {
+      if (!runsWithItsParent(current)) return current;
+    } else if (current.type === 'PropertyDefinition' || current.type === 'AccessorProperty') {
+      const classNode = current.parent.parent;
+      return !current.static && current.value === child && isClassNode(classNode) ? classNode : null;
+    } else if (isExecutionBoundary(current)) {
+      return null;
+    }
+  }
+  return null;
+}
+
 function isCalleeOf(identifier: TSESTree.Node): TSESTree.CallExpression | null {
   const node = skipTransparentParents(identifier);
   const parent = node.parent;
@@ -74,13 +132,26 @@ function isPassedAsArgument(identifier: TSESTree.Identifier): boolean {
   return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(node as never);
 }
 
-/** The variable a function is bound to, if it has one that callers can name. */
-function bindingOf(fn: FunctionNode, scopeManager: TSESLint.Scope.ScopeManager): TSESLint.Scope.Variable | null {
-  if (fn.type === 'FunctionDeclaration') {
-    if (!fn.id) return null;
-    return scopeManager.getDeclaredVariables(fn).find((variable) => variable.name === fn.id!.name) ?? null;
+function isConstructedBy(identifier: TSESTree.Node): TSESTree.NewExpression | null {
+  const node = skipTransparentParents(identifier);
+  const parent = node.parent;
+  return parent?.type === 'NewExpression' && parent.callee === node ? parent : null;
+}
+
+/**
+ * The variables a function or class is bound to, that callers can name: a declaration's
+ * name (a class declaration has two, outside and inside its body) or the `const` it initialises.
+ */
+function bindingsOf(
+  unit: FunctionNode | ClassNode,
+  scopeManager: TSESLint.Scope.ScopeManager,
+): TSESLint.Scope.Variable[] {
+  if (unit.type === 'FunctionDeclaration' || unit.type === 'ClassDeclaration') {
+    const id = unit.id;
+    if (!id) return [];
+    return scopeManager.getDeclaredVariables(unit).filter((variable) => variable.name === id.name);
   }
-  let node: TSESTree.Node = skipTransparentParents(fn);
+  let node: TSESTree.Node = skipTransparentParents(unit);
   // `const Row = memo(function Row() {})` and `forwardRef(...)`: the wrapper returns the function.
   while (node.parent?.type === 'CallExpression' && node.parent.arguments[0] === node) {
     node = skipTransparentParents(node.parent);
@@ -88,9 +159,19 @@ function bindingOf(fn: FunctionNode, scopeManager: TSESLint.Scope.ScopeManager):
   const parent = node.parent;
   if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
     const name = parent.id.name;
-    return scopeManager.getDeclaredVariables(parent).find((variable) => variable.name === name) ?? null;
+    return scopeManager.getDeclaredVariables(parent).filter((variable) => variable.name === name);
   }
-  return null;
+  return [];
+}
+
+/** The classes whose `extends` clause is one of these references to a class. */
+function subclassesOf(references: readonly TSESTree.Identifier[]): ClassNode[] {
+  const subclasses: ClassNode[] = [];
+  for (const identifier of references) {
+    const parent = skipTransparentParents(identifier).parent;
+    if (parent && isClassNode(parent) && parent.superClass === skipTransparentParents(identifier)) subclasses.push(parent);
+  }
+  return subclasses;
 }
 
 /** A class member (method or arrow-valued field) that `this.name()` calls inside the class reach. */
@@ -145,41 +226,70 @@ function thisMemberCalls(
 
 function computeOpeners(sourceCode: Readonly<TSESLint.SourceCode>, openings: readonly StreamOpening[]): StreamOpeners {
   const byFunction = new Map<FunctionNode, OpenerInfo>();
+  const byClass = new Map<ClassNode, ClassOpenerInfo>();
   const callSites: OpenerCallSite[] = [];
-  const queue: OpenerInfo[] = [];
+  const constructionSites: ConstructionSite[] = [];
+  const queue: (OpenerInfo | ClassOpenerInfo)[] = [];
   const scopeManager = sourceCode.scopeManager;
 
-  function reach(fn: FunctionNode | null, info: Omit<OpenerInfo, 'fn'>): void {
-    if (!fn || byFunction.has(fn)) return;
-    const opener = { fn, ...info };
-    byFunction.set(fn, opener);
-    queue.push(opener);
+  function reach(unit: FunctionNode | ClassNode | null, info: Omit<OpenerInfo, 'fn'>): void {
+    if (!unit) return;
+    if (isClassNode(unit)) {
+      if (byClass.has(unit)) return;
+      const opener = { classNode: unit, ...info };
+      byClass.set(unit, opener);
+      queue.push(opener);
+    } else {
+      if (byFunction.has(unit)) return;
+      const opener = { fn: unit, ...info };
+      byFunction.set(unit, opener);
+      queue.push(opener);
+    }
+  }
+
+  function readsOf(unit: FunctionNode | ClassNode): TSESTree.Identifier[] {
+    const variables = scopeManager ? bindingsOf(unit, scopeManager) : [];
+    return variables
+      .flatMap((variable) => variable.references)
+      .filter((reference) => reference.isRead() && reference.identifier.type === 'Identifier')
+      .map((reference) => reference.identifier as TSESTree.Identifier);
   }
 
   for (const opening of openings) {
-    reach(owningFunction(opening.node), { opening, via: [] });
+    reach(owningUnit(opening.node), { opening, via: [] });
   }
   // Breadth first, so each function records its shortest route to an opening.
   while (queue.length > 0) {
     const target = queue.shift()!;
+    if ('classNode' in target) {
+      const reads = readsOf(target.classNode);
+      for (const identifier of reads) {
+        const construction = isConstructedBy(identifier);
+        if (!construction) continue;
+        constructionSites.push({ node: construction, target });
+        reach(owningUnit(construction), { opening: target.opening, via: target.via });
+      }
+      for (const subclass of subclassesOf(reads)) reach(subclass, { opening: target.opening, via: target.via });
+      continue;
+    }
     const callers: (TSESTree.CallExpression | TSESTree.Identifier)[] = [];
-    const variable = scopeManager ? bindingOf(target.fn, scopeManager) : null;
-    for (const reference of variable?.references ?? []) {
-      if (!reference.isRead() || reference.identifier.type !== 'Identifier') continue;
-      const call = isCalleeOf(reference.identifier);
+    for (const identifier of readsOf(target.fn)) {
+      const call = isCalleeOf(identifier);
       if (call) callers.push(call);
-      else if (isPassedAsArgument(reference.identifier)) callers.push(reference.identifier);
+      else if (isPassedAsArgument(identifier)) callers.push(identifier);
     }
     const member = classMemberName(target.fn);
     if (member) callers.push(...thisMemberCalls(member.classBody, member.name, sourceCode.visitorKeys));
 
     for (const node of callers) {
       callSites.push({ node, target });
-      reach(owningFunction(node), { opening: target.opening, via: [target.fn, ...target.via] });
+      reach(owningUnit(node), { opening: target.opening, via: [target.fn, ...target.via] });
     }
+    reach(constructedClass(target.fn), { opening: target.opening, via: target.via });
   }
   callSites.sort((a, b) => a.node.range[0] - b.node.range[0]);
-  return { byFunction, callSites };
+  constructionSites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return { byFunction, callSites, byClass, constructionSites };
 }
 
 const cache = new WeakMap<readonly StreamOpening[], StreamOpeners>();

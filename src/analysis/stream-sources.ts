@@ -139,23 +139,44 @@ function buildModuleTraceMaps(sources: readonly StreamSource[]): { esm: TraceMap
   return { esm: esm as unknown as TraceMap, cjs: cjs as unknown as TraceMap };
 }
 
+/** Whether every declaration of a variable is ambient (`declare const EventSource: …`): it names the global. */
+function isAmbient(variable: TSESLint.Scope.Variable): boolean {
+  return (
+    variable.defs.length > 0 &&
+    variable.defs.every((definition) => {
+      const declaration: TSESTree.Node | null | undefined = definition.parent ?? definition.node;
+      return declaration != null && 'declare' in declaration && declaration.declare === true;
+    })
+  );
+}
+
 /**
  * The tracker finds globals only through variables of the global scope, which exist only
  * for names the user's config declares (`globals.browser`). Many TypeScript configs declare
  * none, so a name that is read but declared nowhere gets a stand-in variable made of its
  * unresolved references: it is still the global, since nothing in the file declares it.
+ * A TypeScript module's `declare const EventSource: …` only tells the compiler that the
+ * global exists, so its references join the stand-in too.
  */
 function scopeWithImplicitGlobals(globalScope: TSESLint.Scope.Scope, names: readonly string[]): TSESLint.Scope.Scope {
-  const missing = names.filter((name) => !globalScope.set.has(name));
-  if (missing.length === 0) return globalScope;
+  const moduleScope = globalScope.childScopes.find((scope) => scope.type === 'module');
   const set = new Map<string, TSESLint.Scope.Variable>(globalScope.set as Map<string, TSESLint.Scope.Variable>);
-  for (const name of missing) {
-    const references = globalScope.through.filter((reference) => reference.identifier.name === name);
+  let changed = false;
+  for (const name of names) {
+    const ambient = moduleScope?.set.get(name);
+    const ambientReferences = ambient && isAmbient(ambient) ? ambient.references : [];
+    const declared = globalScope.set.get(name);
+    if (declared && ambientReferences.length === 0) continue;
+    const references = [
+      ...(declared ? declared.references : globalScope.through.filter((reference) => reference.identifier.name === name)),
+      ...ambientReferences,
+    ];
     if (references.length === 0) continue;
-    const standIn = { name, defs: [], identifiers: [], references, scope: globalScope };
+    const standIn = { name, defs: declared?.defs ?? [], identifiers: declared?.identifiers ?? [], references, scope: globalScope };
     set.set(name, standIn as unknown as TSESLint.Scope.Variable);
+    changed = true;
   }
-  return Object.assign(Object.create(globalScope) as TSESLint.Scope.Scope, { set });
+  return changed ? Object.assign(Object.create(globalScope) as TSESLint.Scope.Scope, { set }) : globalScope;
 }
 
 function findOpenings(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: readonly StreamWrapper[]): StreamOpening[] {

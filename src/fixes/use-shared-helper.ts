@@ -70,8 +70,10 @@ export function sharedHelperFix(
       const fixes = [fixer.replaceTextRange([node.range[0], node.range[1]], `${helperName}${argumentsText}`)];
       if (!existing) {
         const specifier = helper.export === 'default' ? helperName : `{ ${helperName} }`;
-        const declaration = `import ${specifier} from ${JSON.stringify(helper.module)};`;
         const imports = program.body.filter((statement) => statement.type === 'ImportDeclaration');
+        // Follow the file's own quote style, taken from its first import.
+        const quote = imports[0]?.source.raw.startsWith('"') ? '"' : "'";
+        const declaration = `import ${specifier} from ${quote}${helper.module.replaceAll(quote, `\\${quote}`)}${quote};`;
         const lastImport = imports.at(-1);
         if (lastImport) {
           fixes.push(fixer.insertTextAfter(lastImport, `\n${declaration}`));

@@ -1,0 +1,331 @@
+/**
+ * What counts as a stream: `getStreamOpenings` run on files parsed by ESLint's own Linter,
+ * under espree and under typescript-eslint, with and without browser globals declared.
+ */
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { type ESLint, Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import {
+  KNOWN_STREAM_LIBRARIES,
+  type StreamOpening,
+  type StreamWrapper,
+  getStreamOpenings,
+  isNativeEventSource,
+  mentionsStream,
+  streamUrlArgument,
+} from '../../src/analysis/stream-sources.js';
+
+interface ParseOptions {
+  typescript?: boolean;
+  sourceType?: 'module' | 'commonjs' | 'script';
+  /** Globals the config declares, as `globals.browser` would. */
+  globals?: Record<string, 'readonly' | 'writable' | 'off'>;
+  wrappers?: StreamWrapper[];
+}
+
+interface Parsed {
+  sourceCode: TSESLint.SourceCode;
+  openings: readonly StreamOpening[];
+}
+
+/** Parses `code` and hands back its SourceCode and what `getStreamOpenings` finds in it. */
+function parse(code: string, options: ParseOptions = {}): Parsed {
+  let parsed: Parsed | undefined;
+  const probe = {
+    meta: { schema: [] },
+    create(context: { sourceCode: unknown }) {
+      const sourceCode = context.sourceCode as TSESLint.SourceCode;
+      parsed = { sourceCode, openings: getStreamOpenings(sourceCode, options.wrappers) };
+      return {};
+    },
+  };
+  const filename = options.typescript ? 'file.ts' : 'file.js';
+  const messages = new Linter({ configType: 'flat' }).verify(
+    code,
+    {
+      files: ['**/*.js', '**/*.ts'],
+      plugins: { probe: { rules: { openings: probe } } as unknown as ESLint.Plugin },
+      rules: { 'probe/openings': 'error' },
+      languageOptions: {
+        ...(options.typescript ? { parser: tsParser as Linter.Parser } : {}),
+        sourceType: options.sourceType ?? 'module',
+        globals: options.globals ?? {},
+      },
+    },
+    { filename },
+  );
+  expect(messages, 'the code must parse').toEqual([]);
+  return parsed!;
+}
+
+/** Each opening as `<source text> → <label> (<kind>)`, in source order. */
+function openings(code: string, options: ParseOptions = {}): string[] {
+  const { sourceCode, openings: found } = parse(code, options);
+  return found.map((opening) => `${sourceCode.getText(opening.node)} → ${opening.source.label} (${opening.source.kind})`);
+}
+
+const BROWSER_GLOBALS = { EventSource: 'readonly', window: 'readonly', self: 'readonly', globalThis: 'readonly' } as const;
+
+describe('the global EventSource', () => {
+  const forms = `new EventSource('/a');
+new window.EventSource('/b');
+new globalThis.EventSource('/c');
+new self.EventSource('/d');
+new window['EventSource']('/e');
+new (EventSource)('/f');
+new EventSource;`;
+  const expected = [
+    "new EventSource('/a') → `EventSource` (construct)",
+    "new window.EventSource('/b') → `EventSource` (construct)",
+    "new globalThis.EventSource('/c') → `EventSource` (construct)",
+    "new self.EventSource('/d') → `EventSource` (construct)",
+    "new window['EventSource']('/e') → `EventSource` (construct)",
+    "new (EventSource)('/f') → `EventSource` (construct)",
+    'new EventSource → `EventSource` (construct)',
+  ];
+
+  it('counts bare, `window.`, `globalThis.`, `self.`, computed and parenthesised forms when no globals are declared', () => {
+    expect(openings(forms)).toEqual(expected);
+  });
+
+  it('counts the same when the config declares the browser globals', () => {
+    expect(openings(forms, { globals: BROWSER_GLOBALS })).toEqual(expected);
+  });
+
+  it('counts the same under typescript-eslint, with and without declared globals', () => {
+    expect(openings(forms, { typescript: true })).toEqual(expected);
+    expect(openings(forms, { typescript: true, globals: BROWSER_GLOBALS })).toEqual(expected);
+  });
+
+  it('follows aliases of the constructor and of the global object', () => {
+    expect(
+      openings(`const ES = EventSource;
+new ES('/a');
+const { EventSource: Source } = window;
+new Source('/b');
+const w = globalThis;
+new w.EventSource('/c');`),
+    ).toEqual([
+      "new ES('/a') → `EventSource` (construct)",
+      "new Source('/b') → `EventSource` (construct)",
+      "new w.EventSource('/c') → `EventSource` (construct)",
+    ]);
+  });
+
+  it('treats an ambient `declare` in a TypeScript module as the global itself', () => {
+    expect(
+      openings(`declare const EventSource: { new (url: string): unknown };\nnew EventSource('/a');`, { typescript: true }),
+    ).toEqual(["new EventSource('/a') → `EventSource` (construct)"]);
+    expect(openings(`declare class EventSource {}\nnew EventSource('/a');`, { typescript: true })).toEqual([
+      "new EventSource('/a') → `EventSource` (construct)",
+    ]);
+  });
+
+  it('ignores a local class, a parameter, a block-scoped variable or a local `window` that shadows the name', () => {
+    const shadowed = `class EventSource {}
+new EventSource('/a');
+function connect(EventSource) { return new EventSource('/b'); }
+{ const EventSource = Fake; new EventSource('/c'); }
+function other() { const window = { EventSource: Fake }; return new window.EventSource('/d'); }`;
+    expect(openings(shadowed)).toEqual([]);
+    expect(openings(shadowed, { globals: BROWSER_GLOBALS })).toEqual([]);
+  });
+
+  it('still counts the global where it is not shadowed', () => {
+    expect(openings(`function connect(EventSource) { return new EventSource('/b'); }\nnew EventSource('/a');`)).toEqual([
+      "new EventSource('/a') → `EventSource` (construct)",
+    ]);
+  });
+
+  it('does not count reads that open nothing: types, `instanceof`, `typeof`, a call without `new`', () => {
+    expect(
+      openings(
+        `let es: EventSource | undefined;
+if (es instanceof EventSource) es.close();
+const supported = typeof EventSource !== 'undefined';
+const Ctor = window.EventSource;
+EventSource('/a');`,
+        { typescript: true },
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('known client libraries', () => {
+  /** `new Local(url)` or `Local(url)`, as the export is meant to be invoked. */
+  function invoke(kind: 'construct' | 'call', callee: string): string {
+    return kind === 'construct' ? `new ${callee}('/feed')` : `${callee}('/feed')`;
+  }
+  function label(module: string, exportName: string): string {
+    return exportName === 'default' ? `the default export of \`${module}\`` : `\`${exportName}\` from \`${module}\``;
+  }
+
+  const exports = KNOWN_STREAM_LIBRARIES.flatMap((library) =>
+    Object.entries(library.exports).map(([exportName, kind]) => ({ module: library.module, exportName, kind })),
+  );
+
+  it('covers the clients of SSE-FACTS that open connections', () => {
+    expect(KNOWN_STREAM_LIBRARIES.map((library) => library.module)).toEqual(
+      expect.arrayContaining([
+        'eventsource',
+        'reconnecting-eventsource',
+        '@microsoft/fetch-event-source',
+        'sse.js',
+        'event-source-polyfill',
+        'extended-eventsource',
+      ]),
+    );
+  });
+
+  describe.each(exports)('$exportName of $module', ({ module, exportName, kind }) => {
+    const expected = (callee: string) => [`${invoke(kind, callee)} → ${label(module, exportName)} (${kind})`];
+
+    it('through an ESM import under a local name', () => {
+      const code =
+        exportName === 'default'
+          ? `import Local from '${module}';\n${invoke(kind, 'Local')};`
+          : `import { ${exportName} as Local } from '${module}';\n${invoke(kind, 'Local')};`;
+      expect(openings(code)).toEqual(expected('Local'));
+    });
+
+    it('through a namespace import', () => {
+      const code = `import * as Lib from '${module}';\n${invoke(kind, `Lib.${exportName}`)};`;
+      expect(openings(code)).toEqual(expected(`Lib.${exportName}`));
+    });
+
+    it('through CommonJS `require`', () => {
+      const code =
+        exportName === 'default'
+          ? `const Local = require('${module}');\n${invoke(kind, 'Local')};`
+          : `const { ${exportName}: Local } = require('${module}');\n${invoke(kind, 'Local')};`;
+      expect(openings(code, { sourceType: 'commonjs' })).toEqual(expected('Local'));
+    });
+
+    it(`through \`require('${module}').${exportName}\``, () => {
+      const code = `const Local = require('${module}').${exportName};\n${invoke(kind, 'Local')};`;
+      expect(openings(code, { sourceType: 'commonjs' })).toEqual(expected('Local'));
+    });
+
+    it('not when invoked the other way (`new` on a function, a call on a class)', () => {
+      const wrongWay = kind === 'construct' ? 'call' : 'construct';
+      const code = `import * as Lib from '${module}';\n${invoke(wrongWay, `Lib.${exportName}`)};`;
+      expect(openings(code)).toEqual([]);
+    });
+  });
+
+  it('ignores a type-only import and a same-named export of another module', () => {
+    expect(
+      openings(
+        `import type { EventSource } from 'eventsource';
+import { EventSource as Local } from './eventsource';
+import { fetchEventSource } from '@acme/fetch-event-source';
+let source: EventSource;
+new Local('/a');
+fetchEventSource('/b');`,
+        { typescript: true },
+      ),
+    ).toEqual([]);
+  });
+
+  it('ignores eventsource-parser, which parses but never connects', () => {
+    expect(openings(`import { createParser } from 'eventsource-parser';\ncreateParser({ onEvent });`)).toEqual([]);
+  });
+
+  it('reports every opening once, in source order', () => {
+    expect(
+      openings(`import { fetchEventSource } from '@microsoft/fetch-event-source';
+import RES from 'reconnecting-eventsource';
+fetchEventSource('/a', {});
+new RES('/b');
+new EventSource('/c');`),
+    ).toEqual([
+      "fetchEventSource('/a', {}) → `fetchEventSource` from `@microsoft/fetch-event-source` (call)",
+      "new RES('/b') → the default export of `reconnecting-eventsource` (construct)",
+      "new EventSource('/c') → `EventSource` (construct)",
+    ]);
+  });
+});
+
+describe('user wrappers', () => {
+  const wrappers = [
+    { module: '@acme/live', export: 'openStream' },
+    { module: '@acme/feed', export: 'default' },
+  ];
+
+  it('counts a named wrapper called or constructed, and a default one', () => {
+    expect(
+      openings(
+        `import { openStream } from '@acme/live';
+import Feed from '@acme/feed';
+openStream('/a');
+new openStream('/b');
+new Feed('/c');`,
+        { wrappers },
+      ),
+    ).toEqual([
+      "openStream('/a') → `openStream` from `@acme/live` (call)",
+      "new openStream('/b') → `openStream` from `@acme/live` (construct)",
+      "new Feed('/c') → the default export of `@acme/feed` (construct)",
+    ]);
+  });
+
+  it('counts a wrapper reached through `require`', () => {
+    expect(openings(`const feed = require('@acme/feed');\nfeed('/a');`, { sourceType: 'commonjs', wrappers })).toEqual([
+      "feed('/a') → the default export of `@acme/feed` (call)",
+    ]);
+  });
+
+  it('marks wrapper sources as user-defined', () => {
+    const { openings: found } = parse(`import { openStream } from '@acme/live';\nopenStream('/a');`, { wrappers });
+    expect(found.map((opening) => opening.source.userDefined)).toEqual([true]);
+  });
+
+  it('does not count the same import without the option, nor another export of the module', () => {
+    expect(openings(`import { openStream } from '@acme/live';\nopenStream('/a');`)).toEqual([]);
+    expect(openings(`import { closeStream } from '@acme/live';\ncloseStream('/a');`, { wrappers })).toEqual([]);
+  });
+});
+
+describe('mentionsStream', () => {
+  it('is false for a file that names no stream and no wrapper module', () => {
+    expect(mentionsStream(`import { useState } from 'react';\nfetch('/api');`, [])).toBe(false);
+  });
+
+  it('is true for the global name, a library module or a wrapper module', () => {
+    expect(mentionsStream('new window.EventSource(url)', [])).toBe(true);
+    expect(mentionsStream(`import x from 'sse.js'`, [])).toBe(true);
+    expect(mentionsStream(`import { open } from '@acme/live'`, [{ module: '@acme/live', export: 'open' }])).toBe(true);
+  });
+});
+
+describe('getStreamOpenings', () => {
+  it('computes once per file and wrapper list', () => {
+    const { sourceCode, openings: first } = parse(`new EventSource('/a');`);
+    expect(getStreamOpenings(sourceCode)).toBe(first);
+    const withWrappers = getStreamOpenings(sourceCode, [{ module: '@acme/live', export: 'open' }]);
+    expect(withWrappers).not.toBe(first);
+    expect(withWrappers).toEqual(first);
+  });
+
+  it('finds nothing in an empty file', () => {
+    expect(openings('')).toEqual([]);
+  });
+});
+
+describe('streamUrlArgument and isNativeEventSource', () => {
+  it('give the first argument, or null for a spread or no argument', () => {
+    const { sourceCode, openings: found } = parse(`import { fetchEventSource } from '@microsoft/fetch-event-source';
+new EventSource(url, init);
+new EventSource(...args);
+new EventSource();
+fetchEventSource(endpoint, {});`);
+    expect(found.map((opening) => streamUrlArgument(opening) && sourceCode.getText(streamUrlArgument(opening)!))).toEqual([
+      'url',
+      null,
+      null,
+      'endpoint',
+    ]);
+    expect(found.map(isNativeEventSource)).toEqual([true, true, true, false]);
+  });
+});

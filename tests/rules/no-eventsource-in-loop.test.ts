@@ -1,0 +1,1020 @@
+import { type ESLint, Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/no-eventsource-in-loop.js';
+import { javascript, ruleTester } from '../rule-tester.js';
+
+/** The shared helper that suggestions move a stream onto. */
+const HUB = { module: 'eslint-plugin-sse/hub', export: 'sharedEventSource' };
+const HUB_SUGGESTION = { helper: 'sharedEventSource', module: '`eslint-plugin-sse/hub`' };
+
+/** Plain JavaScript parsed as a script (CommonJS-style file): no `import` possible. */
+const script = {
+  ...javascript,
+  sourceType: 'script',
+  parserOptions: { ...javascript.parserOptions, sourceType: 'script' },
+} as const;
+
+ruleTester.run('no-eventsource-in-loop', rule, {
+  valid: [
+    // One stream for the whole page.
+    `const es = new EventSource('/events');`,
+    // A loop that only builds the URL, then one stream after it.
+    `let url = '/events?';
+for (const id of ids) url += 'id=' + id + '&';
+const es = new EventSource(url);`,
+    // The URL is built by a `map()` callback, but the stream is opened once, outside it.
+    `const es = new EventSource('/events?' + ids.map((id) => 'id=' + id).join('&'));`,
+    // One stream, then a loop that routes its events by item.
+    {
+      code: `const es = new EventSource('/events');
+for (const row of rows) {
+  es.addEventListener('row-' + row.id, (event) => render(row, event.data));
+}`,
+      languageOptions: javascript,
+    },
+    // A `for` initialiser runs once.
+    {
+      code: `for (let es = new EventSource('/feed'), i = 0; i < 3; i++) log(es, i);`,
+      languageOptions: javascript,
+    },
+    // The right-hand side of `for...of` is evaluated once.
+    {
+      code: `for (const event of drain(new EventSource('/feed'))) handle(event);`,
+      languageOptions: javascript,
+    },
+    // The right-hand side of `for await...of` is evaluated once too.
+    `async function follow() {
+  for await (const message of messages(new EventSource('/feed'))) handle(message);
+}`,
+    // The right-hand side of `for...in` is evaluated once.
+    {
+      code: `for (const key in describe(new EventSource('/feed'))) log(key);`,
+      languageOptions: javascript,
+    },
+    // `reduce()`'s initial value is evaluated once; only the callback repeats.
+    `const es = rows.reduce(attach, new EventSource('/feed'));`,
+    // A `map()`'s second argument is `thisArg`, evaluated once.
+    `rows.map(render, { source: new EventSource('/feed') });`,
+    // A click handler defined in a loop opens a stream per click, not per iteration.
+    {
+      code: `for (const button of buttons) {
+  button.addEventListener('click', () => {
+    new EventSource(button.dataset.url);
+  });
+}`,
+      languageOptions: javascript,
+    },
+    // Same with an `on*` property set inside `forEach()`.
+    {
+      code: `buttons.forEach((button) => {
+  button.onclick = () => new EventSource(button.dataset.url);
+});`,
+      languageOptions: javascript,
+    },
+    // A JSX event handler runs per click, even inside `map()`.
+    {
+      code: `export function Rows({ rows }) {
+  return rows.map((row) => <button key={row.id} onClick={() => new EventSource(row.url)}>Follow</button>);
+}`,
+      languageOptions: javascript,
+      filename: 'file.jsx',
+    },
+    // A function declared in a loop and stored, not called, there.
+    {
+      code: `for (const id of ids) {
+  function open() {
+    return new EventSource('/rows/' + id);
+  }
+  openers.set(id, open);
+}`,
+      languageOptions: javascript,
+    },
+    // A callback that a `map()` returns, not calls.
+    `const openers = ids.map((id) => () => new EventSource('/rows/' + id));`,
+    // Find-first: the loop is left right after its one stream is opened.
+    `let es: EventSource | undefined;
+for (const url of candidates) {
+  if (reachable(url)) {
+    es = new EventSource(url);
+    es.onmessage = handle;
+    break;
+  }
+}`,
+    // `return` leaves the loop: at most one stream per call.
+    `function firstLive(urls: string[]) {
+  for (const url of urls) {
+    if (isLive(url)) return new EventSource(url);
+  }
+  return null;
+}`,
+    // `break outer` leaves both loops.
+    {
+      code: `outer: for (const group of groups) {
+  for (const url of group) {
+    found = new EventSource(url);
+    break outer;
+  }
+}`,
+      languageOptions: javascript,
+    },
+    // A local class that merely shares the name is not a stream.
+    `class EventSource {
+  constructor(readonly url: string) {}
+}
+for (const id of ids) new EventSource(id);`,
+    // A parameter that shadows the global.
+    {
+      code: `function connectAll(EventSource, ids) {
+  for (const id of ids) new EventSource(id);
+}`,
+      languageOptions: javascript,
+    },
+    // A local `window` is not the global object.
+    {
+      code: `const window = { EventSource: FakeSource };
+for (const id of ids) new window.EventSource(id);`,
+      languageOptions: javascript,
+    },
+    // Unknown module without a `wrappers` entry: not known to open a stream (see the invalid twin with the option).
+    `import { openStream } from '@acme/live';
+for (const id of ids) openStream('/rows/' + id);`,
+    // `EventSource` as a type or a value that is not called opens nothing.
+    `const sources: EventSource[] = [];
+for (const id of ids) if (sources[id] instanceof EventSource) sources[id].close();`,
+    // `Option.map(value, fn)`-style helpers take the callback second: that is not a per-element callback.
+    `const source = Option.map(maybeUrl, (url) => new EventSource(url));`,
+    // An object literal's own `map` is not `Array.prototype.map`.
+    {
+      code: `({ map: (fn) => fn('/feed') }).map((url) => new EventSource(url));`,
+      languageOptions: javascript,
+    },
+    // RxJS `map()` operators are not a collection method: the callback is the first argument of a plain call.
+    `import { map } from 'rxjs';
+const sources$ = url$.pipe(map((url) => new EventSource(url)));`,
+    // With `iterationMethods` the list is replaced: `map` is not in it any more.
+    {
+      code: `rows.map((row) => new EventSource(row.url));`,
+      options: [{ iterationMethods: ['each'] }],
+    },
+    // An opener called once, outside the loop.
+    `function open() {
+  return new EventSource('/feed');
+}
+const es = open();
+for (const id of ids) subscribe(es, id);`,
+    // Mutual recursion that never opens a stream must not hang the analysis.
+    {
+      code: `function a(n) {
+  return n > 0 && b(n - 1);
+}
+function b(n) {
+  return a(n);
+}
+for (const id of ids) a(id);
+const es = new EventSource('/feed');`,
+      languageOptions: javascript,
+    },
+    // A static field is initialised once, not per instance.
+    `class Feed {
+  static source = new EventSource('/feed');
+}
+for (const row of rows) new Feed();`,
+    // An arrow-function field is created per instance but not called.
+    `class Row {
+  open = () => new EventSource('/rows');
+}
+for (const row of rows) new Row();`,
+    // A provider opens one stream; the rows subscribe to it.
+    {
+      code: `export function LiveProvider({ children }: { children: React.ReactNode }) {
+  const source = useMemo(() => new EventSource('/events'), []);
+  useEffect(() => () => source.close(), [source]);
+  return <LiveContext.Provider value={source}>{children}</LiveContext.Provider>;
+}
+export function Rows({ rows }: { rows: Row[] }) {
+  return rows.map((row) => <RowView key={row.id} row={row} />);
+}`,
+      filename: 'file.tsx',
+    },
+    // A component rendered per row is `sse/no-eventsource-per-item`'s case: JSX is not a call.
+    {
+      code: `function RowView({ id }: { id: string }) {
+  useEffect(() => {
+    const es = new EventSource('/rows/' + id);
+    return () => es.close();
+  }, [id]);
+  return null;
+}
+export const Rows = ({ ids }: { ids: string[] }) => ids.map((id) => <RowView key={id} id={id} />);`,
+      filename: 'file.tsx',
+    },
+    // One stream in an effect; `map()` renders its events, it opens nothing.
+    {
+      code: `export function Feed() {
+  const [events, setEvents] = useState([]);
+  useEffect(() => {
+    const es = new EventSource('/feed');
+    es.onmessage = (event) => setEvents((all) => [...all, event.data]);
+    return () => es.close();
+  }, []);
+  return <ul>{events.map((event, i) => <li key={i}>{event}</li>)}</ul>;
+}`,
+      languageOptions: javascript,
+      filename: 'file.jsx',
+    },
+    // An opener called from a JSX event handler runs per click.
+    {
+      code: `function follow(id) {
+  return new EventSource('/rows/' + id);
+}
+export const Rows = ({ rows }) => rows.map((row) => <Row key={row.id} onFollow={() => follow(row.id)} />);`,
+      languageOptions: javascript,
+      filename: 'file.jsx',
+    },
+    // A class component opens one stream on mount and renders rows from it.
+    {
+      code: `export class Table extends React.Component<{ rows: Row[] }> {
+  source?: EventSource;
+  componentDidMount() {
+    this.source = new EventSource('/table');
+  }
+  render() {
+    return this.props.rows.map((row) => <RowView key={row.id} row={row} source={this.source} />);
+  }
+}`,
+      filename: 'file.tsx',
+    },
+    // Empty file.
+    ``,
+    // Parenthesised callee, computed member, no argument list, optional chaining: once each.
+    {
+      code: `new (EventSource)('/a');
+new window['EventSource']('/b');
+const c = new EventSource;
+c?.close?.();
+rows?.forEach?.((row) => row?.render());`,
+      languageOptions: javascript,
+    },
+    // `using` and decorators, one stream.
+    `@Component({ selector: 'live' })
+class Live {
+  @Input() ids: string[] = [];
+  source = new EventSource('/feed');
+}
+{
+  using es = new EventSource('/feed');
+}`,
+    // TODO(false negative): an opener that is an object-literal method is not followed.
+    `const api = {
+  open(id: string) {
+    return new EventSource('/rows/' + id);
+  },
+};
+for (const id of ids) api.open(id);`,
+    // TODO(false negative): openers imported from another file are not followed (each file is linted alone); list them in `wrappers`.
+    `import { openRow } from './streams';
+for (const id of ids) openRow(id);`,
+    // TODO(false negative): a method handed over as `this.connect` is not followed.
+    `class Live {
+  connect(id: string) {
+    return new EventSource(id);
+  }
+  all(ids: string[]) {
+    ids.forEach(this.connect);
+  }
+}`,
+    // TODO(false negative): a class that extends `EventSource` is not counted as a stream of its own.
+    {
+      code: `class Live extends EventSource {}
+for (const row of rows) new Live(row.url);`,
+      languageOptions: javascript,
+    },
+    // TODO(false negative): an opener passed by name to `setTimeout()` in a loop is not followed (an inline callback is).
+    {
+      code: `function open() {
+  return new EventSource('/feed');
+}
+for (const id of ids) setTimeout(open, id * 100);`,
+      languageOptions: javascript,
+    },
+  ],
+  invalid: [
+    {
+      code: `for (const id of ids) { const es = new EventSource('/rows/' + id); }`,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 36, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    {
+      code: `for (let i = 0; i < rows.length; i++) {
+  sources.push(new EventSource('/rows/' + rows[i].id));
+}`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 16, data: { stream: '`EventSource`', repetition: 'a `for` loop' } },
+      ],
+    },
+    // A `for` update runs once per iteration.
+    {
+      code: `for (let i = 0, es; i < n; i++, es = new EventSource('/rows/' + i)) log(es);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 38, data: { stream: '`EventSource`', repetition: 'a `for` loop' } },
+      ],
+    },
+    {
+      code: `for (const id in rowsById) new EventSource('/rows/' + id);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 28, data: { stream: '`EventSource`', repetition: 'a `for...in` loop' } },
+      ],
+    },
+    {
+      code: `async function follow(ids: AsyncIterable<string>) {
+  for await (const id of ids) sources.push(new EventSource('/rows/' + id));
+}`,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 44, data: { stream: '`EventSource`', repetition: 'a `for await...of` loop' } },
+      ],
+    },
+    {
+      code: `while (queue.length > 0) {
+  open.push(new EventSource(queue.shift()));
+}`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 13, data: { stream: '`EventSource`', repetition: 'a `while` loop' } },
+      ],
+    },
+    // A `while` test runs once per iteration.
+    {
+      code: `let es;
+while ((es = new EventSource(next())).url !== last) log(es);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 14, data: { stream: '`EventSource`', repetition: 'a `while` loop' } },
+      ],
+    },
+    {
+      code: `do {
+  sources.push(new EventSource(pending.pop()));
+} while (pending.length);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 16, data: { stream: '`EventSource`', repetition: 'a `do...while` loop' } },
+      ],
+    },
+    // A default value in the `for...of` pattern is evaluated per element.
+    {
+      code: `for (const { source = new EventSource('/feed') } of rows) use(source);`,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 23, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // A `break` that only leaves the inner loop: the outer one still repeats.
+    {
+      code: `for (const group of groups) {
+  for (const url of group) {
+    sources.push(new EventSource(url));
+    break;
+  }
+}`,
+      errors: [
+        { messageId: 'streamInLoop', line: 3, column: 18, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // `break` inside a `switch` leaves the `switch`, not the loop.
+    {
+      code: `for (const row of rows) {
+  switch (row.kind) {
+    case 'live':
+      new EventSource(row.url);
+      break;
+  }
+}`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 4, column: 7, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // A conditional `break` may not run: the loop may go on.
+    {
+      code: `for (const url of urls) {
+  const es = new EventSource(url);
+  if (es.withCredentials) break;
+}`,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 14, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    {
+      code: `rows.map((row) => new window.EventSource(row.url));`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 19, data: { stream: '`EventSource`', repetition: 'a `map()` callback' } },
+      ],
+    },
+    // Optional chaining on the array and on the call.
+    {
+      code: `rows?.map((row) => new EventSource(row.url));
+rows?.forEach?.((row) => new EventSource(row.url));`,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 20, data: { stream: '`EventSource`', repetition: 'a `map()` callback' } },
+        { messageId: 'streamInLoop', line: 2, column: 26, data: { stream: '`EventSource`', repetition: 'a `forEach()` callback' } },
+      ],
+    },
+    // `return` leaves the inner loop, but the `map()` callback still runs per row.
+    {
+      code: `rows.map((row) => {
+  for (const url of row.urls) return new EventSource(url);
+});`,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 38, data: { stream: '`EventSource`', repetition: 'a `map()` callback' } },
+      ],
+    },
+    {
+      code: `const sources = Array.from(urls, (url) => new EventSource(url));`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 43, data: { stream: '`EventSource`', repetition: 'an `Array.from()` callback' } },
+      ],
+    },
+    {
+      code: `const sources = Array.from({ length: shards }, (_, i) => new EventSource('/shards/' + i));`,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 58, data: { stream: '`EventSource`', repetition: 'an `Array.from()` callback' } },
+      ],
+    },
+    {
+      code: `_.map(rows, (row) => new EventSource(row.url));`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 22, data: { stream: '`EventSource`', repetition: 'a `_.map()` callback' } },
+      ],
+    },
+    {
+      code: `import map from 'lodash/map';
+map(rows, (row) => new EventSource(row.url));`,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 20, data: { stream: '`EventSource`', repetition: 'a `map()` callback' } },
+      ],
+    },
+    {
+      code: `import { forEach } from 'lodash-es';
+forEach(rows, (row) => {
+  new EventSource(row.url);
+});`,
+      errors: [
+        { messageId: 'streamInLoop', line: 3, column: 3, data: { stream: '`EventSource`', repetition: 'a `forEach()` callback' } },
+      ],
+    },
+    {
+      code: `const { map: mapRows } = require('lodash');
+mapRows(rows, (row) => new EventSource(row.url));`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 24, data: { stream: '`EventSource`', repetition: 'a `map()` callback' } },
+      ],
+    },
+    {
+      code: `$.each(rows, (index, row) => {
+  new EventSource(row.url);
+});`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 3, data: { stream: '`EventSource`', repetition: 'a `$.each()` callback' } },
+      ],
+    },
+    {
+      code: `$('.row').each(function () {
+  new EventSource(this.dataset.url);
+});`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 3, data: { stream: '`EventSource`', repetition: 'an `each()` callback' } },
+      ],
+    },
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+await Promise.all(ids.map((id) => fetchEventSource('/rows/' + id, { onmessage })));`,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 35, data: { stream: '`fetchEventSource` from `@microsoft/fetch-event-source`', repetition: 'a `map()` callback' } },
+      ],
+    },
+    {
+      code: `import { fetchEventSource as fes } from '@microsoft/fetch-event-source';
+ids.forEach((id) => fes('/x/' + id, {}));`,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 21, data: { stream: '`fetchEventSource` from `@microsoft/fetch-event-source`', repetition: 'a `forEach()` callback' } },
+      ],
+    },
+    {
+      code: `export function Rows({ rows }) {
+  return rows.map((row) => <Live key={row.id} source={new EventSource(row.url)} />);
+}`,
+      languageOptions: javascript,
+      filename: 'file.jsx',
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 55, data: { stream: '`EventSource`', repetition: 'a `map()` callback' } },
+      ],
+    },
+    {
+      code: `export const Rows = ({ rows }: { rows: Row[] }) => (
+  <ul>
+    {rows.map((row) => (
+      <LiveRow key={row.id} source={new EventSource(\`/rows/\${row.id}\`)} />
+    ))}
+  </ul>
+);`,
+      filename: 'file.tsx',
+      errors: [
+        { messageId: 'streamInLoop', line: 4, column: 37, data: { stream: '`EventSource`', repetition: 'a `map()` callback' } },
+      ],
+    },
+    // TypeScript wrappers around the receiver do not hide the array.
+    {
+      code: `(rows as Row[])!.forEach((row): EventSource => new EventSource(row.url));`,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 48, data: { stream: '`EventSource`', repetition: 'a `forEach()` callback' } },
+      ],
+    },
+    // An opener called while rendering each row.
+    {
+      code: `function connect(id) {
+  return new EventSource('/rows/' + id);
+}
+export const Rows = ({ rows }) => rows.map((row) => <Row key={row.id} feed={connect(row.id)} />);`,
+      languageOptions: javascript,
+      filename: 'file.jsx',
+      errors: [
+        { messageId: 'openerCallInLoop', line: 4, column: 77, data: { callee: 'connect', stream: '`EventSource`', line: 2, repetition: 'a `map()` callback' } },
+      ],
+    },
+    // The innermost per-element callback is named.
+    {
+      code: `export const Groups = ({ groups }) => (
+  <>{groups.flatMap((group) => group.urls.map((url) => <Live key={url} source={new EventSource(url)} />))}</>
+);`,
+      languageOptions: javascript,
+      filename: 'file.jsx',
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 80, data: { stream: '`EventSource`', repetition: 'a `map()` callback' } },
+      ],
+    },
+    {
+      code: `export const Pages = ({ pages }: { pages: number }) => (
+  <>{Array.from({ length: pages }, (_, page) => <Page key={page} source={new EventSource(\`/pages/\${page}\`)} />)}</>
+);`,
+      filename: 'file.tsx',
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 74, data: { stream: '`EventSource`', repetition: 'an `Array.from()` callback' } },
+      ],
+    },
+    // An IIFE in a loop runs per iteration.
+    {
+      code: `for (const id of ids) {
+  (() => {
+    sources.push(new EventSource('/rows/' + id));
+  })();
+}`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 3, column: 18, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // Staggering the connections with `setTimeout()` still opens one per row.
+    {
+      code: `rows.forEach((row, i) => setTimeout(() => new EventSource(row.url), i * 100));`,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 43, data: { stream: '`EventSource`', repetition: 'a `forEach()` callback' } },
+      ],
+    },
+    // A `Promise` executor runs at once; a `.then()` handler once per promise.
+    {
+      code: `for (const url of urls) {
+  await new Promise((resolve) => {
+    new EventSource(url).onopen = resolve;
+  });
+  load(url).then(() => new EventSource(url + '/more'));
+}`,
+      errors: [
+        { messageId: 'streamInLoop', line: 3, column: 5, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+        { messageId: 'streamInLoop', line: 5, column: 24, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    {
+      code: `function open(id: number) {
+  return new EventSource('/rows/' + id);
+}
+for (let i = 0; i < n; i++) open(i);`,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 4, column: 29, data: { callee: 'open', stream: '`EventSource`', line: 2, repetition: 'a `for` loop' } },
+      ],
+    },
+    // Passed by name to an iteration.
+    {
+      code: `const open = (id) => new EventSource('/rows/' + id);
+ids.forEach(open);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 2, column: 13, data: { callee: 'open', stream: '`EventSource`', line: 1, repetition: 'a `forEach()` callback' } },
+      ],
+    },
+    // `follow()` calls `connect()`, which opens: reported at the call in the loop, naming `follow`, with the line of the opening.
+    {
+      code: `function connect(id: string) {
+  return new EventSource('/rows/' + id);
+}
+function follow(id: string) {
+  const es = connect(id);
+  es.onmessage = render;
+}
+for (const id of ids) follow(id);`,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 8, column: 23, data: { callee: 'follow', stream: '`EventSource`', line: 2, repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // A recursive opener (reconnect by calling itself) is followed without hanging.
+    {
+      code: `function watch(url) {
+  const es = new EventSource(url);
+  es.onerror = () => {
+    es.close();
+    watch(url);
+  };
+}
+urls.forEach((url) => watch(url));`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 8, column: 23, data: { callee: 'watch', stream: '`EventSource`', line: 2, repetition: 'a `forEach()` callback' } },
+      ],
+    },
+    // A class method reached by `this.connect()` in a loop of the same class.
+    {
+      code: `class LiveTable {
+  connect(id: string) {
+    return new EventSource('/rows/' + id);
+  }
+  start(ids: string[]) {
+    for (const id of ids) this.connect(id);
+  }
+}`,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 6, column: 27, data: { callee: 'connect', stream: '`EventSource`', line: 3, repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // An arrow-function field reached by `this.open()` in a `map()`.
+    {
+      code: `class LiveTable {
+  open = (id: string) => new EventSource('/rows/' + id);
+  start(ids: string[]) {
+    return ids.map((id) => this.open(id));
+  }
+}`,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 4, column: 28, data: { callee: 'open', stream: '`EventSource`', line: 2, repetition: 'a `map()` callback' } },
+      ],
+    },
+    // A hook that opens a stream, called per row (also a Rules of Hooks violation).
+    {
+      code: `function useRowStream(id: string) {
+  useEffect(() => {
+    const es = new EventSource('/rows/' + id);
+    return () => es.close();
+  }, [id]);
+}
+export function Rows({ rows }: { rows: Row[] }) {
+  rows.forEach((row) => useRowStream(row.id));
+  return <table />;
+}`,
+      filename: 'file.tsx',
+      errors: [
+        { messageId: 'openerCallInLoop', line: 8, column: 25, data: { callee: 'useRowStream', stream: '`EventSource`', line: 3, repetition: 'a `forEach()` callback' } },
+      ],
+    },
+    // The constructor opens a stream: each `new Row()` in the loop holds one.
+    {
+      code: `class RowFeed {
+  source: EventSource;
+  constructor(id: string) {
+    this.source = new EventSource('/rows/' + id);
+  }
+}
+const feeds = rows.map((row) => new RowFeed(row.id));`,
+      errors: [
+        { messageId: 'constructionInLoop', line: 7, column: 33, data: { className: 'RowFeed', stream: '`EventSource`', line: 4, repetition: 'a `map()` callback' } },
+      ],
+    },
+    // An instance field initialiser runs on every `new`, also through a subclass.
+    {
+      code: `class Feed {
+  source = new EventSource('/feed');
+}
+class RowFeed extends Feed {}
+for (const row of rows) new RowFeed();`,
+      errors: [
+        { messageId: 'constructionInLoop', line: 5, column: 25, data: { className: 'RowFeed', stream: '`EventSource`', line: 2, repetition: 'a `for...of` loop' } },
+      ],
+    },
+    {
+      code: `const ES = EventSource;
+for (const url of urls) new ES(url);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 25, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    {
+      code: `const { EventSource: Source } = window;
+urls.forEach((url) => new Source(url));`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 23, data: { stream: '`EventSource`', repetition: 'a `forEach()` callback' } },
+      ],
+    },
+    // `globalThis.` and computed `self[...]` forms.
+    {
+      code: `for (const url of urls) new globalThis.EventSource(url);
+for (const url of urls) new self['EventSource'](url);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 25, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+        { messageId: 'streamInLoop', line: 2, column: 25, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    {
+      code: `import ReconnectingEventSource from 'reconnecting-eventsource';
+for (const url of urls) new ReconnectingEventSource(url);`,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 25, data: { stream: 'the default export of `reconnecting-eventsource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    {
+      code: `const { EventSource } = require('eventsource');
+for (const url of urls) new EventSource(url);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 25, data: { stream: '`EventSource` from `eventsource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    {
+      code: `import { SSE } from 'sse.js';
+const sources = urls.map((url) => new SSE(url, { start: true }));`,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 35, data: { stream: '`SSE` from `sse.js`', repetition: 'a `map()` callback' } },
+      ],
+    },
+    {
+      code: `import { createEventSource } from 'eventsource-client';
+urls.forEach((url) => createEventSource({ url }));`,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 23, data: { stream: '`createEventSource` from `eventsource-client`', repetition: 'a `forEach()` callback' } },
+      ],
+    },
+    {
+      code: `import { EventSourcePolyfill } from 'event-source-polyfill';
+for (const url of urls) new EventSourcePolyfill(url, { heartbeatTimeout: 60_000 });`,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 25, data: { stream: '`EventSourcePolyfill` from `event-source-polyfill`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // `wrappers`: the team's own opener counts.
+    {
+      code: `import { openStream } from '@acme/live';
+for (const id of ids) openStream('/rows/' + id);`,
+      options: [{ wrappers: [{ module: '@acme/live', export: 'openStream' }] }],
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 23, data: { stream: '`openStream` from `@acme/live`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // `iterationMethods` replaces the default list.
+    {
+      code: `grid.eachRow((row) => new EventSource(row.url));`,
+      options: [{ iterationMethods: ['eachRow'] }],
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 23, data: { stream: '`EventSource`', repetition: 'an `eachRow()` callback' } },
+      ],
+    },
+    {
+      code: `import { something } from './x';
+for (const id of ids) new EventSource(id);`,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'streamInLoop',
+          line: 2,
+          column: 23,
+          data: { stream: '`EventSource`', repetition: 'a `for...of` loop' },
+          suggestions: [
+            {
+              messageId: 'useSharedHelper',
+              data: HUB_SUGGESTION,
+              output: `import { something } from './x';
+import { sharedEventSource } from 'eslint-plugin-sse/hub';
+for (const id of ids) sharedEventSource(id);`,
+            },
+          ],
+        },
+      ],
+    },
+    // The added import follows the file's quote style, taken from its first import.
+    {
+      code: `import { something } from "./x";
+for (const id of ids) new EventSource(id);`,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'streamInLoop',
+          line: 2,
+          column: 23,
+          data: { stream: '`EventSource`', repetition: 'a `for...of` loop' },
+          suggestions: [
+            {
+              messageId: 'useSharedHelper',
+              data: HUB_SUGGESTION,
+              output: `import { something } from "./x";
+import { sharedEventSource } from "eslint-plugin-sse/hub";
+for (const id of ids) sharedEventSource(id);`,
+            },
+          ],
+        },
+      ],
+    },
+    // The import goes after the `'use client'` directive, which must stay first.
+    {
+      code: `'use client';
+export const Rows = ({ rows }: { rows: Row[] }) => rows.map((row) => <Live key={row.id} source={new EventSource(row.url, { withCredentials: true })} />);`,
+      filename: 'file.tsx',
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'streamInLoop',
+          line: 2,
+          column: 97,
+          data: { stream: '`EventSource`', repetition: 'a `map()` callback' },
+          suggestions: [
+            {
+              messageId: 'useSharedHelper',
+              data: HUB_SUGGESTION,
+              output: `'use client';
+import { sharedEventSource } from 'eslint-plugin-sse/hub';
+export const Rows = ({ rows }: { rows: Row[] }) => rows.map((row) => <Live key={row.id} source={sharedEventSource(row.url, { withCredentials: true })} />);`,
+            },
+          ],
+        },
+      ],
+    },
+    // An existing import of the helper is reused under its local name.
+    {
+      code: `import { sharedEventSource as shared } from 'eslint-plugin-sse/hub';
+for (const url of urls) new EventSource(url);`,
+      languageOptions: javascript,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'streamInLoop',
+          line: 2,
+          column: 25,
+          data: { stream: '`EventSource`', repetition: 'a `for...of` loop' },
+          suggestions: [
+            {
+              messageId: 'useSharedHelper',
+              data: { helper: 'shared', module: '`eslint-plugin-sse/hub`' },
+              output: `import { sharedEventSource as shared } from 'eslint-plugin-sse/hub';
+for (const url of urls) shared(url);`,
+            },
+          ],
+        },
+      ],
+    },
+    // `new (EventSource)(url)` and `new EventSource` without arguments become plain calls.
+    {
+      code: `for (const url of urls) new (EventSource)(url);
+while (retry()) new EventSource;`,
+      languageOptions: javascript,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'streamInLoop',
+          line: 1,
+          column: 25,
+          data: { stream: '`EventSource`', repetition: 'a `for...of` loop' },
+          suggestions: [
+            {
+              messageId: 'useSharedHelper',
+              data: HUB_SUGGESTION,
+              output: `import { sharedEventSource } from 'eslint-plugin-sse/hub';
+for (const url of urls) sharedEventSource(url);
+while (retry()) new EventSource;`,
+            },
+          ],
+        },
+        {
+          messageId: 'streamInLoop',
+          line: 2,
+          column: 17,
+          data: { stream: '`EventSource`', repetition: 'a `while` loop' },
+          suggestions: [
+            {
+              messageId: 'useSharedHelper',
+              data: HUB_SUGGESTION,
+              output: `import { sharedEventSource } from 'eslint-plugin-sse/hub';
+for (const url of urls) new (EventSource)(url);
+while (retry()) sharedEventSource();`,
+            },
+          ],
+        },
+      ],
+    },
+    // No suggestion when the helper's name is already taken in scope.
+    {
+      code: `const sharedEventSource = createPool();
+for (const url of urls) new EventSource(url);`,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 25, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' }, suggestions: [] },
+      ],
+    },
+    // No suggestion for a library stream: the helper mirrors the native constructor only.
+    {
+      code: `import { EventSource } from 'eventsource';
+for (const url of urls) new EventSource(url);`,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 25, data: { stream: '`EventSource` from `eventsource`', repetition: 'a `for...of` loop' }, suggestions: [] },
+      ],
+    },
+    // No suggestion in a script: it cannot `import`.
+    {
+      code: `for (const url of urls) new EventSource(url);`,
+      languageOptions: script,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 25, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' }, suggestions: [] },
+      ],
+    },
+    // Decorators and `using` do not get in the way.
+    {
+      code: `class Live {
+  @Input() ids: string[] = [];
+  @HostListener('window:focus')
+  refresh() {
+    for (const id of this.ids) {
+      using es = new EventSource('/rows/' + id);
+    }
+  }
+}`,
+      errors: [
+        { messageId: 'streamInLoop', line: 6, column: 18, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // TODO(false positive): `.map()` on something that is not an array but cannot be told apart without types (an RxJS 5 observable, a Result or Option type) counts as iteration.
+    {
+      code: `const source = maybeUrl.map((url) => new EventSource(url));`,
+      errors: [
+        { messageId: 'streamInLoop', line: 1, column: 38, data: { stream: '`EventSource`', repetition: 'a `map()` callback' } },
+      ],
+    },
+  ],
+});
+
+describe('options schema', () => {
+  /** Lints with ESLint's own Linter, which validates the options against the rule's schema. */
+  function lintWith(options: unknown): Linter.LintMessage[] {
+    return new Linter({ configType: 'flat' }).verify('new EventSource(url);', {
+      files: ['**/*.js'],
+      plugins: { sse: { rules: { 'no-eventsource-in-loop': rule } } as unknown as ESLint.Plugin },
+      rules: { 'sse/no-eventsource-in-loop': ['error', options] as Linter.RuleEntry },
+    }, { filename: 'file.js' });
+  }
+
+  it('accepts every option together', () => {
+    expect(
+      lintWith({
+        wrappers: [{ module: '@acme/live', export: 'openStream' }],
+        iterationMethods: ['map', 'eachRow'],
+        sharedHelper: HUB,
+      }),
+    ).toEqual([]);
+  });
+
+  it('names an unknown option', () => {
+    expect(() => lintWith({ iterationMethod: ['map'] })).toThrow(/Unexpected property "iterationMethod"/);
+  });
+
+  it('names the missing half of `sharedHelper`', () => {
+    expect(() => lintWith({ sharedHelper: { module: 'eslint-plugin-sse/hub' } })).toThrow(
+      /should have required property 'export'/,
+    );
+  });
+
+  it('rejects `iterationMethods` that is not a list', () => {
+    expect(() => lintWith({ iterationMethods: 'map' })).toThrow(/Value "map" should be array/);
+  });
+
+  it('rejects an empty wrapper export name', () => {
+    expect(() => lintWith({ wrappers: [{ module: '@acme/live', export: '' }] })).toThrow(
+      /should NOT be shorter than 1 characters/,
+    );
+  });
+});
