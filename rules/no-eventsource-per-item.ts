@@ -1,0 +1,327 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import {
+  type Component,
+  type ComponentOrHook,
+  type Hook,
+  bindingOf,
+  enclosingComponentOrHook,
+  isProvider,
+  parameterDependencies,
+  renderSites,
+} from '../src/analysis/components.js';
+import { type FunctionNode, functionName } from '../src/analysis/functions.js';
+import {
+  DEFAULT_ITERATION_METHODS,
+  collectionHelperImports,
+  findRepetition,
+  findRepetitionOfCallbackReference,
+} from '../src/analysis/repetition.js';
+import { type OpenerCallSite, getStreamOpeners, owningFunction } from '../src/analysis/stream-openers.js';
+import {
+  type StreamOpening,
+  getStreamOpenings,
+  mentionsStream,
+  streamUrlArgument,
+} from '../src/analysis/stream-sources.js';
+import { streamStorage } from '../src/analysis/stream-storage.js';
+import { createRule } from '../src/create-rule.js';
+import { sharedHelperFix } from '../src/fixes/use-shared-helper.js';
+import {
+  type StreamOptions,
+  type SuggestionOptions,
+  iterationMethodsSchema,
+  sharedHelperSchema,
+  wrappersSchema,
+} from '../src/rule-options.js';
+
+export type Options = [
+  StreamOptions &
+    SuggestionOptions & {
+      iterationMethods?: string[];
+    },
+];
+export type MessageIds = 'urlFromProps' | 'hookOpensStream' | 'renderedPerItem' | 'storedPerKey' | 'useSharedHelper';
+
+/** One way a component or hook reaches a stream: the functions called on the way, then the opening. */
+interface Route {
+  /** The functions from the first one inside the component or hook to the one that opens; empty for a class field. */
+  chain: readonly FunctionNode[];
+  opening: StreamOpening;
+}
+
+/** What one report of a component or hook will say, gathered over all the routes that end at the same node. */
+interface Finding {
+  unit: ComponentOrHook;
+  node: TSESTree.Node;
+  opening: StreamOpening;
+  /** The helper whose call is reported, when the opening is outside the component or hook. */
+  helper: FunctionNode | null;
+  dependencies: Set<string>;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function isExported(unit: ComponentOrHook): boolean {
+  let node: TSESTree.Node | undefined = unit.node;
+  // `export function useX`, `export const useX = …`, `export default function useX`.
+  if (node.type !== 'FunctionDeclaration' && node.type !== 'ClassDeclaration') node = node.parent?.parent;
+  const parent = node?.parent;
+  return parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
+}
+
+/** `prop \`id\`` or `props \`id\`, \`topic\`` — what a URL is built from. */
+function describeInputs(names: readonly string[]): string {
+  const list = names.map((name) => `\`${name}\``).join(', ');
+  return names.length === 1 ? `prop ${list}` : `props ${list}`;
+}
+
+type CallsBetween = (caller: FunctionNode, callee: FunctionNode) => readonly OpenerCallSite[];
+
+/**
+ * Every route from a function to a per-instance stream, from `getStreamOpeners`, plus class
+ * field initialisers (`es = new EventSource(…)`), which run per instance without a function.
+ */
+function streamRoutes(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  openings: readonly StreamOpening[],
+): { routes: Route[]; callsBetween: CallsBetween } {
+  const openers = getStreamOpeners(sourceCode, openings);
+  const sitesByTarget = new Map<FunctionNode, OpenerCallSite[]>();
+  for (const site of openers.callSites) {
+    const sites = sitesByTarget.get(site.target.fn) ?? [];
+    sites.push(site);
+    sitesByTarget.set(site.target.fn, sites);
+  }
+  const callsBetween: CallsBetween = (caller, callee) =>
+    (sitesByTarget.get(callee) ?? []).filter((site) => owningFunction(site.node) === caller);
+
+  const routes: Route[] = [...openers.byFunction.values()].map((info) => ({
+    chain: [info.fn, ...info.via],
+    opening: info.opening,
+  }));
+  for (const opening of openings) {
+    if (owningFunction(opening.node) === null) routes.push({ chain: [], opening });
+  }
+  return { routes, callsBetween };
+}
+
+/** The arguments passed for parameter `index` of `fn` where the route calls it; none off the route or after a spread. */
+function argumentsAlong(
+  chain: readonly FunctionNode[],
+  fn: FunctionNode,
+  index: number,
+  callsBetween: CallsBetween,
+): TSESTree.Node[] {
+  const position = chain.indexOf(fn);
+  if (position < 1) return [];
+  return callsBetween(chain[position - 1]!, fn).flatMap(({ node: call }) => {
+    if (call.type !== 'CallExpression') return [];
+    const argument = call.arguments[index];
+    const spread = call.arguments.slice(0, index + 1).some((a) => a.type === 'SpreadElement');
+    return argument && !spread ? [argument] : [];
+  });
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-eventsource-per-item',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow Server-Sent Events streams whose number grows with component instances, hook calls or keys',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          wrappers: wrappersSchema,
+          iterationMethods: iterationMethodsSchema,
+          sharedHelper: sharedHelperSchema,
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ wrappers: [], iterationMethods: [...DEFAULT_ITERATION_METHODS] }],
+    messages: {
+      urlFromProps:
+        'Component `{{component}}` opens {{stream}}{{route}} with a URL built from its {{inputs}}, so every rendered instance holds its own connection, one of the ~6 the browser allows per origin across all tabs; later fetches and POSTs queue behind them. Open one shared stream (in a provider or a module) and route its events to each instance.',
+      hookOpensStream:
+        'Hook `{{hook}}` opens its own {{stream}}{{route}}, so every component that calls it holds another connection, one of the ~6 the browser allows per origin across all tabs; later fetches and POSTs queue behind them. Open one shared stream (in a provider or a module) and have the hook subscribe to it.',
+      renderedPerItem:
+        '`<{{component}}>` opens {{stream}} (line {{line}}) and is rendered inside {{repetition}}, so every item holds its own connection, one of the ~6 the browser allows per origin; later fetches and POSTs queue behind them. Open one shared stream above the list and pass each item its events.',
+      storedPerKey:
+        '{{stream}} is stored per key (`{{storage}}`), so open connections grow with the number of keys or entries, each one of the ~6 the browser allows per origin; later fetches and POSTs queue behind them. Open one shared stream and route its events by key.',
+      useSharedHelper: 'Use the shared `{{helper}}()` from {{module}} instead.',
+    },
+    // Reads JavaScript syntax trees (espree or typescript-eslint).
+    languages: ['js/js'],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const wrappers = options.wrappers ?? [];
+    // Cheapest check first: most files never mention a stream.
+    if (!mentionsStream(sourceCode.text, wrappers)) return {};
+
+    function suggestionsFor(node: TSESTree.Node, opening: StreamOpening) {
+      if (node !== opening.node || !options.sharedHelper) return [];
+      const fix = sharedHelperFix(sourceCode, opening, options.sharedHelper);
+      if (!fix) return [];
+      const data = { helper: fix.helperName, module: `\`${options.sharedHelper.module}\`` };
+      return [{ messageId: 'useSharedHelper' as const, data, fix: fix.fix }];
+    }
+
+    /** A hook that only providers of this file call (and no other module can) shares what it opens. */
+    function isCalledOnlyByProviders(hook: Hook): boolean {
+      if (isExported(hook)) return false;
+      const references = bindingOf(sourceCode, hook)?.references.filter((reference) => reference.isRead()) ?? [];
+      return (
+        references.length > 0 &&
+        references.every((reference) => {
+          const call = reference.identifier.parent;
+          if (call?.type !== 'CallExpression' || call.callee !== reference.identifier) return false;
+          const caller = enclosingComponentOrHook(call);
+          return caller !== null && caller.kind !== 'hook' && isProvider(caller);
+        })
+      );
+    }
+
+    const sharedUnits = new Map<TSESTree.Node, boolean>();
+    /** A provider, or a hook that belongs to one: what it opens is shared, not per instance. */
+    function isShared(unit: ComponentOrHook): boolean {
+      let shared = sharedUnits.get(unit.node);
+      if (shared === undefined) {
+        shared = unit.kind === 'hook' ? isCalledOnlyByProviders(unit) : isProvider(unit);
+        sharedUnits.set(unit.node, shared);
+      }
+      return shared;
+    }
+
+    return {
+      Program(program) {
+        const openings = getStreamOpenings(sourceCode, wrappers);
+        if (openings.length === 0) return;
+        const repetitionOptions = {
+          iterationMethods: options.iterationMethods ?? DEFAULT_ITERATION_METHODS,
+          helperImports: collectionHelperImports(program),
+        };
+
+        /** `no-eventsource-in-loop` reports openings and opener calls made per element; this rule leaves them to it. */
+        const belongsToLoopRule = (node: TSESTree.Node): boolean =>
+          node.type === 'Identifier'
+            ? findRepetitionOfCallbackReference(node, repetitionOptions) !== null
+            : findRepetition(node, repetitionOptions) !== null;
+
+        // 1. Where each stream is kept. Streams stored per key are reported as such; shared
+        // ones (module level, lazy singletons) are fine; the rest live once per instance.
+        const perInstance: StreamOpening[] = [];
+        for (const opening of openings) {
+          const storage = streamStorage(sourceCode, opening.node, repetitionOptions);
+          if (storage.kind === 'instance') {
+            perInstance.push(opening);
+          } else if (storage.kind === 'per-key' && !belongsToLoopRule(opening.node)) {
+            context.report({
+              node: opening.node,
+              messageId: 'storedPerKey',
+              data: { stream: opening.source.label, storage: storage.description },
+              suggest: suggestionsFor(opening.node, opening),
+            });
+          }
+        }
+        if (perInstance.length === 0) return;
+
+        // 2. Which components and hooks reach those streams, by which route, and where to say so.
+        const { routes, callsBetween } = streamRoutes(sourceCode, perInstance.length === openings.length ? openings : perInstance);
+        const findings = new Map<TSESTree.Node, Finding>();
+        // Components that open a stream however they get there, their own hooks included, with the first such opening.
+        const openingComponents = new Map<TSESTree.Node, { component: Component; opening: StreamOpening }>();
+
+        for (const { chain, opening } of routes) {
+          const unit = enclosingComponentOrHook(chain[0] ?? opening.node);
+          if (!unit || isShared(unit)) continue;
+          // A route through another component or hook starts at that one, which is reported itself.
+          const others = chain.slice(1).flatMap((fn) => {
+            const other = enclosingComponentOrHook(fn);
+            return other !== null && other.node !== unit.node ? [other] : [];
+          });
+          // `createElement(Row)` hands a component over by reference; that is rendering, which
+          // `renderedPerItem` follows for JSX and factories alike, not a call.
+          if (others.some((other) => other.kind !== 'hook')) continue;
+          if (unit.kind !== 'hook') {
+            const known = openingComponents.get(unit.node);
+            if (!known || opening.node.range[0] < known.opening.node.range[0]) {
+              openingComponents.set(unit.node, { component: unit, opening });
+            }
+          }
+          if (others.length > 0) continue;
+
+          // Reported where the route leaves the unit: at the call of an outside helper, or at the opening.
+          const leaves = chain.findIndex((fn, index) => index > 0 && !contains(unit.node, fn));
+          const site = leaves === -1 ? null : callsBetween(chain[leaves - 1]!, chain[leaves]!)[0];
+          if (leaves !== -1 && !site) continue;
+          const node = site ? site.node : opening.node;
+          if (belongsToLoopRule(node)) continue;
+
+          let finding = findings.get(node);
+          if (!finding) {
+            finding = { unit, node, opening, helper: leaves === -1 ? null : chain[leaves]!, dependencies: new Set() };
+            findings.set(node, finding);
+          }
+          const url = streamUrlArgument(opening);
+          if (unit.kind !== 'hook' && url) {
+            const argumentsOf = (fn: FunctionNode, index: number) => argumentsAlong(chain, fn, index, callsBetween);
+            for (const dependency of parameterDependencies(sourceCode, url, unit, { argumentsOf })) {
+              finding.dependencies.add(dependency.name);
+            }
+          }
+        }
+
+        // 3. Hooks always (every caller opens another); components when the URL varies per instance.
+        for (const { unit, node, opening, helper, dependencies } of findings.values()) {
+          const helperName = helper ? functionName(helper) : null;
+          const route = helperName ? ` through \`${helperName}()\`` : '';
+          const stream = opening.source.label;
+          if (unit.kind === 'hook') {
+            context.report({
+              node,
+              messageId: 'hookOpensStream',
+              data: { hook: unit.name, stream, route },
+              suggest: suggestionsFor(node, opening),
+            });
+          } else if (dependencies.size > 0) {
+            const inputs = describeInputs([...dependencies].sort());
+            context.report({
+              node,
+              messageId: 'urlFromProps',
+              data: { component: unit.name ?? 'default', stream, route, inputs },
+              suggest: suggestionsFor(node, opening),
+            });
+          }
+        }
+
+        // 4. Components that open a stream, rendered per item in this file.
+        for (const { component, opening } of openingComponents.values()) {
+          const binding = bindingOf(sourceCode, component);
+          if (!binding) continue;
+          for (const site of renderSites(sourceCode, binding)) {
+            const repetition = findRepetition(site.node, repetitionOptions);
+            if (!repetition) continue;
+            context.report({
+              node: site.node,
+              messageId: 'renderedPerItem',
+              data: {
+                component: component.name ?? binding.name,
+                stream: opening.source.label,
+                line: opening.node.loc.start.line,
+                repetition: repetition.description,
+              },
+            });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,188 @@
+/**
+ * Where the value of a stream opening ends up, which decides how many of them a page can
+ * hold: one kept in a module-level variable is shared (the lazy-singleton pattern), one
+ * stored under a key or appended to a list multiplies with the keys, anything else
+ * (a local, a ref, `this.es`, a return value) lives and dies with its instance.
+ *
+ * The value is followed through local variables that hold it (`const es = new EventSource(u);
+ * streams.set(id, es)`), through `as`/`!`/`await`, and through `a ?? b` / `c ? a : b`.
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type RepetitionOptions, findRepetition } from './repetition.js';
+
+export type StreamStorage =
+  /** Stored per key or appended: `map.set(k, s)`, `obj[k] = s`, `list.push(s)`, `{ [k]: s }`, `[...list, s]`. */
+  | { kind: 'per-key'; node: TSESTree.Node; description: string }
+  /** Kept in a module-level variable or on a global object: one for the whole page. */
+  | { kind: 'shared'; node: TSESTree.Node }
+  /** Anything else: the stream belongs to the code that opened it. */
+  | { kind: 'instance' };
+
+const INSTANCE: StreamStorage = { kind: 'instance' };
+
+/** Moves from a value to the expression that carries it unchanged to where it is used. */
+function carrier(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return current;
+    const carries =
+      parent.type === 'TSAsExpression' ||
+      parent.type === 'TSNonNullExpression' ||
+      parent.type === 'TSSatisfiesExpression' ||
+      parent.type === 'TSTypeAssertion' ||
+      parent.type === 'ChainExpression' ||
+      parent.type === 'AwaitExpression' ||
+      parent.type === 'LogicalExpression' ||
+      (parent.type === 'ConditionalExpression' && parent.test !== current) ||
+      (parent.type === 'SequenceExpression' && parent.expressions.at(-1) === current);
+    if (!carries) return current;
+    current = parent;
+  }
+}
+
+function isModuleLevel(variable: TSESLint.Scope.Variable): boolean {
+  return variable.scope.type === 'module' || variable.scope.type === 'global';
+}
+
+/** A key that is the same every time: `'main'`, `` `main` ``, `0`, or a `const` holding one. */
+function isStaticKey(sourceCode: Readonly<TSESLint.SourceCode>, key: TSESTree.Node): boolean {
+  if (key.type === 'Literal') return !('regex' in key && key.regex);
+  if (key.type === 'TemplateLiteral') return key.expressions.length === 0;
+  if (key.type !== 'Identifier') return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(key), key);
+  const definition = variable?.defs[0];
+  if (variable?.defs.length !== 1 || definition?.node.type !== 'VariableDeclarator') return false;
+  const declaration = definition.node.parent;
+  const init = definition.node.init;
+  return declaration?.type === 'VariableDeclaration' && declaration.kind === 'const' && init?.type === 'Literal';
+}
+
+/** Source text short enough for a message; long or multi-line text becomes `…`. */
+function brief(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+  return text.length <= 40 ? text : '…';
+}
+
+/** The leftmost object of `a.b.c`, or the expression itself. */
+function rootObject(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === 'MemberExpression') current = current.object;
+  return current;
+}
+
+/** Whether the leftmost object of `node` is a module-level variable or an undeclared global (`window`). */
+function isModuleLevelObject(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  const root = rootObject(node);
+  if (root.type !== 'Identifier') return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+  return !variable || isModuleLevel(variable);
+}
+
+function propertyName(member: TSESTree.MemberExpression): string | null {
+  return !member.computed && member.property.type === 'Identifier' ? member.property.name : null;
+}
+
+type Position =
+  | StreamStorage
+  /** Held in a local variable, whose own uses decide. */
+  | { kind: 'held'; variable: TSESLint.Scope.Variable };
+
+/** What happens to the value at `node` where it is used. */
+function positionOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): Position {
+  const value = carrier(node);
+  const parent = value.parent;
+  if (!parent) return INSTANCE;
+
+  if (parent.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier') {
+    const name = parent.id.name;
+    const variable = sourceCode.scopeManager?.getDeclaredVariables(parent).find((v) => v.name === name);
+    if (!variable) return INSTANCE;
+    return isModuleLevel(variable) ? { kind: 'shared', node: parent } : { kind: 'held', variable };
+  }
+
+  if (parent.type === 'AssignmentExpression' && parent.right === value) {
+    const target = parent.left;
+    if (target.type === 'Identifier') {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+      // An undeclared name is an implicit global: shared too.
+      if (!variable || isModuleLevel(variable)) return { kind: 'shared', node: parent };
+      return { kind: 'held', variable };
+    }
+    if (target.type === 'MemberExpression') {
+      if (target.computed && !isStaticKey(sourceCode, target.property)) {
+        const description = `${brief(sourceCode, target.object)}[${brief(sourceCode, target.property)}] ${parent.operator} …`;
+        return { kind: 'per-key', node: parent, description };
+      }
+      // `window.stream = …`, `cache.main = …` on a module-level object.
+      if (isModuleLevelObject(sourceCode, target)) return { kind: 'shared', node: parent };
+    }
+    return INSTANCE;
+  }
+
+  if (parent.type === 'CallExpression' && parent.callee.type === 'MemberExpression') {
+    const method = propertyName(parent.callee);
+    const index = parent.arguments.indexOf(value as TSESTree.CallExpressionArgument);
+    const owner = brief(sourceCode, parent.callee.object);
+    const key = parent.arguments[0];
+    if (method === 'set' && index === 1 && key && key.type !== 'SpreadElement' && !isStaticKey(sourceCode, key)) {
+      return { kind: 'per-key', node: parent, description: `${owner}.set(${brief(sourceCode, key)}, …)` };
+    }
+    if ((method === 'push' || method === 'unshift' || method === 'concat') && index !== -1) {
+      return { kind: 'per-key', node: parent, description: `${owner}.${method}(…)` };
+    }
+    // `cache.set('main', …)` on a module-level map keeps one stream for the page.
+    if (method === 'set' && index === 1 && isModuleLevelObject(sourceCode, parent.callee.object)) {
+      return { kind: 'shared', node: parent };
+    }
+    return INSTANCE;
+  }
+
+  if (parent.type === 'Property' && parent.value === value && parent.computed && !isStaticKey(sourceCode, parent.key)) {
+    return { kind: 'per-key', node: parent, description: `{ [${brief(sourceCode, parent.key)}]: … }` };
+  }
+
+  if (parent.type === 'ArrayExpression') {
+    const spread = parent.elements.find((element) => element?.type === 'SpreadElement');
+    if (spread) return { kind: 'per-key', node: parent, description: `[...${brief(sourceCode, spread.argument)}, …]` };
+  }
+  return INSTANCE;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * How the stream opened at `opening` is kept. A store inside a loop that does not also
+ * open the stream (`for (const k of keys) map.set(k, es)`) shares one stream among keys,
+ * so it does not count as per key.
+ */
+export function streamStorage(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  opening: TSESTree.Node,
+  repetitionOptions: RepetitionOptions = {},
+): StreamStorage {
+  let shared: StreamStorage | null = null;
+  const seen = new Set<TSESLint.Scope.Variable>();
+  const pending: TSESTree.Node[] = [opening];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const position = positionOf(sourceCode, node);
+    if (position.kind === 'held') {
+      if (seen.has(position.variable)) continue;
+      seen.add(position.variable);
+      for (const reference of position.variable.references) {
+        if (reference.isRead()) pending.push(reference.identifier as TSESTree.Node);
+      }
+      continue;
+    }
+    if (position.kind === 'per-key') {
+      const repetition = node === opening ? null : findRepetition(position.node, repetitionOptions);
+      if (!repetition || contains(repetition.node, opening)) return position;
+    } else if (position.kind === 'shared') {
+      shared ??= position;
+    }
+  }
+  return shared ?? INSTANCE;
+}

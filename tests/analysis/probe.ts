@@ -1,0 +1,75 @@
+/**
+ * Runs analysis code on a real, linted tree: the shared modules need ESLint's SourceCode
+ * (scope manager, parent links), which only a lint run builds. Both parsers users run.
+ */
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import * as espree from 'espree';
+
+export type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export const parsers = [
+  ['typescript-eslint', tsParser],
+  ['espree', espree],
+] as const;
+
+/** Lints `code` with a probe rule and returns what `inspect` computes from the finished tree. */
+export function analyse<T>(parser: unknown, code: string, inspect: (sourceCode: SourceCode) => T): T {
+  let result: { value: T } | null = null;
+  const probe = {
+    create(context: { sourceCode: SourceCode }) {
+      return {
+        'Program:exit'() {
+          result = { value: inspect(context.sourceCode) };
+        },
+      };
+    },
+  };
+  const messages = new Linter().verify(
+    code,
+    {
+      files: ['**/*.jsx'],
+      languageOptions: {
+        parser: parser as Linter.Parser,
+        parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } },
+      },
+      plugins: { probe: { rules: { probe: probe as never } } },
+      rules: { 'probe/probe': 'error' },
+    },
+    'file.jsx',
+  );
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(fatal.message);
+  if (!result) throw new Error('the probe did not run');
+  return (result as { value: T }).value;
+}
+
+function children(node: TSESTree.Node): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
+        found.push(item as TSESTree.Node);
+      }
+    }
+  }
+  return found;
+}
+
+/** The first node, in source order, that `predicate` accepts. */
+export function find<N extends TSESTree.Node>(root: TSESTree.Node, predicate: (node: TSESTree.Node) => node is N): N;
+export function find(root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): TSESTree.Node;
+export function find(root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): TSESTree.Node {
+  const matches: TSESTree.Node[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (predicate(node)) matches.push(node);
+    stack.push(...children(node));
+  }
+  matches.sort((a, b) => a.range[0] - b.range[0]);
+  if (!matches[0]) throw new Error('no such node');
+  return matches[0];
+}

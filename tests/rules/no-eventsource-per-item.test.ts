@@ -1,0 +1,942 @@
+import { type ESLint, Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/no-eventsource-per-item.js';
+import { javascript, ruleTester } from '../rule-tester.js';
+
+/** The shared helper that suggestions move a stream onto. */
+const HUB = { module: 'eslint-plugin-sse/hub', export: 'sharedEventSource' };
+const HUB_SUGGESTION = { helper: 'sharedEventSource', module: '`eslint-plugin-sse/hub`' };
+const HUB_IMPORT = "import { sharedEventSource } from 'eslint-plugin-sse/hub';\n";
+
+/** Plain JavaScript parsed as a script (CommonJS-style file). */
+const script = { ...javascript, sourceType: 'script', parserOptions: { ...javascript.parserOptions, sourceType: 'script' } } as const;
+
+const ES = '`EventSource`';
+
+ruleTester.run('no-eventsource-per-item', rule, {
+  valid: [
+    // One stream for the whole page, opened at module level.
+    `export const feed = new EventSource('/feed');`,
+    // The lazy singleton: the hook opens at most one stream per page, kept in a module variable.
+    `let shared: EventSource | undefined;
+export function useFeed() {
+  useEffect(() => {
+    shared ??= new EventSource('/feed');
+  }, []);
+  return shared;
+}`,
+    // The same with an explicit check, from a plain function.
+    {
+      code: `let shared = null;
+export function getFeed() {
+  if (!shared) shared = new EventSource('/feed');
+  return shared;
+}`,
+      languageOptions: javascript,
+    },
+    // A singleton on a global object is one per page too.
+    `export function useFeed() {
+  useEffect(() => {
+    window.__feed = window.__feed || new EventSource('/feed');
+  }, []);
+}`,
+    // A provider (by its name) opens one stream and shares it with everything below it.
+    {
+      code: `export function LiveProvider({ children }) {
+  const [source] = useState(() => new EventSource('/live'));
+  useEffect(() => () => source.close(), [source]);
+  return children;
+}`,
+      languageOptions: javascript,
+    },
+    // A provider (by what it renders), even with a URL from its props: it is mounted once.
+    {
+      code: `export function Feed({ url, children }: { url: string; children: React.ReactNode }) {
+  const [source] = useState(() => new EventSource(url));
+  return <FeedContext.Provider value={source}>{children}</FeedContext.Provider>;
+}`,
+      filename: 'file.tsx',
+    },
+    // React 19 renders a context as its own provider: <FeedContext value=…>.
+    {
+      code: `export function Feed({ url, children }) {
+  const source = useMemo(() => new EventSource(url), [url]);
+  return <FeedContext value={source}>{children}</FeedContext>;
+}`,
+      languageOptions: javascript,
+    },
+    // A hook that only this file's provider calls, and that no other module can import, is shared.
+    {
+      code: `function useEventStream(url) {
+  const [source] = useState(() => new EventSource(url));
+  return source;
+}
+export function EventsProvider({ children }) {
+  const source = useEventStream('/events');
+  return <EventsContext.Provider value={source}>{children}</EventsContext.Provider>;
+}`,
+      languageOptions: javascript,
+    },
+    // A component with a constant URL that this file renders once.
+    {
+      code: `function Ticker() {
+  useEffect(() => {
+    const es = new EventSource('/ticker');
+    return () => es.close();
+  }, []);
+  return <span />;
+}
+export function App({ rows }: { rows: string[] }) {
+  return <main><Ticker />{rows.map((row) => <li key={row}>{row}</li>)}</main>;
+}`,
+      filename: 'file.tsx',
+    },
+    // Hard negative: the map callback's parameter shadows the stream-opening `Row`.
+    {
+      code: `function Row() {
+  useEffect(() => { new EventSource('/all'); }, []);
+  return <li />;
+}
+export function List({ rows, Row }) {
+  return rows.map((item) => <Row key={item} />);
+}`,
+      languageOptions: javascript,
+    },
+    // The list opens one stream for all rows; the rows rendered per item open none.
+    {
+      code: `function Row({ id }) {
+  return <li>{id}</li>;
+}
+export function List({ ids }) {
+  useEffect(() => {
+    const es = new EventSource('/list');
+    return () => es.close();
+  }, []);
+  return ids.map((id) => <Row key={id} id={id} />);
+}`,
+      languageOptions: javascript,
+    },
+    // The shared hub helper is not a stream: it multiplexes over one connection.
+    `import { sharedEventSource } from 'eslint-plugin-sse/hub';
+export function useRow(id: string) {
+  useEffect(() => {
+    const es: EventSource = sharedEventSource('/rows/' + id);
+    return () => es.close();
+  }, [id]);
+}`,
+    // A keyed store of something that is not a stream.
+    `const es = new EventSource('/all');
+const lastSeen = new Map<string, number>();
+export function seen(key: string) {
+  lastSeen.set(key, Date.now());
+}`,
+    // A local class that merely shares the name is not a stream.
+    `class EventSource {
+  constructor(readonly url: string) {}
+}
+export function useThing(id: string) {
+  return new EventSource('/things/' + id);
+}`,
+    // PascalCase but neither renders nor calls a hook: a factory, not a component.
+    `export function CreateStream(id: string) {
+  return new EventSource('/rows/' + id);
+}`,
+    // A plain function whose URL comes from its arguments: its callers decide how often it runs.
+    `export function openFeed(topic: string) {
+  return new EventSource('/topics/' + topic);
+}`,
+    // Not a hook: \`useless\` is not \`use\` followed by an uppercase letter.
+    {
+      code: `export function useless(id) {
+  return new EventSource('/x/' + id);
+}`,
+      languageOptions: javascript,
+    },
+    // A hook that calls a hook from another module opens nothing here; that module's hook is reported there.
+    `import { useFeed } from './feed';
+export function useRow(id: string): EventSource {
+  return useFeed('/rows/' + id);
+}`,
+    // Inside a per-element callback: \`no-eventsource-in-loop\` reports it, not this rule.
+    `export function useAll(ids: string[]) {
+  useEffect(() => {
+    const all = ids.map((id) => new EventSource('/rows/' + id));
+    return () => all.forEach((es) => es.close());
+  }, [ids]);
+}`,
+    // A helper handed to a per-element callback: \`no-eventsource-in-loop\` reports the call, not this rule.
+    `function connect(url: string) {
+  return new EventSource(url);
+}
+export function useAll(urls: string[]) {
+  useEffect(() => {
+    const all = urls.map(connect);
+    return () => all.forEach((es) => es.close());
+  }, [urls]);
+}`,
+    // Stored per key inside a loop: \`no-eventsource-in-loop\` reports it, not this rule.
+    `const streams = new Map<string, EventSource>();
+export function openAll(ids: string[]) {
+  for (const id of ids) streams.set(id, new EventSource('/rows/' + id));
+}`,
+    // One stream stored under many keys: a loop that does not open it shares it.
+    `const byKey = new Map<string, EventSource>();
+export function index(keys: string[]) {
+  const es = new EventSource('/all');
+  for (const key of keys) byKey.set(key, es);
+}`,
+    // A key that never changes keeps one stream.
+    `const streams: Record<string, EventSource> = {};
+const MAIN = 'main';
+export function main() {
+  streams[MAIN] = new EventSource('/main');
+  streams['backup'] ??= new EventSource('/backup');
+}`,
+    // A URL from the route, not from props: one stream per page, not per item.
+    {
+      code: `export function RowPage() {
+  const { id } = useParams();
+  useEffect(() => {
+    const es = new EventSource('/rows/' + id);
+    return () => es.close();
+  }, [id]);
+  return <article />;
+}`,
+      filename: 'file.tsx',
+    },
+    // Props used only to route events, not in the URL; the component is not rendered in a loop here.
+    {
+      code: `const FEED_URL = '/feed';
+export function Row({ id }: { id: string }) {
+  useEffect(() => {
+    const es = new EventSource(FEED_URL);
+    es.onmessage = (event) => { if (event.lastEventId === id) update(event.data); };
+    return () => es.close();
+  }, [id]);
+  return <li />;
+}`,
+      filename: 'file.tsx',
+    },
+    // Preact's h(): the list opens one stream per render, not per item; rows open nothing.
+    {
+      code: `import { h } from 'preact';
+function Row() {
+  return h('li', null);
+}
+export function List({ ids }) {
+  const es = useMemo(() => new EventSource('/list'), []);
+  return ids.map((id) => h(Row, { key: id }));
+}`,
+      languageOptions: javascript,
+    },
+    // A decorated class that is not a component: one stream per instance of a service.
+    `@injectable()
+export class FeedService {
+  private readonly source = new EventSource('/feed');
+}`,
+    // Odd syntax at module level: parenthesised constructor, optional chaining.
+    `const es = new (EventSource)('/feed');
+es?.addEventListener?.('tick', () => {});`,
+    // A \`using\` declaration in a plain function.
+    `export function once() {
+  using es = new EventSource('/once');
+}`,
+    // CommonJS: a factory from the \`eventsource\` package, not a component or hook.
+    {
+      code: `const EventSource = require('eventsource');
+module.exports = function connect(url) {
+  return new EventSource(url);
+};`,
+      languageOptions: script,
+    },
+    // An empty file.
+    '',
+    // A file that mentions no stream at all.
+    {
+      code: `export function Row({ id }) { return <li>{id}</li>; }`,
+      languageOptions: javascript,
+    },
+    // A memo() component with a constant URL, rendered once.
+    {
+      code: `const Clock = memo(function Clock() {
+  const [source] = useState(() => new EventSource('/clock'));
+  return <time />;
+});
+export const App = () => <Clock />;`,
+      filename: 'file.tsx',
+    },
+    // \`iterationMethods\` replaces the default list: here \`.map()\` is not counted as iteration.
+    {
+      code: `function Row() {
+  useEffect(() => { new EventSource('/rows'); }, []);
+  return <li />;
+}
+export const List = ({ ids }) => ids.map((id) => <Row key={id} />);`,
+      languageOptions: javascript,
+      options: [{ iterationMethods: ['forEach'] }],
+    },
+    // TODO(false negative): an anonymous default export has no name that marks it as a component.
+    {
+      code: `export default function ({ id }) {
+  useEffect(() => { new EventSource('/rows/' + id); }, [id]);
+  return <li />;
+}`,
+      languageOptions: javascript,
+    },
+    // TODO(false negative): a component with a constant URL rendered in a loop by another file; only this file is visible.
+    {
+      code: `export function Row() {
+  useEffect(() => { new EventSource('/rows'); }, []);
+  return <li />;
+}`,
+      languageOptions: javascript,
+    },
+    // TODO(false negative): a URL read from an instance field that was built from props.
+    {
+      code: `class Row extends Component {
+  url = '/rows/' + this.props.id;
+  componentDidMount() { this.es = new EventSource(this.url); }
+  render() { return <li />; }
+}`,
+      languageOptions: javascript,
+    },
+  ],
+  invalid: [
+    // The classic: a row component whose stream URL is built from its props.
+    {
+      code: `function Row({ id }) {
+  useEffect(() => {
+    const es = new EventSource(\`/rows/\${id}\`);
+    return () => es.close();
+  }, [id]);
+  return <li />;
+}`,
+      languageOptions: javascript,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'urlFromProps',
+          line: 3,
+          column: 16,
+          data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' },
+          suggestions: [
+            {
+              messageId: 'useSharedHelper',
+              data: HUB_SUGGESTION,
+              output: `${HUB_IMPORT}function Row({ id }) {
+  useEffect(() => {
+    const es = sharedEventSource(\`/rows/\${id}\`);
+    return () => es.close();
+  }, [id]);
+  return <li />;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Through the props object and a local variable.
+    {
+      code: `export function Row(props) {
+  const url = '/rows/' + props.id;
+  useEffect(() => {
+    const es = new EventSource(url);
+    return () => es.close();
+  }, [url]);
+  return <li />;
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'urlFromProps', line: 4, column: 16, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
+    },
+    // A renamed prop is named by its key.
+    {
+      code: `export const Row = ({ id: rowId }) => {
+  const source = useMemo(() => new EventSource('/rows/' + rowId), [rowId]);
+  return <li />;
+};`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'urlFromProps', line: 2, column: 32, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
+    },
+    // Two props in the URL; TypeScript types do not hide them.
+    {
+      code: `export function Cell({ table, column }: { table: string; column: string }) {
+  useEffect(() => {
+    const es = new EventSource(\`/tables/\${table}/columns/\${column}\` as string);
+    return () => es.close();
+  }, [table, column]);
+  return <td />;
+}`,
+      filename: 'file.tsx',
+      errors: [
+        {
+          messageId: 'urlFromProps',
+          line: 3,
+          column: 16,
+          data: { component: 'Cell', stream: ES, route: '', inputs: 'props `column`, `table`' },
+        },
+      ],
+    },
+    // memo() marks a component even when it renders nothing itself.
+    {
+      code: `export const Row = memo(function Row({ id }: { id: string }) {
+  const [source] = useState(() => new EventSource('/rows/' + id));
+  return null;
+});`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'urlFromProps', line: 2, column: 35, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
+    },
+    // forwardRef() too, and a URL built by a local function that closes over a prop.
+    {
+      code: `export const Row = forwardRef((props, ref) => {
+  const urlFor = () => '/rows/' + props.rowId;
+  useEffect(() => {
+    const es = new EventSource(urlFor());
+    return () => es.close();
+  }, []);
+  return <li ref={ref} />;
+});`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'urlFromProps', line: 4, column: 16, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `rowId`' } }],
+    },
+    // A class component: this.props in a lifecycle method.
+    {
+      code: `import { Component } from 'react';
+export class Row extends Component {
+  componentDidMount() {
+    this.es = new EventSource('/rows/' + this.props.id);
+  }
+  componentWillUnmount() { this.es.close(); }
+  render() { return <li />; }
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'urlFromProps', line: 4, column: 15, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
+    },
+    // A class field initialiser runs once per instance too.
+    {
+      code: `export class Row extends React.PureComponent<{ topic: string }> {
+  source = new EventSource('/topics/' + this.props.topic);
+  render() { return <li />; }
+}`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'urlFromProps', line: 2, column: 12, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `topic`' } }],
+    },
+    // The constructor's props parameter; a .ts file without JSX.
+    {
+      code: `export class Row extends React.Component<{ url: string }> {
+  private readonly es: EventSource;
+  constructor(props: { url: string }) {
+    super(props);
+    this.es = new EventSource(props.url);
+  }
+  render() { return null; }
+}`,
+      errors: [{ messageId: 'urlFromProps', line: 5, column: 15, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `url`' } }],
+    },
+    // Decorated class component (MobX) reaching the opening through a method.
+    {
+      code: `@observer
+export class Row extends Component<{ topic: string }> {
+  @observable count = 0;
+  componentDidMount() { this.connect(this.props.topic); }
+  connect(topic: string) { this.es = new EventSource('/topics/' + topic); }
+  render() { return <li />; }
+}`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'urlFromProps', line: 5, column: 38, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `topic`' } }],
+    },
+    // Through a module-level helper: reported at the call in the component, the prop followed into the helper.
+    {
+      code: `function openRow(rowId) {
+  return new EventSource('/rows/' + rowId);
+}
+export function Row({ id }) {
+  useEffect(() => {
+    const es = openRow(id);
+    return () => es.close();
+  }, [id]);
+  return <li />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'urlFromProps', line: 6, column: 16, data: { component: 'Row', stream: ES, route: ' through `openRow()`', inputs: 'prop `id`' } },
+      ],
+    },
+    // A custom hook opens its own stream: every component that calls it opens another.
+    {
+      code: `export function useRowStream(id: string) {
+  const [data, setData] = useState<string | null>(null);
+  useEffect(() => {
+    const es = new EventSource('/rows/' + id);
+    es.onmessage = (event) => setData(event.data);
+    return () => es.close();
+  }, [id]);
+  return data;
+}`,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'hookOpensStream',
+          line: 4,
+          column: 16,
+          data: { hook: 'useRowStream', stream: ES, route: '' },
+          suggestions: [
+            {
+              messageId: 'useSharedHelper',
+              data: HUB_SUGGESTION,
+              output: `${HUB_IMPORT}export function useRowStream(id: string) {
+  const [data, setData] = useState<string | null>(null);
+  useEffect(() => {
+    const es = sharedEventSource('/rows/' + id);
+    es.onmessage = (event) => setData(event.data);
+    return () => es.close();
+  }, [id]);
+  return data;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Even with a constant URL: the count follows the number of callers.
+    {
+      code: `export const useNotifications = () => {
+  useEffect(() => {
+    const es = new EventSource('/notifications');
+    return () => es.close();
+  }, []);
+};`,
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useNotifications', stream: ES, route: '' } }],
+    },
+    // Through a local helper: reported at the helper call inside the hook.
+    {
+      code: `function connect(url: string) {
+  return new EventSource(url);
+}
+export function useStream(url: string) {
+  useEffect(() => {
+    const es = connect(url);
+    return () => es.close();
+  }, [url]);
+}`,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'hookOpensStream',
+          line: 6,
+          column: 16,
+          data: { hook: 'useStream', stream: ES, route: ' through `connect()`' },
+          // The call is not the constructor: no suggestion here.
+          suggestions: [],
+        },
+      ],
+    },
+    // A hook that calls another hook of this file: only the root hook is reported.
+    {
+      code: `function useSse(url: string) {
+  const [source] = useState(() => new EventSource(url));
+  return source;
+}
+export function useRow(id: string) {
+  return useSse('/rows/' + id);
+}`,
+      errors: [{ messageId: 'hookOpensStream', line: 2, column: 35, data: { hook: 'useSse', stream: ES, route: '' } }],
+    },
+    // A library that is called rather than constructed; no suggestion, it is not the native constructor.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+export function useLive(topic) {
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchEventSource('/topics/' + topic, { signal: controller.signal });
+    return () => controller.abort();
+  }, [topic]);
+}`,
+      languageOptions: javascript,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'hookOpensStream',
+          line: 5,
+          column: 5,
+          data: { hook: 'useLive', stream: '`fetchEventSource` from `@microsoft/fetch-event-source`', route: '' },
+          suggestions: [],
+        },
+      ],
+    },
+    // reconnecting-eventsource, under any local name.
+    {
+      code: `import Reconnecting from 'reconnecting-eventsource';
+export function useTicker() {
+  const ref = useRef(null);
+  useEffect(() => {
+    ref.current = new Reconnecting('/ticker');
+    return () => ref.current.close();
+  }, []);
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'hookOpensStream',
+          line: 5,
+          column: 19,
+          data: { hook: 'useTicker', stream: 'the default export of `reconnecting-eventsource`', route: '' },
+        },
+      ],
+    },
+    // The team's own opener, declared in `wrappers`.
+    {
+      code: `import { openStream } from '@acme/live';
+export function useOrders(customer: string) {
+  useEffect(() => {
+    const stream = openStream('/orders/' + customer);
+    return () => stream.close();
+  }, [customer]);
+}`,
+      options: [{ wrappers: [{ module: '@acme/live', export: 'openStream' }] }],
+      errors: [
+        { messageId: 'hookOpensStream', line: 4, column: 20, data: { hook: 'useOrders', stream: '`openStream` from `@acme/live`', route: '' } },
+      ],
+    },
+    // Exported: other modules may call it, so a provider calling it here does not make it shared.
+    {
+      code: `export function useEventStream(url) {
+  const [source] = useState(() => new EventSource(url));
+  return source;
+}
+export function EventsProvider({ children }) {
+  const source = useEventStream('/events');
+  return <EventsContext.Provider value={source}>{children}</EventsContext.Provider>;
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'hookOpensStream', line: 2, column: 35, data: { hook: 'useEventStream', stream: ES, route: '' } }],
+    },
+    // CommonJS: a hook around the `eventsource` package.
+    {
+      code: `const { EventSource } = require('eventsource');
+function useServerFeed(topic) {
+  const [source] = useState(() => new EventSource('/feed/' + topic));
+  return source;
+}
+module.exports = { useServerFeed };`,
+      languageOptions: script,
+      errors: [
+        { messageId: 'hookOpensStream', line: 3, column: 35, data: { hook: 'useServerFeed', stream: '`EventSource` from `eventsource`', route: '' } },
+      ],
+    },
+    // Odd syntax: a parenthesised constructor, and optional-chaining calls on the stream.
+    {
+      code: `export function useOdd(id: string) {
+  useEffect(() => {
+    const es = new (EventSource)('/odd/' + id);
+    return () => es?.close?.();
+  }, [id]);
+}`,
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useOdd', stream: ES, route: '' } }],
+    },
+    // Odd syntax: a computed member of a global object.
+    {
+      code: `export function useComputed(id: string) {
+  useEffect(() => {
+    const es = new window['EventSource']('/c/' + id);
+    return () => es.close();
+  }, [id]);
+}`,
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useComputed', stream: ES, route: '' } }],
+    },
+    // Odd syntax: a \`using\` declaration inside a hook's effect.
+    {
+      code: `export function useDisposable(id: string) {
+  useEffect(() => {
+    using es = new EventSource('/d/' + id);
+  }, [id]);
+}`,
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useDisposable', stream: ES, route: '' } }],
+    },
+    // A component with a constant URL rendered once per row.
+    {
+      code: `function Row() {
+  useEffect(() => {
+    const es = new EventSource('/rows');
+    return () => es.close();
+  }, []);
+  return <li />;
+}
+export function List({ ids }) {
+  return <ul>{ids.map((id) => <Row key={id} />)}</ul>;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'renderedPerItem',
+          line: 9,
+          column: 31,
+          data: { component: 'Row', stream: ES, line: 3, repetition: 'a `map()` callback' },
+        },
+      ],
+    },
+    // Rendered in a for...of loop.
+    {
+      code: `function Row() {
+  const [source] = useState(() => new EventSource('/rows'));
+  return <li />;
+}
+export function List({ ids }: { ids: string[] }) {
+  const items = [];
+  for (const id of ids) items.push(<Row key={id} />);
+  return <ul>{items}</ul>;
+}`,
+      filename: 'file.tsx',
+      errors: [
+        { messageId: 'renderedPerItem', line: 7, column: 36, data: { component: 'Row', stream: ES, line: 2, repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // createElement() in a map callback.
+    {
+      code: `import { createElement, useEffect } from 'react';
+function Row() {
+  useEffect(() => { new EventSource('/rows'); }, []);
+  return null;
+}
+export function List({ ids }) {
+  return ids.map((id) => createElement(Row, { key: id }));
+}`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'renderedPerItem', line: 7, column: 26, data: { component: 'Row', stream: ES, line: 3, repetition: 'a `map()` callback' } },
+      ],
+    },
+    // Array.from with a mapping callback.
+    {
+      code: `const Slot = () => {
+  const [source] = useState(() => new EventSource('/slots'));
+  return <div />;
+};
+export const Grid = ({ count }) => <>{Array.from({ length: count }, (_, i) => <Slot key={i} />)}</>;`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'renderedPerItem', line: 5, column: 79, data: { component: 'Slot', stream: ES, line: 2, repetition: 'an `Array.from()` callback' } },
+      ],
+    },
+    // A component that opens through its hook: the hook is reported, and so is rendering it per row.
+    {
+      code: `function useRowStream(id: string) {
+  const [source] = useState(() => new EventSource('/rows/' + id));
+  return source;
+}
+function Row({ id }: { id: string }) {
+  useRowStream(id);
+  return <li />;
+}
+export function List({ ids }: { ids: string[] }) {
+  return <ul>{ids.map((id) => <Row key={id} id={id} />)}</ul>;
+}`,
+      filename: 'file.tsx',
+      errors: [
+        { messageId: 'hookOpensStream', line: 2, column: 35, data: { hook: 'useRowStream', stream: ES, route: '' } },
+        { messageId: 'renderedPerItem', line: 10, column: 31, data: { component: 'Row', stream: ES, line: 2, repetition: 'a `map()` callback' } },
+      ],
+    },
+    // A URL from props and rendered per row: both reported, each where it is fixed.
+    {
+      code: `const Row = ({ id }: { id: string }) => {
+  useEffect(() => {
+    const es = new EventSource('/rows/' + id);
+    return () => es.close();
+  }, [id]);
+  return <li />;
+};
+export const List = ({ ids }: { ids: string[] }) => <ul>{ids.map((id) => <Row key={id} id={id} />)}</ul>;`,
+      filename: 'file.tsx',
+      errors: [
+        { messageId: 'urlFromProps', line: 3, column: 16, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } },
+        { messageId: 'renderedPerItem', line: 8, column: 74, data: { component: 'Row', stream: ES, line: 3, repetition: 'a `map()` callback' } },
+      ],
+    },
+    // Rendered through a memo() alias of the opening component.
+    {
+      code: `function RowImpl() {
+  useEffect(() => { new EventSource('/rows'); }, []);
+  return <li />;
+}
+const Row = memo(RowImpl);
+export const List = ({ ids }) => ids.map((id) => <Row key={id} />);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'renderedPerItem', line: 6, column: 50, data: { component: 'RowImpl', stream: ES, line: 2, repetition: 'a `map()` callback' } },
+      ],
+    },
+    // A class component rendered per item with lodash's map.
+    {
+      code: `import _ from 'lodash';
+import { Component } from 'preact';
+class Row extends Component {
+  componentDidMount() { this.es = new EventSource('/rows'); }
+  render() { return <li />; }
+}
+export const List = ({ ids }) => _.map(ids, (id) => <Row key={id} />);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'renderedPerItem', line: 7, column: 53, data: { component: 'Row', stream: ES, line: 4, repetition: 'a `_.map()` callback' } },
+      ],
+    },
+    // A custom iteration method from the options.
+    {
+      code: `function Row() {
+  useEffect(() => { new EventSource('/rows'); }, []);
+  return <tr />;
+}
+export const Table = ({ table }) => <tbody>{table.mapRows((row) => <Row key={row.id} />)}</tbody>;`,
+      languageOptions: javascript,
+      options: [{ iterationMethods: ['map', 'mapRows'] }],
+      errors: [
+        { messageId: 'renderedPerItem', line: 5, column: 68, data: { component: 'Row', stream: ES, line: 2, repetition: 'a `mapRows()` callback' } },
+      ],
+    },
+    // Stored per key in a module-level map, through a variable that holds it.
+    {
+      code: `const streams = new Map<string, EventSource>();
+export function subscribe(topic: string) {
+  const es = new EventSource('/topics/' + topic);
+  streams.set(topic, es);
+  return es;
+}`,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'storedPerKey',
+          line: 3,
+          column: 14,
+          data: { stream: ES, storage: 'streams.set(topic, …)' },
+          suggestions: [
+            {
+              messageId: 'useSharedHelper',
+              data: HUB_SUGGESTION,
+              output: `${HUB_IMPORT}const streams = new Map<string, EventSource>();
+export function subscribe(topic: string) {
+  const es = sharedEventSource('/topics/' + topic);
+  streams.set(topic, es);
+  return es;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Under a computed key, with ??=; the file already imports the helper, so the suggestion reuses it.
+    {
+      code: `import { sharedEventSource as shared } from 'eslint-plugin-sse/hub';
+const byId: Record<string, EventSource> = {};
+export function watch(id: string) {
+  byId[id] ??= new EventSource(\`/watch/\${id}\`);
+  return byId[id];
+}`,
+      options: [{ sharedHelper: HUB }],
+      errors: [
+        {
+          messageId: 'storedPerKey',
+          line: 4,
+          column: 16,
+          data: { stream: ES, storage: 'byId[id] ??= …' },
+          suggestions: [
+            {
+              messageId: 'useSharedHelper',
+              data: { helper: 'shared', module: '`eslint-plugin-sse/hub`' },
+              output: `import { sharedEventSource as shared } from 'eslint-plugin-sse/hub';
+const byId: Record<string, EventSource> = {};
+export function watch(id: string) {
+  byId[id] ??= shared(\`/watch/\${id}\`);
+  return byId[id];
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Appended to a list: one more connection per call.
+    {
+      code: `const open = [];
+export function track(url) {
+  open.push(new EventSource(url));
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'storedPerKey', line: 3, column: 13, data: { stream: ES, storage: 'open.push(…)' } }],
+    },
+    // In React state under a computed key.
+    {
+      code: `export function Board({ id }: { id: string }) {
+  const [streams, setStreams] = useState<Record<string, EventSource>>({});
+  useEffect(() => {
+    const es = new EventSource('/boards/' + id);
+    setStreams((previous) => ({ ...previous, [id]: es }));
+  }, [id]);
+  return <section />;
+}`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'storedPerKey', line: 4, column: 16, data: { stream: ES, storage: '{ [id]: … }' } }],
+    },
+    // In a ref that holds a Map, through optional chaining.
+    {
+      code: `export function Panel({ topic }) {
+  const streams = useRef(new Map());
+  useEffect(() => {
+    streams.current?.set(topic, new EventSource('/topics/' + topic));
+  }, [topic]);
+  return <div />;
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'storedPerKey', line: 4, column: 33, data: { stream: ES, storage: 'streams.current.set(topic, …)' } }],
+    },
+    // Appended with a spread: the list grows with every call.
+    {
+      code: `export function useStreams() {
+  const [list, setList] = useState<EventSource[]>([]);
+  return (url: string) => {
+    const es = new EventSource(url);
+    setList((previous) => [...previous, es]);
+  };
+}`,
+      errors: [{ messageId: 'storedPerKey', line: 4, column: 16, data: { stream: ES, storage: '[...previous, …]' } }],
+    },
+  ],
+});
+
+describe('options schema', () => {
+  /** Lints with ESLint's own Linter, which validates the options against the rule's schema. */
+  function lintWith(options: unknown): Linter.LintMessage[] {
+    return new Linter({ configType: 'flat' }).verify(
+      'new EventSource(url);',
+      {
+        files: ['**/*.js'],
+        plugins: { sse: { rules: { 'no-eventsource-per-item': rule } } as unknown as ESLint.Plugin },
+        rules: { 'sse/no-eventsource-per-item': ['error', options] as Linter.RuleEntry },
+      },
+      { filename: 'file.js' },
+    );
+  }
+
+  it('accepts every option together', () => {
+    expect(
+      lintWith({
+        wrappers: [{ module: '@acme/live', export: 'openStream' }],
+        iterationMethods: ['map', 'eachRow'],
+        sharedHelper: HUB,
+      }),
+    ).toEqual([]);
+  });
+
+  it('names an unknown option', () => {
+    expect(() => lintWith({ sharedHelpers: HUB })).toThrow(/Unexpected property "sharedHelpers"/);
+  });
+
+  it('names the missing half of `sharedHelper`', () => {
+    expect(() => lintWith({ sharedHelper: { export: 'sharedEventSource' } })).toThrow(
+      /should have required property 'module'/,
+    );
+  });
+
+  it('rejects a wrapper with an unknown key', () => {
+    expect(() => lintWith({ wrappers: [{ module: '@acme/live', export: 'openStream', kind: 'call' }] })).toThrow(
+      /Unexpected property "kind"/,
+    );
+  });
+});
