@@ -1,0 +1,238 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { type ClientOptionProblem, clientOptionProblem } from '../src/analysis/reconnect/client-options.js';
+import { findErrorHandlers } from '../src/analysis/reconnect/error-handlers.js';
+import { findIntervalReopens } from '../src/analysis/reconnect/interval-reopens.js';
+import { reopenPointsIn } from '../src/analysis/reconnect/reopen-points.js';
+import { outermostConcatenation, retryFieldValues, staticText } from '../src/analysis/reconnect/retry-field.js';
+import { ReopenVerdicts, type SafeguardRequirements } from '../src/analysis/reconnect/safeguards.js';
+import {
+  type RetryOption,
+  betterSseRetries,
+  honoWriteSseRetry,
+  importsHono,
+} from '../src/analysis/reconnect/server-retry-options.js';
+import { type StreamOpeners, getStreamOpeners } from '../src/analysis/stream-openers.js';
+import { type StreamOpening, getStreamOpenings, mentionsStream } from '../src/analysis/stream-sources.js';
+import { createRule } from '../src/create-rule.js';
+import { type StreamOptions, wrappersSchema } from '../src/rule-options.js';
+
+export type Options = [
+  StreamOptions & {
+    requireAttemptLimit?: boolean;
+    requireBackoff?: boolean;
+    requireJitter?: boolean;
+    minRetryMs?: number;
+  },
+];
+export type MessageIds =
+  | 'unboundedErrorReconnect'
+  | 'unboundedIntervalReconnect'
+  | 'fetchEventSourceWithoutOnerror'
+  | 'onerrorNeverThrows'
+  | 'asyncOnerror'
+  | 'sseUnlimitedRetries'
+  | 'retryTimeImmediate'
+  | 'retryTimeTooShort'
+  | 'retryFieldTooShort';
+
+const DEFAULT_MIN_RETRY_MS = 1000;
+const SAFE_SCHEDULE = 'wait `random(0, min(cap, base * 2 ** attempt))` before each attempt, give up after a few attempts (at once on HTTP 4xx) and reset the count only after a healthy period';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unbounded-reconnect',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow reconnecting a Server-Sent Events stream without an attempt limit, a growing delay and jitter',
+      recommended: true,
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          wrappers: wrappersSchema,
+          requireAttemptLimit: {
+            type: 'boolean',
+            description:
+              'Whether a reconnect must give up after a limited number of attempts: a comparison of a counter (or of the time spent) with a finite limit that decides whether it runs.',
+          },
+          requireBackoff: {
+            type: 'boolean',
+            description:
+              'Whether the delay before a reconnect must grow with each attempt (`2 ** attempt`, `Math.pow`, `<<`, or a multiplication by a value that grows).',
+          },
+          requireJitter: {
+            type: 'boolean',
+            description:
+              'Whether the delay before a reconnect must be randomised (`Math.random()`, `crypto.getRandomValues()`), so that clients dropped together do not return together.',
+          },
+          minRetryMs: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'The shortest reconnection time, in milliseconds, that server code may send in a `retry:` field and that `reconnecting-eventsource` may get as `max_retry_time`.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [
+      {
+        wrappers: [],
+        requireAttemptLimit: true,
+        requireBackoff: true,
+        requireJitter: true,
+        minRetryMs: DEFAULT_MIN_RETRY_MS,
+      },
+    ],
+    messages: {
+      unboundedErrorReconnect: `This error handler re-opens {{stream}} with {{missing}}: when the server fails, every open page retries in step and never stops, a reconnect storm that also keeps a connection slot busy in each tab. Instead, ${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
+      unboundedIntervalReconnect: `This \`setInterval\` re-opens {{stream}} whenever it finds it closed, with {{missing}}: every page retries on the same fixed beat forever, so a recovering server is hit by all of them at once. Use a \`setTimeout\` chain instead and ${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
+      fetchEventSourceWithoutOnerror:
+        '`fetchEventSource` without an `onerror` retries every second forever, also after HTTP 4xx and wrong content types. Pass an `onerror` that throws to stop (at once on 4xx, and after a few attempts) and otherwise returns a growing delay with jitter.',
+      onerrorNeverThrows:
+        'This `onerror` can never throw, so `fetchEventSource` retries forever (every second unless it returns a delay), also after HTTP 4xx. Throw to stop (at once on 4xx, and after a few attempts) and otherwise return a growing delay with jitter.',
+      asyncOnerror:
+        'This `onerror` is async, but `fetchEventSource` calls it without awaiting: a `throw` in it never stops the retries, and the promise it returns is taken as the retry delay, which the timer reads as 0 ms, so it retries without pause. Make `onerror` synchronous: throw to stop, return a growing delay with jitter otherwise.',
+      sseUnlimitedRetries:
+        '`autoReconnect: true` with {{maxRetries}} makes sse.js retry every `reconnectDelay` (3 s by default) forever, also after HTTP errors. Set a finite `maxRetries`.',
+      retryTimeImmediate:
+        'A `max_retry_time` of {{value}} makes `reconnecting-eventsource` retry at once, forever: its timer reads the delay as 0 ms. Use a finite value of at least {{min}} ms (the default is 3000).',
+      retryTimeTooShort:
+        'A `max_retry_time` of {{value}} ms makes `reconnecting-eventsource` retry within {{value}} ms, forever (it has no attempt limit), so every client of a failing server retries several times a second. Use at least {{min}} ms (the default is 3000).',
+      retryFieldTooShort:
+        'This `retry: {{value}}` tells every client to reconnect {{value}} ms after a drop, all on the same beat: when this server restarts, they all come back at once. Send at least {{min}} ms, randomised per connection (e.g. `{{min}} + Math.floor(Math.random() * {{min}})`).',
+    },
+    // Reads JavaScript syntax trees (espree or typescript-eslint).
+    languages: ['js/js'],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const wrappers = options.wrappers ?? [];
+    const minRetryMs = options.minRetryMs ?? DEFAULT_MIN_RETRY_MS;
+    const text = sourceCode.text;
+    const hasStreams = mentionsStream(text, wrappers);
+    // Cheapest check first: server code that writes `retry:` needs no stream in the file.
+    if (!hasStreams && !text.includes('retry')) return {};
+    const requirements: SafeguardRequirements = {
+      attemptLimit: options.requireAttemptLimit ?? true,
+      backoff: options.requireBackoff ?? true,
+      jitter: options.requireJitter ?? true,
+    };
+    const checkedTexts = new Set<TSESTree.Node>();
+
+    function reportClientOption(problem: ClientOptionProblem): void {
+      switch (problem.kind) {
+        case 'sseUnlimitedRetries':
+          context.report({ node: problem.node, messageId: problem.kind, data: { maxRetries: problem.maxRetries } });
+          return;
+        case 'retryTimeImmediate':
+        case 'retryTimeTooShort':
+          context.report({ node: problem.node, messageId: problem.kind, data: { value: problem.value, min: minRetryMs } });
+          return;
+        default:
+          context.report({ node: problem.node, messageId: problem.kind });
+      }
+    }
+
+    function reportHandlerReopens(openings: readonly StreamOpening[], openers: StreamOpeners): void {
+      const reported = new Set<TSESTree.Node>();
+      for (const handler of findErrorHandlers(sourceCode, openings)) {
+        // A re-open reached from two registrations of one handler is reported once.
+        const points = reopenPointsIn(handler.region, openings, openers).filter((point) => !reported.has(point.node));
+        const verdicts = new ReopenVerdicts(sourceCode, handler.region, points, openers, requirements);
+        for (const point of points) {
+          const missing = verdicts.missing(point);
+          if (missing.length === 0) continue;
+          reported.add(point.node);
+          context.report({
+            node: point.node,
+            messageId: 'unboundedErrorReconnect',
+            data: { stream: point.opening.source.label, missing: missing.join(', ') },
+          });
+        }
+      }
+    }
+
+    function reportIntervalReopens(openings: readonly StreamOpening[], openers: StreamOpeners): void {
+      for (const interval of findIntervalReopens(sourceCode, openings, openers)) {
+        const verdicts = new ReopenVerdicts(sourceCode, interval.callback, interval.points, openers, requirements);
+        const missing = new Set(interval.points.flatMap((point) => verdicts.missing(point)));
+        if (missing.size === 0) continue;
+        context.report({
+          node: interval.call,
+          messageId: 'unboundedIntervalReconnect',
+          data: { stream: interval.points[0]!.opening.source.label, missing: [...missing].join(', ') },
+        });
+      }
+    }
+
+    function checkReconnects(): void {
+      const openings = getStreamOpenings(sourceCode, wrappers);
+      if (openings.length === 0) return;
+      if (requirements.attemptLimit || requirements.backoff || requirements.jitter) {
+        const openers = getStreamOpeners(sourceCode, openings);
+        reportHandlerReopens(openings, openers);
+        reportIntervalReopens(openings, openers);
+      }
+      for (const opening of openings) {
+        const problem = clientOptionProblem(sourceCode, opening, minRetryMs);
+        if (problem) reportClientOption(problem);
+      }
+    }
+
+    function reportShortRetry(node: TSESTree.Node, value: number): void {
+      context.report({ node, messageId: 'retryFieldTooShort', data: { value, min: minRetryMs } });
+    }
+
+    // Text that is a type, JSX, a module name or an object key is never written to a stream.
+    function isWrittenValue(node: TSESTree.Node): boolean {
+      const parent = node.parent;
+      switch (parent?.type) {
+        case 'TSLiteralType':
+        case 'JSXAttribute':
+        case 'JSXExpressionContainer':
+        case 'ImportDeclaration':
+        case 'ImportExpression':
+        case 'ExportNamedDeclaration':
+        case 'ExportAllDeclaration':
+          return false;
+        case 'Property':
+          return parent.key !== node;
+        default:
+          return true;
+      }
+    }
+
+    function checkRetryText(piece: TSESTree.Node): void {
+      const whole = outermostConcatenation(piece);
+      if (checkedTexts.has(whole) || !isWrittenValue(whole)) return;
+      checkedTexts.add(whole);
+      const tooShort = retryFieldValues(staticText(sourceCode, whole)).find((value) => value < minRetryMs);
+      if (tooShort !== undefined) reportShortRetry(whole, tooShort);
+    }
+
+    function checkRetryOption(option: RetryOption | null): void {
+      if (option && option.value < minRetryMs) reportShortRetry(option.property, option.value);
+    }
+
+    const listeners: TSESLint.RuleListener = {
+      Program() {
+        if (hasStreams) checkReconnects();
+        if (text.includes('better-sse')) betterSseRetries(sourceCode).forEach(checkRetryOption);
+      },
+      'Literal[value=/retry:/]'(node: TSESTree.StringLiteral) {
+        checkRetryText(node);
+      },
+      'TemplateElement[value.raw=/retry:/]'(node: TSESTree.TemplateElement) {
+        if (node.parent.type === 'TemplateLiteral') checkRetryText(node.parent);
+      },
+    };
+    // `writeSSE` is Hono's only in files that import Hono; elsewhere the listener is not even added.
+    if (text.includes('writeSSE') && importsHono(sourceCode.ast)) {
+      listeners['CallExpression[callee.property.name="writeSSE"]'] = (node: TSESTree.CallExpression) =>
+        checkRetryOption(honoWriteSseRetry(sourceCode, node));
+    }
+    return listeners;
+  },
+});

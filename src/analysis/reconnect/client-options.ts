@@ -1,0 +1,106 @@
+/**
+ * Reconnect settings of client libraries that retry by themselves, read from the options
+ * object literal of an opening (see the facts in SSE-FACTS.md):
+ * - `@microsoft/fetch-event-source` retries every second forever, on any error including
+ *   HTTP 4xx, until `onerror` throws. It calls `onerror` without awaiting it and uses its
+ *   return value as the delay, so an async `onerror` can never stop it, and its promise
+ *   becomes a 0 ms delay.
+ * - `sse.js` retries only with `autoReconnect: true`; `maxRetries` missing or `null` means forever.
+ * - `reconnecting-eventsource` always retries, with no attempt limit, after a uniformly random
+ *   wait below `max_retry_time` (3000 ms by default; a falsy value keeps the default). A
+ *   non-finite or negative value becomes a 0 ms timer.
+ * Options that are not an object literal, or whose value the file does not fix, are unknown
+ * and reported by nobody.
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { StreamOpening } from '../stream-sources.js';
+import { canThrow } from './can-throw.js';
+import { resolveLocalFunction } from './local-functions.js';
+import { findOption, objectLiteralArgument } from './object-options.js';
+
+export type ClientOptionProblem =
+  | { kind: 'fetchEventSourceWithoutOnerror'; node: TSESTree.Node }
+  | { kind: 'onerrorNeverThrows'; node: TSESTree.Node }
+  | { kind: 'asyncOnerror'; node: TSESTree.Node }
+  | { kind: 'sseUnlimitedRetries'; node: TSESTree.Node; maxRetries: string }
+  | { kind: 'retryTimeImmediate'; node: TSESTree.Node; value: string }
+  | { kind: 'retryTimeTooShort'; node: TSESTree.Node; value: string };
+
+function staticValue(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): { value: unknown } | null {
+  return ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+}
+
+function isLibraryExport(opening: StreamOpening, module: string, exportNames: readonly string[]): boolean {
+  return opening.source.module === module && exportNames.includes(opening.source.exportName);
+}
+
+function fetchEventSourceProblem(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  opening: StreamOpening,
+): ClientOptionProblem | null {
+  // `fetchEventSource(...args)`: the options could be anything.
+  if (opening.node.arguments.some((argument) => argument.type === 'SpreadElement')) return null;
+  const argument = opening.node.arguments[1];
+  if (!argument) return { kind: 'fetchEventSourceWithoutOnerror', node: opening.node };
+  const options = objectLiteralArgument(argument);
+  if (!options) return null;
+  const onerror = findOption(options, 'onerror');
+  if (onerror.kind === 'unknown') return null;
+  if (onerror.kind === 'absent') return { kind: 'fetchEventSourceWithoutOnerror', node: opening.node };
+  const property = onerror.property;
+  const value = property.value;
+  const known = staticValue(sourceCode, value);
+  if (known && known.value == null) return { kind: 'fetchEventSourceWithoutOnerror', node: opening.node };
+  const fn = resolveLocalFunction(sourceCode, value);
+  if (!fn) return null;
+  if (fn.async) return { kind: 'asyncOnerror', node: property };
+  return canThrow(sourceCode, fn) ? null : { kind: 'onerrorNeverThrows', node: property };
+}
+
+function sseJsProblem(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): ClientOptionProblem | null {
+  const options = objectLiteralArgument(opening.node.arguments[1]);
+  if (!options) return null;
+  const autoReconnect = findOption(options, 'autoReconnect');
+  if (autoReconnect.kind !== 'found' || !staticValue(sourceCode, autoReconnect.property.value)?.value) return null;
+  const node = autoReconnect.property;
+  const maxRetries = findOption(options, 'maxRetries');
+  if (maxRetries.kind === 'unknown') return null;
+  if (maxRetries.kind === 'absent') return { kind: 'sseUnlimitedRetries', node, maxRetries: 'no `maxRetries`' };
+  const value = staticValue(sourceCode, maxRetries.property.value);
+  if (!value || (typeof value.value === 'number' && Number.isFinite(value.value))) return null;
+  const text = sourceCode.getText(maxRetries.property.value);
+  return { kind: 'sseUnlimitedRetries', node, maxRetries: `\`maxRetries: ${text}\`` };
+}
+
+function reconnectingEventSourceProblem(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  opening: StreamOpening,
+  minRetryMs: number,
+): ClientOptionProblem | null {
+  const options = objectLiteralArgument(opening.node.arguments[1]);
+  if (!options) return null;
+  const option = findOption(options, 'max_retry_time');
+  if (option.kind !== 'found') return null;
+  const value = staticValue(sourceCode, option.property.value)?.value;
+  // A falsy value (0, NaN, null) leaves the default of 3000 ms in place.
+  if (typeof value !== 'number' || !value) return null;
+  const text = String(value);
+  if (!Number.isFinite(value) || value < 0) return { kind: 'retryTimeImmediate', node: option.property, value: text };
+  return value < minRetryMs ? { kind: 'retryTimeTooShort', node: option.property, value: text } : null;
+}
+
+/** What is wrong with the reconnect settings of an opening, if its library retries by itself. */
+export function clientOptionProblem(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  opening: StreamOpening,
+  minRetryMs: number,
+): ClientOptionProblem | null {
+  if (isLibraryExport(opening, '@microsoft/fetch-event-source', ['fetchEventSource'])) {
+    return fetchEventSourceProblem(sourceCode, opening);
+  }
+  if (isLibraryExport(opening, 'sse.js', ['SSE', 'default'])) return sseJsProblem(sourceCode, opening);
+  if (isLibraryExport(opening, 'reconnecting-eventsource', ['default'])) {
+    return reconnectingEventSourceProblem(sourceCode, opening, minRetryMs);
+  }
+  return null;
+}

@@ -1,0 +1,170 @@
+/**
+ * What counts as a growing delay and as jitter in the code that schedules a re-open.
+ *
+ * Growing: exponentiation (`2 ** n`, `Math.pow(2, n)`, `1 << n`, `d **= …`), a multiplication
+ * by a value that changes from itself (`base * attempt`, `delay * 2` where `delay` doubles,
+ * `d *= 2`), or a table indexed by a counter (`DELAYS[Math.min(n, DELAYS.length - 1)]`).
+ * Jitter: `Math.random()`, `crypto.getRandomValues()`, `crypto.randomInt()`, `_.random()`.
+ *
+ * The search starts in the given functions and follows what they use, a few steps deep: local
+ * helpers they call (`backoff(attempt)`, `this.nextDelay()`), and the initialisers and
+ * assignments of variables and `this.` properties they read (`const delay = …` elsewhere).
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../functions.js';
+import { accessPathOf, classBodyOfThis, pathOccurrences, staticPropertyName, unwrapExpression } from './access-paths.js';
+import { functionOfVariable, resolveLocalFunction } from './local-functions.js';
+import { isSelfUpdating } from './self-updating.js';
+import { contains, walkTree } from './walk.js';
+
+export interface DelayEvidence {
+  grows: boolean;
+  jittered: boolean;
+}
+
+const MAX_DEPTH = 3;
+const RANDOM_SOURCES: Record<string, readonly string[]> = {
+  Math: ['random'],
+  crypto: ['getRandomValues', 'randomInt'],
+  _: ['random'],
+  lodash: ['random'],
+};
+
+function isRandomCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return false;
+  const method = staticPropertyName(callee);
+  const object = unwrapExpression(callee.object);
+  // `window.crypto.getRandomValues(…)`, `globalThis.Math.random()`.
+  if (object.type === 'MemberExpression') {
+    const name = staticPropertyName(object);
+    if (name === null) return false;
+    return method !== null && (RANDOM_SOURCES[name] ?? []).includes(method);
+  }
+  return object.type === 'Identifier' && method !== null && (RANDOM_SOURCES[object.name] ?? []).includes(method);
+}
+
+function isGeometricStep(node: TSESTree.Node): boolean {
+  if (node.type === 'BinaryExpression') return node.operator === '**' || node.operator === '<<';
+  if (node.type === 'AssignmentExpression') return node.operator === '**=' || node.operator === '<<=' || node.operator === '*=';
+  if (node.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(node.callee);
+  return (
+    callee.type === 'MemberExpression' &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Math' &&
+    staticPropertyName(callee) === 'pow'
+  );
+}
+
+/** Whether `node` mentions a value that changes from itself. */
+function mentionsSelfUpdating(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  let found = false;
+  walkTree(node, sourceCode.visitorKeys, (current) => {
+    if (found || isFunctionNode(current)) return false;
+    if (current.type === 'Identifier' || current.type === 'MemberExpression') {
+      const path = accessPathOf(sourceCode, current);
+      if (path && isSelfUpdating(sourceCode, path)) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+function isGrowth(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  if (isGeometricStep(node)) return true;
+  if (node.type === 'BinaryExpression' && node.operator === '*') {
+    return [node.left, node.right].some((side) => {
+      const path = accessPathOf(sourceCode, side);
+      return path !== null && isSelfUpdating(sourceCode, path);
+    });
+  }
+  return node.type === 'MemberExpression' && node.computed && mentionsSelfUpdating(sourceCode, node.property);
+}
+
+/** Identifiers that name a binding rather than read one. */
+function isReadingIdentifier(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'MemberExpression') return parent.object === node || parent.computed;
+  if (parent?.type === 'Property') return parent.value === node;
+  if (parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') return parent.value === node;
+  return true;
+}
+
+/** Expressions a read depends on: a variable's initialiser and assigned values, or a `this.` property's. */
+function sourcesOfRead(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TSESTree.Node[] {
+  if (node.type === 'Identifier') {
+    if (!isReadingIdentifier(node)) return [];
+    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    if (!variable || variable.defs.length === 0) return [];
+    const fn = functionOfVariable(variable);
+    if (fn) return [fn];
+    const sources: TSESTree.Node[] = [];
+    for (const definition of variable.defs) {
+      if (definition.type === 'Variable' && definition.node.init) sources.push(definition.node.init);
+    }
+    for (const reference of variable.references) {
+      if (reference.writeExpr && reference.writeExpr !== node) sources.push(reference.writeExpr);
+    }
+    return sources;
+  }
+  if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') {
+    const classBody = classBodyOfThis(node.object);
+    const name = staticPropertyName(node);
+    if (!classBody || name === null) return [];
+    const sources: TSESTree.Node[] = [];
+    for (const element of classBody.body) {
+      if (element.type === 'PropertyDefinition' && element.value && !element.computed) {
+        const key = element.key;
+        const keyName = key.type === 'Identifier' ? key.name : key.type === 'PrivateIdentifier' ? `#${key.name}` : null;
+        if (keyName === name) sources.push(element.value);
+      }
+    }
+    for (const occurrence of pathOccurrences(sourceCode, { root: classBody, properties: [name] })) {
+      const outer = skipTransparentParents(occurrence);
+      if (outer.parent?.type === 'AssignmentExpression' && outer.parent.left === outer) sources.push(outer.parent.right);
+    }
+    return sources;
+  }
+  return [];
+}
+
+/**
+ * Looks for a growing delay and for jitter in `roots` and what they use. Functions for which
+ * `skip` is true (those that open a stream: their code is the re-open, not its schedule) are
+ * not entered unless they are roots.
+ */
+export function findDelayEvidence(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  roots: readonly TSESTree.Node[],
+  skip: (fn: FunctionNode) => boolean,
+): DelayEvidence {
+  const evidence: DelayEvidence = { grows: false, jittered: false };
+  const visited = new Set<TSESTree.Node>();
+  const queue: { node: TSESTree.Node; depth: number }[] = roots.map((node) => ({ node, depth: 0 }));
+  const enqueue = (node: TSESTree.Node, depth: number): void => {
+    if (depth > MAX_DEPTH || visited.has(node)) return;
+    if (isFunctionNode(node) && skip(node)) return;
+    if ([...visited].some((done) => contains(done, node))) return;
+    queue.push({ node, depth });
+  };
+  while (queue.length > 0 && !(evidence.grows && evidence.jittered)) {
+    const { node: root, depth } = queue.shift()!;
+    if (visited.has(root)) continue;
+    visited.add(root);
+    walkTree(root, sourceCode.visitorKeys, (node) => {
+      if (!evidence.grows && isGrowth(sourceCode, node)) evidence.grows = true;
+      if (node.type === 'CallExpression') {
+        if (!evidence.jittered && isRandomCall(node)) evidence.jittered = true;
+        const fn = resolveLocalFunction(sourceCode, node.callee);
+        if (fn && !contains(root, fn)) enqueue(fn, depth + 1);
+      } else if (node.type === 'Identifier' || node.type === 'MemberExpression') {
+        for (const source of sourcesOfRead(sourceCode, node)) {
+          if (!contains(root, source)) enqueue(source, depth + 1);
+        }
+      }
+      return !(evidence.grows && evidence.jittered);
+    });
+  }
+  return evidence;
+}

@@ -1,0 +1,70 @@
+/**
+ * Where a piece of code opens a stream again when it runs: a stream opening inside it, a call
+ * of a function that opens one (`connect()`, `this.connect()`, `setTimeout(connect, d)`), or a
+ * `new` of a class whose constructor opens one. Callbacks it sets running inline count
+ * (`setTimeout(() => …)`, `.then(() => …)`); functions it merely defines do not
+ * (`button.onclick = () => connect()` waits for a person).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../functions.js';
+import { type StreamOpeners, owningFunction } from '../stream-openers.js';
+import type { StreamOpening } from '../stream-sources.js';
+import { contains } from './walk.js';
+
+/** Code that runs on a failure: a handler function, or the `catch` clause around an awaited opening. */
+export type ReopenRegion = FunctionNode | TSESTree.CatchClause;
+
+export interface ReopenPoint {
+  /** The opening, or the call (or function reference) that leads to one. */
+  node: TSESTree.Node;
+  opening: StreamOpening;
+  /** The functions entered between `node` and the opening, in call order; empty for a direct opening. */
+  route: readonly FunctionNode[];
+}
+
+/** Every re-open that running `region` performs, in source order. */
+export function reopenPointsIn(
+  region: ReopenRegion,
+  openings: readonly StreamOpening[],
+  openers: StreamOpeners,
+): ReopenPoint[] {
+  // Code of `region` belongs to whatever owns its body: the region itself, or, for an inline
+  // callback such as `addEventListener('error', () => …)` or a `catch` clause, the function around it.
+  const owner = owningFunction(region.body);
+  const runsWithRegion = (node: TSESTree.Node): boolean => contains(region, node) && owningFunction(node) === owner;
+  const points: ReopenPoint[] = [];
+  for (const opening of openings) {
+    if (runsWithRegion(opening.node)) points.push({ node: opening.node, opening, route: [] });
+  }
+  for (const site of openers.callSites) {
+    if (runsWithRegion(site.node)) {
+      points.push({ node: site.node, opening: site.target.opening, route: [site.target.fn, ...site.target.via] });
+    }
+  }
+  // `new LiveFeed(url)` of a class whose constructor opens a stream re-opens too.
+  for (const site of openers.constructionSites) {
+    if (runsWithRegion(site.node)) points.push({ node: site.node, opening: site.target.opening, route: [] });
+  }
+  return points.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * The steps of a re-open, each as the function it happens in and the node there that leads
+ * on: the region and the point, then each function of the route and the call (or, last, the
+ * opening) it makes.
+ */
+export function reopenSteps(
+  region: ReopenRegion,
+  point: ReopenPoint,
+  openers: StreamOpeners,
+): { owner: ReopenRegion; node: TSESTree.Node }[] {
+  const steps: { owner: ReopenRegion; node: TSESTree.Node }[] = [{ owner: region, node: point.node }];
+  point.route.forEach((fn, index) => {
+    const next = point.route[index + 1];
+    const node = next
+      ? openers.callSites.find((site) => site.target.fn === next && owningFunction(site.node) === fn)?.node
+      : point.opening.node;
+    if (node) steps.push({ owner: fn, node });
+  });
+  return steps;
+}

@@ -1,0 +1,974 @@
+import { type ESLint, Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/no-unbounded-reconnect.js';
+import { javascript, ruleTester } from '../rule-tester.js';
+
+const ALL_MISSING = 'no attempt limit, no growing delay, no jitter';
+const NATIVE = '`EventSource`';
+const FETCH_EVENT_SOURCE = '`fetchEventSource` from `@microsoft/fetch-event-source`';
+
+/** Plain JavaScript parsed as a CommonJS module. */
+const commonjs = {
+  ...javascript,
+  sourceType: 'commonjs',
+  parserOptions: { ...javascript.parserOptions, sourceType: 'commonjs' },
+} as const;
+
+ruleTester.run('no-unbounded-reconnect', rule, {
+  valid: [
+    // The browser reconnects a native EventSource by itself (~3 s, and not after HTTP errors); no handler, nothing to report.
+    {
+      code: `const es = new EventSource('/events');
+es.onmessage = (event) => render(event.data);`,
+      languageOptions: javascript,
+    },
+    // An error handler that gives up and tells the user does not re-open.
+    {
+      code: `const es = new EventSource('/events');
+es.onerror = () => {
+  es.close();
+  showBanner('Live updates are paused');
+};`,
+      languageOptions: javascript,
+    },
+    // Capped exponential backoff with full jitter and an attempt limit, reset once the stream is healthy.
+    {
+      code: `let attempts = 0;
+function connect() {
+  const es = new EventSource('/events');
+  es.onopen = () => { attempts = 0; };
+  es.onerror = () => {
+    es.close();
+    if (attempts >= 6) return;
+    attempts++;
+    setTimeout(connect, Math.random() * Math.min(30000, 1000 * 2 ** attempts));
+  };
+}
+connect();`,
+      languageOptions: javascript,
+    },
+    // The same in a class: the limit (`++this.attempts > 8`) and the delay (a helper method) are one call away.
+    `class Feed {
+  private es?: EventSource;
+  private attempts = 0;
+  connect(): void {
+    this.es = new EventSource('/events');
+    this.es.addEventListener('error', () => this.retry());
+  }
+  private retry(): void {
+    this.es?.close();
+    if (++this.attempts > 8) return;
+    setTimeout(() => this.connect(), this.nextDelay());
+  }
+  private nextDelay(): number {
+    return Math.floor(Math.random() * Math.min(30_000, 500 * 2 ** this.attempts));
+  }
+}`,
+    // A React hook: the counter is a ref, the delay comes from a module-level helper.
+    {
+      code: `import { useEffect, useRef } from 'react';
+export function useFeed(url: string) {
+  const retries = useRef(0);
+  useEffect(() => {
+    let es: EventSource;
+    let timer: ReturnType<typeof setTimeout>;
+    const connect = () => {
+      es = new EventSource(url);
+      es.onopen = () => { retries.current = 0; };
+      es.onerror = () => {
+        es.close();
+        if (retries.current >= 6) return;
+        timer = setTimeout(connect, backoff(retries.current++));
+      };
+    };
+    connect();
+    return () => { es.close(); clearTimeout(timer); };
+  }, [url]);
+}
+function backoff(attempt: number) {
+  return Math.random() * Math.min(30_000, 1000 * 2 ** attempt);
+}`,
+      filename: 'file.tsx',
+    },
+    // The attempt count travels as a parameter: each retry passes `attempt + 1`.
+    {
+      code: `function connect(attempt = 0) {
+  const es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    if (attempt > 5) return;
+    setTimeout(() => connect(attempt + 1), Math.random() * 1000 * 2 ** attempt);
+  };
+}`,
+      languageOptions: javascript,
+    },
+    // The delay doubles by reassignment (`delay * 2` where `delay` changes from itself) and is jittered.
+    {
+      code: `let delay = 1000;
+let failures = 0;
+function connect() {
+  const es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    if (++failures > 10) return;
+    setTimeout(connect, delay * Math.random());
+    delay = Math.min(delay * 2, 60000);
+  };
+}`,
+      languageOptions: javascript,
+    },
+    // An elapsed-time budget bounds the attempts as well as a counter does.
+    {
+      code: `const startedAt = Date.now();
+let tries = 0;
+function open() {
+  const es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    if (Date.now() - startedAt > 120000) return;
+    setTimeout(open, Math.random() * 1000 * 2 ** tries++);
+  };
+}`,
+      languageOptions: javascript,
+    },
+    // A table of growing delays indexed by the counter is a backoff too.
+    {
+      code: `const DELAYS = [1000, 2000, 5000, 10000, 30000];
+let attempt = 0;
+function connect() {
+  const es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    if (attempt >= DELAYS.length) return;
+    const delay = DELAYS[attempt++] * (0.5 + Math.random());
+    setTimeout(connect, delay);
+  };
+}`,
+      languageOptions: javascript,
+    },
+    // The handler only arms a button: a person decides when to reconnect.
+    {
+      code: `let es;
+function connect() {
+  es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    retryButton.onclick = () => connect();
+  };
+}`,
+      languageOptions: javascript,
+    },
+    // A local class that merely shares the name is not a stream.
+    `class EventSource { constructor(url) {} }
+let es;
+function connect() { es = new EventSource('/x'); es.onerror = () => connect(); }`,
+    // A `message` listener is not an error handler, even if it re-opens (a server-sent "move" instruction).
+    {
+      code: `let es;
+function connect(url) {
+  es = new EventSource(url);
+  es.addEventListener('moved', (event) => { es.close(); connect(event.data); });
+}`,
+      languageOptions: javascript,
+    },
+    // An interval that re-opens unconditionally (rotating a token every 15 minutes) is a refresh, not a reconnect loop.
+    {
+      code: `let es = new EventSource('/events?token=' + token());
+setInterval(() => {
+  es.close();
+  es = new EventSource('/events?token=' + token());
+}, 15 * 60000);`,
+      languageOptions: javascript,
+    },
+    // With every requirement switched off, an unbounded handler and interval pass.
+    {
+      code: `let es;
+function connect() { es = new EventSource('/events'); es.onerror = () => setTimeout(connect, 1000); }
+setInterval(() => { if (es.readyState === EventSource.CLOSED) connect(); }, 5000);`,
+      options: [{ requireAttemptLimit: false, requireBackoff: false, requireJitter: false }],
+    },
+    // Only the attempt limit is required here, and it is there.
+    {
+      code: `let retries = 0;
+function connect() {
+  const es = new EventSource('/events');
+  es.onerror = () => { es.close(); if (retries++ < 3) setTimeout(connect, 5000); };
+}`,
+      options: [{ requireBackoff: false, requireJitter: false }],
+    },
+    // `fetchEventSource` whose `onerror` throws on client errors stops retrying there.
+    `import { fetchEventSource } from '@microsoft/fetch-event-source';
+fetchEventSource('/events', {
+  onerror(error) {
+    if (error.status >= 400 && error.status < 500) throw error;
+    return 2000 + Math.random() * 2000;
+  },
+});`,
+    // Throwing through a local helper counts.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+function stop(error) { throw error; }
+fetchEventSource('/a', { onerror: stop });
+fetchEventSource('/b', { onerror: (error) => { if (error.fatal) stop(error); } });`,
+      languageOptions: javascript,
+    },
+    // An imported handler may rethrow: the file cannot tell, so it stays silent.
+    `import { fetchEventSource } from '@microsoft/fetch-event-source';
+import { rethrowFatal } from './errors';
+fetchEventSource('/events', { onerror: (error) => { rethrowFatal(error); } });`,
+    // TODO(false negative): options that are not an object literal are not followed.
+    `import { fetchEventSource } from '@microsoft/fetch-event-source';
+const options = { onmessage: render };
+fetchEventSource('/events', options);`,
+    // A spread may bring an `onerror`: unknowable, so silent.
+    `import { fetchEventSource } from '@microsoft/fetch-event-source';
+fetchEventSource('/events', { ...defaults, onmessage: render });`,
+    // Throwing out of `onerror` and retrying from the `catch`, with a limit, backoff and jitter.
+    `import { fetchEventSource } from '@microsoft/fetch-event-source';
+let attempt = 0;
+async function connect(): Promise<void> {
+  try {
+    await fetchEventSource('/events', { onerror(error) { throw error; } });
+  } catch {
+    if (++attempt > 5) return;
+    setTimeout(connect, Math.random() * 1000 * 2 ** attempt);
+  }
+}`,
+    // sse.js with a finite `maxRetries`, or without `autoReconnect` (it does not reconnect by default).
+    {
+      code: `import { SSE } from 'sse.js';
+new SSE('/a', { autoReconnect: true, maxRetries: 5 });
+new SSE('/b', { headers: { Authorization: token } });
+new SSE('/c', { autoReconnect: false });`,
+      languageOptions: javascript,
+    },
+    // A `maxRetries` the file does not fix could be finite: silent.
+    `import { SSE } from 'sse.js';
+new SSE('/events', { autoReconnect: true, maxRetries: config.maxRetries });`,
+    // reconnecting-eventsource with its default, a long wait, or a falsy value (which keeps the 3000 ms default).
+    `import ReconnectingEventSource from 'reconnecting-eventsource';
+new ReconnectingEventSource('/a');
+new ReconnectingEventSource('/b', { max_retry_time: 5000 });
+new ReconnectingEventSource('/c', { max_retry_time: 0 });`,
+    // Server code: a retry at the threshold, and one randomised per connection.
+    {
+      code: `res.write('retry: 1000\\n\\n');
+res.write(\`retry: \${1000 + Math.floor(Math.random() * 1000)}\\n\\n\`);`,
+      languageOptions: javascript,
+    },
+    // "retry:" inside a data line is payload, not a field; a log message is not an event stream.
+    {
+      code: `res.write('event: status\\ndata: retry: 5\\n\\n');
+console.log('retry: 3 attempts left');
+res.write('retry: soon\\n');`,
+      languageOptions: javascript,
+    },
+    // A type, an attribute text and an object key are never written to a stream.
+    {
+      code: `type Frame = 'retry: 5';
+const labels = { 'retry: 5': 'Retry' };
+export const Hint = () => <p title="retry: 5" aria-label={'retry: 5'}>Reconnecting</p>;`,
+      filename: 'file.tsx',
+    },
+    // `minRetryMs` lowers the threshold.
+    {
+      code: `res.write('retry: 500\\n\\n');`,
+      options: [{ minRetryMs: 200 }],
+      languageOptions: javascript,
+    },
+    // Hono omits a falsy `retry`; 3000 ms is fine.
+    `import { streamSSE } from 'hono/streaming';
+app.get('/sse', (c) => streamSSE(c, async (stream) => {
+  await stream.writeSSE({ data: 'a', retry: 0 });
+  await stream.writeSSE({ data: 'b', retry: 3000 });
+}));`,
+    // `writeSSE` in a file that does not use Hono is someone else's method.
+    `client.writeSSE({ data: 'x', retry: 10 });`,
+    // better-sse: `retry: null` sends no field.
+    `import { createSession } from 'better-sse';
+const session = await createSession(req, res, { retry: null });`,
+    // An empty file.
+    '',
+    // Odd syntax: a parenthesised constructor, optional calls, an inline handler that re-opens nothing.
+    {
+      code: `const es = new (EventSource)('/events');
+es?.addEventListener?.('error', () => es.close());`,
+      languageOptions: javascript,
+    },
+    // Odd syntax: decorators and a `using` declaration around a bounded reconnect.
+    `class Store {
+  @observable status = 'idle';
+  private attempts = 0;
+  private es?: EventSource;
+  @action connect() {
+    using lock = acquire();
+    this.es = new EventSource('/events');
+    this.es['onerror'] = () => {
+      if (this.attempts++ >= 5) return;
+      setTimeout(() => this.connect(), Math.random() * 2 ** this.attempts * 1000);
+    };
+  }
+}`,
+    // TODO(false negative): a React component that re-opens by bumping state (the effect re-runs) is not followed.
+    {
+      code: `import { useEffect, useState } from 'react';
+export function Feed({ url }) {
+  const [key, setKey] = useState(0);
+  useEffect(() => {
+    const es = new EventSource(url);
+    es.onerror = () => { es.close(); setKey((k) => k + 1); };
+    return () => es.close();
+  }, [url, key]);
+  return <p>{key}</p>;
+}`,
+      languageOptions: javascript,
+    },
+    // TODO(false negative): a reconnect through a debounced wrapper (`debounce(fn)` keeps `fn` for later) is not followed.
+    {
+      code: `let source;
+const reconnect = debounce(() => setup(), 1000);
+function setup() {
+  source = new EventSource('/events');
+  source.onerror = () => { source.close(); reconnect(); };
+}`,
+      languageOptions: javascript,
+    },
+    // TODO(false negative): a stream returned by a factory is not followed to the variable that receives it.
+    {
+      code: `function open() { return new EventSource('/events'); }
+function connect() {
+  const es = open();
+  es.onerror = () => { es.close(); setTimeout(connect, 1000); };
+}`,
+      languageOptions: javascript,
+    },
+    // TODO(false negative): \`this.connect.bind(this)\` handed to a timer is not seen as a call of \`connect\`.
+    `class Feed {
+  es?: EventSource;
+  connect() {
+    this.es = new EventSource('/events');
+    this.es.onerror = () => setTimeout(this.connect.bind(this), 1000);
+  }
+}`,
+    // A user wrapper is a stream only when the `wrappers` option names it.
+    {
+      code: `import { openFeed } from '@acme/live';
+let feed;
+function connect() { feed = openFeed('/x'); feed.onerror = () => connect(); }`,
+      languageOptions: javascript,
+    },
+    // JSX: a component that only reports the failure.
+    {
+      code: `export function Status({ url }) {
+  const es = new EventSource(url);
+  es.onerror = () => setStatus(es.readyState === EventSource.CLOSED ? 'stopped' : 'retrying');
+  return <span>{status}</span>;
+}`,
+      languageOptions: javascript,
+    },
+    // A component with a bounded reconnect and JSX.
+    {
+      code: `import { useEffect, useState } from 'react';
+let attempts = 0;
+export function Status({ url }: { url: string }) {
+  const [online, setOnline] = useState(true);
+  useEffect(() => {
+    let es: EventSource | undefined;
+    function connect() {
+      es = new EventSource(url);
+      es.onopen = () => { attempts = 0; setOnline(true); };
+      es.onerror = () => {
+        es?.close();
+        setOnline(false);
+        if (attempts >= 5) return;
+        attempts += 1;
+        setTimeout(connect, Math.random() * Math.min(20_000, 2 ** attempts * 500));
+      };
+    }
+    connect();
+    return () => es?.close();
+  }, [url]);
+  return <span>{online ? 'live' : 'offline'}</span>;
+}`,
+      filename: 'file.tsx',
+    },
+  ],
+  invalid: [
+    // The classic: close and try again a second later, forever, all clients in step.
+    {
+      code: `let es;
+function connect() {
+  es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    setTimeout(connect, 1000);
+  };
+}
+connect();`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 6, column: 16, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // An inline `error` listener at module level that re-opens at once.
+    {
+      code: `let es = new EventSource('/events');
+es.addEventListener('error', () => {
+  es.close();
+  es = new EventSource('/events');
+});`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 4, column: 8, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A class: the handler calls a method that schedules `this.connect()`; the call in the handler is the re-open.
+    {
+      code: `class Feed {
+  private es?: EventSource;
+  connect(): void {
+    this.es = new EventSource('/events');
+    this.es.addEventListener('error', () => this.retry());
+  }
+  private retry(): void {
+    this.es?.close();
+    setTimeout(() => this.connect(), 2000);
+  }
+}`,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 5, column: 45, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // Limit and backoff, but every client waits exactly as long as the others: no jitter.
+    {
+      code: `let attempts = 0;
+function connect() {
+  const es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    if (attempts++ > 5) return;
+    setTimeout(connect, 1000 * 2 ** attempts);
+  };
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 7, column: 16, data: { stream: NATIVE, missing: 'no jitter' } }],
+    },
+    // A "limit" of Infinity is none.
+    {
+      code: `const MAX_RETRIES = Infinity;
+let retry = 0;
+function connect() {
+  const es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    if (retry++ < MAX_RETRIES) setTimeout(connect, Math.random() * 100 * 2 ** retry);
+  };
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 7, column: 43, data: { stream: NATIVE, missing: 'no attempt limit' } }],
+    },
+    // A limit and jitter around a fixed delay: no growth.
+    {
+      code: `let failures = 0;
+function connect() {
+  const es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    if (++failures > 5) return;
+    setTimeout(connect, 3000 + Math.random() * 1000);
+  };
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 7, column: 16, data: { stream: NATIVE, missing: 'no growing delay' } }],
+    },
+    // A comparison with a value that never changes is not an attempt limit.
+    {
+      code: `let es;
+const MAX = 5;
+const failures = 0;
+function connect() {
+  es = new EventSource('/events');
+  es.onerror = () => { if (failures > MAX) return; setTimeout(connect, 1000); };
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 6, column: 63, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A named handler function.
+    {
+      code: `let es;
+function handleError() {
+  es.close();
+  connect();
+}
+function connect() {
+  es = new EventSource('/events');
+  es.onerror = handleError;
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 4, column: 3, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A class field holds the stream; the bound method re-opens it directly.
+    {
+      code: `class Live {
+  es = new EventSource('/events');
+  constructor() {
+    this.es.onerror = this.onError.bind(this);
+  }
+  onError() {
+    this.es.close();
+    this.es = new EventSource('/events');
+  }
+}`,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 8, column: 15, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // React (JSX): a `connect` arrow inside an effect, retried every 3 s.
+    {
+      code: `import { useEffect } from 'react';
+export function Ticker({ url }) {
+  useEffect(() => {
+    let es;
+    const connect = () => {
+      es = new EventSource(url);
+      es.onerror = () => { es.close(); setTimeout(connect, 3000); };
+    };
+    connect();
+    return () => es.close();
+  }, [url]);
+  return <div />;
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 7, column: 51, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // React (TSX): the stream lives in a ref.
+    {
+      code: `import { useEffect, useRef } from 'react';
+export function Ticker({ url }: { url: string }) {
+  const esRef = useRef<EventSource | null>(null);
+  useEffect(() => {
+    const open = () => {
+      esRef.current = new EventSource(url);
+      esRef.current.onerror = () => {
+        esRef.current?.close();
+        window.setTimeout(open, 5000);
+      };
+    };
+    open();
+  }, [url]);
+  return <div />;
+}`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 9, column: 27, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A promise callback inside the handler runs on every error too.
+    {
+      code: `let es = new EventSource('/events');
+es.addEventListener('error', () => {
+  es.close();
+  wait(1000).then(() => { es = new EventSource('/events'); });
+});`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 4, column: 32, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // `queueMicrotask(connect)`: no delay at all.
+    {
+      code: `let es;
+function connect() {
+  es = new EventSource('/events');
+  es.onerror = () => { es.close(); queueMicrotask(connect); };
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 4, column: 51, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // The team's own opener, declared in `wrappers`.
+    {
+      code: `import { openFeed } from '@acme/live';
+let feed;
+function connect() {
+  feed = openFeed('/x');
+  feed.onerror = () => connect();
+}`,
+      options: [{ wrappers: [{ module: '@acme/live', export: 'openFeed' }] }],
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'unboundedErrorReconnect',
+          line: 5,
+          column: 24,
+          data: { stream: '`openFeed` from `@acme/live`', missing: ALL_MISSING },
+        },
+      ],
+    },
+    // The Node `eventsource` package: limit and backoff, no jitter.
+    {
+      code: `import { EventSource } from 'eventsource';
+let attempts = 0;
+function open() {
+  const es = new EventSource('https://api.example.com/stream');
+  es.onerror = () => { es.close(); if (attempts++ > 5) return; setTimeout(open, 1000 * 2 ** attempts); };
+}`,
+      errors: [
+        {
+          messageId: 'unboundedErrorReconnect',
+          line: 5,
+          column: 75,
+          data: { stream: '`EventSource` from `eventsource`', missing: 'no jitter' },
+        },
+      ],
+    },
+    // With jitter not required, only the missing growth is named.
+    {
+      code: `let attempts = 0;
+function connect() {
+  const es = new EventSource('/events');
+  es.onerror = () => { es.close(); if (attempts++ < 5) setTimeout(connect, 2000); };
+}`,
+      options: [{ requireJitter: false }],
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 4, column: 67, data: { stream: NATIVE, missing: 'no growing delay' } }],
+    },
+    // With only the attempt limit required, only its absence is named.
+    {
+      code: `let es;
+function connect() { es = new EventSource('/events'); es.onerror = () => setTimeout(connect, Math.random() * 2 ** n++ * 1000); }
+let n = 0;`,
+      options: [{ requireBackoff: false, requireJitter: false }],
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 2, column: 85, data: { stream: NATIVE, missing: 'no attempt limit' } }],
+    },
+    // An interval that re-opens a closed stream: a fixed beat, forever.
+    {
+      code: `let es = new EventSource('/events');
+setInterval(() => {
+  if (es.readyState === EventSource.CLOSED) es = new EventSource('/events');
+}, 5000);`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedIntervalReconnect', line: 2, column: 1, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // An interval with a named callback that re-opens when the stream is gone.
+    {
+      code: `let source;
+function check() {
+  if (!source) source = new EventSource('/events');
+}
+window.setInterval(check, 1000);`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedIntervalReconnect', line: 5, column: 1, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // An interval in a class that calls the method that opens.
+    {
+      code: `class Feed {
+  es?: EventSource;
+  start() {
+    this.connect();
+    setInterval(() => {
+      if (this.es?.readyState === 2) this.connect();
+    }, 10_000);
+  }
+  connect() {
+    this.es = new EventSource('/events');
+  }
+}`,
+      errors: [{ messageId: 'unboundedIntervalReconnect', line: 5, column: 5, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // fetchEventSource with no options at all retries every second forever.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+fetchEventSource('/events');`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'fetchEventSourceWithoutOnerror', line: 2, column: 1 }],
+    },
+    // Options without `onerror`.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+await fetchEventSource('/events', {
+  onmessage(message) { render(message.data); },
+});`,
+      errors: [{ messageId: 'fetchEventSourceWithoutOnerror', line: 2, column: 7 }],
+    },
+    // `onerror: undefined` is no `onerror`.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+fetchEventSource('/events', { onerror: undefined });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'fetchEventSourceWithoutOnerror', line: 2, column: 1 }],
+    },
+    // An `onerror` that only logs can never throw.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+fetchEventSource('/events', {
+  onerror(error) {
+    console.error(error);
+  },
+});`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'onerrorNeverThrows', line: 3, column: 3 }],
+    },
+    // An arrow that returns a delay, but never throws.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+fetchEventSource('/events', { onerror: (error) => 5000 });`,
+      errors: [{ messageId: 'onerrorNeverThrows', line: 2, column: 31 }],
+    },
+    // A local handler that never throws, passed by name.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+function logError(error) { report(error.message); }
+function report(text) { console.warn(text); }
+fetchEventSource('/events', { onerror: logError });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'onerrorNeverThrows', line: 4, column: 31 }],
+    },
+    // An async `onerror`: its throw only rejects a promise that nobody awaits.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+fetchEventSource('/events', {
+  async onerror(error) {
+    await logRemotely(error);
+    throw error;
+  },
+});`,
+      errors: [{ messageId: 'asyncOnerror', line: 3, column: 3 }],
+    },
+    // An aliased import, in a component.
+    {
+      code: `import { fetchEventSource as subscribe } from '@microsoft/fetch-event-source';
+import { useEffect } from 'react';
+export function Prices() {
+  useEffect(() => {
+    const controller = new AbortController();
+    subscribe('/prices', { signal: controller.signal, onmessage: update });
+    return () => controller.abort();
+  }, []);
+  return <table />;
+}`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'fetchEventSourceWithoutOnerror', line: 6, column: 5 }],
+    },
+    // Throwing to stop the library, then re-opening from the \`catch\`: as unbounded as before.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+async function connect() {
+  try {
+    await fetchEventSource('/events', { onerror(error) { throw error; } });
+  } catch (error) {
+    setTimeout(connect, 1000);
+  }
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 6, column: 16, data: { stream: FETCH_EVENT_SOURCE, missing: ALL_MISSING } }],
+    },
+    // The same through the promise's \`.catch()\`.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+function connect(): void {
+  fetchEventSource('/events', { onerror(error) { throw error; } }).catch(() => setTimeout(connect, 1000));
+}`,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 3, column: 91, data: { stream: FETCH_EVENT_SOURCE, missing: ALL_MISSING } }],
+    },
+    // An \`onerror\` option that schedules a fresh \`fetchEventSource\` itself.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+function connect() {
+  fetchEventSource('/events', {
+    onerror(error) {
+      setTimeout(connect, 1000);
+      throw error;
+    },
+  });
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 5, column: 18, data: { stream: FETCH_EVENT_SOURCE, missing: ALL_MISSING } }],
+    },
+    // JSX: a component that polls its stream's state every two seconds and re-opens it.
+    {
+      code: `import { useEffect, useRef } from 'react';
+export function Orders() {
+  const source = useRef(null);
+  useEffect(() => {
+    source.current = new EventSource('/orders');
+    const timer = setInterval(() => {
+      if (source.current.readyState === 2) source.current = new EventSource('/orders');
+    }, 2000);
+    return () => clearInterval(timer);
+  }, []);
+  return <ul />;
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedIntervalReconnect', line: 6, column: 19, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // sse.js: `autoReconnect` with no `maxRetries`.
+    {
+      code: `import { SSE } from 'sse.js';
+const source = new SSE('/events', { autoReconnect: true });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'sseUnlimitedRetries', line: 2, column: 37, data: { maxRetries: 'no `maxRetries`' } }],
+    },
+    // sse.js: `maxRetries: null` means unlimited.
+    {
+      code: `import { SSE } from 'sse.js';
+const source = new SSE('/events', { autoReconnect: true, reconnectDelay: 5000, maxRetries: null });`,
+      errors: [{ messageId: 'sseUnlimitedRetries', line: 2, column: 37, data: { maxRetries: '`maxRetries: null`' } }],
+    },
+    // sse.js through CommonJS, with `maxRetries: Infinity`.
+    {
+      code: `const { SSE } = require('sse.js');
+const source = new SSE('/events', { maxRetries: Infinity, autoReconnect: true });`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'sseUnlimitedRetries', line: 2, column: 59, data: { maxRetries: '`maxRetries: Infinity`' } }],
+    },
+    // reconnecting-eventsource: an infinite wait becomes a 0 ms timer.
+    {
+      code: `import ReconnectingEventSource from 'reconnecting-eventsource';
+const es = new ReconnectingEventSource('/events', { max_retry_time: Infinity });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'retryTimeImmediate', line: 2, column: 53, data: { value: 'Infinity', min: 1000 } }],
+    },
+    // reconnecting-eventsource: a negative wait too.
+    {
+      code: `import ReconnectingEventSource from 'reconnecting-eventsource';
+const es = new ReconnectingEventSource('/events', { max_retry_time: -1 });`,
+      errors: [{ messageId: 'retryTimeImmediate', line: 2, column: 53, data: { value: '-1', min: 1000 } }],
+    },
+    // reconnecting-eventsource: a short wait through a constant.
+    {
+      code: `import ReconnectingEventSource from 'reconnecting-eventsource';
+const RETRY_MS = 250;
+const es = new ReconnectingEventSource('/events', { withCredentials: true, max_retry_time: RETRY_MS });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'retryTimeTooShort', line: 3, column: 76, data: { value: '250', min: 1000 } }],
+    },
+    // Server code: a literal `retry:` field.
+    {
+      code: `res.write('retry: 500\\n\\n');`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'retryFieldTooShort', line: 1, column: 11, data: { value: 500, min: 1000 } }],
+    },
+    // A template literal whose value comes from a constant.
+    {
+      code: `const RETRY = 200;
+res.write(\`retry: \${RETRY}\\n\\n\`);`,
+      errors: [{ messageId: 'retryFieldTooShort', line: 2, column: 11, data: { value: 200, min: 1000 } }],
+    },
+    // A concatenation.
+    {
+      code: `controller.enqueue(encoder.encode('retry: ' + 100 + '\\n\\n'));`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'retryFieldTooShort', line: 1, column: 35, data: { value: 100, min: 1000 } }],
+    },
+    // A field after another event in the same chunk; CRLF and no space are valid field syntax.
+    {
+      code: `res.write('data: hello\\n\\nretry: 10\\n\\n');
+res.write('retry:500\\r\\n');`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'retryFieldTooShort', line: 1, column: 11, data: { value: 10, min: 1000 } },
+        { messageId: 'retryFieldTooShort', line: 2, column: 11, data: { value: 500, min: 1000 } },
+      ],
+    },
+    // `minRetryMs` raises the threshold.
+    {
+      code: `reply.raw.write('retry: 3000\\n\\n');`,
+      options: [{ minRetryMs: 5000 }],
+      errors: [{ messageId: 'retryFieldTooShort', line: 1, column: 17, data: { value: 3000, min: 5000 } }],
+    },
+    // Hono writes the field for `retry`.
+    {
+      code: `import { streamSSE } from 'hono/streaming';
+app.get('/sse', (c) =>
+  streamSSE(c, async (stream) => {
+    await stream.writeSSE({ data: 'tick', retry: 100 });
+  }),
+);`,
+      errors: [{ messageId: 'retryFieldTooShort', line: 4, column: 43, data: { value: 100, min: 1000 } }],
+    },
+    // better-sse sends `retry` as the session opens.
+    {
+      code: `import { createSession } from 'better-sse';
+app.get('/sse', async (req, res) => {
+  const session = await createSession(req, res, { retry: 300 });
+});`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'retryFieldTooShort', line: 3, column: 51, data: { value: 300, min: 1000 } }],
+    },
+    // Odd syntax: an optional call of the opener in the handler.
+    {
+      code: `let es;
+let connect = () => {
+  es = new EventSource('/events');
+  es?.addEventListener('error', () => { setTimeout(() => connect?.(), 500); });
+};`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 4, column: 58, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // Odd syntax: a computed `onerror` and a parenthesised constructor.
+    {
+      code: `let es = new (EventSource)('/events');
+es['onerror'] = function () {
+  this.close();
+  es = new (EventSource)('/events');
+};`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 4, column: 8, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // Odd syntax: decorators and `using` around an unbounded reconnect.
+    {
+      code: `class Store {
+  @observable status = 'idle';
+  private es?: EventSource;
+  @action connect() {
+    using lock = acquire();
+    this.es = new EventSource('/events');
+    this.es.onerror = () => setTimeout(() => this.connect(), 1000);
+  }
+}`,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 7, column: 46, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A `new` of a local class whose constructor opens is a re-open too.
+    {
+      code: `class LiveFeed {
+  constructor(url) {
+    this.es = new EventSource(url);
+    this.es.onerror = () => { this.es.close(); feed = new LiveFeed(url); };
+  }
+}
+let feed = new LiveFeed('/events');`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 4, column: 55, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+  ],
+});
+
+describe('options schema', () => {
+  /** Lints with ESLint's own Linter, which validates the options against the rule's schema. */
+  function lintWith(options: unknown): Linter.LintMessage[] {
+    return new Linter({ configType: 'flat' }).verify(
+      `res.write('retry: 5000\\n\\n');`,
+      {
+        files: ['**/*.js'],
+        plugins: { sse: { rules: { 'no-unbounded-reconnect': rule } } as unknown as ESLint.Plugin },
+        rules: { 'sse/no-unbounded-reconnect': ['error', options] as Linter.RuleEntry },
+      },
+      { filename: 'file.js' },
+    );
+  }
+
+  it('accepts every option together', () => {
+    expect(
+      lintWith({
+        wrappers: [{ module: '@acme/live', export: 'openFeed' }],
+        requireAttemptLimit: true,
+        requireBackoff: false,
+        requireJitter: true,
+        minRetryMs: 2000,
+      }),
+    ).toEqual([]);
+  });
+
+  it('names an unknown option', () => {
+    expect(() => lintWith({ requireAttemptsLimit: true })).toThrow(/Unexpected property "requireAttemptsLimit"/);
+  });
+
+  // ESLint names the rule and the offending value (not the key) for type and range errors.
+  it('rejects a requirement that is not a boolean', () => {
+    expect(() => lintWith({ requireJitter: 'yes' })).toThrow(/sse\/no-unbounded-reconnect[\s\S]*Value "yes" should be boolean/);
+  });
+
+  it('rejects a negative or fractional `minRetryMs`', () => {
+    expect(() => lintWith({ minRetryMs: -1 })).toThrow(/Value -1 should be >= 0/);
+    expect(() => lintWith({ minRetryMs: 1.5 })).toThrow(/Value 1.5 should be integer/);
+  });
+});
