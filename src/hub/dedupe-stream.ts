@@ -1,0 +1,61 @@
+import type { HubEnvironment } from './environment.js';
+import { EventStreamConnection } from './event-stream-connection.js';
+import { Feed, type FeedSink } from './feed.js';
+import { LingerTimer } from './linger-timer.js';
+import type { ResolvedHubOptions } from './options.js';
+import type { DedupeTarget } from './stream-target.js';
+
+/** Dedupe mode: one physical stream for one URL, shared by everyone who subscribes to it. No server change needed. */
+export class DedupeStream {
+  readonly #feed: Feed;
+  readonly #connection: EventStreamConnection;
+  readonly #linger: LingerTimer;
+  /** Tells the pool to forget this stream; called once, before subscribers hear it closed. */
+  readonly #onEnded: () => void;
+  #ended = false;
+
+  constructor(target: DedupeTarget, lastEventId: string, options: ResolvedHubOptions, environment: HubEnvironment, onEnded: () => void) {
+    this.#feed = new Feed(lastEventId);
+    this.#onEnded = onEnded;
+    this.#linger = new LingerTimer(environment, options.lingerMs, () => this.#end());
+    this.#connection = new EventStreamConnection(
+      { url: target.url, withCredentials: target.withCredentials, sameOrigin: target.sameOrigin, lastEventId },
+      options.reconnect,
+      environment,
+      {
+        open: () => this.#feed.open(),
+        event: (event) => this.#feed.message(event),
+        retrying: () => this.#feed.error(),
+        closed: () => this.terminate(),
+      },
+    );
+    this.#connection.connect();
+  }
+
+  get subscriberCount(): number {
+    return this.#feed.size;
+  }
+
+  attach(sink: FeedSink): () => void {
+    this.#linger.cancel();
+    this.#feed.add(sink);
+    return () => {
+      if (this.#feed.remove(sink) && this.#feed.size === 0 && !this.#ended) this.#linger.start();
+    };
+  }
+
+  /** Ends the stream and tells its subscribers it is over (readyState CLOSED, `error`). */
+  terminate(): void {
+    this.#end();
+    this.#feed.close();
+  }
+
+  #end(): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#linger.cancel();
+    this.#connection.close();
+    // Before the subscribers hear about it: one that re-subscribes from its `error` handler must get a fresh stream.
+    this.#onEnded();
+  }
+}

@@ -1,0 +1,190 @@
+import { createEventStreamParser, type EventStreamParser, type ParsedEvent } from '../sse/parser.js';
+import type { HubEnvironment } from './environment.js';
+import type { ResolvedReconnectPolicy } from './options.js';
+import { ReconnectBackoff } from './reconnect-backoff.js';
+
+export interface EventStreamListener {
+  /** The server answered 200 with `text/event-stream`. */
+  open(): void;
+  event(event: ParsedEvent): void;
+  /** The stream failed and a reconnect is scheduled (what `EventSource` reports as readyState CONNECTING). */
+  retrying(): void;
+  /** The stream is over for good: HTTP 204, a 4xx, not an event stream, or too many failures. */
+  closed(): void;
+}
+
+export interface EventStreamRequest {
+  url: string;
+  withCredentials: boolean;
+  /**
+   * Cross-origin requests leave out `Cache-Control`: unlike `EventSource`, `fetch` would
+   * need a CORS preflight for it, which servers written for `EventSource` do not answer.
+   * `cache: 'no-store'` keeps the response out of caches either way.
+   */
+  sameOrigin: boolean;
+  /** Resume point for the first request (a stream handed over from another tab). */
+  lastEventId?: string;
+}
+
+/**
+ * One physical `text/event-stream` request that reconnects by itself. It is read through
+ * `fetch` rather than `EventSource` because the hub must see the HTTP status (stop on 204
+ * and 4xx, retry 5xx), read `retry:`, and send `Last-Event-ID` itself.
+ */
+export class EventStreamConnection {
+  readonly #request: EventStreamRequest;
+  readonly #environment: HubEnvironment;
+  readonly #listener: EventStreamListener;
+  readonly #backoff: ReconnectBackoff;
+  readonly #parser: EventStreamParser;
+  /** The running attempt; aborting it ends its fetch and its reads, and mutes its parser output. */
+  #attempt: AbortController | undefined;
+  #retryTimer: unknown;
+  #finished = false;
+
+  constructor(request: EventStreamRequest, policy: ResolvedReconnectPolicy, environment: HubEnvironment, listener: EventStreamListener) {
+    this.#request = request;
+    this.#environment = environment;
+    this.#listener = listener;
+    this.#backoff = new ReconnectBackoff(policy, environment.random, environment.now);
+    this.#parser = createEventStreamParser(
+      {
+        onEvent: (event) => {
+          if (this.#attempt && !this.#attempt.signal.aborted) this.#listener.event(event);
+        },
+        onRetry: (milliseconds) => this.#backoff.setFloor(milliseconds),
+      },
+      request.lastEventId ?? '',
+    );
+  }
+
+  connect(): void {
+    if (this.#finished || this.#attempt || this.#retryTimer !== undefined) return;
+    void this.#run();
+  }
+
+  /** Treats the current connection as failed: reconnects through the backoff (the multiplexer forgot us). */
+  restart(): void {
+    if (this.#finished || this.#retryTimer !== undefined) return;
+    this.#fail();
+  }
+
+  /** Ends the stream without telling the listener; no fetch, read or timer survives this. */
+  close(): void {
+    this.#finished = true;
+    this.#abortAttempt();
+    this.#clearRetryTimer();
+  }
+
+  async #run(): Promise<void> {
+    const attempt = new AbortController();
+    this.#attempt = attempt;
+    this.#parser.reset();
+    let response: Response;
+    try {
+      response = await this.#environment.fetch(this.#request.url, {
+        headers: this.#requestHeaders(),
+        credentials: this.#request.withCredentials ? 'include' : 'same-origin',
+        cache: 'no-store',
+        signal: attempt.signal,
+      });
+    } catch {
+      if (this.#attempt === attempt) this.#fail();
+      return;
+    }
+    if (this.#attempt !== attempt) {
+      discardBody(response);
+      return;
+    }
+    const status = response.status;
+    if (status === 204 || (status >= 400 && status < 500)) {
+      discardBody(response);
+      this.#finish();
+      return;
+    }
+    if (status >= 500 || response.body === null) {
+      discardBody(response);
+      this.#fail();
+      return;
+    }
+    if (!response.ok || !isEventStream(response)) {
+      discardBody(response);
+      this.#finish();
+      return;
+    }
+    this.#backoff.connected();
+    this.#listener.open();
+    if (this.#attempt !== attempt) return;
+    await this.#read(response.body, attempt);
+    if (this.#attempt === attempt) this.#fail();
+  }
+
+  async #read(body: ReadableStream<Uint8Array>, attempt: AbortController): Promise<void> {
+    const reader = body.getReader();
+    // Aborting the fetch errors the body in conforming implementations; cancelling as well
+    // guarantees that a pending read settles even under a fetch polyfill that ignores the signal.
+    const cancel = (): void => void reader.cancel().catch(() => undefined);
+    attempt.signal.addEventListener('abort', cancel, { once: true });
+    // Streaming decode: a multi-byte character may be split across chunks.
+    const decoder = new TextDecoder();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done || attempt.signal.aborted) break;
+        this.#parser.push(decoder.decode(value, { stream: true }));
+      }
+    } catch {
+      // A network error ends the stream like a clean end does: the caller reconnects.
+    } finally {
+      attempt.signal.removeEventListener('abort', cancel);
+    }
+  }
+
+  #requestHeaders(): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'text/event-stream' };
+    if (this.#request.sameOrigin) headers['Cache-Control'] = 'no-cache';
+    if (this.#parser.lastEventId !== '') headers['Last-Event-ID'] = this.#parser.lastEventId;
+    return headers;
+  }
+
+  #fail(): void {
+    this.#abortAttempt();
+    const delay = this.#backoff.nextDelay();
+    if (delay === undefined) {
+      this.#finish();
+      return;
+    }
+    this.#retryTimer = this.#environment.setTimeout(() => {
+      this.#retryTimer = undefined;
+      void this.#run();
+    }, delay);
+    this.#listener.retrying();
+  }
+
+  #finish(): void {
+    this.close();
+    this.#listener.closed();
+  }
+
+  #abortAttempt(): void {
+    const attempt = this.#attempt;
+    this.#attempt = undefined;
+    attempt?.abort();
+  }
+
+  #clearRetryTimer(): void {
+    if (this.#retryTimer === undefined) return;
+    this.#environment.clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+  }
+}
+
+function isEventStream(response: Response): boolean {
+  const contentType = response.headers.get('content-type') ?? '';
+  return contentType.split(';', 1)[0]!.trim().toLowerCase() === 'text/event-stream';
+}
+
+/** Frees the underlying connection of a response we will not read. */
+function discardBody(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}

@@ -1,0 +1,94 @@
+import type { ParsedEvent } from '../sse/parser.js';
+
+export const CONNECTING = 0;
+export const OPEN = 1;
+export const CLOSED = 2;
+export type ReadyState = typeof CONNECTING | typeof OPEN | typeof CLOSED;
+
+/** Someone who listens to a feed: an `EventSource` facade, or a relay to another tab or feed. */
+export interface FeedSink {
+  open(): void;
+  message(event: ParsedEvent): void;
+  /** The stream failed and is being retried (readyState CONNECTING). */
+  error(): void;
+  /** The stream is over for good (readyState CLOSED); the sink has already been removed. */
+  closed(): void;
+}
+
+/**
+ * The fan-out of one logical stream (a URL in dedupe mode, a topic in multiplex mode) to
+ * the sinks that share it. It keeps the state a newcomer needs: the readyState, so that a
+ * late joiner still gets its `open`, and the last event id, so that a re-subscribe resumes.
+ */
+export class Feed {
+  #readyState: ReadyState = CONNECTING;
+  #lastEventId: string;
+  readonly #sinks = new Set<FeedSink>();
+
+  constructor(lastEventId = '') {
+    this.#lastEventId = lastEventId;
+  }
+
+  get readyState(): ReadyState {
+    return this.#readyState;
+  }
+
+  get lastEventId(): string {
+    return this.#lastEventId;
+  }
+
+  get size(): number {
+    return this.#sinks.size;
+  }
+
+  add(sink: FeedSink): void {
+    this.#sinks.add(sink);
+    if (this.#readyState === OPEN) {
+      // Joining a stream that is already open: `open` must still come, and, as with a new
+      // `EventSource`, only after the caller had the chance to attach its handlers.
+      void Promise.resolve().then(() => {
+        if (this.#readyState === OPEN && this.#sinks.has(sink)) sink.open();
+      });
+    }
+  }
+
+  /** Returns whether the sink was attached. */
+  remove(sink: FeedSink): boolean {
+    return this.#sinks.delete(sink);
+  }
+
+  open(): void {
+    if (this.#readyState !== CONNECTING) return;
+    this.#readyState = OPEN;
+    this.#each((sink) => sink.open());
+  }
+
+  message(event: ParsedEvent): void {
+    if (this.#readyState === CLOSED) return;
+    // Events only flow on an open stream; a source that skipped `open` is treated as open.
+    this.open();
+    this.#lastEventId = event.lastEventId;
+    this.#each((sink) => sink.message(event));
+  }
+
+  error(): void {
+    if (this.#readyState === CLOSED) return;
+    this.#readyState = CONNECTING;
+    this.#each((sink) => sink.error());
+  }
+
+  close(): void {
+    if (this.#readyState === CLOSED) return;
+    this.#readyState = CLOSED;
+    const sinks = [...this.#sinks];
+    this.#sinks.clear();
+    for (const sink of sinks) sink.closed();
+  }
+
+  /** A sink may leave (or another join) while a signal is being delivered; only the present ones get it. */
+  #each(deliver: (sink: FeedSink) => void): void {
+    for (const sink of [...this.#sinks]) {
+      if (this.#sinks.has(sink)) deliver(sink);
+    }
+  }
+}

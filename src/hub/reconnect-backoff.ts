@@ -1,0 +1,44 @@
+import { fullJitterDelay } from '../sse/backoff.js';
+import type { ResolvedReconnectPolicy } from './options.js';
+
+/**
+ * Decides how long to wait before the next reconnect of one physical stream (the package's
+ * backoff formula, `../sse/backoff.ts`), and when to give up.
+ */
+export class ReconnectBackoff {
+  /** Reconnects since the stream was last healthy. */
+  #attempts = 0;
+  /** The server's `retry:` value: a floor, because the server knows its own load best. */
+  #floorMs = 0;
+  #connectedAt: number | undefined;
+
+  constructor(
+    private readonly policy: ResolvedReconnectPolicy,
+    private readonly random: () => number,
+    private readonly now: () => number,
+  ) {}
+
+  setFloor(milliseconds: number): void {
+    this.#floorMs = milliseconds;
+  }
+
+  connected(): void {
+    this.#connectedAt = this.now();
+  }
+
+  /**
+   * Called after a failure: the delay before the next attempt, or undefined to give up.
+   * The counter resets only when the connection that just failed had stayed open for
+   * `healthyAfterMs`: a server that accepts and drops at once must not be hammered.
+   */
+  nextDelay(): number | undefined {
+    if (this.#connectedAt !== undefined && this.now() - this.#connectedAt >= this.policy.healthyAfterMs) {
+      this.#attempts = 0;
+    }
+    this.#connectedAt = undefined;
+    if (this.#attempts >= this.policy.maxAttempts) return undefined;
+    const delay = fullJitterDelay(this.policy, this.#attempts, this.#floorMs, this.random);
+    this.#attempts++;
+    return delay;
+  }
+}

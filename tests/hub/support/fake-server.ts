@@ -1,0 +1,177 @@
+import { formatEvent } from '../../../src/sse/parser.js';
+import type { HubFrame } from '../../../src/sse/multiplex-protocol.js';
+import { HUB_EVENT_TYPE } from '../../../src/sse/multiplex-protocol.js';
+import type { FakeClock } from './fake-clock.js';
+
+const encoder = new TextEncoder();
+
+function abortError(): DOMException {
+  return new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** The body of a scripted streaming response: the test pushes event-stream text into it. */
+export class ScriptedStream {
+  #controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  #done = false;
+  readonly body = new ReadableStream<Uint8Array>({
+    start: (controller) => {
+      this.#controller = controller;
+    },
+    cancel: () => {
+      this.#done = true;
+    },
+  });
+
+  get done(): boolean {
+    return this.#done;
+  }
+
+  push(text: string): void {
+    if (this.#done) throw new Error('push on a finished stream');
+    this.#controller!.enqueue(encoder.encode(text));
+  }
+
+  pushBytes(bytes: Uint8Array): void {
+    this.#controller!.enqueue(bytes);
+  }
+
+  event(event: { type?: string; data: string; id?: string }): void {
+    this.push(formatEvent(event));
+  }
+
+  frame(frame: HubFrame): void {
+    this.event({ type: HUB_EVENT_TYPE, data: JSON.stringify(frame) });
+  }
+
+  end(): void {
+    if (this.#done) return;
+    this.#done = true;
+    this.#controller!.close();
+  }
+
+  fail(error: unknown): void {
+    if (this.#done) return;
+    this.#done = true;
+    this.#controller!.error(error);
+  }
+}
+
+/** One request the hub made; the test decides how it is answered. */
+export class ScriptedRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string | undefined;
+  readonly credentials: RequestCredentials | undefined;
+  readonly cache: RequestCache | undefined;
+  readonly signal: AbortSignal;
+  /** Clock time at which the request was made. */
+  readonly at: number;
+  stream: ScriptedStream | undefined;
+  #settle: { resolve(response: Response): void; reject(error: unknown): void } | undefined;
+
+  constructor(url: string, init: RequestInit, at: number, settle: { resolve(response: Response): void; reject(error: unknown): void }) {
+    this.url = url;
+    this.method = init.method ?? 'GET';
+    this.headers = new Headers(init.headers);
+    this.body = typeof init.body === 'string' ? init.body : undefined;
+    this.credentials = init.credentials;
+    this.cache = init.cache;
+    this.signal = init.signal ?? new AbortController().signal;
+    this.at = at;
+    this.#settle = settle;
+    this.signal.addEventListener('abort', () => {
+      this.#settle?.reject(abortError());
+      this.#settle = undefined;
+      this.stream?.fail(abortError());
+    });
+  }
+
+  get aborted(): boolean {
+    return this.signal.aborted;
+  }
+
+  get answered(): boolean {
+    return this.#settle === undefined;
+  }
+
+  /** The JSON body of a POST. */
+  json<T = unknown>(): T {
+    return JSON.parse(this.body ?? 'null') as T;
+  }
+
+  /** Answers 200 `text/event-stream` and returns the body to push into. */
+  openStream(headers: Record<string, string> = {}): ScriptedStream {
+    const stream = new ScriptedStream();
+    this.stream = stream;
+    this.#answer(new Response(stream.body, { status: 200, headers: { 'content-type': 'text/event-stream', ...headers } }));
+    return stream;
+  }
+
+  respond(status: number, body: string | null = null, headers: Record<string, string> = {}): void {
+    this.#answer(new Response(status === 204 ? null : body, { status, headers }));
+  }
+
+  respondJson(body: unknown, status = 200): void {
+    this.respond(status, JSON.stringify(body), { 'content-type': 'application/json' });
+  }
+
+  /** A network error: fetch rejects. */
+  failNetwork(): void {
+    this.#settle?.reject(new TypeError('Failed to fetch'));
+    this.#settle = undefined;
+  }
+
+  #answer(response: Response): void {
+    if (!this.#settle) throw new Error(`request ${this.method} ${this.url} was already answered or aborted`);
+    this.#settle.resolve(response);
+    this.#settle = undefined;
+  }
+}
+
+/** A scripted `fetch`: records every request and leaves it pending until the test answers it. */
+export class FakeServer {
+  readonly requests: ScriptedRequest[] = [];
+
+  constructor(private readonly clock: FakeClock) {}
+
+  readonly fetch = (url: string, init: RequestInit): Promise<Response> =>
+    new Promise<Response>((resolve, reject) => {
+      if (init.signal?.aborted) {
+        reject(abortError());
+        return;
+      }
+      this.requests.push(new ScriptedRequest(url, init, this.clock.now(), { resolve, reject }));
+    });
+
+  get gets(): ScriptedRequest[] {
+    return this.requests.filter((request) => request.method === 'GET');
+  }
+
+  get posts(): ScriptedRequest[] {
+    return this.requests.filter((request) => request.method === 'POST');
+  }
+
+  get last(): ScriptedRequest {
+    const request = this.requests.at(-1);
+    if (!request) throw new Error('no request was made');
+    return request;
+  }
+
+  lastGet(): ScriptedRequest {
+    const request = this.gets.at(-1);
+    if (!request) throw new Error('no GET was made');
+    return request;
+  }
+
+  lastPost(): ScriptedRequest {
+    const request = this.posts.at(-1);
+    if (!request) throw new Error('no POST was made');
+    return request;
+  }
+
+  /** Requests still in progress: unanswered, or streaming, and not aborted. */
+  get live(): ScriptedRequest[] {
+    return this.requests.filter((request) => !request.aborted && (!request.answered || (request.stream !== undefined && !request.stream.done)));
+  }
+}
