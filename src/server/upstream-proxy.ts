@@ -4,7 +4,7 @@
  * would. A server-side connection costs the browser nothing; that is the whole point.
  */
 import { createEventStreamParser } from '../sse/parser.js';
-import { reconnectDelay } from './reconnect-backoff.js';
+import { fullJitterDelay } from '../sse/backoff.js';
 import type { BackoffPolicy } from './reconnect-backoff.js';
 import type { TopicEnd, TopicOutput } from './topic-output.js';
 
@@ -128,7 +128,8 @@ export async function proxyUpstream(
       };
     }
     output.error(outcome.status);
-    await environment.sleep(reconnectDelay(environment.backoff, failuresInARow, retryFloorMs, environment.random), signal);
+    const delay = fullJitterDelay(environment.backoff, failuresInARow - 1, retryFloorMs, environment.random);
+    await environment.sleep(delay, signal);
     if (signal.aborted) return undefined;
   }
 }
