@@ -4,7 +4,6 @@ export default {
     ['recommended', '✅'],
     ['all', '🌐'],
   ],
-  ignoreConfig: [],
   ruleDocSectionInclude: ['When not to use it'],
   ruleDocTitleFormat: 'desc-parens-prefix-name',
   ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'options'],

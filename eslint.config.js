@@ -19,6 +19,13 @@ export default tseslint.config(
   {
     files: ['rules/**/*.ts'],
     ...eslintPlugin.configs.rules,
+    rules: {
+      ...eslintPlugin.configs.rules.rules,
+      // Descriptions read as sentences in the README table, capitalised like typescript-eslint's.
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow)' }],
+      // createRule fills meta.docs.url from the rule's name; tests/docs checks every URL.
+      'eslint-plugin/require-meta-docs-url': 'off',
+    },
   },
   {
     files: ['tests/rules/**/*.ts'],
@@ -27,6 +34,8 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `let x; const y = make(() => x.close()); x = …;` is a closure read before assignment, not a missed const.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
 );

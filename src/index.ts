@@ -28,7 +28,7 @@ Object.assign(plugin.configs, {
   recommended: {
     name: 'sse/recommended',
     plugins: { sse: plugin },
-    rules: rulesWhere((name) => rules[name].meta.docs.recommended === true),
+    rules: rulesWhere((name) => rules[name].meta.docs?.recommended === true),
   },
   all: {
     name: 'sse/all',
@@ -38,4 +38,3 @@ Object.assign(plugin.configs, {
 });
 
 export default plugin;
-export { rules };

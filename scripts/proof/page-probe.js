@@ -3,6 +3,7 @@
  * counters the page keeps in `data-events`, and the Send button whose round trip the page
  * times itself with `performance.now()` around its `fetch`.
  */
+/* global document -- functions passed to page.evaluate() run in the browser */
 import { errors } from 'playwright-core';
 
 /**

@@ -23,6 +23,7 @@ export interface TopicPolicy {
 // percent-encoded ASCII; anything else (spaces, controls, non-ASCII) is not a topic.
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 // Decoded segments must not hide a separator or a control character from the allow-list.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_DECODED = /[/\\\x00-\x1f\x7f]/;
 
 export function createTopicPolicy(allow: readonly string[], endpoint: string): TopicPolicy {
