@@ -8,7 +8,7 @@ import {
   findRepetitionOfCallbackReference,
 } from '../src/analysis/repetition.js';
 import { type ConstructionSite, getStreamOpeners } from '../src/analysis/stream-openers.js';
-import { type StreamOpening, getStreamOpenings, mentionsStream } from '../src/analysis/stream-sources.js';
+import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
 import { createRule } from '../src/create-rule.js';
 import { sharedHelperFix } from '../src/fixes/use-shared-helper.js';
 import {
@@ -70,7 +70,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const wrappers = options.wrappers ?? [];
     // Cheapest check first: most files never mention a stream.
-    if (!mentionsStream(sourceCode.text, wrappers)) return {};
+    if (!sourceMentionsStream(sourceCode, wrappers)) return {};
 
     function reportOpening(node: TSESTree.Node, repetition: Repetition, opening: StreamOpening): void {
       const fix = options.sharedHelper ? sharedHelperFix(sourceCode, opening, options.sharedHelper) : null;

@@ -20,7 +20,7 @@ import { type OpenerCallSite, getStreamOpeners, owningFunction } from '../src/an
 import {
   type StreamOpening,
   getStreamOpenings,
-  mentionsStream,
+  sourceMentionsStream,
   streamUrlArgument,
 } from '../src/analysis/stream-sources.js';
 import { streamStorage } from '../src/analysis/stream-storage.js';
@@ -164,7 +164,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const wrappers = options.wrappers ?? [];
     // Cheapest check first: most files never mention a stream.
-    if (!mentionsStream(sourceCode.text, wrappers)) return {};
+    if (!sourceMentionsStream(sourceCode, wrappers)) return {};
 
     function suggestionsFor(node: TSESTree.Node, opening: StreamOpening) {
       if (node !== opening.node || !options.sharedHelper) return [];

@@ -12,7 +12,7 @@ import {
   importsHono,
 } from '../src/analysis/reconnect/server-retry-options.js';
 import { type StreamOpeners, getStreamOpeners } from '../src/analysis/stream-openers.js';
-import { type StreamOpening, getStreamOpenings, mentionsStream } from '../src/analysis/stream-sources.js';
+import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
 import { createRule } from '../src/create-rule.js';
 import { type StreamOptions, wrappersSchema } from '../src/rule-options.js';
 
@@ -111,7 +111,7 @@ export default createRule<Options, MessageIds>({
     const wrappers = options.wrappers ?? [];
     const minRetryMs = options.minRetryMs ?? DEFAULT_MIN_RETRY_MS;
     const text = sourceCode.text;
-    const hasStreams = mentionsStream(text, wrappers);
+    const hasStreams = sourceMentionsStream(sourceCode, wrappers);
     // Cheapest check first: server code that writes `retry:` needs no stream in the file.
     if (!hasStreams && !text.includes('retry')) return {};
     const requirements: SafeguardRequirements = {

@@ -74,15 +74,48 @@ const GLOBAL_EVENT_SOURCE: StreamSource = {
 };
 
 /**
- * Words whose absence from a file's text proves that it opens no stream: every module name
- * (an import mentions it) and the global's name. Checked before any tree walk.
+ * Substrings of which every file that opens a known stream contains at least one: the
+ * global's name (which is also in every named export of `event-source-polyfill`,
+ * `eventsource-client` and `@microsoft/fetch-event-source`), and what the module names of
+ * default exports share. Four scans instead of one per library: this runs on every file.
  */
-export function streamNeedles(wrappers: readonly StreamWrapper[]): string[] {
-  return ['EventSource', ...KNOWN_STREAM_LIBRARIES.map((library) => library.module), ...wrappers.map((w) => w.module)];
+const KNOWN_STREAM_NEEDLES: readonly string[] = ['EventSource', 'eventsource', 'sse.js', 'native-sse'];
+
+export function streamNeedles(wrappers: readonly StreamWrapper[]): readonly string[] {
+  return wrappers.length === 0 ? KNOWN_STREAM_NEEDLES : [...KNOWN_STREAM_NEEDLES, ...wrappers.map((w) => w.module)];
 }
 
+/** Whether the text may open a stream; false proves that it opens none. */
 export function mentionsStream(text: string, wrappers: readonly StreamWrapper[]): boolean {
   return streamNeedles(wrappers).some((needle) => text.includes(needle));
+}
+
+function wrappersKey(wrappers: readonly StreamWrapper[]): string {
+  return wrappers.length === 0 ? '' : JSON.stringify(wrappers);
+}
+
+const mentionCache = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * `mentionsStream` for a file being linted, answered once per file however many rules
+ * ask: the first thing every rule does, so it must cost one text scan per file, not three.
+ */
+export function sourceMentionsStream(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  wrappers: readonly StreamWrapper[] = [],
+): boolean {
+  const key = wrappersKey(wrappers);
+  let byWrappers = mentionCache.get(sourceCode);
+  if (!byWrappers) {
+    byWrappers = new Map();
+    mentionCache.set(sourceCode, byWrappers);
+  }
+  let mentions = byWrappers.get(key);
+  if (mentions === undefined) {
+    mentions = mentionsStream(sourceCode.text, wrappers);
+    byWrappers.set(key, mentions);
+  }
+  return mentions;
 }
 
 type TraceMap = Parameters<InstanceType<typeof ReferenceTracker>['iterateEsmReferences']>[0];
@@ -211,7 +244,7 @@ export function getStreamOpenings(
   sourceCode: Readonly<TSESLint.SourceCode>,
   wrappers: readonly StreamWrapper[] = [],
 ): readonly StreamOpening[] {
-  const key = JSON.stringify(wrappers);
+  const key = wrappersKey(wrappers);
   let byWrappers = cache.get(sourceCode);
   if (!byWrappers) {
     byWrappers = new Map();
@@ -219,7 +252,7 @@ export function getStreamOpenings(
   }
   let openings = byWrappers.get(key);
   if (!openings) {
-    openings = mentionsStream(sourceCode.text, wrappers) ? findOpenings(sourceCode, wrappers) : [];
+    openings = sourceMentionsStream(sourceCode, wrappers) ? findOpenings(sourceCode, wrappers) : [];
     byWrappers.set(key, openings);
   }
   return openings;

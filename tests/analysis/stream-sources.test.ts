@@ -292,6 +292,24 @@ describe('mentionsStream', () => {
     expect(mentionsStream(`import { useState } from 'react';\nfetch('/api');`, [])).toBe(false);
   });
 
+  // The pre-filter scans for a few shared substrings, not every module name: it must still
+  // see every way of bringing in every export, however the file names it locally.
+  it.each(
+    KNOWN_STREAM_LIBRARIES.flatMap((library) =>
+      Object.keys(library.exports).flatMap((exportName) =>
+        exportName === 'default'
+          ? [`import open from '${library.module}';\nopen(u);`, `const open = require('${library.module}');\nopen(u);`]
+          : [
+              `import { ${exportName} as open } from '${library.module}';\nopen(u);`,
+              `import * as lib from '${library.module}';\nnew lib.${exportName}(u);`,
+              `const { ${exportName}: open } = require('${library.module}');\nopen(u);`,
+            ],
+      ),
+    ),
+  )('is true for %s', (code) => {
+    expect(mentionsStream(code, [])).toBe(true);
+  });
+
   it('is true for the global name, a library module or a wrapper module', () => {
     expect(mentionsStream('new window.EventSource(url)', [])).toBe(true);
     expect(mentionsStream(`import x from 'sse.js'`, [])).toBe(true);

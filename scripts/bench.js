@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: measurements that are not tests (timings are never asserted in tests).
+ *
+ *   node scripts/bench.js [lint] [hub-size] [--json] [--runs N]
+ *
+ * With no part named, runs them all. Quote the medians and ratios it prints, not single runs.
+ */
+import { measureHubSize } from './bench/hub-size.js';
+import { measureLintCost } from './bench/lint-cost.js';
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const runsIndex = args.indexOf('--runs');
+const runs = runsIndex === -1 ? 5 : Number(args[runsIndex + 1]);
+const parts = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--runs');
+const wanted = (name) => parts.length === 0 || parts.includes(name);
+
+const results = { node: process.version };
+if (wanted('lint')) results.lint = await measureLintCost({ runs });
+if (wanted('hub-size')) results.hubSize = await measureHubSize();
+
+if (asJson) {
+  console.log(JSON.stringify(results, null, 2));
+} else {
+  if (results.lint) {
+    const { lint } = results;
+    console.log(`Lint cost on ${lint.files} real files (median of ${lint.runs} runs; parse ${lint.parseMs.toFixed(0)} ms):`);
+    for (const [rule, ms] of Object.entries(lint.ruleMs)) console.log(`  ${rule.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms`);
+    console.log(`  ${'all sse rules together'.padEnd(28)} ${lint.pluginTotalMs.toFixed(1).padStart(8)} ms`);
+    console.log(`  plugin / no-await-in-loop: ${lint.pluginToNoAwaitInLoop?.toFixed(2)}×`);
+  }
+  if (results.hubSize) {
+    console.log(`Browser hub (esbuild, minified ESM): ${results.hubSize.minifiedBytes} B, ${results.hubSize.gzipBytes} B gzip`);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * What the plugin's rules cost inside ESLint, measured by ESLint itself (`stats: true`,
+ * the API behind `eslint --stats`), beside the core rule `no-await-in-loop`, which walks
+ * the same loops and callbacks. Each file is linted `runs` times and per-rule times are
+ * summed per run; we report the median run.
+ */
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import plugin from '../../dist/src/index.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Real code written by others, available offline: ESLint's and typescript-eslint's own sources. */
+export const REAL_CODE = [
+  'node_modules/eslint/lib/**/*.js',
+  'node_modules/@typescript-eslint/*/dist/**/*.js',
+  'node_modules/@vitest/*/dist/**/*.js',
+];
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function lintOnce(patterns) {
+  const eslint = new ESLint({
+    cwd: root,
+    stats: true,
+    overrideConfigFile: true,
+    overrideConfig: [
+      // ESLint skips node_modules by default; this corpus lives there.
+      { ignores: ['!**/node_modules/'] },
+      {
+        files: ['**/*.js'],
+        plugins: { sse: plugin },
+        linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
+        rules: { ...plugin.configs.all.rules, 'no-await-in-loop': 'error' },
+      },
+    ],
+  });
+  const results = await eslint.lintFiles(patterns);
+  const totals = {};
+  let parse = 0;
+  for (const result of results) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      parse += pass.parse?.total ?? 0;
+      for (const [rule, time] of Object.entries(pass.rules ?? {})) totals[rule] = (totals[rule] ?? 0) + time.total;
+    }
+  }
+  return { files: results.length, totals, parse };
+}
+
+export async function measureLintCost({ runs = 5, patterns = REAL_CODE } = {}) {
+  const samples = [];
+  let files = 0;
+  for (let run = 0; run < runs; run++) {
+    const sample = await lintOnce(patterns);
+    files = sample.files;
+    samples.push(sample);
+  }
+  const rules = [...Object.keys(plugin.rules).map((name) => `sse/${name}`), 'no-await-in-loop'];
+  const medians = Object.fromEntries(rules.map((rule) => [rule, median(samples.map((s) => s.totals[rule] ?? 0))]));
+  const pluginTotal = median(samples.map((s) => Object.keys(plugin.rules).reduce((sum, name) => sum + (s.totals[`sse/${name}`] ?? 0), 0)));
+  return {
+    files,
+    runs,
+    parseMs: median(samples.map((s) => s.parse)),
+    ruleMs: medians,
+    pluginTotalMs: pluginTotal,
+    pluginToNoAwaitInLoop: medians['no-await-in-loop'] ? pluginTotal / medians['no-await-in-loop'] : null,
+  };
+}
