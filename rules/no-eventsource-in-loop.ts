@@ -12,19 +12,12 @@ import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../
 import { createRule } from '../src/create-rule.js';
 import { sharedHelperFix } from '../src/fixes/use-shared-helper.js';
 import {
-  type SharedHelper,
-  type StreamOptions,
-  iterationMethodsSchema,
-  sharedHelperSchema,
-  wrappersSchema,
+  REPEATED_STREAM_DEFAULTS,
+  type RepeatedStreamOptions,
+  repeatedStreamOptionsSchema,
 } from '../src/rule-options.js';
 
-export type Options = [
-  StreamOptions & {
-    iterationMethods?: string[];
-    sharedHelper?: SharedHelper;
-  },
-];
+export type Options = [RepeatedStreamOptions];
 export type MessageIds = 'streamInLoop' | 'openerCallInLoop' | 'constructionInLoop' | 'useSharedHelper';
 
 /** How the code at a construction site names the class: `new Row()` says `Row`. */
@@ -42,18 +35,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          wrappers: wrappersSchema,
-          iterationMethods: iterationMethodsSchema,
-          sharedHelper: sharedHelperSchema,
-        },
-        additionalProperties: false,
-      },
-    ],
-    defaultOptions: [{ wrappers: [], iterationMethods: [...DEFAULT_ITERATION_METHODS] }],
+    schema: [repeatedStreamOptionsSchema],
+    defaultOptions: [REPEATED_STREAM_DEFAULTS],
     messages: {
       streamInLoop:
         '{{stream}} is opened inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin and later fetches and POSTs queue behind them. Open one shared stream outside the loop and route its events by item.',

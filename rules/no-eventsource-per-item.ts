@@ -27,19 +27,12 @@ import { streamStorage } from '../src/analysis/stream-storage.js';
 import { createRule } from '../src/create-rule.js';
 import { sharedHelperFix } from '../src/fixes/use-shared-helper.js';
 import {
-  type StreamOptions,
-  type SuggestionOptions,
-  iterationMethodsSchema,
-  sharedHelperSchema,
-  wrappersSchema,
+  REPEATED_STREAM_DEFAULTS,
+  type RepeatedStreamOptions,
+  repeatedStreamOptionsSchema,
 } from '../src/rule-options.js';
 
-export type Options = [
-  StreamOptions &
-    SuggestionOptions & {
-      iterationMethods?: string[];
-    },
-];
+export type Options = [RepeatedStreamOptions];
 export type MessageIds = 'urlFromProps' | 'hookOpensStream' | 'renderedPerItem' | 'storedPerKey' | 'useSharedHelper';
 
 /** One way a component or hook reaches a stream: the functions called on the way, then the opening. */
@@ -134,18 +127,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          wrappers: wrappersSchema,
-          iterationMethods: iterationMethodsSchema,
-          sharedHelper: sharedHelperSchema,
-        },
-        additionalProperties: false,
-      },
-    ],
-    defaultOptions: [{ wrappers: [], iterationMethods: [...DEFAULT_ITERATION_METHODS] }],
+    schema: [repeatedStreamOptionsSchema],
+    defaultOptions: [REPEATED_STREAM_DEFAULTS],
     messages: {
       urlFromProps:
         'Component `{{component}}` opens {{stream}}{{route}} with a URL built from its {{inputs}}, so every rendered instance holds its own connection, one of the ~6 the browser allows per origin across all tabs; later fetches and POSTs queue behind them. Open one shared stream (in a provider or a module) and route its events to each instance.',

@@ -63,3 +63,24 @@ export const iterationMethodsSchema: JSONSchema.JSONSchema4 = {
   items: { type: 'string', minLength: 1 },
   uniqueItems: true,
 };
+
+/** The options of the rules that ask where a stream repeats: which streams, which iterations, which helper. */
+export type RepeatedStreamOptions = StreamOptions &
+  SuggestionOptions & {
+    iterationMethods?: string[];
+  };
+
+export const repeatedStreamOptionsSchema: JSONSchema.JSONSchema4 = {
+  type: 'object',
+  properties: {
+    wrappers: wrappersSchema,
+    iterationMethods: iterationMethodsSchema,
+    sharedHelper: sharedHelperSchema,
+  },
+  additionalProperties: false,
+};
+
+export const REPEATED_STREAM_DEFAULTS: RepeatedStreamOptions = {
+  wrappers: [],
+  iterationMethods: [...DEFAULT_ITERATION_METHODS],
+};

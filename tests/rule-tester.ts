@@ -5,6 +5,7 @@
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
+import { type ESLint, Linter } from 'eslint';
 import { afterAll, describe, it } from 'vitest';
 
 RuleTester.afterAll = afterAll;
@@ -24,3 +25,24 @@ export const javascript = {
   parser: espree,
   parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } },
 } as const;
+
+/**
+ * Lints `code` with one rule and the given options through ESLint's own `Linter`, which
+ * validates them against the rule's schema: the way to test what users see for bad options.
+ */
+export function lintWithOptions(
+  name: string,
+  rule: unknown,
+  options: unknown,
+  code = 'new EventSource(url);',
+): Linter.LintMessage[] {
+  return new Linter({ configType: 'flat' }).verify(
+    code,
+    {
+      files: ['**/*.js'],
+      plugins: { sse: { rules: { [name]: rule } } as unknown as ESLint.Plugin },
+      rules: { [`sse/${name}`]: ['error', options] as Linter.RuleEntry },
+    },
+    { filename: 'file.js' },
+  );
+}

@@ -1,7 +1,7 @@
-import { type ESLint, Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-eventsource-in-loop.js';
-import { javascript, ruleTester } from '../rule-tester.js';
+import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
 
 /** The shared helper that suggestions move a stream onto. */
 const HUB = { module: 'eslint-plugin-sse/hub', export: 'sharedEventSource' };
@@ -979,14 +979,7 @@ for (const url of urls) new EventSource(url);`,
 });
 
 describe('options schema', () => {
-  /** Lints with ESLint's own Linter, which validates the options against the rule's schema. */
-  function lintWith(options: unknown): Linter.LintMessage[] {
-    return new Linter({ configType: 'flat' }).verify('new EventSource(url);', {
-      files: ['**/*.js'],
-      plugins: { sse: { rules: { 'no-eventsource-in-loop': rule } } as unknown as ESLint.Plugin },
-      rules: { 'sse/no-eventsource-in-loop': ['error', options] as Linter.RuleEntry },
-    }, { filename: 'file.js' });
-  }
+  const lintWith = (options: unknown): Linter.LintMessage[] => lintWithOptions('no-eventsource-in-loop', rule, options);
 
   it('accepts every option together', () => {
     expect(

@@ -1,7 +1,7 @@
-import { type ESLint, Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-reconnect.js';
-import { javascript, ruleTester } from '../rule-tester.js';
+import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
 
 const ALL_MISSING = 'no attempt limit, no growing delay, no jitter';
 const NATIVE = '`EventSource`';
@@ -933,18 +933,7 @@ let feed = new LiveFeed('/events');`,
 });
 
 describe('options schema', () => {
-  /** Lints with ESLint's own Linter, which validates the options against the rule's schema. */
-  function lintWith(options: unknown): Linter.LintMessage[] {
-    return new Linter({ configType: 'flat' }).verify(
-      `res.write('retry: 5000\\n\\n');`,
-      {
-        files: ['**/*.js'],
-        plugins: { sse: { rules: { 'no-unbounded-reconnect': rule } } as unknown as ESLint.Plugin },
-        rules: { 'sse/no-unbounded-reconnect': ['error', options] as Linter.RuleEntry },
-      },
-      { filename: 'file.js' },
-    );
-  }
+  const lintWith = (options: unknown): Linter.LintMessage[] => lintWithOptions('no-unbounded-reconnect', rule, options, `res.write('retry: 5000\\n\\n');`);
 
   it('accepts every option together', () => {
     expect(
