@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { noteFlaggedOpenings } from '../src/analysis/flagged-openings.js';
 import { functionName } from '../src/analysis/functions.js';
 import {
   type Repetition,
@@ -57,6 +58,7 @@ export default createRule<Options, MessageIds>({
 
     function reportOpening(node: TSESTree.Node, repetition: Repetition, opening: StreamOpening): void {
       const fix = options.sharedHelper ? sharedHelperFix(sourceCode, opening, options.sharedHelper) : null;
+      noteFlaggedOpenings(context, node, 'streamInLoop', [opening]);
       context.report({
         node,
         messageId: 'streamInLoop',
@@ -92,6 +94,7 @@ export default createRule<Options, MessageIds>({
               ? findRepetitionOfCallbackReference(site.node, repetitionOptions)
               : findRepetition(site.node, repetitionOptions);
           if (!repetition) continue;
+          noteFlaggedOpenings(context, site.node, 'openerCallInLoop', [site.target.opening]);
           context.report({
             node: site.node,
             messageId: 'openerCallInLoop',
@@ -106,6 +109,7 @@ export default createRule<Options, MessageIds>({
         for (const site of openers.constructionSites) {
           const repetition = findRepetition(site.node, repetitionOptions);
           if (!repetition) continue;
+          noteFlaggedOpenings(context, site.node, 'constructionInLoop', [site.target.opening]);
           context.report({
             node: site.node,
             messageId: 'constructionInLoop',

@@ -9,6 +9,7 @@ import {
   parameterDependencies,
   renderSites,
 } from '../src/analysis/components.js';
+import { noteFlaggedOpenings } from '../src/analysis/flagged-openings.js';
 import { type FunctionNode, functionName } from '../src/analysis/functions.js';
 import {
   DEFAULT_ITERATION_METHODS,
@@ -206,6 +207,7 @@ export default createRule<Options, MessageIds>({
           if (storage.kind === 'instance') {
             perInstance.push(opening);
           } else if (storage.kind === 'per-key' && !belongsToLoopRule(opening.node)) {
+            noteFlaggedOpenings(context, opening.node, 'storedPerKey', [opening]);
             context.report({
               node: opening.node,
               messageId: 'storedPerKey',
@@ -268,6 +270,7 @@ export default createRule<Options, MessageIds>({
           const route = helperName ? ` through \`${helperName}()\`` : '';
           const stream = opening.source.label;
           if (unit.kind === 'hook') {
+            noteFlaggedOpenings(context, node, 'hookOpensStream', [opening]);
             context.report({
               node,
               messageId: 'hookOpensStream',
@@ -276,6 +279,7 @@ export default createRule<Options, MessageIds>({
             });
           } else if (dependencies.size > 0) {
             const inputs = describeInputs([...dependencies].sort());
+            noteFlaggedOpenings(context, node, 'urlFromProps', [opening]);
             context.report({
               node,
               messageId: 'urlFromProps',
@@ -292,6 +296,7 @@ export default createRule<Options, MessageIds>({
           for (const site of renderSites(sourceCode, binding)) {
             const repetition = findRepetition(site.node, repetitionOptions);
             if (!repetition) continue;
+            noteFlaggedOpenings(context, site.node, 'renderedPerItem', [opening]);
             context.report({
               node: site.node,
               messageId: 'renderedPerItem',
