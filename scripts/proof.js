@@ -2,20 +2,24 @@
  * `npm run proof`: shows, in Debian's Chromium against a real HTTP/1.1 server on
  * 127.0.0.1, that one EventSource per row starves the page's own POST while the hub
  * carries every row over one connection (and one connection for several tabs with
- * `crossTab`). Prints a table, or with `--json` the same figures as JSON.
+ * `crossTab`). Then page A again, as `sse-codemod --write` converted it in a copy of the
+ * example (A'): the codemod alone, plus configuring the hub's endpoint, frees the POST.
+ * Prints a table, or with `--json` the same figures as JSON.
  *
  * Exit status: 0 when every criterion holds, 1 when one fails, 2 when the proof could
- * not run (no Chromium, no build, a bound exceeded while setting up or tearing down).
+ * not run (no Chromium, no build, a codemod run that did not convert page A or whose
+ * result does not type-check, a bound exceeded while setting up or tearing down).
  */
 import { ProofSetupError, launchChromium } from './proof/chromium.js';
+import { convertExample } from './proof/convert-example.js';
 import { evaluateCriteria, formatReport, proofPassed } from './proof/report.js';
 import { BOUNDS, SCENARIOS, runScenario } from './proof/scenarios.js';
 import { withTimeout } from './proof/bounded.js';
 
 const LAUNCH_TIMEOUT_MS = 30_000;
-// Longer than the sum of every bound in every scenario; only a hang the bounds do not
-// cover (a wedged browser process) can reach it.
-const WATCHDOG_MS = 300_000;
+// Longer than the sum of every bound in every scenario, the codemod run and the launch;
+// only a hang the bounds do not cover (a wedged browser process) can reach it.
+const WATCHDOG_MS = 480_000;
 
 async function main(argv) {
   const unknown = argv.filter((argument) => argument !== '--json');
@@ -31,13 +35,23 @@ async function main(argv) {
   }, WATCHDOG_MS);
   watchdog.unref();
 
-  const browser = await launchChromium({ launchTimeoutMs: LAUNCH_TIMEOUT_MS });
-  const chromiumVersion = browser.version();
+  // Once, before any scenario: a conversion that fails is a setup error, not a finding.
+  const converted = await convertExample({ timeoutMs: BOUNDS.codemodMs });
+  let chromiumVersion;
   const results = [];
   try {
-    for (const scenario of SCENARIOS) results.push(await runScenario(browser, scenario, BOUNDS));
+    const browser = await launchChromium({ launchTimeoutMs: LAUNCH_TIMEOUT_MS });
+    chromiumVersion = browser.version();
+    try {
+      for (const scenario of SCENARIOS) {
+        const served = scenario.convertedByCodemod ? { publicDir: converted.publicDir } : {};
+        results.push(await runScenario(browser, scenario, BOUNDS, served));
+      }
+    } finally {
+      await withTimeout(browser.close(), BOUNDS.closeMs, 'closing Chromium');
+    }
   } finally {
-    await withTimeout(browser.close(), BOUNDS.closeMs, 'closing Chromium');
+    await withTimeout(converted.cleanup(), BOUNDS.closeMs, 'removing the converted copy of the example');
   }
 
   const criteria = evaluateCriteria(Object.fromEntries(results.map((result) => [result.key, result])));
@@ -46,13 +60,21 @@ async function main(argv) {
     const figures = {
       environment: environment(chromiumVersion),
       bounds: BOUNDS,
+      codemod: { summary: converted.report.summary },
       scenarios: Object.fromEntries(results.map((result) => [result.key, result])),
       criteria,
       passed,
     };
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   } else {
-    process.stdout.write(formatReport({ results, criteria, environment: describeEnvironment(chromiumVersion) }));
+    process.stdout.write(
+      formatReport({
+        results,
+        criteria,
+        environment: describeEnvironment(chromiumVersion),
+        codemodSummary: converted.report.summary,
+      }),
+    );
   }
   return passed ? 0 : 1;
 }

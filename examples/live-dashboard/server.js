@@ -34,10 +34,13 @@ const CONTENT_TYPES = {
 
 /**
  * Starts the example server; resolves once it listens.
- * @param {{ port?: number, host?: string }} [options]
+ * @param {{ port?: number, host?: string, publicDir?: string }} [options] `publicDir`: the
+ *   static files to serve instead of this example's `public/` (the proof serves a copy the
+ *   codemod converted).
  * @returns {Promise<{ url: string, stats: () => DashboardStats, close: () => Promise<void> }>}
  */
-export async function startDashboardServer({ port = 0, host = '127.0.0.1' } = {}) {
+export async function startDashboardServer({ port = 0, host = '127.0.0.1', publicDir = PUBLIC_DIR } = {}) {
+  const publicRoot = resolve(publicDir);
   const [{ createMultiplexer, UPSTREAM_MARKER_HEADER }, { formatEvent }] = await Promise.all([
     importBuilt('server/index.js'),
     importBuilt('sse/parser.js'),
@@ -126,7 +129,7 @@ export async function startDashboardServer({ port = 0, host = '127.0.0.1' } = {}
     }
     const file = pathname.startsWith('/lib/')
       ? resolveInside(LIBRARY_DIR, pathname.slice('/lib/'.length), ['.js'])
-      : resolveInside(PUBLIC_DIR, pathname === '/' ? 'index.html' : pathname.slice(1), Object.keys(CONTENT_TYPES));
+      : resolveInside(publicRoot, pathname === '/' ? 'index.html' : pathname.slice(1), Object.keys(CONTENT_TYPES));
     if (!file) {
       sendNotFound(response);
       return;

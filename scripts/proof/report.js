@@ -3,7 +3,7 @@
  * so that what the proof claims can be unit-tested without a browser.
  */
 
-/** Page B must answer its POST faster than this (median of the clicks). */
+/** Pages B and A' must answer their POST faster than this (median of the clicks). */
 export const FAST_POST_MS = 200;
 
 /**
@@ -18,7 +18,7 @@ export const FAST_POST_MS = 200;
  * @returns {Criterion[]}
  */
 export function evaluateCriteria(results) {
-  const { perRowEventSource: a, sharedEventSource: b, crossTab: c } = results;
+  const { perRowEventSource: a, sharedEventSource: b, crossTab: c, codemodConverted: converted } = results;
   return [
     {
       description: `page A's POST stalls (no answer within ${a?.post.boundMs ?? '?'} ms)`,
@@ -50,15 +50,31 @@ export function evaluateCriteria(results) {
       passed: c !== undefined && allRowsUpdated(c),
       actual: c ? `${describeRows(c)} (per tab: ${c.rowsUpdatedPerTab.join(', ')})` : 'not run',
     },
+    {
+      description: "page A' (converted by sse-codemod) uses 1 SSE connection",
+      passed: converted !== undefined && converted.sseConnections.opened === 1,
+      actual: converted ? String(converted.sseConnections.opened) : 'not run',
+    },
+    {
+      description: "page A' updates every row",
+      passed: converted !== undefined && allRowsUpdated(converted),
+      actual: converted ? describeRows(converted) : 'not run',
+    },
+    {
+      description: `page A' answers its POST in under ${FAST_POST_MS} ms`,
+      passed: converted !== undefined && converted.post.medianMs !== null && converted.post.medianMs < FAST_POST_MS,
+      actual: converted ? describePost(converted.post) : 'not run',
+    },
   ];
 }
 
 /**
- * The human-readable report: an aligned table, a legend, then each criterion.
- * @param {{ results: ScenarioResult[], criteria: Criterion[], environment: string }} report
+ * The human-readable report: an aligned table, a legend, what the codemod did for
+ * scenario A' (when it ran), then each criterion.
+ * @param {{ results: ScenarioResult[], criteria: Criterion[], environment: string, codemodSummary?: CodemodSummary }} report
  * @returns {string}
  */
-export function formatReport({ results, criteria, environment }) {
+export function formatReport({ results, criteria, environment, codemodSummary }) {
   const header = ['scenario', 'SSE connections', 'TCP sockets', 'rows updated', 'POST round trip'];
   const rows = results.map((result) => [
     result.label,
@@ -77,6 +93,7 @@ export function formatReport({ results, criteria, environment }) {
     '  page and module loads included. Rows updated: rows that received an event during',
     '  the last seconds of the run.',
     '',
+    ...(codemodSummary ? [describeConversion(codemodSummary), ''] : []),
     ...criteria.map((criterion) => `${criterion.passed ? 'PASS' : 'FAIL'}  ${criterion.description}: ${criterion.actual}`),
     '',
     proofPassed(criteria) ? 'proof passed' : 'proof FAILED',
@@ -106,6 +123,27 @@ export function formatTable(header, rows, align) {
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
   return [formatRow(header), rule, ...rows.map(formatRow)];
+}
+
+/**
+ * The part of `sse-codemod --json`'s summary the report names.
+ * @typedef {{ changed: number, sitesRewritten: number, sitesSkipped: number, failed: number }} CodemodSummary
+ */
+
+/**
+ * One paragraph on how page A' came to be: which run of the codemod, what it changed, and
+ * the one step done by hand.
+ * @param {CodemodSummary} summary
+ * @returns {string}
+ */
+export function describeConversion(summary) {
+  const files = summary.changed === 1 ? '1 file' : `${summary.changed} files`;
+  const sites = (count) => (count === 1 ? '1 site' : `${count} sites`);
+  return [
+    `A': a copy of examples/live-dashboard after \`sse-codemod --write\`: ${files} changed,`,
+    `  ${sites(summary.sitesRewritten)} rewritten, ${sites(summary.sitesSkipped)} skipped, ${summary.failed} failed; the result type-checks.`,
+    '  The one step by hand: page-a.html configures the hub endpoint before rows-a.js runs.',
+  ].join('\n');
 }
 
 /** @param {Criterion[]} criteria */

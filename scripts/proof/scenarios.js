@@ -1,7 +1,8 @@
 /**
- * The three scenarios of the proof. Each gets its own dashboard server and its own
+ * The four scenarios of the proof. Each gets its own dashboard server and its own
  * browser context, so that one scenario's connections (and Chromium's per-profile
- * connection budget) cannot leak into the next.
+ * connection budget) cannot leak into the next. The fourth serves a copy of the example
+ * that `sse-codemod --write` converted (see convert-example.js).
  */
 import { errors } from 'playwright-core';
 import { startDashboardServer } from '../../examples/live-dashboard/server.js';
@@ -21,12 +22,16 @@ export const BOUNDS = {
   /** A row counts as updated if it received an event in this window at the end. */
   observeMs: 2_000,
   closeMs: 10_000,
+  /** The `sse-codemod --write` run that converts the example's copy for scenario A'. */
+  codemodMs: 60_000,
 };
 
 export const SCENARIOS = [
   { key: 'perRowEventSource', label: 'A  20 rows, new EventSource each', path: '/page-a.html', tabs: 1 },
   { key: 'sharedEventSource', label: 'B  20 rows, sharedEventSource', path: '/page-b.html', tabs: 1 },
   { key: 'crossTab', label: 'C  3 tabs of B, crossTab: true', path: '/page-b.html?crossTab=1', tabs: 3 },
+  // Page A itself, after the codemod: served from the converted copy, not from public/.
+  { key: 'codemodConverted', label: "A' page A after sse-codemod --write", path: '/page-a.html', tabs: 1, convertedByCodemod: true },
 ];
 
 /**
@@ -48,10 +53,11 @@ export const SCENARIOS = [
  * @param {import('playwright-core').Browser} browser
  * @param {(typeof SCENARIOS)[number]} scenario
  * @param {typeof BOUNDS} bounds
+ * @param {{ publicDir?: string }} [served] `publicDir`: what the server serves instead of the example's `public/`
  * @returns {Promise<ScenarioResult>}
  */
-export async function runScenario(browser, scenario, bounds = BOUNDS) {
-  const dashboard = await startDashboardServer({ port: 0, host: '127.0.0.1' });
+export async function runScenario(browser, scenario, bounds = BOUNDS, { publicDir } = {}) {
+  const dashboard = await startDashboardServer({ port: 0, host: '127.0.0.1', publicDir });
   try {
     const context = await browser.newContext();
     try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FAST_POST_MS,
+  describeConversion,
   describePost,
   evaluateCriteria,
   formatReport,
@@ -43,6 +44,7 @@ function passingResults() {
     }),
     sharedEventSource: scenario({ key: 'sharedEventSource', label: 'B' }),
     crossTab: scenario({ key: 'crossTab', label: 'C', tabs: 3, tabsLoaded: 3, rowsTotal: 60, rowsUpdated: 60, rowsUpdatedPerTab: [20, 20, 20] }),
+    codemodConverted: scenario({ key: 'codemodConverted', label: "A'" }),
   };
 }
 
@@ -54,7 +56,7 @@ const failing = (results: ReturnType<typeof passingResults>) =>
 describe('evaluateCriteria', () => {
   it('passes every criterion on the figures the issue asks for', () => {
     const criteria = evaluateCriteria(passingResults());
-    expect(criteria).toHaveLength(6);
+    expect(criteria).toHaveLength(9);
     expect(failing(passingResults())).toEqual([]);
     expect(proofPassed(criteria)).toBe(true);
   });
@@ -144,13 +146,78 @@ describe('evaluateCriteria', () => {
   });
 
   it('fails every criterion about a scenario that did not run', () => {
-    const { perRowEventSource, sharedEventSource } = passingResults();
-    const criteria = evaluateCriteria({ perRowEventSource, sharedEventSource, crossTab: undefined });
+    const { perRowEventSource, sharedEventSource, codemodConverted } = passingResults();
+    const criteria = evaluateCriteria({ perRowEventSource, sharedEventSource, crossTab: undefined, codemodConverted });
     expect(criteria.filter((criterion) => !criterion.passed).map((criterion) => criterion.actual)).toEqual([
       'not run',
       'not run',
     ]);
     expect(proofPassed(criteria)).toBe(false);
+  });
+
+  it("fails all three criteria about page A' when the converted page did not run", () => {
+    const { perRowEventSource, sharedEventSource, crossTab } = passingResults();
+    const criteria = evaluateCriteria({ perRowEventSource, sharedEventSource, crossTab });
+    expect(criteria.filter((criterion) => !criterion.passed)).toEqual([
+      { description: "page A' (converted by sse-codemod) uses 1 SSE connection", passed: false, actual: 'not run' },
+      { description: "page A' updates every row", passed: false, actual: 'not run' },
+      { description: `page A' answers its POST in under ${FAST_POST_MS} ms`, passed: false, actual: 'not run' },
+    ]);
+  });
+});
+
+describe("evaluateCriteria for page A' (converted by the codemod)", () => {
+  it('fails when the converted page still opens a connection per row (the hub left in dedupe mode)', () => {
+    const results = passingResults();
+    // What page A' measures when the hub endpoint is not configured: one stream per distinct URL.
+    Object.assign(results.codemodConverted, {
+      sseConnections: { opened: 6, peakOpen: 6 },
+      rowsUpdated: 6,
+      rowsUpdatedPerTab: [6],
+      post: stalledPost,
+    });
+    expect(evaluateCriteria(results).filter((criterion) => !criterion.passed)).toEqual([
+      { description: "page A' (converted by sse-codemod) uses 1 SSE connection", passed: false, actual: '6' },
+      { description: "page A' updates every row", passed: false, actual: '6/20' },
+      { description: `page A' answers its POST in under ${FAST_POST_MS} ms`, passed: false, actual: 'stalled (> 3000 ms)' },
+    ]);
+  });
+
+  it('fails when the converted page opens a second connection, or none', () => {
+    const results = passingResults();
+    results.codemodConverted.sseConnections = { opened: 2, peakOpen: 1 };
+    expect(failing(results)).toEqual(["page A' (converted by sse-codemod) uses 1 SSE connection"]);
+    results.codemodConverted.sseConnections = { opened: 0, peakOpen: 0 };
+    expect(failing(results)).toEqual(["page A' (converted by sse-codemod) uses 1 SSE connection"]);
+  });
+
+  it('fails when one row of the converted page stops updating, or none rendered', () => {
+    const results = passingResults();
+    Object.assign(results.codemodConverted, { rowsUpdated: 19, rowsUpdatedPerTab: [19] });
+    expect(failing(results)).toEqual(["page A' updates every row"]);
+    Object.assign(results.codemodConverted, { rowsTotal: 0, rowsUpdated: 0, rowsUpdatedPerTab: [0] });
+    expect(failing(results)).toEqual(["page A' updates every row"]);
+  });
+
+  it(`fails when the converted page's median POST takes ${FAST_POST_MS} ms or more, and passes just under`, () => {
+    const results = passingResults();
+    results.codemodConverted.post = { boundMs: 3_000, roundTripsMs: [180, 200, 900], medianMs: 200, stalled: false };
+    expect(failing(results)).toEqual([`page A' answers its POST in under ${FAST_POST_MS} ms`]);
+    results.codemodConverted.post = { boundMs: 3_000, roundTripsMs: [199.9], medianMs: 199.9, stalled: false };
+    expect(failing(results)).toEqual([]);
+  });
+
+  it("fails when the converted page's POST was never measured (the page did not load)", () => {
+    const results = passingResults();
+    Object.assign(results.codemodConverted, {
+      tabsLoaded: 0,
+      rowsTotal: 0,
+      rowsUpdated: 0,
+      rowsUpdatedPerTab: [],
+      post: { boundMs: 3_000, roundTripsMs: [], medianMs: null, stalled: false },
+    });
+    const criteria = evaluateCriteria(results).filter((criterion) => !criterion.passed);
+    expect(criteria.map((criterion) => criterion.actual)).toEqual(['0/0, 1 of 1 tabs did not load', 'not measured']);
   });
 });
 
@@ -184,6 +251,23 @@ describe('formatTable', () => {
   });
 });
 
+describe('describeConversion', () => {
+  it("says what the codemod changed for page A' and what was done by hand", () => {
+    expect(describeConversion({ changed: 3, sitesRewritten: 3, sitesSkipped: 0, failed: 0 }).split('\n')).toEqual([
+      "A': a copy of examples/live-dashboard after `sse-codemod --write`: 3 files changed,",
+      '  3 sites rewritten, 0 sites skipped, 0 failed; the result type-checks.',
+      '  The one step by hand: page-a.html configures the hub endpoint before rows-a.js runs.',
+    ]);
+  });
+
+  it('uses the singular for one file and one site', () => {
+    expect(describeConversion({ changed: 1, sitesRewritten: 1, sitesSkipped: 1, failed: 2 }).split('\n').slice(0, 2)).toEqual([
+      "A': a copy of examples/live-dashboard after `sse-codemod --write`: 1 file changed,",
+      '  1 site rewritten, 1 site skipped, 2 failed; the result type-checks.',
+    ]);
+  });
+});
+
 describe('formatReport', () => {
   it('prints the table, every criterion with its verdict, and the overall verdict', () => {
     const results = passingResults();
@@ -192,15 +276,33 @@ describe('formatReport', () => {
     const text = formatReport({ results: Object.values(results), criteria, environment: 'Chromium test' });
     const lines = text.split('\n');
     expect(lines[0]).toBe('Chromium test');
-    expect(lines.slice(2, 7)).toEqual([
+    expect(lines.slice(2, 8)).toEqual([
       'scenario  SSE connections  TCP sockets  rows updated  POST round trip',
       '--------  ---------------  -----------  ------------  --------------------',
       'A                       6            3          6/20  stalled (> 3000 ms)',
       'B                       1            3         20/20  6.0 ms (median of 5)',
       'C                       1            3         60/60  2.0 ms (median of 3)',
+      "A'                      1            3         20/20  6.0 ms (median of 5)",
     ]);
     expect(lines).toContain('PASS  page B uses 1 SSE connection: 1');
+    expect(lines).toContain("PASS  page A' (converted by sse-codemod) uses 1 SSE connection: 1");
+    expect(lines).toContain("PASS  page A' updates every row: 20/20");
+    expect(lines).toContain(`PASS  page A' answers its POST in under ${FAST_POST_MS} ms: 6.0 ms (median of 5)`);
+    expect(text).not.toContain('sse-codemod --write');
     expect(text.trimEnd().endsWith('proof passed')).toBe(true);
+  });
+
+  it("describes the codemod's run between the legend and the criteria when given its summary", () => {
+    const results = passingResults();
+    const summary = { changed: 3, sitesRewritten: 3, sitesSkipped: 0, failed: 0 };
+    const text = formatReport({
+      results: Object.values(results),
+      criteria: evaluateCriteria(results),
+      environment: 'x',
+      codemodSummary: summary,
+    });
+    const conversion = describeConversion(summary);
+    expect(text).toContain(`the last seconds of the run.\n\n${conversion}\n\nPASS  page A's POST stalls`);
   });
 
   it('says FAILED and lists unsettled scenarios and page errors', () => {
