@@ -69,15 +69,21 @@ export function helperFiles(helperPath: string): HelperFile[] {
 }
 
 /**
- * `absent` when neither the module nor its declarations exist; `current` when both are
- * byte-identical to ours; `different` otherwise (an older version, a hand edit, a file of the
- * user's own, or only one of the two).
+ * `current` when the module and its declarations are both byte-identical to ours; `absent`
+ * when some of them are missing and those present are ours (nothing yet, or a run that was
+ * interrupted between the two: writing the missing ones finishes the job); `different` when
+ * any is not ours (an older version, a hand edit, a file of the user's own).
  */
 export function helperState(helperPath: string): HelperState {
   const files = helperFiles(helperPath);
   const existing = files.map((file) => readIfExists(file.path));
-  if (existing.every((text) => text === undefined)) return 'absent';
-  return files.every((file, index) => existing[index] === file.text) ? 'current' : 'different';
+  if (existing.some((text, index) => text !== undefined && text !== files[index]!.text)) return 'different';
+  return existing.every((text) => text !== undefined) ? 'current' : 'absent';
+}
+
+/** The helper files that do not exist yet; with `helperState` `absent`, the ones to write. */
+export function missingHelperFiles(helperPath: string): HelperFile[] {
+  return helperFiles(helperPath).filter((file) => readIfExists(file.path) === undefined);
 }
 
 function helperBaseDirectory(firstPath: string, cwd: string): string {

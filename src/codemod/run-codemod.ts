@@ -25,7 +25,14 @@ import {
   formatTextReport,
 } from './format-output.js';
 import { type GitWorkTreeState, readGitWorkTreeState } from './git-state.js';
-import { defaultHelperPath, helperFiles, helperSpecifierFor, helperState, validateHelperPath } from './helper-module.js';
+import {
+  defaultHelperPath,
+  helperFiles,
+  helperSpecifierFor,
+  helperState,
+  missingHelperFiles,
+  validateHelperPath,
+} from './helper-module.js';
 import { builtWorkerUrl, planInWorkers } from './plan-pool.js';
 import { encodeSource, readSource } from './read-source.js';
 import type { FilePlan, FileResult, PlanRequest } from './types.js';
@@ -287,7 +294,8 @@ async function settleHelper(options: CodemodOptions, helperPath: string | null, 
   if (state === 'different') return { report: { path: reportPath, status: 'kept-different' }, failed: false, declarationPath };
   if (options.mode !== 'write') return { report: { path: reportPath, status: 'would-create' }, failed: false, declarationPath };
   // The module first: if only it gets written, the app still runs.
-  for (const file of filesToWrite) {
+  // Only what is missing: a run interrupted between the two files left one of ours.
+  for (const file of missingHelperFiles(helperPath)) {
     const outcome = await writeFileAtomically(file.path, Buffer.from(file.text, 'utf8'), { kind: 'absent' });
     if (!outcome.ok) {
       const reason = file.path === helperPath ? outcome.reason : `${reportPathOf(file.path, cwd)}: ${outcome.reason}`;

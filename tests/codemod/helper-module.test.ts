@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
@@ -15,6 +15,7 @@ import {
   helperFiles,
   helperSpecifierFor,
   helperState,
+  missingHelperFiles,
   validateHelperPath,
 } from '../../src/codemod/helper-module.js';
 import * as hubSource from '../../src/hub/index.js';
@@ -198,12 +199,24 @@ describe('helperState', () => {
     expect(helperState(helperPath)).toBe('different');
   });
 
-  it('is different when only the module exists', () => {
-    expect(helperState(writeHelper(join(scratch, 'state-module-only'), 'module'))).toBe('different');
+  // A run interrupted between the two files: writing the missing one finishes the job.
+  it('is absent when only our module exists, and only the declarations are missing', () => {
+    const helperPath = writeHelper(join(scratch, 'state-module-only'), 'module');
+    expect(helperState(helperPath)).toBe('absent');
+    expect(missingHelperFiles(helperPath).map((file) => basename(file.path))).toEqual(['sse-hub.d.ts']);
   });
 
-  it('is different when only the declarations exist', () => {
-    expect(helperState(writeHelper(join(scratch, 'state-declarations-only'), 'declarations'))).toBe('different');
+  it('is absent when only our declarations exist, and only the module is missing', () => {
+    const helperPath = writeHelper(join(scratch, 'state-declarations-only'), 'declarations');
+    expect(helperState(helperPath)).toBe('absent');
+    expect(missingHelperFiles(helperPath).map((file) => basename(file.path))).toEqual(['sse-hub.js']);
+  });
+
+  it('is different when the one file present is not ours', () => {
+    const helperPath = join(scratch, 'state-foreign-module', 'sse-hub.js');
+    mkdirSync(dirname(helperPath), { recursive: true });
+    writeFileSync(helperPath, 'export function sharedEventSource() {}\n');
+    expect(helperState(helperPath)).toBe('different');
   });
 });
 
