@@ -73,22 +73,8 @@ const GLOBAL_EVENT_SOURCE: StreamSource = {
   userDefined: false,
 };
 
-/**
- * Substrings of which every file that opens a known stream contains at least one: the
- * global's name (which is also in every named export of `event-source-polyfill`,
- * `eventsource-client` and `@microsoft/fetch-event-source`), and what the module names of
- * default exports share. Four scans instead of one per library: this runs on every file.
- */
-const KNOWN_STREAM_NEEDLES: readonly string[] = ['EventSource', 'eventsource', 'sse.js', 'native-sse'];
-
-export function streamNeedles(wrappers: readonly StreamWrapper[]): readonly string[] {
-  return wrappers.length === 0 ? KNOWN_STREAM_NEEDLES : [...KNOWN_STREAM_NEEDLES, ...wrappers.map((w) => w.module)];
-}
-
-/** Whether the text may open a stream; false proves that it opens none. */
-export function mentionsStream(text: string, wrappers: readonly StreamWrapper[]): boolean {
-  return streamNeedles(wrappers).some((needle) => text.includes(needle));
-}
+export { mentionsStream, streamNeedles } from './stream-mentions.js';
+import { mentionsStream } from './stream-mentions.js';
 
 function wrappersKey(wrappers: readonly StreamWrapper[]): string {
   return wrappers.length === 0 ? '' : JSON.stringify(wrappers);

@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { mentionsStream } from '../analysis/stream-sources.js';
+import { mentionsStream } from '../analysis/stream-mentions.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { type CodemodOptions, UsageError } from './cli-arguments.js';
 import { discoverFiles, searchDirectoryOf } from './discover-files.js';
@@ -119,6 +119,7 @@ function dirtyTreeMessage(state: Extract<GitWorkTreeState, { kind: 'dirty' }>): 
 
 /** Plans in this thread, or on the pool when there are enough files for at least two threads. */
 async function planAll(requests: readonly PlanRequest[], jobs: number | null, onPlanned: (done: number) => void): Promise<FilePlan[]> {
+  if (requests.length === 0) return [];
   // Loading the planner takes a second: show the phase before it, not after.
   onPlanned(0);
   const threads = Math.min(jobs ?? availableParallelism(), Math.floor(requests.length / MIN_FILES_PER_THREAD));

@@ -1,0 +1,187 @@
+/**
+ * `npm run interrupt-test`: kills `sse-codemod --write` with SIGKILL at random points on a
+ * generated repository of 5,000 files (50 with streams), again and again, and checks after
+ * each kill that every file is byte-identical to either its old or its new content (writes
+ * go to a temporary file that is renamed over the original), and that rerunning finishes
+ * the job.
+ *
+ * Half the kills land anywhere in the run (reading, planning, writing); the other half wait
+ * until the hub module appears, which the codemod writes first, and land in the short write
+ * phase that follows, where a non-atomic writer would leave half-written files.
+ *
+ *   node scripts/interrupt-codemod.js [--kills N] [--files N] [--seed S]
+ *
+ * Exit status: 0 when every check holds, 1 when one fails, 2 when the test could not run.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { generateRepository } from './bench/generate-repository.js';
+
+const CLI = fileURLToPath(new URL('../dist/src/codemod/cli.js', import.meta.url));
+const HELPER = path.join('src', 'sse-hub.js');
+const TEMPORARY_FILE = /\.sse-codemod-\d+-[^/]*\.tmp$/;
+
+/** Every file under `root` (not following links), as relative path → bytes. */
+function snapshot(root) {
+  const files = new Map();
+  const walk = (directory) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.set(path.relative(root, full), readFileSync(full));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+/** Seeded, so that a failing run can be repeated with `--seed`. */
+function createRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Runs the codemod with `--write` on `root`. With `killAfter`, kills it with SIGKILL when
+ * `killAfter()` resolves (or lets it finish if it finishes first).
+ */
+function runCodemod(root, killAfter) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, '.', '--write', '--allow-dirty', '--silent'], { cwd: root, stdio: 'ignore' });
+    let killed = false;
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve({ code, signal, killed, elapsedMs: performance.now() - started }));
+    killAfter?.().then(() => {
+      if (child.exitCode === null && child.signalCode === null) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForFile(file, limitMs) {
+  const deadline = performance.now() + limitMs;
+  while (!existsSync(file) && performance.now() < deadline) await sleep(1);
+}
+
+/** The files that are neither their old nor their new content, and stray temporary files. */
+function compare(root, before, after) {
+  const now = snapshot(root);
+  const torn = [];
+  const temporary = [];
+  for (const [file, bytes] of now) {
+    if (TEMPORARY_FILE.test(file)) {
+      temporary.push(file);
+      continue;
+    }
+    const old = before.get(file);
+    const next = after.get(file);
+    if (!(old && bytes.equals(old)) && !(next && bytes.equals(next))) torn.push(file);
+  }
+  const missing = [...before.keys()].filter((file) => !now.has(file));
+  return { torn, missing, temporary, files: now };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { kills: { type: 'string', default: '20' }, files: { type: 'string', default: '5000' }, seed: { type: 'string', default: '7' } },
+  });
+  const kills = Number(values.kills);
+  const seed = Number(values.seed);
+  if (!existsSync(CLI)) {
+    console.error('interrupt-test: the codemod is not built; run `npm run build` first');
+    return 2;
+  }
+  const work = mkdtempSync(path.join(tmpdir(), 'sse-interrupt-'));
+  try {
+    const pristine = path.join(work, 'pristine');
+    generateRepository(pristine, { files: Number(values.files), seed });
+    const before = snapshot(pristine);
+
+    // The reference: one uninterrupted run gives every file's new content and the timings to aim at.
+    const reference = path.join(work, 'reference');
+    cpSync(pristine, reference, { recursive: true });
+    let writeStartedMs = 0;
+    const full = await runCodemod(reference, async () => {
+      const started = performance.now();
+      await waitForFile(path.join(reference, HELPER), 600_000);
+      writeStartedMs = performance.now() - started;
+      return new Promise(() => {}); // never kill the reference run
+    });
+    if (full.code !== 0) {
+      console.error(`interrupt-test: the uninterrupted run exited ${full.code}`);
+      return 2;
+    }
+    const after = snapshot(reference);
+    const changedFiles = [...after.keys()].filter((file) => !before.get(file)?.equals(after.get(file)));
+    const writePhaseMs = Math.max(1, full.elapsedMs - writeStartedMs);
+    console.log(
+      `${before.size} files, ${changedFiles.length} changed by a full run (${full.elapsedMs.toFixed(0)} ms; ` +
+        `writing starts at ${writeStartedMs.toFixed(0)} ms). Seed ${seed}.`,
+    );
+
+    const random = createRandom(seed);
+    let failures = 0;
+    for (let run = 1; run <= kills; run += 1) {
+      const root = path.join(work, `run-${run}`);
+      cpSync(pristine, root, { recursive: true });
+      const inWritePhase = run % 2 === 0;
+      const delayMs = random() * (inWritePhase ? writePhaseMs : full.elapsedMs);
+      const interrupted = await runCodemod(root, async () => {
+        if (inWritePhase) await waitForFile(path.join(root, HELPER), 600_000);
+        await sleep(delayMs);
+      });
+      const state = compare(root, before, after);
+      const newFiles = [...state.files.keys()].filter(
+        (file) => !TEMPORARY_FILE.test(file) && after.has(file) && state.files.get(file).equals(after.get(file)) && !before.get(file)?.equals(after.get(file)),
+      ).length;
+      const rerun = await runCodemod(root);
+      const finished = compare(root, after, after);
+      const ok =
+        state.torn.length === 0 &&
+        state.missing.length === 0 &&
+        rerun.code === 0 &&
+        finished.torn.length === 0 &&
+        finished.missing.length === 0;
+      if (!ok) failures += 1;
+      console.log(
+        `${ok ? 'PASS' : 'FAIL'}  kill ${String(run).padStart(2)} ` +
+          `${inWritePhase ? 'in the write phase' : 'anywhere        '} after ${delayMs.toFixed(0).padStart(5)} ms: ` +
+          `${interrupted.killed ? 'killed' : 'had finished'}; ${newFiles}/${changedFiles.length} files new, ` +
+          `${state.torn.length} torn, ${state.missing.length} missing, ${state.temporary.length} temporary left; ` +
+          `rerun exit ${rerun.code}, ${finished.torn.length} files not as a full run leaves them`,
+      );
+      for (const file of [...state.torn, ...state.missing, ...finished.torn].slice(0, 5)) console.log(`      ${file}`);
+      rmSync(root, { recursive: true, force: true });
+    }
+    console.log(failures === 0 ? `interrupt test passed (${kills} kills)` : `interrupt test FAILED (${failures} of ${kills})`);
+    return failures === 0 ? 0 : 1;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error) => {
+    console.error(error);
+    process.exitCode = 2;
+  },
+);
