@@ -37,14 +37,21 @@ const linter = new Linter({ configType: 'flat' });
 
 const EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
 
-function configFor(extension: string): Linter.Config[] {
+const JAVASCRIPT_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs']);
+
+/**
+ * ESLint's own parser for JavaScript (about twice as fast as typescript-eslint's), with JSX
+ * on, since React code lives in `.js` files too; typescript-eslint's for TypeScript, and for
+ * JavaScript espree rejects (decorators, for one).
+ */
+function configFor(extension: string, parser: 'espree' | 'typescript'): Linter.Config[] {
   const commonJs = extension === '.cjs' || extension === '.cts';
   return [
     {
       files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
       plugins: { sse: plugin as never },
       languageOptions: {
-        parser: typescriptParser,
+        ...(parser === 'typescript' ? { parser: typescriptParser } : { parserOptions: { ecmaFeatures: { jsx: true } } }),
         sourceType: commonJs ? 'commonjs' : 'module',
         ecmaVersion: 'latest',
       },
@@ -61,7 +68,10 @@ export function detectFlaggedSites(filePath: string, text: string): Detection {
   const extension = path.extname(filePath).toLowerCase();
   // The file name only picks the parser's dialect; a fixed one keeps ESLint's path matching out of it.
   const filename = `input${EXTENSIONS.includes(extension) ? extension : '.js'}`;
-  const messages = linter.verify(text, configFor(extension), { filename });
+  let messages = JAVASCRIPT_EXTENSIONS.has(extension) ? linter.verify(text, configFor(extension, 'espree'), { filename }) : null;
+  if (!messages || messages.some((message) => message.fatal)) {
+    messages = linter.verify(text, configFor(extension, 'typescript'), { filename });
+  }
   const fatal = messages.find((message) => message.fatal);
   if (fatal) return { ok: false, error: `${fatal.message.replace(/^Parsing error: /, 'syntax error: ')} (${fatal.line}:${fatal.column})` };
 
