@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { generateRepository } from './bench/generate-repository.js';
+import { createRandom, generateRepository } from './bench/generate-repository.js';
 
 const CLI = fileURLToPath(new URL('../dist/src/codemod/cli.js', import.meta.url));
 const HELPER = path.join('src', 'sse-hub.js');
@@ -38,18 +38,6 @@ function snapshot(root) {
   };
   walk(root);
   return files;
-}
-
-/** Seeded, so that a failing run can be repeated with `--seed`. */
-function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -135,6 +123,7 @@ async function main() {
         `writing starts at ${writeStartedMs.toFixed(0)} ms). Seed ${seed}.`,
     );
 
+    // Seeded, so that a failing run can be repeated with `--seed`.
     const random = createRandom(seed);
     let failures = 0;
     for (let run = 1; run <= kills; run += 1) {

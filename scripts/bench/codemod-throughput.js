@@ -24,6 +24,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateRepository } from './generate-repository.js';
+import { spread } from './statistics.js';
 
 const CLI = fileURLToPath(new URL('../../dist/src/codemod/cli.js', import.meta.url));
 const PLUGIN = new URL('../../dist/src/index.js', import.meta.url).href;
@@ -57,16 +58,6 @@ export default [
   { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } },
 ];
 `;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function spread(values) {
-  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
-}
 
 function git(cwd, ...args) {
   return execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.test', '-c', 'commit.gpgsign=false', ...args], {

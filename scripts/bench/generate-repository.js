@@ -29,7 +29,7 @@ export const MIN_LINES = 100;
 export const MAX_LINES = 400;
 
 /** Small, fast, seedable (mulberry32): `Math.random` cannot be seeded. */
-function createRandom(seed) {
+export function createRandom(seed) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -23,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { TextEncoder } from 'node:util';
 import { createScriptedEnvironment } from './scripted-hub-environment.js';
+import { spread } from './statistics.js';
 
 const { EventTarget, MessageEvent } = globalThis;
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -427,16 +428,6 @@ export function countNaiveConnections({ subscribers, sameUrl = false }) {
   const urls = Array.from({ length: subscribers }, (_, index) => (sameUrl ? '/feed' : topicPath(index)));
   for (const source of naivePage(CountingEventSource, urls)) source.close();
   return { opened };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function spread(values) {
-  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }
 
 /** One unreported warm-up run (JIT), then `runs` measured ones. */

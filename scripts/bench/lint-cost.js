@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import plugin from '../../dist/src/index.js';
+import { median } from './statistics.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -16,12 +17,6 @@ export const REAL_CODE = [
   'node_modules/@typescript-eslint/*/dist/**/*.js',
   'node_modules/@vitest/*/dist/**/*.js',
 ];
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 async function lintOnce(patterns) {
   const eslint = new ESLint({
