@@ -18,12 +18,25 @@ export interface SuggestionOptions {
   sharedHelper?: SharedHelper;
 }
 
+/**
+ * What an import or `require()` can name: `.`/`..`; a relative or absolute path (`./live.js`,
+ * `../`, `/src/live`, which may hold spaces, as file names do); or a bare specifier without
+ * whitespace: a package (`eventsource`, `@acme/live`), a subpath (`@acme/live/client`), an
+ * alias (`@/lib/live`, `~/live`, `#live`, `Components/Live` through a `baseUrl`), a URL. Bare
+ * specifiers are not held to npm's naming rules, since aliases and older packages
+ * (`JSONStream`) break them. What is refused can never match an import: a blank name,
+ * surrounding or (in a bare name) inner whitespace, control characters, a name that starts
+ * with a dot but is not a relative path (`.live`, `...`).
+ */
+const MODULE_SPECIFIER_PATTERN = String.raw`^(?:\.\.?|\.{0,2}/(?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?|[^\s./\x00-\x1f\x7f][^\s\x00-\x1f\x7f]*)$`;
+
 /** `{ module, export }`, described for what it names (the doc generator lists both side by side). */
 function moduleExportProperties(what: string): Record<'module' | 'export', JSONSchema.JSONSchema4> {
   return {
     module: {
       type: 'string',
       minLength: 1,
+      pattern: MODULE_SPECIFIER_PATTERN,
       description: `The module ${what} is imported from, exactly as the code writes it.`,
     },
     export: {

@@ -121,7 +121,8 @@ export function calleeName(callee: TSESTree.Node): string | null {
 
 /**
  * The name a function is known by: its own id, the variable it initialises (also through
- * `memo()`/`forwardRef()`), the property or method it defines, or the class of a method.
+ * `memo()`/`forwardRef()`), the property or method it defines (`#name` for a private one), or
+ * the class of a method.
  */
 export function functionName(fn: FunctionNode): string | null {
   if (fn.id) return fn.id.name;
@@ -140,6 +141,7 @@ export function functionName(fn: FunctionNode): string | null {
     !parent.computed
   ) {
     if (parent.key.type === 'Identifier') return parent.key.name;
+    if (parent.key.type === 'PrivateIdentifier') return `#${parent.key.name}`;
   }
   return null;
 }

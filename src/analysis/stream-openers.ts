@@ -174,25 +174,28 @@ function subclassesOf(references: readonly TSESTree.Identifier[]): ClassNode[] {
   return subclasses;
 }
 
-/** A class member (method or arrow-valued field) that `this.name()` calls inside the class reach. */
-function classMemberName(fn: FunctionNode): { name: string; classBody: TSESTree.ClassBody } | null {
+/** The name of a class member: `open` and `#open` are different members, so the key's type counts too. */
+type MemberKey = TSESTree.Identifier | TSESTree.PrivateIdentifier;
+
+/** A class member (method or arrow-valued field, public or `#private`) that `this.name()` calls inside the class reach. */
+function classMemberName(fn: FunctionNode): { key: MemberKey; classBody: TSESTree.ClassBody } | null {
   const parent = fn.parent;
   if (
     (parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') &&
     parent.value === fn &&
     !parent.computed &&
-    parent.key.type === 'Identifier' &&
+    (parent.key.type === 'Identifier' || parent.key.type === 'PrivateIdentifier') &&
     parent.parent.type === 'ClassBody'
   ) {
-    return { name: parent.key.name, classBody: parent.parent };
+    return { key: parent.key, classBody: parent.parent };
   }
   return null;
 }
 
-/** `this.name(...)` calls within a class body (not inside nested classes or `function`s, where `this` differs). */
+/** `this.name(...)` / `this.#name(...)` calls within a class body (not inside nested classes or `function`s, where `this` differs). */
 function thisMemberCalls(
   classBody: TSESTree.ClassBody,
-  name: string,
+  key: MemberKey,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
@@ -204,8 +207,8 @@ function thisMemberCalls(
       node.callee.type === 'MemberExpression' &&
       node.callee.object.type === 'ThisExpression' &&
       !node.callee.computed &&
-      node.callee.property.type === 'Identifier' &&
-      node.callee.property.name === name
+      node.callee.property.type === key.type &&
+      node.callee.property.name === key.name
     ) {
       calls.push(node);
     }
@@ -279,7 +282,7 @@ function computeOpeners(sourceCode: Readonly<TSESLint.SourceCode>, openings: rea
       else if (isPassedAsArgument(identifier)) callers.push(identifier);
     }
     const member = classMemberName(target.fn);
-    if (member) callers.push(...thisMemberCalls(member.classBody, member.name, sourceCode.visitorKeys));
+    if (member) callers.push(...thisMemberCalls(member.classBody, member.key, sourceCode.visitorKeys));
 
     for (const node of callers) {
       callSites.push({ node, target });

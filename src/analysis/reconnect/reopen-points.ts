@@ -22,6 +22,26 @@ export interface ReopenPoint {
   route: readonly FunctionNode[];
 }
 
+/**
+ * The items of `sorted` (in source order) whose node starts inside `region`, found by binary
+ * search: a file with thousands of streams and handlers would otherwise compare every
+ * handler with every stream.
+ */
+function startingWithin<T extends { node: TSESTree.Node }>(sorted: readonly T[], region: ReopenRegion): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.node.range[0] < region.range[0]) low = middle + 1;
+    else high = middle;
+  }
+  const found: T[] = [];
+  for (let index = low; index < sorted.length && sorted[index]!.node.range[0] < region.range[1]; index++) {
+    found.push(sorted[index]!);
+  }
+  return found;
+}
+
 /** Every re-open that running `region` performs, in source order. */
 export function reopenPointsIn(
   region: ReopenRegion,
@@ -33,16 +53,17 @@ export function reopenPointsIn(
   const owner = owningFunction(region.body);
   const runsWithRegion = (node: TSESTree.Node): boolean => contains(region, node) && owningFunction(node) === owner;
   const points: ReopenPoint[] = [];
-  for (const opening of openings) {
+  // Openings and sites come sorted by position (`getStreamOpenings`, `getStreamOpeners`).
+  for (const opening of startingWithin(openings, region)) {
     if (runsWithRegion(opening.node)) points.push({ node: opening.node, opening, route: [] });
   }
-  for (const site of openers.callSites) {
+  for (const site of startingWithin(openers.callSites, region)) {
     if (runsWithRegion(site.node)) {
       points.push({ node: site.node, opening: site.target.opening, route: [site.target.fn, ...site.target.via] });
     }
   }
   // `new LiveFeed(url)` of a class whose constructor opens a stream re-opens too.
-  for (const site of openers.constructionSites) {
+  for (const site of startingWithin(openers.constructionSites, region)) {
     if (runsWithRegion(site.node)) points.push({ node: site.node, opening: site.target.opening, route: [] });
   }
   return points.sort((a, b) => a.node.range[0] - b.node.range[0]);

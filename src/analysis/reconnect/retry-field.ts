@@ -28,20 +28,70 @@ export function outermostConcatenation(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+type StaticValue = { value: unknown } | null;
+
+/**
+ * Adds to `values` the static value of `root`, of every `+` in it and of their other pieces,
+ * each worked out once, bottom up, with an explicit stack. `getStaticValue` on each `+` of a
+ * chain would evaluate the whole left side again every time, and recurse as deep as the chain
+ * is long.
+ */
+function addConcatenationValues(
+  root: TSESTree.Node,
+  scope: TSESLint.Scope.Scope,
+  values: Map<TSESTree.Node, StaticValue>,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    if (values.has(node)) {
+      stack.pop();
+    } else if (!isConcatenation(node)) {
+      values.set(node, ASTUtils.getStaticValue(node, scope));
+      stack.pop();
+    } else if (!values.has(node.left) || !values.has(node.right)) {
+      stack.push(node.right, node.left);
+    } else {
+      // What `getStaticValue` does for `+`: known when both sides are.
+      const left = values.get(node.left)!;
+      const right = values.get(node.right)!;
+      values.set(node, left && right ? { value: (left.value as string) + (right.value as string) } : null);
+      stack.pop();
+    }
+  }
+}
+
 /** The text an expression evaluates to, with the parts the file does not fix left unknown. */
 export function staticText(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node): string {
-  const node = unwrapExpression(expression);
-  const known = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
-  if (known && (typeof known.value === 'string' || typeof known.value === 'number')) return String(known.value);
-  if (isConcatenation(node)) return staticText(sourceCode, node.left) + staticText(sourceCode, node.right);
-  if (node.type === 'TemplateLiteral') {
-    let text = '';
-    node.quasis.forEach((quasi, index) => {
-      text += quasi.value.cooked ?? UNKNOWN;
-      const embedded = node.expressions[index];
-      if (embedded) text += staticText(sourceCode, embedded);
-    });
-    return text;
+  // One scope for every piece, as `getStaticValue` itself uses for a whole expression: asking
+  // for each piece's own would climb the tree from each one.
+  const scope = sourceCode.getScope(expression);
+  const values = new Map<TSESTree.Node, StaticValue>();
+  let text = '';
+  // Pieces still to write, in order from the end of the stack: nodes, or text already known.
+  const pending: (TSESTree.Node | string)[] = [expression];
+  while (pending.length > 0) {
+    const piece = pending.pop()!;
+    if (typeof piece === 'string') {
+      text += piece;
+      continue;
+    }
+    const node = unwrapExpression(piece);
+    if (!values.has(node)) addConcatenationValues(node, scope, values);
+    const known = values.get(node)!;
+    if (known && (typeof known.value === 'string' || typeof known.value === 'number')) {
+      text += String(known.value);
+    } else if (isConcatenation(node)) {
+      pending.push(node.right, node.left);
+    } else if (node.type === 'TemplateLiteral') {
+      for (let index = node.quasis.length - 1; index >= 0; index--) {
+        const embedded = node.expressions[index];
+        if (embedded) pending.push(embedded);
+        pending.push(node.quasis[index]!.value.cooked ?? UNKNOWN);
+      }
+    } else {
+      text += UNKNOWN;
+    }
   }
-  return UNKNOWN;
+  return text;
 }
