@@ -19,6 +19,7 @@ import type { FilePlan, PlanRequest, SiteResult } from './types.js';
 export const TODO_MARKER = 'TODO(sse-codemod)';
 export const IGNORE_MARKER = 'sse-codemod-ignore';
 const MAX_PASSES = 10;
+const UNLOCATED = 'internal error: the flagged opening could not be found in the syntax tree; please report this';
 
 // One in-memory project for the whole run: nothing is read from or written to disk, no lib
 // files are loaded and no imports are resolved. Each file is added, planned, and removed.
@@ -125,8 +126,11 @@ function planPass(request: PlanRequest, text: string): PassPlan | { error: strin
 function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extract<Detection, { ok: true }>): PassPlan {
   const text = sourceFile.getFullText();
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const sites: PlannedSite[] = [];
   const located = detection.sites.flatMap((site: FlaggedSite) => {
     const node = findOpeningNode(sourceFile, site.opening.node.range);
+    // The two parsers disagree on where it is: say so rather than drop it.
+    if (!node) sites.push({ offset: site.opening.node.range[0], rule: site.rule, reason: UNLOCATED });
     return node ? [{ site, node }] : [];
   });
   const context = {
@@ -134,7 +138,6 @@ function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extr
     flaggedSpans: located.map(({ node }) => ({ start: node.getStart(), end: node.getEnd() })),
   };
 
-  const sites: PlannedSite[] = [];
   const rewrites: { node: Node; argumentsText: string; planned: PlannedSite }[] = [];
   const todos = new Map<Node, string[]>();
   for (const { site, node } of located) {
