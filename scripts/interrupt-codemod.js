@@ -124,7 +124,7 @@ async function main() {
     );
 
     // Seeded, so that a failing run can be repeated with `--seed`.
-    const random = createRandom(seed);
+    const { next: random } = createRandom(seed);
     let failures = 0;
     for (let run = 1; run <= kills; run += 1) {
       const root = path.join(work, `run-${run}`);
