@@ -11,7 +11,7 @@ import {
 import { type ConstructionSite, getStreamOpeners } from '../src/analysis/stream-openers.js';
 import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
 import { createRule } from '../src/create-rule.js';
-import { sharedHelperFix } from '../src/fixes/use-shared-helper.js';
+import { sharedHelperSuggestions } from '../src/fixes/use-shared-helper.js';
 import {
   REPEATED_STREAM_DEFAULTS,
   type RepeatedStreamOptions,
@@ -57,21 +57,15 @@ export default createRule<Options, MessageIds>({
     if (!sourceMentionsStream(sourceCode, wrappers)) return {};
 
     function reportOpening(node: TSESTree.Node, repetition: Repetition, opening: StreamOpening): void {
-      const fix = options.sharedHelper ? sharedHelperFix(sourceCode, opening, options.sharedHelper) : null;
       noteFlaggedOpenings(context, node, 'streamInLoop', [opening]);
       context.report({
         node,
         messageId: 'streamInLoop',
         data: { stream: opening.source.label, repetition: repetition.description },
-        suggest: fix
-          ? [
-              {
-                messageId: 'useSharedHelper',
-                data: { helper: fix.helperName, module: `\`${options.sharedHelper!.module}\`` },
-                fix: fix.fix,
-              },
-            ]
-          : [],
+        suggest: sharedHelperSuggestions(sourceCode, opening, options.sharedHelper).map((suggestion) => ({
+          messageId: 'useSharedHelper' as const,
+          ...suggestion,
+        })),
       });
     }
 

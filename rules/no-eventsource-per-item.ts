@@ -26,7 +26,7 @@ import {
 } from '../src/analysis/stream-sources.js';
 import { streamStorage } from '../src/analysis/stream-storage.js';
 import { createRule } from '../src/create-rule.js';
-import { sharedHelperFix } from '../src/fixes/use-shared-helper.js';
+import { sharedHelperSuggestions } from '../src/fixes/use-shared-helper.js';
 import {
   REPEATED_STREAM_DEFAULTS,
   type RepeatedStreamOptions,
@@ -150,13 +150,15 @@ export default createRule<Options, MessageIds>({
     // Cheapest check first: most files never mention a stream.
     if (!sourceMentionsStream(sourceCode, wrappers)) return {};
 
+    /** Offered only where the report is at the opening itself, which the fix replaces. */
     function suggestionsFor(node: TSESTree.Node, opening: StreamOpening) {
-      if (node !== opening.node || !options.sharedHelper) return [];
-      const fix = sharedHelperFix(sourceCode, opening, options.sharedHelper);
-      if (!fix) return [];
-      const data = { helper: fix.helperName, module: `\`${options.sharedHelper.module}\`` };
-      return [{ messageId: 'useSharedHelper' as const, data, fix: fix.fix }];
+      if (node !== opening.node) return [];
+      return sharedHelperSuggestions(sourceCode, opening, options.sharedHelper).map((suggestion) => ({
+        messageId: 'useSharedHelper' as const,
+        ...suggestion,
+      }));
     }
+
 
     /** A hook that only providers of this file call (and no other module can) shares what it opens. */
     function isCalledOnlyByProviders(hook: Hook): boolean {

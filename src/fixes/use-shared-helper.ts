@@ -94,3 +94,18 @@ export function sharedHelperFix(
     },
   };
 }
+
+/**
+ * The data and fix of the `useSharedHelper` suggestion for a report about `opening`: one
+ * entry when the `sharedHelper` option is set and the fix can be made, else none. Both
+ * repeated-stream rules offer it with the same message (the rule names the message id).
+ */
+export function sharedHelperSuggestions(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  opening: StreamOpening,
+  helper: SharedHelper | undefined,
+): { data: Record<string, string>; fix: TSESLint.ReportFixFunction }[] {
+  const fix = helper ? sharedHelperFix(sourceCode, opening, helper) : null;
+  if (!helper || !fix) return [];
+  return [{ data: { helper: fix.helperName, module: `\`${helper.module}\`` }, fix: fix.fix }];
+}
