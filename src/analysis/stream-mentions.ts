@@ -4,6 +4,7 @@
  * sift thousands of files without loading the parser's utilities.
  */
 import type { StreamWrapper } from './stream-sources.js';
+import { includesEventSource } from './text-search.js';
 
 /**
  * Substrings of which every file that opens a known stream contains at least one: the
@@ -11,14 +12,17 @@ import type { StreamWrapper } from './stream-sources.js';
  * `eventsource-client` and `@microsoft/fetch-event-source`), and what the module names of
  * default exports share. Four scans instead of one per library: this runs on every file.
  */
-const KNOWN_STREAM_NEEDLES: readonly string[] = ['EventSource', 'eventsource', 'sse.js', 'native-sse'];
+const MODULE_NEEDLES: readonly string[] = ['eventsource', 'sse.js', 'native-sse'];
+
+function moduleNeedles(wrappers: readonly StreamWrapper[]): readonly string[] {
+  return wrappers.length === 0 ? MODULE_NEEDLES : [...MODULE_NEEDLES, ...wrappers.map((w) => w.module)];
+}
 
 export function streamNeedles(wrappers: readonly StreamWrapper[]): readonly string[] {
-  return wrappers.length === 0 ? KNOWN_STREAM_NEEDLES : [...KNOWN_STREAM_NEEDLES, ...wrappers.map((w) => w.module)];
+  return ['EventSource', ...moduleNeedles(wrappers)];
 }
 
 /** Whether the text may open a stream; false proves that it opens none. */
 export function mentionsStream(text: string, wrappers: readonly StreamWrapper[]): boolean {
-  return streamNeedles(wrappers).some((needle) => text.includes(needle));
+  return includesEventSource(text) || moduleNeedles(wrappers).some((needle) => text.includes(needle));
 }
-

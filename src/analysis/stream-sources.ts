@@ -10,6 +10,8 @@
  * name. A local class that merely shares the name is not a stream.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { referencesAnyModule } from './module-references.js';
+import { includesEventSource } from './text-search.js';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -63,9 +65,10 @@ export const KNOWN_STREAM_LIBRARIES: readonly KnownLibrary[] = [
   { module: 'react-native-sse', exports: { default: 'construct' } },
 ];
 
-const GLOBAL_OBJECT_NAMES = ['window', 'globalThis', 'self', 'global'];
+/** Names of the global object through which code reaches the global `EventSource` (`window.EventSource`). */
+export const GLOBAL_OBJECT_NAMES = ['window', 'globalThis', 'self', 'global'];
 
-const GLOBAL_EVENT_SOURCE: StreamSource = {
+export const GLOBAL_EVENT_SOURCE: StreamSource = {
   module: null,
   exportName: 'EventSource',
   label: '`EventSource`',
@@ -74,17 +77,26 @@ const GLOBAL_EVENT_SOURCE: StreamSource = {
 };
 
 export { mentionsStream, streamNeedles } from './stream-mentions.js';
-import { mentionsStream } from './stream-mentions.js';
 
 function wrappersKey(wrappers: readonly StreamWrapper[]): string {
   return wrappers.length === 0 ? '' : JSON.stringify(wrappers);
 }
 
+/** The modules whose exports open a stream: the known libraries and the user's wrappers. */
+function streamModules(wrappers: readonly StreamWrapper[]): ReadonlySet<string> {
+  return new Set([...KNOWN_STREAM_LIBRARIES.map((library) => library.module), ...wrappers.map((w) => w.module)]);
+}
+
+const KNOWN_STREAM_MODULES = streamModules([]);
+
 const mentionCache = new WeakMap<object, Map<string, boolean>>();
 
 /**
- * `mentionsStream` for a file being linted, answered once per file however many rules
- * ask: the first thing every rule does, so it must cost one text scan per file, not three.
+ * Whether a file being linted may open a stream; false proves it opens none. The global is
+ * found by its name in the text (bare, `window.EventSource`, `self['EventSource']`…), and
+ * every library opening needs an import or `require` of its module, which the syntax tree
+ * answers without another pass over the text. The first thing every rule does on every
+ * file, so it is answered once per file however many rules ask.
  */
 export function sourceMentionsStream(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -98,7 +110,9 @@ export function sourceMentionsStream(
   }
   let mentions = byWrappers.get(key);
   if (mentions === undefined) {
-    mentions = mentionsStream(sourceCode.text, wrappers);
+    mentions =
+      includesEventSource(sourceCode.text) ||
+      referencesAnyModule(sourceCode, wrappers.length === 0 ? KNOWN_STREAM_MODULES : streamModules(wrappers));
     byWrappers.set(key, mentions);
   }
   return mentions;
@@ -115,7 +129,8 @@ function describeExport(module: string, exportName: string): string {
   return exportName === 'default' ? `the default export of \`${module}\`` : `\`${exportName}\` from \`${module}\``;
 }
 
-function librarySources(wrappers: readonly StreamWrapper[]): StreamSource[] {
+/** Every export that opens a stream: the known libraries' and the user's wrappers (both kinds for a wrapper). */
+export function librarySources(wrappers: readonly StreamWrapper[]): StreamSource[] {
   const sources: StreamSource[] = [];
   for (const library of KNOWN_STREAM_LIBRARIES) {
     for (const [exportName, kind] of Object.entries(library.exports)) {

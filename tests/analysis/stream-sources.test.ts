@@ -13,6 +13,7 @@ import {
   getStreamOpenings,
   isNativeEventSource,
   mentionsStream,
+  sourceMentionsStream,
   streamUrlArgument,
 } from '../../src/analysis/stream-sources.js';
 
@@ -314,6 +315,63 @@ describe('mentionsStream', () => {
     expect(mentionsStream('new window.EventSource(url)', [])).toBe(true);
     expect(mentionsStream(`import x from 'sse.js'`, [])).toBe(true);
     expect(mentionsStream(`import { open } from '@acme/live'`, [{ module: '@acme/live', export: 'open' }])).toBe(true);
+  });
+});
+
+describe('sourceMentionsStream', () => {
+  const mentions = (code: string, options: ParseOptions = {}) =>
+    sourceMentionsStream(parse(code, options).sourceCode, options.wrappers);
+
+  // The rules' pre-filter: false must prove that `getStreamOpenings` finds nothing, for every
+  // way of bringing in every export, under both parsers and both module systems.
+  it.each(
+    KNOWN_STREAM_LIBRARIES.flatMap((library) =>
+      Object.entries(library.exports).flatMap(([exportName, kind]) => {
+        const open = kind === 'construct' ? 'new Open(u);' : 'Open(u);';
+        return exportName === 'default'
+          ? [
+              { code: `import Open from '${library.module}';\n${open}`, sourceType: 'module' as const },
+              { code: `const Open = require(\`${library.module}\`);\n${open}`, sourceType: 'commonjs' as const },
+            ]
+          : [
+              {
+                code: `export * from '${library.module}';\nimport { ${exportName} as Open } from '${library.module}';\n${open}`,
+                sourceType: 'module' as const,
+              },
+              { code: `const { ${exportName}: Open } = require('${library.module}');\n${open}`, sourceType: 'commonjs' as const },
+            ];
+      }),
+    ),
+  )('is true wherever an opening is found: $code', ({ code, sourceType }) => {
+    for (const typescript of [false, true]) {
+      const parsed = parse(code, { sourceType, typescript });
+      expect(parsed.openings.length, 'an opening is found').toBeGreaterThan(0);
+      expect(sourceMentionsStream(parsed.sourceCode)).toBe(true);
+    }
+  });
+
+  it('finds the global by name however it is reached', () => {
+    expect(mentions(`new self['EventSource'](u);`)).toBe(true);
+    expect(mentions('const { EventSource: S } = window;\nnew S(u);')).toBe(true);
+  });
+
+  it('reads module names from the tree, not the text', () => {
+    // A module name in a comment or an unrelated string brings in nothing.
+    expect(mentions(`// we used to import 'eventsource' here\nconst name = 'sse.js';`)).toBe(false);
+    expect(mentions(`import x from './eventsource-notes';`)).toBe(false);
+    expect(mentions(`import { open } from '@acme/live';`, { wrappers: [{ module: '@acme/live', export: 'open' }] })).toBe(true);
+    expect(mentions(`import { open } from '@acme/live';`)).toBe(false);
+  });
+
+  it('follows require whether it is implicit, a declared global or declared ambiently', () => {
+    const code = `const ES = require('eventsource');`;
+    expect(mentions(code, { sourceType: 'commonjs' })).toBe(true);
+    expect(mentions(code, { sourceType: 'script', globals: { require: 'readonly' } })).toBe(true);
+    expect(mentions(`declare const require: (m: string) => any;\n${code}\nexport {};`, { typescript: true })).toBe(true);
+    // A require of a name known only at run time is not followed, by this or by the openings.
+    expect(mentions(`const m = 'eventsource';\nconst ES = require(m);`, { sourceType: 'commonjs' })).toBe(false);
+    // A local function called require is not the global.
+    expect(mentions(`function require(m) {}\nrequire('eventsource');`, { sourceType: 'script' })).toBe(false);
   });
 });
 
