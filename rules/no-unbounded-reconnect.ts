@@ -4,8 +4,10 @@ import { findErrorHandlers } from '../src/analysis/reconnect/error-handlers.js';
 import { findIntervalReopens } from '../src/analysis/reconnect/interval-reopens.js';
 import { reopenPointsIn } from '../src/analysis/reconnect/reopen-points.js';
 import { outermostConcatenation, retryFieldValues, staticText } from '../src/analysis/reconnect/retry-field.js';
+import { findUnboundedRxjsRetries } from '../src/analysis/reconnect/rxjs-retries.js';
 import { ReopenVerdicts, type SafeguardRequirements } from '../src/analysis/reconnect/safeguards.js';
 import {
+  BETTER_SSE,
   type RetryOption,
   betterSseRetries,
   honoWriteSseRetry,
@@ -13,6 +15,8 @@ import {
 } from '../src/analysis/reconnect/server-retry-options.js';
 import { type StreamOpeners, getStreamOpeners } from '../src/analysis/stream-openers.js';
 import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
+import { includesByTail } from '../src/analysis/text-search.js';
+import { referencesAnyModule } from '../src/analysis/module-references.js';
 import { createRule } from '../src/create-rule.js';
 import { type StreamOptions, wrappersSchema } from '../src/rule-options.js';
 
@@ -27,6 +31,7 @@ export type Options = [
 export type MessageIds =
   | 'unboundedErrorReconnect'
   | 'unboundedIntervalReconnect'
+  | 'unboundedRxjsRetry'
   | 'fetchEventSourceWithoutOnerror'
   | 'onerrorNeverThrows'
   | 'asyncOnerror'
@@ -88,6 +93,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       unboundedErrorReconnect: `This error handler re-opens {{stream}} with {{missing}}: when the server fails, every open page retries in step and never stops, a reconnect storm that also keeps a connection slot busy in each tab. Instead, ${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
       unboundedIntervalReconnect: `This \`setInterval\` re-opens {{stream}} whenever it finds it closed, with {{missing}}: every page retries on the same fixed beat forever, so a recovering server is hit by all of them at once. Use a \`setTimeout\` chain instead and ${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
+      unboundedRxjsRetry: `This \`{{operator}}\` re-subscribes to an observable that opens {{stream}}, with {{missing}}: every retry opens a new connection, and when the server fails every open page retries together, a reconnect storm that also keeps a connection slot busy in each tab. Use \`retry({ count: 5, delay: (_, attempt) => timer(Math.random() * Math.min(30_000, 1000 * 2 ** attempt)) })\` (capped exponential backoff with full jitter; throw from \`delay\` at once on HTTP 4xx), or the shared hub, which does all of this.`,
       fetchEventSourceWithoutOnerror:
         '`fetchEventSource` without an `onerror` retries every second forever, also after HTTP 4xx and wrong content types. Pass an `onerror` that throws to stop (at once on 4xx, and after a few attempts) and otherwise returns a growing delay with jitter.',
       onerrorNeverThrows:
@@ -112,8 +118,12 @@ export default createRule<Options, MessageIds>({
     const minRetryMs = options.minRetryMs ?? DEFAULT_MIN_RETRY_MS;
     const text = sourceCode.text;
     const hasStreams = sourceMentionsStream(sourceCode, wrappers);
-    // Cheapest check first: server code that writes `retry:` needs no stream in the file.
-    if (!hasStreams && !text.includes('retry')) return {};
+    // Server code that sets the reconnection time needs no stream in the file: a `retry:`
+    // field written as text, or a `retry` given to better-sse or to Hono's `writeSSE`.
+    const writesRetryField = includesByTail(text, 'retry:', 'retr'.length);
+    const usesBetterSse = referencesAnyModule(sourceCode, BETTER_SSE);
+    const usesHonoWriteSse = importsHono(sourceCode.ast) && text.includes('writeSSE');
+    if (!hasStreams && !writesRetryField && !usesBetterSse && !usesHonoWriteSse) return {};
     const requirements: SafeguardRequirements = {
       attemptLimit: options.requireAttemptLimit ?? true,
       backoff: options.requireBackoff ?? true,
@@ -167,6 +177,16 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    function reportRxjsRetries(openings: readonly StreamOpening[], openers: StreamOpeners): void {
+      for (const retry of findUnboundedRxjsRetries(sourceCode, openings, openers, requirements)) {
+        context.report({
+          node: retry.call,
+          messageId: 'unboundedRxjsRetry',
+          data: { operator: retry.operator, stream: retry.opening.source.label, missing: retry.missing.join(', ') },
+        });
+      }
+    }
+
     function checkReconnects(): void {
       const openings = getStreamOpenings(sourceCode, wrappers);
       if (openings.length === 0) return;
@@ -174,6 +194,8 @@ export default createRule<Options, MessageIds>({
         const openers = getStreamOpeners(sourceCode, openings);
         reportHandlerReopens(openings, openers);
         reportIntervalReopens(openings, openers);
+        // An observable can open a stream only where the file opens one: RxJS is looked at here, or nowhere.
+        reportRxjsRetries(openings, openers);
       }
       for (const opening of openings) {
         const problem = clientOptionProblem(sourceCode, opening, minRetryMs);
@@ -219,17 +241,18 @@ export default createRule<Options, MessageIds>({
     const listeners: TSESLint.RuleListener = {
       Program() {
         if (hasStreams) checkReconnects();
-        if (text.includes('better-sse')) betterSseRetries(sourceCode).forEach(checkRetryOption);
-      },
-      'Literal[value=/retry:/]'(node: TSESTree.StringLiteral) {
-        checkRetryText(node);
-      },
-      'TemplateElement[value.raw=/retry:/]'(node: TSESTree.TemplateElement) {
-        if (node.parent.type === 'TemplateLiteral') checkRetryText(node.parent);
+        if (usesBetterSse) betterSseRetries(sourceCode).forEach(checkRetryOption);
       },
     };
+    // Listeners that ESLint calls for every string of the file are added only where one can matter.
+    if (writesRetryField) {
+      listeners['Literal[value=/retry:/]'] = (node: TSESTree.StringLiteral) => checkRetryText(node);
+      listeners['TemplateElement[value.raw=/retry:/]'] = (node: TSESTree.TemplateElement) => {
+        if (node.parent.type === 'TemplateLiteral') checkRetryText(node.parent);
+      };
+    }
     // `writeSSE` is Hono's only in files that import Hono; elsewhere the listener is not even added.
-    if (text.includes('writeSSE') && importsHono(sourceCode.ast)) {
+    if (usesHonoWriteSse) {
       listeners['CallExpression[callee.property.name="writeSSE"]'] = (node: TSESTree.CallExpression) =>
         checkRetryOption(honoWriteSseRetry(sourceCode, node));
     }

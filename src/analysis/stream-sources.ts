@@ -192,7 +192,7 @@ function isAmbient(variable: TSESLint.Scope.Variable): boolean {
  * A TypeScript module's `declare const EventSource: …` only tells the compiler that the
  * global exists, so its references join the stand-in too.
  */
-function scopeWithImplicitGlobals(globalScope: TSESLint.Scope.Scope, names: readonly string[]): TSESLint.Scope.Scope {
+export function scopeWithImplicitGlobals(globalScope: TSESLint.Scope.Scope, names: readonly string[]): TSESLint.Scope.Scope {
   const moduleScope = globalScope.childScopes.find((scope) => scope.type === 'module');
   const set = new Map<string, TSESLint.Scope.Variable>(globalScope.set as Map<string, TSESLint.Scope.Variable>);
   let changed = false;

@@ -961,3 +961,531 @@ describe('options schema', () => {
     expect(() => lintWith({ minRetryMs: 1.5 })).toThrow(/Value 1.5 should be integer/);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// RxJS: `retry`/`retryWhen` on an observable that opens a stream each time it is subscribed to.
+// ---------------------------------------------------------------------------------------------
+
+/** A function of the file that returns an observable opening an `EventSource` per subscription. */
+const EVENTS_TS = `function events(url: string): Observable<MessageEvent> {
+  return new Observable<MessageEvent>((subscriber) => {
+    const es = new EventSource(url);
+    es.onmessage = (message) => subscriber.next(message);
+    es.onerror = (error) => subscriber.error(error);
+    return () => es.close();
+  });
+}`;
+const EVENTS_JS = `function events(url) {
+  return new Observable((subscriber) => {
+    const es = new EventSource(url);
+    es.onmessage = (message) => subscriber.next(message);
+    es.onerror = (error) => subscriber.error(error);
+    return () => es.close();
+  });
+}`;
+/** Lines taken by the imports line plus `EVENTS_*`: cases put their pipe on the line after. */
+const AFTER_EVENTS = 10;
+
+ruleTester.run('no-unbounded-reconnect (RxJS)', rule, {
+  valid: [
+    // Capped exponential backoff with full jitter and an attempt limit: the shape the message recommends.
+    `import { Observable, map, retry, timer } from 'rxjs';
+${EVENTS_TS}
+export const prices$ = events('/prices').pipe(
+  map((message) => JSON.parse(message.data)),
+  retry({ count: 5, delay: (_, attempt) => timer(Math.random() * Math.min(30_000, 1000 * 2 ** attempt)) }),
+);`,
+    // The same with `resetOnSuccess` (irrelevant to the verdict), in plain JavaScript.
+    {
+      code: `import { Observable, retry, timer } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(retry({ count: 8, resetOnSuccess: true, delay: (_, n) => timer(Math.random() * 2 ** n * 500) }));`,
+      languageOptions: javascript,
+    },
+    // The delay comes from a local helper that receives the attempt number: `attempt` grows, so `base * attempt` does.
+    {
+      code: `import { Observable, retry, timer } from 'rxjs';
+${EVENTS_JS}
+function backoff(attempt) {
+  return Math.random() * Math.min(20000, 1000 * attempt);
+}
+events('/feed').pipe(retry({ count: 6, delay: (error, attempt) => timer(backoff(attempt)) }));`,
+      languageOptions: javascript,
+    },
+    // No `count`, but the delay function stops past a count: `throwError` once the attempt number passes 5.
+    `import { Observable, retry, throwError, timer } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(
+  retry({
+    delay: (error, attempt) => (attempt > 5 ? throwError(() => error) : timer(Math.random() * 1000 * 2 ** attempt)),
+  }),
+);`,
+    // A local function that merely shares the name is not RxJS's \`retry\`.
+    `import { Observable } from 'rxjs';
+${EVENTS_TS}
+function retry<T>(): (source: Observable<T>) => Observable<T> {
+  return (source) => source;
+}
+events('/feed').pipe(retry());`,
+    // An observable of \`fetch\`, not of a stream: a retried request holds no connection open.
+    `import { defer, retry } from 'rxjs';
+export const user$ = defer(() => fetch('/api/user').then((response) => response.json())).pipe(retry());
+const es = new EventSource('/events');`,
+    // An observable that opens nothing: retrying it costs no connection, even in a file that opens a stream.
+    {
+      code: `import { interval, map, retry } from 'rxjs';
+const es = new EventSource('/events');
+interval(1000).pipe(map(() => es.readyState), retry()).subscribe(render);`,
+      languageOptions: javascript,
+    },
+    // \`fromEvent\` on a stream opened once: re-subscribing re-attaches listeners to the same connection and opens none.
+    {
+      code: `import { fromEvent, map, retry } from 'rxjs';
+const es = new EventSource('/events');
+fromEvent(es, 'message').pipe(map((event) => JSON.parse(event.data)), retry()).subscribe(render);`,
+      languageOptions: javascript,
+    },
+    // The observable listens to a stream opened outside it: subscribing again opens nothing.
+    `import { Observable, retry } from 'rxjs';
+const es = new EventSource('/events');
+const messages$ = new Observable<MessageEvent>((subscriber) => {
+  es.addEventListener('message', (message) => subscriber.next(message));
+});
+messages$.pipe(retry()).subscribe(console.log);`,
+    // \`retry(0)\` never retries.
+    {
+      code: `import { Observable, retry } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(retry(0));`,
+      languageOptions: javascript,
+    },
+    // retryWhen: a \`scan\` that throws past a count, then a growing, jittered wait on the count it passes on.
+    `import { Observable, delayWhen, retryWhen, scan, timer } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(
+  retryWhen((errors) =>
+    errors.pipe(
+      scan((count, error) => {
+        if (count >= 5) throw error;
+        return count + 1;
+      }, 0),
+      delayWhen((count) => timer(Math.random() * Math.min(30_000, 1000 * count))),
+    ),
+  ),
+);`,
+    // retryWhen: \`mergeMap\`'s index is the attempt; \`take(6)\` limits it as well.
+    {
+      code: `import { Observable, mergeMap, retryWhen, take, timer } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(retryWhen((errors) => errors.pipe(take(6), mergeMap((error, index) => timer(Math.random() * 500 * 2 ** index)))));`,
+      languageOptions: javascript,
+    },
+    // retryWhen: \`EMPTY\` past the fifth attempt completes the notifier, which ends the retries.
+    `import { EMPTY, Observable, mergeMap, retryWhen, timer } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(
+  retryWhen((errors) => errors.pipe(mergeMap((_, index) => (index >= 5 ? EMPTY : timer(Math.random() * 1000 * 2 ** index))))),
+);`,
+    // retryWhen: \`takeWhile\` on the index is a limit too.
+    {
+      code: `import { Observable, delayWhen, retryWhen, takeWhile, timer } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(
+  retryWhen((errors) => errors.pipe(takeWhile((_, index) => index < 5), delayWhen((_, index) => timer(Math.random() * 2 ** index * 1000)))),
+);`,
+      languageOptions: javascript,
+    },
+    // A config or a delay the file does not show is not judged: \`retry(RETRY)\` may be a count or a whole config.
+    `import { Observable, retry } from 'rxjs';
+import { RETRY, exponentialDelay } from './retry-policy';
+${EVENTS_TS}
+events('/a').pipe(retry(RETRY));
+events('/b').pipe(retry({ count: 5, delay: exponentialDelay }));`,
+    // A notifier built from an operator of another module is not judged either.
+    `import { Observable, retryWhen } from 'rxjs';
+import { backoff } from './operators';
+${EVENTS_TS}
+events('/feed').pipe(retryWhen((errors) => errors.pipe(backoff({ max: 5 }))));`,
+    // With every requirement waived, nothing is reported.
+    {
+      code: `import { Observable, retry } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(retry());`,
+      options: [{ requireAttemptLimit: false, requireBackoff: false, requireJitter: false }],
+      languageOptions: javascript,
+    },
+    // With jitter waived, a limited exponential backoff is enough.
+    {
+      code: `import { Observable, retry, timer } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(retry({ count: 5, delay: (_, attempt) => timer(1000 * 2 ** attempt) }));`,
+      options: [{ requireJitter: false }],
+      languageOptions: javascript,
+    },
+    // A file that opens no stream is never looked at, whatever it retries.
+    {
+      code: `import { ajax } from 'rxjs/ajax';
+import { retry } from 'rxjs';
+ajax('/api').pipe(retry()).subscribe(render);`,
+      languageOptions: javascript,
+    },
+    // TSX: a component with a bounded retry of its stream.
+    {
+      code: `import { useEffect, useState } from 'react';
+import { Observable, retry, timer } from 'rxjs';
+${EVENTS_TS}
+export function Price({ symbol }: { symbol: string }) {
+  const [price, setPrice] = useState<string>();
+  useEffect(() => {
+    const subscription = events(\`/prices/\${symbol}\`)
+      .pipe(retry({ count: 6, delay: (_, n) => timer(Math.random() * Math.min(30_000, 2 ** n * 1000)) }))
+      .subscribe((message) => setPrice(message.data));
+    return () => subscription.unsubscribe();
+  }, [symbol]);
+  return <span>{price}</span>;
+}`,
+      filename: 'file.tsx',
+    },
+    // TODO(false negative): the observable comes from another module; declare the factory in \`wrappers\` to have it checked.
+    `import { retry } from 'rxjs';
+import { events } from './events';
+const es = new EventSource('/other');
+events('/feed').pipe(retry());`,
+    // TODO(false negative): \`catchError\` that returns the caught observable re-subscribes at once, forever.
+    `import { Observable, catchError } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(catchError((error, caught) => caught));`,
+    // TODO(false negative): \`repeat\` re-subscribes after completion; it is left out (completion is rarely a dropped stream).
+    `import { Observable, repeat } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(repeat({ delay: 1000 }));`,
+    // TODO(false negative): a retry inside a reusable \`pipe(…)\` is not followed to where it is applied.
+    `import { Observable, pipe, retry } from 'rxjs';
+${EVENTS_TS}
+const resilient = pipe(retry());
+events('/feed').pipe(resilient);`,
+    // TODO(false negative): a notifier that counts with \`zip(errors, range(1, n))\` is not judged.
+    `import { Observable, delay, range, retryWhen, zip } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(retryWhen((errors) => zip(errors, range(1, 3)).pipe(delay(1000))));`,
+  ],
+  invalid: [
+    // The retry is two operators down the pipe: immediately, forever.
+    {
+      code: `import { Observable, filter, map, retry } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(map((message) => message.data), filter(Boolean), retry());`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 71, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // Through a variable and a later pipe; \`retry(Infinity)\` is no limit.
+    {
+      code: `import { Observable, map, retry } from 'rxjs';
+${EVENTS_JS}
+const feed$ = events('/feed').pipe(map((message) => message.data));
+feed$.pipe(retry(Infinity)).subscribe(render);`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS + 1, column: 12, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // An observable built inline and kept in a constant; \`retry({})\` has neither count nor delay.
+    {
+      code: `import { Observable, retry } from 'rxjs';
+const feed$ = new Observable((subscriber) => {
+  const es = new EventSource('/feed');
+  es.onerror = (error) => subscriber.error(error);
+  return () => es.close();
+});
+feed$.pipe(retry({})).subscribe(render);`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 7, column: 12, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A fixed delay and no count: every second, forever, all clients together.
+    {
+      code: `import { Observable, retry } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(retry({ delay: 1000 }));`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // Backoff with jitter, but \`count: Infinity\`.
+    {
+      code: `import { Observable, retry, timer } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(retry({ count: Infinity, delay: (_, n) => timer(Math.random() * 1000 * 2 ** n) }));`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retry', stream: NATIVE, missing: 'no attempt limit' } }],
+    },
+    // A count without a delay: five retries at once, from every client at once.
+    {
+      code: `import { Observable, retry } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(retry({ count: 5 }));`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retry', stream: NATIVE, missing: 'no growing delay, no jitter' } },
+      ],
+    },
+    // \`retry(3)\`: the same, written short.
+    {
+      code: `import { Observable, retry } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(retry(3));`,
+      errors: [
+        { messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retry', stream: NATIVE, missing: 'no growing delay, no jitter' } },
+      ],
+    },
+    // Limited and exponential, but every client waits exactly as long: no jitter.
+    {
+      code: `import { Observable, retry, timer } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(retry({ count: 5, delay: (_, attempt) => timer(1000 * 2 ** attempt) }));`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retry', stream: NATIVE, missing: 'no jitter' } }],
+    },
+    // Limited and jittered around a fixed wait: no growth.
+    {
+      code: `import { Observable, retry, timer } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(retry({ count: 5, delay: () => timer(2000 + Math.random() * 1000) }));`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retry', stream: NATIVE, missing: 'no growing delay' } }],
+    },
+    // The classic \`retryWhen\`: a constant delay, no limit.
+    {
+      code: `import { Observable, delay, retryWhen } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(retryWhen((errors) => errors.pipe(delay(1000))));`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retryWhen', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // \`retryWhen\` with \`delayWhen\` and \`take\`: limited, but on a fixed beat.
+    {
+      code: `import { Observable, delayWhen, retryWhen, take, timer } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(retryWhen((errors) => errors.pipe(delayWhen(() => timer(3000)), take(3))));`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retryWhen', stream: NATIVE, missing: 'no growing delay, no jitter' } },
+      ],
+    },
+    // \`retryWhen\` with \`mergeMap\`: the index limits and grows the delay, nothing randomises it.
+    {
+      code: `import { Observable, mergeMap, retryWhen, throwError, timer } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(
+  retryWhen((errors) => errors.pipe(mergeMap((error, index) => (index >= 4 ? throwError(() => error) : timer(1000 * 2 ** index))))),
+);`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS + 1, column: 3, data: { operator: 'retryWhen', stream: NATIVE, missing: 'no jitter' } }],
+    },
+    // The well-known "generic retry strategy", written in the file: limited and linear, not jittered.
+    {
+      code: `import { Observable, mergeMap, retryWhen, throwError, timer } from 'rxjs';
+${EVENTS_JS}
+const genericRetryStrategy = ({ maxRetryAttempts = 3, scalingDuration = 1000 } = {}) => (attempts) =>
+  attempts.pipe(
+    mergeMap((error, i) => {
+      const retryAttempt = i + 1;
+      if (retryAttempt > maxRetryAttempts) return throwError(() => error);
+      return timer(retryAttempt * scalingDuration);
+    }),
+  );
+events('/feed').pipe(retryWhen(genericRetryStrategy()));`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS + 8, column: 22, data: { operator: 'retryWhen', stream: NATIVE, missing: 'no jitter' } }],
+    },
+    // A \`scan\` that only counts: the delay grows with the count, but nothing stops and nothing randomises.
+    {
+      code: `import { Observable, delayWhen, retryWhen, scan, timer } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(retryWhen((errors) => errors.pipe(scan((count) => count + 1, 0), delayWhen((count) => timer(count * 1000)))));`,
+      errors: [
+        { messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retryWhen', stream: NATIVE, missing: 'no attempt limit, no jitter' } },
+      ],
+    },
+    // A service class (Angular style): a method returns the observable, another retries it.
+    {
+      code: `import { Observable, retry, share } from 'rxjs';
+export class PriceService {
+  private stream(url: string): Observable<MessageEvent> {
+    return new Observable((subscriber) => {
+      const source = new EventSource(url);
+      source.onmessage = (message) => subscriber.next(message);
+      source.onerror = (error) => subscriber.error(error);
+      return () => source.close();
+    });
+  }
+  readonly prices$ = this.stream('/prices').pipe(retry(), share());
+}`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 11, column: 50, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A class field holds the observable; a method retries \`this.feed$\`.
+    {
+      code: `import { Observable, retry } from 'rxjs';
+class Feed {
+  feed$ = new Observable((subscriber) => {
+    const es = new EventSource('/feed');
+    es.onerror = (error) => subscriber.error(error);
+  });
+  start() {
+    return this.feed$.pipe(retry({ delay: 500 })).subscribe(render);
+  }
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 8, column: 28, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // \`defer\` opens the stream per subscription, here through \`fromEvent\` of a fresh \`EventSource\`.
+    {
+      code: `import { defer, fromEvent, retry } from 'rxjs';
+const messages$ = defer(() => fromEvent(new EventSource('/feed'), 'message'));
+messages$.pipe(retry({ count: 3 })).subscribe(render);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'unboundedRxjsRetry', line: 3, column: 16, data: { operator: 'retry', stream: NATIVE, missing: 'no growing delay, no jitter' } },
+      ],
+    },
+    // The subscribe function reaches the stream through a local function that opens it.
+    {
+      code: `import { Observable, retry } from 'rxjs';
+function open(url: string): EventSource {
+  return new EventSource(url);
+}
+const feed$ = new Observable<MessageEvent>((subscriber) => {
+  const es = open('/feed');
+  es.onmessage = (message) => subscriber.next(message);
+  return () => es.close();
+});
+feed$.pipe(retry()).subscribe(render);`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 10, column: 12, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A flattening operator before the retry subscribes to the stream: \`switchMap\` to it.
+    {
+      code: `import { Observable, of, retry, switchMap } from 'rxjs';
+${EVENTS_JS}
+of('/feed').pipe(switchMap((url) => events(url)), retry()).subscribe(render);`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 51, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // \`merge\` of two streams, retried together.
+    {
+      code: `import { Observable, merge, retry } from 'rxjs';
+${EVENTS_TS}
+merge(events('/a'), events('/b')).pipe(retry()).subscribe(render);`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 40, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // Imports under other names: a namespace and an alias.
+    {
+      code: `import * as rx from 'rxjs';
+import { retry as retryOnError } from 'rxjs/operators';
+const feed$ = new rx.Observable((subscriber) => {
+  const es = new EventSource('/feed');
+  es.onerror = (error) => subscriber.error(error);
+});
+feed$.pipe(retryOnError()).subscribe(render);
+feed$.pipe(rx.retry(2)).subscribe(render);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'unboundedRxjsRetry', line: 7, column: 12, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } },
+        { messageId: 'unboundedRxjsRetry', line: 8, column: 12, data: { operator: 'retry', stream: NATIVE, missing: 'no growing delay, no jitter' } },
+      ],
+    },
+    // CommonJS: \`require('rxjs')\` and \`require('rxjs/operators')\`.
+    {
+      code: `const { Observable } = require('rxjs');
+const { retryWhen, delay } = require('rxjs/operators');
+const feed$ = new Observable((subscriber) => {
+  const es = new EventSource('/feed');
+  es.onerror = (error) => subscriber.error(error);
+});
+feed$.pipe(retryWhen((errors) => errors.pipe(delay(5000)))).subscribe(render);`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 7, column: 12, data: { operator: 'retryWhen', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // RxJS 5's \`Observable.create\`, and a config kept in a constant: two immediate retries.
+    {
+      code: `import { Observable } from 'rxjs';
+import { retry } from 'rxjs/operators';
+const RETRY = { count: 2 };
+Observable.create((observer) => {
+  const es = new EventSource('/feed');
+  es.onerror = (error) => observer.error(error);
+})
+  .pipe(retry(RETRY))
+  .subscribe(render);`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 8, column: 9, data: { operator: 'retry', stream: NATIVE, missing: 'no growing delay, no jitter' } }],
+    },
+    // \`retry(-1)\`: RxJS 6's way of saying "forever".
+    {
+      code: `import { Observable, retry } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(retry(-1));`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // \`fetchEventSource\` wrapped in an observable, retried without pause (the library's own retries are stopped by the throw).
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+import { Observable, retry } from 'rxjs';
+const feed$ = new Observable((subscriber) => {
+  const controller = new AbortController();
+  fetchEventSource('/feed', {
+    signal: controller.signal,
+    onmessage: (message) => subscriber.next(message),
+    onerror: (error) => { throw error; },
+  }).catch((error) => subscriber.error(error));
+  return () => controller.abort();
+});
+feed$.pipe(retry()).subscribe(render);`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 12, column: 12, data: { operator: 'retry', stream: FETCH_EVENT_SOURCE, missing: ALL_MISSING } }],
+    },
+    // The team's own observable factory from another module, declared in \`wrappers\`.
+    {
+      code: `import { liveFeed } from '@acme/live';
+import { retry } from 'rxjs';
+liveFeed('/orders').pipe(retry()).subscribe(render);`,
+      options: [{ wrappers: [{ module: '@acme/live', export: 'liveFeed' }] }],
+      errors: [
+        { messageId: 'unboundedRxjsRetry', line: 3, column: 26, data: { operator: 'retry', stream: '`liveFeed` from `@acme/live`', missing: ALL_MISSING } },
+      ],
+    },
+    // Only the attempt limit required: a growing, jittered delay without \`count\` still retries forever.
+    {
+      code: `import { Observable, retry, timer } from 'rxjs';
+${EVENTS_JS}
+events('/feed').pipe(retry({ delay: (_, n) => timer(Math.random() * 1000 * 2 ** n) }));`,
+      options: [{ requireBackoff: false, requireJitter: false }],
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retry', stream: NATIVE, missing: 'no attempt limit' } }],
+    },
+    // TSX: a component that subscribes in an effect and retries at once, forever.
+    {
+      code: `import { useEffect, useState } from 'react';
+import { Observable, retry } from 'rxjs';
+${EVENTS_TS}
+export function Price({ symbol }: { symbol: string }) {
+  const [price, setPrice] = useState<string>();
+  useEffect(() => {
+    const subscription = events(\`/prices/\${symbol}\`).pipe(retry()).subscribe((message) => setPrice(message.data));
+    return () => subscription.unsubscribe();
+  }, [symbol]);
+  return <span>{price}</span>;
+}`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS + 4, column: 59, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // JSX: a stream opened in \`using\`'s resource factory, per subscription; odd syntax: an optional call of the factory.
+    {
+      code: `import { using, fromEvent, retry } from 'rxjs';
+const open = (url) =>
+  using(
+    () => {
+      const es = new EventSource(url);
+      return { unsubscribe: () => es.close() };
+    },
+    () => fromEvent(window, 'focus'),
+  );
+export const Feed = () => {
+  open?.('/feed').pipe(retry()).subscribe(render);
+  return <div />;
+};`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 11, column: 24, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+  ],
+});

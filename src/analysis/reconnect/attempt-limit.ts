@@ -5,11 +5,13 @@
  * with a finite limit: `if (attempts >= MAX) return;`, `if (++retries > 5) throw …`,
  * `retries < max && connect()`. An elapsed-time budget (`Date.now() - since > 60_000`) bounds
  * the attempts as well and counts too. The condition may sit in a local helper it calls
- * (`if (!this.canRetry()) return;`) or a `const` it reads.
+ * (`if (!this.canRetry()) return;`) or a `const` it reads. Counters a library hands over
+ * (`counters.ts`) compare like counters the code keeps.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isFunctionNode } from '../functions.js';
 import { type AccessPath, accessPathOf, samePath, staticPropertyName, unwrapExpression } from './access-paths.js';
+import { type Counters, NO_COUNTERS, isCounterRead } from './counters.js';
 import { resolveLocalFunction } from './local-functions.js';
 import { isSelfUpdating } from './self-updating.js';
 import { contains, walkTree } from './walk.js';
@@ -111,13 +113,18 @@ function isElapsedTime(side: TSESTree.Node, sourceCode: Readonly<TSESLint.Source
   return node.type === 'BinaryExpression' && node.operator === '-' && readsClock(node.left, sourceCode);
 }
 
-function isLimitComparison(sourceCode: Readonly<TSESLint.SourceCode>, comparison: TSESTree.BinaryExpression): boolean {
+function isLimitComparison(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  comparison: TSESTree.BinaryExpression,
+  counters: Counters,
+): boolean {
   const sides = [comparison.left, comparison.right] as const;
   for (const [index, side] of sides.entries()) {
     const other = sides[1 - index]!;
     const compared = comparedValue(side);
     const counter = accessPathOf(sourceCode, compared);
-    if (counter && isSelfUpdating(sourceCode, counter) && isFiniteLimit(sourceCode, other, counter)) return true;
+    const counts = counter && (isSelfUpdating(sourceCode, counter) || isCounterRead(sourceCode, compared, counters));
+    if (counts && isFiniteLimit(sourceCode, other, counter)) return true;
     if (isElapsedTime(side, sourceCode) && !readsClock(other, sourceCode) && isFiniteLimit(sourceCode, other, null)) {
       return true;
     }
@@ -125,24 +132,24 @@ function isLimitComparison(sourceCode: Readonly<TSESLint.SourceCode>, comparison
   return false;
 }
 
-/** Whether a condition compares a counter (or the time spent) with a limit, directly or one or two steps away. */
-export function checksAttemptLimit(
+function checksLimitWithin(
   sourceCode: Readonly<TSESLint.SourceCode>,
   condition: TSESTree.Node,
-  indirection = 0,
-  seen = new Set<TSESTree.Node>(),
+  counters: Counters,
+  indirection: number,
+  seen: Set<TSESTree.Node>,
 ): boolean {
   let found = false;
   walkTree(condition, sourceCode.visitorKeys, (node) => {
     if (found) return false;
     if (node !== condition && isFunctionNode(node)) return false;
-    if (node.type === 'BinaryExpression' && COMPARISONS.has(node.operator) && isLimitComparison(sourceCode, node)) {
+    if (node.type === 'BinaryExpression' && COMPARISONS.has(node.operator) && isLimitComparison(sourceCode, node, counters)) {
       found = true;
     } else if (indirection < MAX_INDIRECTION && node.type === 'CallExpression') {
       const fn = resolveLocalFunction(sourceCode, node.callee);
       if (fn && !seen.has(fn)) {
         seen.add(fn);
-        found = checksAttemptLimit(sourceCode, fn.body, indirection + 1, seen);
+        found = checksLimitWithin(sourceCode, fn.body, counters, indirection + 1, seen);
       }
     } else if (indirection < MAX_INDIRECTION && node.type === 'Identifier') {
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
@@ -150,12 +157,24 @@ export function checksAttemptLimit(
       const init = definition?.type === 'Variable' ? definition.node.init : null;
       if (init && !seen.has(init) && !contains(init, node)) {
         seen.add(init);
-        found = checksAttemptLimit(sourceCode, init, indirection + 1, seen);
+        found = checksLimitWithin(sourceCode, init, counters, indirection + 1, seen);
       }
     }
     return !found;
   });
   return found;
+}
+
+/**
+ * Whether a condition compares a counter (or the time spent) with a limit, directly or one or
+ * two steps away. `counters` adds counters that the code receives rather than keeps.
+ */
+export function checksAttemptLimit(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  condition: TSESTree.Node,
+  counters: Counters = NO_COUNTERS,
+): boolean {
+  return checksLimitWithin(sourceCode, condition, counters, 0, new Set());
 }
 
 /** Whether any step of a re-open is guarded by an attempt limit. */

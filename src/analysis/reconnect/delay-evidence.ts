@@ -9,10 +9,14 @@
  * The search starts in the given functions and follows what they use, a few steps deep: local
  * helpers they call (`backoff(attempt)`, `this.nextDelay()`), and the initialisers and
  * assignments of variables and `this.` properties they read (`const delay = …` elsewhere).
+ *
+ * Counters that a library hands over (`counters.ts`) grow as well: `1000 * attempt` grows when
+ * `attempt` is one, and a local helper given one (`backoff(attempt)`) receives a counter.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../functions.js';
 import { accessPathOf, classBodyOfThis, pathOccurrences, staticPropertyName, unwrapExpression } from './access-paths.js';
+import { type Counters, NO_COUNTERS, mentionsCounter, parameterVariable } from './counters.js';
 import { functionOfVariable, resolveLocalFunction } from './local-functions.js';
 import { isSelfUpdating } from './self-updating.js';
 import { contains, walkTree } from './walk.js';
@@ -58,7 +62,8 @@ function isGeometricStep(node: TSESTree.Node): boolean {
 }
 
 /** Whether `node` mentions a value that changes from itself. */
-function mentionsSelfUpdating(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+function mentionsSelfUpdating(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, counters: Counters): boolean {
+  if (mentionsCounter(sourceCode, node, counters)) return true;
   let found = false;
   walkTree(node, sourceCode.visitorKeys, (current) => {
     if (found || isFunctionNode(current)) return false;
@@ -71,15 +76,31 @@ function mentionsSelfUpdating(sourceCode: Readonly<TSESLint.SourceCode>, node: T
   return found;
 }
 
-function isGrowth(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+function isGrowth(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, counters: Counters): boolean {
   if (isGeometricStep(node)) return true;
   if (node.type === 'BinaryExpression' && node.operator === '*') {
     return [node.left, node.right].some((side) => {
       const path = accessPathOf(sourceCode, side);
-      return path !== null && isSelfUpdating(sourceCode, path);
+      return (path !== null && isSelfUpdating(sourceCode, path)) || mentionsCounter(sourceCode, side, counters);
     });
   }
-  return node.type === 'MemberExpression' && node.computed && mentionsSelfUpdating(sourceCode, node.property);
+  return node.type === 'MemberExpression' && node.computed && mentionsSelfUpdating(sourceCode, node.property, counters);
+}
+
+/** The parameters of `fn` that `call` gives a counter (or a value computed from one). */
+function countersPassedTo(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+  fn: FunctionNode,
+  counters: Counters,
+): TSESLint.Scope.Variable[] {
+  const received: TSESLint.Scope.Variable[] = [];
+  call.arguments.forEach((argument, index) => {
+    if (argument.type === 'SpreadElement' || !mentionsCounter(sourceCode, argument, counters)) return;
+    const parameter = parameterVariable(sourceCode, fn, index);
+    if (parameter) received.push(parameter);
+  });
+  return received;
 }
 
 /** Identifiers that name a binding rather than read one. */
@@ -132,14 +153,18 @@ function sourcesOfRead(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree
 /**
  * Looks for a growing delay and for jitter in `roots` and what they use. Functions for which
  * `skip` is true (those that open a stream: their code is the re-open, not its schedule) are
- * not entered unless they are roots.
+ * not entered unless they are roots. `counters` are values known to count attempts although
+ * the file never updates them.
  */
 export function findDelayEvidence(
   sourceCode: Readonly<TSESLint.SourceCode>,
   roots: readonly TSESTree.Node[],
   skip: (fn: FunctionNode) => boolean,
+  counters: Counters = NO_COUNTERS,
 ): DelayEvidence {
   const evidence: DelayEvidence = { grows: false, jittered: false };
+  // Grows as local helpers receive counters: `backoff(attempt)` makes `backoff`'s parameter one.
+  const known = new Set(counters);
   const visited = new Set<TSESTree.Node>();
   const queue: { node: TSESTree.Node; depth: number }[] = roots.map((node) => ({ node, depth: 0 }));
   const enqueue = (node: TSESTree.Node, depth: number): void => {
@@ -153,11 +178,14 @@ export function findDelayEvidence(
     if (visited.has(root)) continue;
     visited.add(root);
     walkTree(root, sourceCode.visitorKeys, (node) => {
-      if (!evidence.grows && isGrowth(sourceCode, node)) evidence.grows = true;
+      if (!evidence.grows && isGrowth(sourceCode, node, known)) evidence.grows = true;
       if (node.type === 'CallExpression') {
         if (!evidence.jittered && isRandomCall(node)) evidence.jittered = true;
         const fn = resolveLocalFunction(sourceCode, node.callee);
-        if (fn && !contains(root, fn)) enqueue(fn, depth + 1);
+        if (fn && !contains(root, fn)) {
+          for (const parameter of countersPassedTo(sourceCode, node, fn, known)) known.add(parameter);
+          enqueue(fn, depth + 1);
+        }
       } else if (node.type === 'Identifier' || node.type === 'MemberExpression') {
         for (const source of sourcesOfRead(sourceCode, node)) {
           if (!contains(root, source)) enqueue(source, depth + 1);

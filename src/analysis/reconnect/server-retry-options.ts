@@ -23,6 +23,9 @@ function retryOption(sourceCode: Readonly<TSESLint.SourceCode>, object: TSESTree
   return typeof value === 'number' && Number.isFinite(value) ? { property: option.property, value } : null;
 }
 
+/** The module whose session factories take a `retry` option. */
+export const BETTER_SSE: ReadonlySet<string> = new Set(['better-sse']);
+
 /** Whether the file imports Hono, so that `.writeSSE()` is Hono's. */
 export function importsHono(program: TSESTree.Program): boolean {
   return program.body.some(
