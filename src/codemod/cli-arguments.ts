@@ -29,7 +29,31 @@ export interface CodemodOptions {
   jobs: number | null;
 }
 
-export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CodemodOptions };
+/** `--report`: the connection budget report; it never writes. */
+export interface ReportOptions {
+  paths: string[];
+  json: boolean;
+  silent: boolean;
+  project: string | null;
+  /** `--check`: exit 1 when an origin is over budget. */
+  check: boolean;
+  /** `--helper`/`--helper-import`: where the project's hub module is, so that its sites count as the hub's. */
+  helper: string | null;
+  helperImport: string | null;
+  /** `--items`: how many items a list, loop or key set is assumed to hold. */
+  items: number;
+  /** `--tabs`: how many tabs of the app are assumed open in one browser profile. */
+  tabs: number;
+}
+
+export const DEFAULT_REPORT_ITEMS = 10;
+export const DEFAULT_REPORT_TABS = 1;
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'run'; options: CodemodOptions }
+  | { kind: 'report'; options: ReportOptions };
 
 export const HELP_TEXT = `Usage: sse-codemod [paths or globs...] [options]
 
@@ -43,26 +67,38 @@ Without --write nothing is written: the changes are printed as a unified diff.
 Paths default to the current directory. Files ignored by .gitignore and anything in
 node_modules are never touched. Globs must be quoted so that the shell leaves them alone.
 
+With --report it changes nothing and prints the connection budget report instead: every
+stream site, what it connects to, how many instances it can have, which sites open the
+same URL, and the worst-case connections per origin against the browser's 6.
+
 Options:
   --write                  Apply the changes (refused in a git work tree with
                            uncommitted changes, see --allow-dirty).
   --check                  Write nothing; exit 1 when some file would change (for CI).
+                           With --report: exit 1 when an origin is over budget.
   --json                   Print only a JSON report on stdout.
+  --report                 Print the connection budget report (never writes).
+  --items <n>              With --report: items assumed per list, loop or key set
+                           (default ${DEFAULT_REPORT_ITEMS}).
+  --tabs <n>               With --report: tabs of the app assumed open at once
+                           (default ${DEFAULT_REPORT_TABS}).
   --project <tsconfig>     Convert the files of this tsconfig (restricted to the given
                            paths, if any).
   --helper <path.js>       Where to write the hub module (default: sse-hub.js in the
                            first path's src/ directory if it has one, else in the first
                            path's directory). A .d.ts is written beside it.
+                           With --report: where the project's hub module is.
   --helper-import <spec>   Import sharedEventSource from this module instead of writing
-                           one, e.g. eslint-plugin-sse/hub.
+                           one, e.g. eslint-plugin-sse/hub. With --report: a module
+                           that re-exports the hub.
   --allow-dirty            Let --write run in a git work tree with uncommitted changes.
   --silent                 Print nothing; exit codes are unchanged.
   --jobs <n>               Plan files on at most n threads (default: one per CPU).
   -h, --help               Show this help.
   -v, --version            Show the version.
 
-Exit codes: 0 done; 1 --check found pending changes, or a file failed; 2 usage error
-or a dirty git work tree.
+Exit codes: 0 done; 1 --check found pending changes (with --report: an origin over
+budget), or a file failed; 2 usage error or a dirty git work tree.
 `;
 
 /** Reads the arguments after `node sse-codemod`; throws `UsageError` for anything it cannot run. */
@@ -83,6 +119,9 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
         'allow-dirty': { type: 'boolean' },
         silent: { type: 'boolean' },
         jobs: { type: 'string' },
+        report: { type: 'boolean' },
+        items: { type: 'string' },
+        tabs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -103,6 +142,27 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
     if (values[name] !== undefined && values[name].trim() === '') throw new UsageError(`--${name} needs a value.`);
   }
   if (positionals.some((path) => path === '')) throw new UsageError('An empty path was given.');
+  for (const name of ['items', 'tabs'] as const) {
+    if (values[name] !== undefined && !values.report) throw new UsageError(`--${name} applies only to --report.`);
+  }
+  if (values.report) {
+    if (values.write) throw new UsageError('--report writes nothing: it cannot be used with --write.');
+    // --allow-dirty and --jobs change nothing for a report, which writes nothing and runs on one thread.
+    return {
+      kind: 'report',
+      options: {
+        paths: positionals,
+        json: values.json ?? false,
+        silent: values.silent ?? false,
+        project: values.project ?? null,
+        check: values.check ?? false,
+        helper: values.helper ?? null,
+        helperImport: values['helper-import'] ?? null,
+        items: values.items === undefined ? DEFAULT_REPORT_ITEMS : parseCount('--items', values.items),
+        tabs: values.tabs === undefined ? DEFAULT_REPORT_TABS : parseCount('--tabs', values.tabs),
+      },
+    };
+  }
 
   return {
     kind: 'run',
@@ -122,5 +182,11 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
 
 function parseJobs(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs must be a positive whole number, got "${value}".`);
+  return Number(value);
+}
+
+/** A positive whole number, small enough that the estimate's products stay exact. */
+function parseCount(option: string, value: string): number {
+  if (!/^[1-9]\d{0,8}$/.test(value)) throw new UsageError(`${option} must be a positive whole number, got "${value}".`);
   return Number(value);
 }

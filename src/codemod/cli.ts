@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `sse-codemod` command. Exit codes: 0 done; 1 `--check` found pending changes or a file
- * failed; 2 usage error or a dirty git work tree. `--silent` hides output, never exit codes.
+ * The `sse-codemod` command (and its `--report`). Exit codes: 0 done; 1 `--check` found pending
+ * changes (with `--report`: an origin over budget) or a file failed; 2 usage error or a dirty
+ * git work tree. `--silent` hides output, never exit codes.
  */
 import { PACKAGE_VERSION } from '../package-version.js';
 import { HELP_TEXT, UsageError, parseCliArguments } from './cli-arguments.js';
@@ -24,8 +25,13 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     // Loaded only for a run: --help, --version and argument errors answer at once.
+    const io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+    if (command.kind === 'report') {
+      const { runReport } = await import('./report/run-report.js');
+      return await runReport(command.options, io);
+    }
     const { runCodemod } = await import('./run-codemod.js');
-    return await runCodemod(command.options, { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+    return await runCodemod(command.options, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     if (!asksForSilence(argv)) process.stderr.write(`sse-codemod: ${error.message}\nRun sse-codemod --help for usage.\n`);

@@ -4,10 +4,10 @@
  * report, and each report leads to the openings it is about (`flagged-openings.ts`).
  */
 import * as typescriptParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { Linter, type SourceCode } from 'eslint';
 import path from 'node:path';
 import { flaggedOpenings } from '../analysis/flagged-openings.js';
-import type { StreamOpening } from '../analysis/stream-sources.js';
+import type { StreamOpening, StreamWrapper } from '../analysis/stream-sources.js';
 import plugin from '../index.js';
 
 /** The rules whose findings the codemod moves onto the shared hub. */
@@ -44,8 +44,10 @@ const JAVASCRIPT_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs']);
  * on, since React code lives in `.js` files too; typescript-eslint's for TypeScript, and for
  * JavaScript espree rejects (decorators, for one).
  */
-function configFor(extension: string, parser: 'espree' | 'typescript'): Linter.Config[] {
+function configFor(extension: string, parser: 'espree' | 'typescript', options: StreamLintOptions): Linter.Config[] {
   const commonJs = extension === '.cjs' || extension === '.cts';
+  const ruleEntry: Linter.RuleEntry =
+    options.wrappers && options.wrappers.length > 0 ? ['error', { wrappers: [...options.wrappers] }] : 'error';
   return [
     {
       files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
@@ -55,28 +57,57 @@ function configFor(extension: string, parser: 'espree' | 'typescript'): Linter.C
         sourceType: commonJs ? 'commonjs' : 'module',
         ecmaVersion: 'latest',
       },
-      // Users' `eslint-disable sse/…` comments opt sites out, as in their editor; comments
-      // about rules this config does not load must not become errors.
-      linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
-      rules: Object.fromEntries(REWRITTEN_RULES.map((rule) => [rule, 'error'])),
+      // Users' `eslint-disable sse/…` comments opt sites out, as in their editor (unless
+      // `ignoreInlineConfig`); comments about rules this config does not load must not become errors.
+      linterOptions: {
+        reportUnusedDisableDirectives: 'off',
+        reportUnusedInlineConfigs: 'off',
+        ...(options.ignoreInlineConfig ? { noInlineConfig: true } : {}),
+      },
+      rules: Object.fromEntries(REWRITTEN_RULES.map((rule) => [rule, ruleEntry])),
     },
   ];
 }
 
-/** Lints `text` as a file with `filePath`'s extension and returns the flagged openings, in source order. */
-export function detectFlaggedSites(filePath: string, text: string): Detection {
+export interface StreamLintOptions {
+  /** Stream openers besides the known ones, passed to both rules as their `wrappers` option. */
+  wrappers?: readonly StreamWrapper[];
+  /** Ignore `eslint-disable` and other inline config comments (a disabled report still opens its connection). */
+  ignoreInlineConfig?: boolean;
+}
+
+export type StreamLint =
+  | { ok: true; sourceCode: SourceCode; messages: Linter.LintMessage[] }
+  | { ok: false; error: string };
+
+/**
+ * Lints `text` with the repeated-stream rules as a file with `filePath`'s extension: the
+ * rules' findings, and the file's `SourceCode` (with its scope analysis) for more questions.
+ */
+export function lintWithStreamRules(filePath: string, text: string, options: StreamLintOptions = {}): StreamLint {
   const extension = path.extname(filePath).toLowerCase();
   // The file name only picks the parser's dialect; a fixed one keeps ESLint's path matching out of it.
   const filename = `input${EXTENSIONS.includes(extension) ? extension : '.js'}`;
-  let messages = JAVASCRIPT_EXTENSIONS.has(extension) ? linter.verify(text, configFor(extension, 'espree'), { filename }) : null;
+  let messages = JAVASCRIPT_EXTENSIONS.has(extension)
+    ? linter.verify(text, configFor(extension, 'espree', options), { filename })
+    : null;
   if (!messages || messages.some((message) => message.fatal)) {
-    messages = linter.verify(text, configFor(extension, 'typescript'), { filename });
+    messages = linter.verify(text, configFor(extension, 'typescript', options), { filename });
   }
   const fatal = messages.find((message) => message.fatal);
   if (fatal) return { ok: false, error: `${fatal.message.replace(/^Parsing error: /, 'syntax error: ')} (${fatal.line}:${fatal.column})` };
 
   const sourceCode = linter.getSourceCode();
   if (!sourceCode) return { ok: false, error: messages[0]?.message ?? 'ESLint did not lint the file' };
+  return { ok: true, sourceCode, messages };
+}
+
+/** Lints `text` as a file with `filePath`'s extension and returns the flagged openings, in source order. */
+export function detectFlaggedSites(filePath: string, text: string): Detection {
+  const extension = path.extname(filePath).toLowerCase();
+  const lint = lintWithStreamRules(filePath, text);
+  if (!lint.ok) return lint;
+  const { sourceCode, messages } = lint;
   const byStart = new Map<number, FlaggedSite>();
   for (const message of messages) {
     if (!message.ruleId || !(REWRITTEN_RULES as readonly string[]).includes(message.ruleId)) continue;
@@ -96,7 +127,7 @@ export function detectFlaggedSites(filePath: string, text: string): Detection {
 
 const COMMONJS_GLOBALS = new Set(['require', 'module', 'exports']);
 
-function moduleKindOf(sourceCode: ReturnType<Linter['getSourceCode']>, extension: string): ModuleKind {
+function moduleKindOf(sourceCode: SourceCode, extension: string): ModuleKind {
   if (extension === '.cjs' || extension === '.cts') return 'commonjs';
   const isEsm = sourceCode.ast.body.some(
     (statement) =>

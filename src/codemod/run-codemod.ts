@@ -8,10 +8,9 @@
  * others: each is reported with its reason and the run exits 1.
  */
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { mentionsStream } from '../analysis/stream-mentions.js';
 import { writeFileAtomically } from './atomic-write.js';
-import { type CodemodOptions, UsageError } from './cli-arguments.js';
+import type { CodemodOptions } from './cli-arguments.js';
 import { discoverFiles, searchDirectoryOf } from './discover-files.js';
 import {
   type CodemodReport,
@@ -25,16 +24,10 @@ import {
   formatTextReport,
 } from './format-output.js';
 import { type GitWorkTreeState, readGitWorkTreeState } from './git-state.js';
-import {
-  defaultHelperPath,
-  helperFiles,
-  helperSpecifierFor,
-  helperState,
-  missingHelperFiles,
-  validateHelperPath,
-} from './helper-module.js';
+import { helperFiles, helperSpecifierFor, helperState, missingHelperFiles } from './helper-module.js';
 import { builtWorkerUrl, planInWorkers } from './plan-pool.js';
 import { encodeSource, readSource } from './read-source.js';
+import { READ_CONCURRENCY, mapWithConcurrency, reportPathOf, resolveHelperPath } from './run-support.js';
 import type { FilePlan, FileResult, PlanRequest } from './types.js';
 
 export interface RunIo {
@@ -54,9 +47,6 @@ export interface RunIo {
  * from 128 (8.9 s against 11.9 s) and 160 light files (4.6 s against 5.9 s).
  */
 export const MIN_FILES_PER_THREAD = 64;
-
-/** How many files are read at once: enough to keep the disk busy, few enough to stay under the descriptor limit. */
-const READ_CONCURRENCY = 32;
 
 /** How many dirty paths the refusal names. */
 const DIRTY_PATHS_SHOWN = 5;
@@ -78,34 +68,6 @@ interface PlannedFile {
 }
 
 type ReadOutcome = { kind: 'candidate'; candidate: Candidate } | { kind: 'listed'; result: FileResult } | { kind: 'no-stream' };
-
-/** A path as the report prints it: relative to the current directory, with `/`. */
-export function reportPathOf(file: string, cwd: string): string {
-  return path.relative(cwd, file).split(path.sep).join('/');
-}
-
-/** Runs `task` over `items`, at most `limit` at a time; the results keep the items' order. */
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}
-
-function resolveHelperPath(options: CodemodOptions, cwd: string): string | null {
-  if (options.helperImport !== null) return null;
-  if (options.helper === null) return defaultHelperPath(options.paths[0] ?? '.', cwd);
-  const problem = validateHelperPath(options.helper);
-  if (problem !== null) throw new UsageError(problem);
-  return path.resolve(cwd, options.helper);
-}
 
 function dirtyTreeMessage(state: Extract<GitWorkTreeState, { kind: 'dirty' }>): string {
   const shown = state.paths.slice(0, DIRTY_PATHS_SHOWN).map((file) => `  ${file}\n`);
