@@ -78,6 +78,16 @@ export function runsOncePerEvaluation(fn: FunctionNode): boolean {
   if (parent?.type === 'NewExpression') {
     return parent.arguments[0] === node && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
   }
+  return isCalledOnceAsArgument(node);
+}
+
+/**
+ * Whether the function passed at `node` (inline or by name) is called once, a little later,
+ * by the call it is an argument of: `setTimeout(connect, d)`, `queueMicrotask(fn)`,
+ * `promise.then(fn)`.
+ */
+export function isCalledOnceAsArgument(node: TSESTree.Node): boolean {
+  const parent = node.parent;
   if (parent?.type !== 'CallExpression' || !parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
     return false;
   }

@@ -46,7 +46,7 @@ describe('the options object itself', () => {
 
   it('no-eventsource-in-loop: a second options object', () => {
     expect(configError(IN_LOOP, {}, {})).toBe(
-      schemaError(IN_LOOP, `Value [{"wrappers":[],"iterationMethods":${DEFAULT_ITERATION_METHODS}},{}] should NOT have more than 1 items.`),
+      schemaError(IN_LOOP, `Value [{"wrappers":[],"iterationMethods":${DEFAULT_ITERATION_METHODS},"typeAware":true},{}] should NOT have more than 1 items.`),
     );
   });
 
@@ -66,7 +66,7 @@ describe('unknown options (typos)', () => {
     expect(configError(IN_LOOP, { iterationMethod: ['map'] })).toBe(
       schemaError(
         IN_LOOP,
-        `Value {"wrappers":[],"iterationMethods":${DEFAULT_ITERATION_METHODS},"iterationMethod":["map"]} should NOT have additional properties.\n\t\tUnexpected property "iterationMethod". Expected properties: "wrappers", "iterationMethods", "sharedHelper".`,
+        `Value {"wrappers":[],"iterationMethods":${DEFAULT_ITERATION_METHODS},"typeAware":true,"iterationMethod":["map"]} should NOT have additional properties.\n\t\tUnexpected property "iterationMethod". Expected properties: "wrappers", "iterationMethods", "sharedHelper", "typeAware".`,
       ),
     );
   });
@@ -75,7 +75,7 @@ describe('unknown options (typos)', () => {
     expect(configError(PER_ITEM, { sharedHelpers: { module: 'eslint-plugin-sse/hub', export: 'sharedEventSource' } })).toBe(
       schemaError(
         PER_ITEM,
-        `Value {"wrappers":[],"iterationMethods":${DEFAULT_ITERATION_METHODS},"sharedHelpers":{"module":"eslint-plugin-sse/hub","export":"sharedEventSource"}} should NOT have additional properties.\n\t\tUnexpected property "sharedHelpers". Expected properties: "wrappers", "iterationMethods", "sharedHelper".`,
+        `Value {"wrappers":[],"iterationMethods":${DEFAULT_ITERATION_METHODS},"typeAware":true,"sharedHelpers":{"module":"eslint-plugin-sse/hub","export":"sharedEventSource"}} should NOT have additional properties.\n\t\tUnexpected property "sharedHelpers". Expected properties: "wrappers", "iterationMethods", "sharedHelper", "typeAware".`,
       ),
     );
   });

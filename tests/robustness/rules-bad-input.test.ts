@@ -28,6 +28,7 @@ const HANG_GUARD = 120_000;
 const IN_LOOP = 'sse/no-eventsource-in-loop';
 const PER_ITEM = 'sse/no-eventsource-per-item';
 const RECONNECT = 'sse/no-unbounded-reconnect';
+const CLOSE = 'sse/require-eventsource-close';
 
 const lint = (code: string, settings: LintSettings) => lintWith(plugin, code, settings);
 
@@ -327,7 +328,11 @@ const unusualSyntax: SyntaxCase[] = [
     name: 'a private method that opens a stream, called in a loop',
     filename: 'file.js',
     code: 'class Feed {\n  #es = null;\n  #url;\n  constructor(url) { this.#url = url; }\n  #open() { this.#es = new EventSource(this.#url); }\n  start(ids) { for (const id of ids) this.#open(); }\n  static #count = 0;\n  get #ready() { return #es in this; }\n}',
-    expected: [[IN_LOOP, 'openerCallInLoop', 6, 38]],
+    // Each call in the loop also replaces the stream in `#es` without closing the last one.
+    expected: [
+      [CLOSE, 'replacedWithoutClose', 5, 13],
+      [IN_LOOP, 'openerCallInLoop', 6, 38],
+    ],
   },
   {
     // `open` and `#open` are different members: only the private one opens a stream.

@@ -12,6 +12,7 @@ export const ALL_RULES = {
   'sse/no-eventsource-in-loop': 'error',
   'sse/no-eventsource-per-item': 'error',
   'sse/no-unbounded-reconnect': 'error',
+  'sse/require-eventsource-close': 'error',
 } as const satisfies Linter.RulesRecord;
 
 export interface LintSettings {

@@ -1,0 +1,275 @@
+/**
+ * Where the value of a stream opening is held, so that code elsewhere can close it: the
+ * variables and property paths it is kept in (`const es = …`, `this.es = …`,
+ * `esRef.current = es`), or the fact that it is handed to code this file cannot see
+ * (passed to a function, returned, stored in a collection), in which case that code may own
+ * it and nothing can be said about its closing.
+ *
+ * `fetchEventSource` (from `@microsoft/fetch-event-source`) has no `close()`: it stops when
+ * the `signal` passed in its options aborts, so what holds it is the `AbortController` whose
+ * signal it got, and closing it is `controller.abort()`.
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, skipTransparentParents } from '../functions.js';
+import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
+import { findOption, objectLiteralArgument } from '../reconnect/object-options.js';
+import type { StreamOpening } from '../stream-sources.js';
+import { resolveCallee } from './callees.js';
+import { type HolderPath, holderOccurrences, holderPathOf, includesHolder } from './holder-paths.js';
+import { isHookDependency } from './local-callers.js';
+
+/** How code closes a stream: the methods that close it, and whether calling the held value does (an unsubscribe function). */
+export interface CloseMethods {
+  methods: ReadonlySet<string>;
+  callable: boolean;
+}
+
+/** Where a value is first kept: a declaration, an assignment, or a class field. */
+type Store = TSESTree.VariableDeclarator | TSESTree.AssignmentExpression | TSESTree.PropertyDefinition;
+
+export type StreamHolding =
+  /** Kept under these names, none of which hands it to unknown code. */
+  | {
+      kind: 'held';
+      paths: HolderPath[];
+      /** The first place it is kept: the declarator or assignment around the opening (or around `new AbortController()`). */
+      store: Store;
+      close: CloseMethods;
+    }
+  /** Kept nowhere (`new EventSource(u).onmessage = …`): nothing can ever close it. */
+  | { kind: 'unheld'; close: CloseMethods }
+  /** Handed to code that may own it: no verdict. */
+  | { kind: 'escapes' }
+  /** `fetchEventSource` with an options object and no `signal`: nothing can stop it. */
+  | { kind: 'no-signal' };
+
+const CLOSE: CloseMethods = { methods: new Set(['close']), callable: false };
+const ABORT: CloseMethods = { methods: new Set(['abort']), callable: false };
+/** A user's wrapper may return anything that stops: a client with one of these methods, or an unsubscribe function. */
+const WRAPPER_CLOSE: CloseMethods = {
+  methods: new Set(['close', 'abort', 'disconnect', 'unsubscribe', 'dispose', 'destroy', 'stop', 'cancel']),
+  callable: true,
+};
+
+export function isFetchEventSource(opening: StreamOpening): boolean {
+  return opening.source.module === '@microsoft/fetch-event-source' && opening.source.exportName === 'fetchEventSource';
+}
+
+/** How the stream an opening returns is closed. */
+export function closeMethodsOf(opening: StreamOpening): CloseMethods {
+  if (isFetchEventSource(opening)) return ABORT;
+  return opening.source.userDefined ? WRAPPER_CLOSE : CLOSE;
+}
+
+type Use =
+  | { kind: 'fine' }
+  | { kind: 'escape' }
+  /** Kept under another name too. */
+  | { kind: 'alias'; path: HolderPath };
+
+/** Positions where reading a value only tests it: `if (es)`, `!es`, `es === null`, `es && …`. */
+function isTest(node: TSESTree.Node, parent: TSESTree.Node): boolean {
+  switch (parent.type) {
+    case 'IfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'ForStatement':
+    case 'ConditionalExpression':
+      return 'test' in parent && parent.test === node;
+    case 'UnaryExpression':
+    case 'BinaryExpression':
+    case 'ExpressionStatement':
+      return true;
+    case 'LogicalExpression':
+      return parent.left === node;
+    default:
+      return false;
+  }
+}
+
+/** The variable a local function's parameter at `index` declares, when it is a plain name. */
+function parameterVariable(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fn: TSESTree.Node,
+  index: number,
+): TSESLint.Scope.Variable | null {
+  if (!isFunctionNode(fn)) return null;
+  const parameter = fn.params[index];
+  if (parameter?.type !== 'Identifier') return null;
+  return sourceCode.scopeManager?.getDeclaredVariables(fn).find((variable) => variable.name === parameter.name) ?? null;
+}
+
+/** `console.log(es)` and the like only print it. */
+function isConsoleCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'console';
+}
+
+/** What a read of a held value does with it. */
+function useOf(sourceCode: Readonly<TSESLint.SourceCode>, occurrence: TSESTree.Node): Use {
+  let node = skipTransparentParents(occurrence);
+  // `a ?? es` carries it on: what the whole expression does with it is what counts.
+  while (node.parent?.type === 'LogicalExpression' && node.parent.right === node) node = skipTransparentParents(node.parent);
+  const parent = node.parent;
+  if (!parent) return { kind: 'escape' };
+  if (parent.type === 'MemberExpression' && parent.object === node) return { kind: 'fine' };
+  if (parent.type === 'AssignmentExpression' && parent.left === node) return { kind: 'fine' };
+  if (parent.type === 'VariableDeclarator' && parent.id === node) return { kind: 'fine' };
+  if (isTest(node, parent) || isHookDependency(node)) return { kind: 'fine' };
+  if (parent.type === 'VariableDeclarator' && parent.init === node) {
+    if (parent.id.type === 'ObjectPattern') return { kind: 'fine' };
+    if (parent.id.type !== 'Identifier') return { kind: 'escape' };
+    const name = parent.id.name;
+    const variable = sourceCode.scopeManager?.getDeclaredVariables(parent).find((v) => v.name === name);
+    return variable ? { kind: 'alias', path: { root: variable, properties: [] } } : { kind: 'escape' };
+  }
+  if (parent.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=') {
+    const path = holderPathOf(sourceCode, parent.left);
+    return path ? { kind: 'alias', path } : { kind: 'escape' };
+  }
+  if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+    if (isConsoleCall(parent)) return { kind: 'fine' };
+    // Handing it to a local function only renames it there: follow the parameter.
+    const fn = resolveCallee(sourceCode, parent.callee);
+    const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+    const variable = fn && parameterVariable(sourceCode, fn, index);
+    return variable ? { kind: 'alias', path: { root: variable, properties: [] } } : { kind: 'escape' };
+  }
+  return { kind: 'escape' };
+}
+
+/** The uses of a path's root variable that do not go through the path (`return ref` for `ref.current`). */
+function bareRootUses(path: HolderPath): TSESTree.Node[] {
+  if (path.properties.length === 0 || !('references' in path.root)) return [];
+  const uses: TSESTree.Node[] = [];
+  for (const reference of path.root.references) {
+    const node = skipTransparentParents(reference.identifier as TSESTree.Node);
+    const parent = node.parent;
+    if (parent?.type === 'MemberExpression' && parent.object === node) continue;
+    if (reference.init || reference.isWriteOnly()) continue;
+    uses.push(reference.identifier as TSESTree.Node);
+  }
+  return uses;
+}
+
+/** Follows a held value from its first path to every name it gets; null when it escapes. */
+function followHolders(sourceCode: Readonly<TSESLint.SourceCode>, first: HolderPath): HolderPath[] | null {
+  const paths: HolderPath[] = [first];
+  for (let index = 0; index < paths.length; index++) {
+    const path = paths[index]!;
+    for (const occurrence of [...holderOccurrences(sourceCode, path), ...bareRootUses(path)]) {
+      const use = useOf(sourceCode, occurrence);
+      if (use.kind === 'escape') return null;
+      if (use.kind === 'alias' && !includesHolder(paths, use.path)) paths.push(use.path);
+    }
+    // Bounded: a value renamed this often is passed around more than a lifecycle check can follow.
+    if (paths.length > 16) return null;
+  }
+  return paths;
+}
+
+/** The path that the value at `node` is first stored under, with the node that stores it. */
+function firstStore(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): { kind: 'stored'; path: HolderPath; store: Store } | { kind: 'unheld' } | { kind: 'escapes' } {
+  const value = skipTransparentParents(node);
+  const parent = value.parent;
+  if (!parent) return { kind: 'escapes' };
+  if (parent.type === 'VariableDeclarator' && parent.init === value) {
+    if (parent.id.type !== 'Identifier') return { kind: 'escapes' };
+    const name = parent.id.name;
+    const variable = sourceCode.scopeManager?.getDeclaredVariables(parent).find((v) => v.name === name);
+    return variable ? { kind: 'stored', path: { root: variable, properties: [] }, store: parent } : { kind: 'escapes' };
+  }
+  if (parent.type === 'AssignmentExpression' && parent.right === value && ['=', '??=', '||='].includes(parent.operator)) {
+    const path = holderPathOf(sourceCode, parent.left);
+    return path ? { kind: 'stored', path, store: parent } : { kind: 'escapes' };
+  }
+  if (parent.type === 'PropertyDefinition' && parent.value === value && !parent.static) {
+    const key = parent.key;
+    const name =
+      key.type === 'Identifier' && !parent.computed ? key.name : key.type === 'PrivateIdentifier' ? `#${key.name}` : null;
+    if (name === null) return { kind: 'escapes' };
+    return { kind: 'stored', path: { root: parent.parent, properties: [name] }, store: parent };
+  }
+  if (parent.type === 'ExpressionStatement') return { kind: 'unheld' };
+  if (parent.type === 'MemberExpression' && parent.object === value) return { kind: 'unheld' };
+  return { kind: 'escapes' };
+}
+
+function isNewAbortController(node: TSESTree.Node | null | undefined): boolean {
+  if (!node) return false;
+  const value = unwrapExpression(node);
+  return value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'AbortController';
+}
+
+/** The `new AbortController()` stored under `path`, with where it is stored; null when the path gets something else. */
+function controllerStore(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  path: HolderPath,
+): TSESTree.VariableDeclarator | TSESTree.AssignmentExpression | null {
+  if (path.properties.length === 0 && 'defs' in path.root) {
+    const definition = path.root.defs[0];
+    if (definition?.node.type === 'VariableDeclarator' && isNewAbortController(definition.node.init)) return definition.node;
+  }
+  for (const occurrence of holderOccurrences(sourceCode, path)) {
+    const node = skipTransparentParents(occurrence);
+    const parent = node.parent;
+    if (parent?.type === 'AssignmentExpression' && parent.left === node && isNewAbortController(parent.right)) return parent;
+  }
+  return null;
+}
+
+/** The controller whose `signal` an expression is: `controller.signal`, or a `signal` read from it. */
+function signalController(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node): HolderPath | null {
+  const node = unwrapExpression(expression);
+  if (node.type === 'MemberExpression' && staticPropertyName(node) === 'signal') {
+    return holderPathOf(sourceCode, node.object);
+  }
+  if (node.type !== 'Identifier') return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.node.type !== 'VariableDeclarator' || !definition.node.init) return null;
+  const declarator = definition.node;
+  if (declarator.id.type === 'Identifier') return signalController(sourceCode, declarator.init!);
+  // `const { signal } = controller`
+  if (declarator.id.type === 'ObjectPattern') {
+    const property = declarator.id.properties.find(
+      (p) =>
+        p.type === 'Property' &&
+        p.value === definition.name &&
+        !p.computed &&
+        p.key.type === 'Identifier' &&
+        p.key.name === 'signal',
+    );
+    return property ? holderPathOf(sourceCode, declarator.init!) : null;
+  }
+  return null;
+}
+
+function fetchEventSourceHolding(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): StreamHolding {
+  const argument = opening.node.arguments[1];
+  if (!argument) return { kind: 'no-signal' };
+  const options = objectLiteralArgument(argument);
+  if (!options) return { kind: 'escapes' };
+  const signal = findOption(options, 'signal');
+  if (signal.kind === 'absent') return { kind: 'no-signal' };
+  if (signal.kind === 'unknown') return { kind: 'escapes' };
+  const controller = signalController(sourceCode, signal.property.value);
+  const store = controller && controllerStore(sourceCode, controller);
+  if (!controller || !store) return { kind: 'escapes' };
+  const paths = followHolders(sourceCode, controller);
+  return paths ? { kind: 'held', paths, store, close: ABORT } : { kind: 'escapes' };
+}
+
+/** Where the stream of an opening is held. */
+export function streamHolding(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): StreamHolding {
+  if (isFetchEventSource(opening)) return fetchEventSourceHolding(sourceCode, opening);
+  const close = closeMethodsOf(opening);
+  const first = firstStore(sourceCode, opening.node);
+  if (first.kind === 'unheld') return { kind: 'unheld', close };
+  if (first.kind === 'escapes') return { kind: 'escapes' };
+  const paths = followHolders(sourceCode, first.path);
+  return paths ? { kind: 'held', paths, store: first.store, close } : { kind: 'escapes' };
+}

@@ -1,0 +1,1619 @@
+import type { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/require-eventsource-close.js';
+import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
+
+const ES = '`EventSource`';
+
+/** Where each framework's teardown goes, as the messages say it. */
+const IN_RETURNED_CLEANUP = 'in a cleanup function that the callback returns';
+const IN_VUE_UNMOUNT = 'in an `onBeforeUnmount` (or `onUnmounted`) callback of the same setup';
+const IN_SVELTE_TEARDOWN = 'in a cleanup function that the `onMount` callback returns, or in `onDestroy`';
+const IN_SOLID_CLEANUP = 'in an `onCleanup` callback';
+const IN_NG_ON_DESTROY = 'in `ngOnDestroy`';
+const IN_VUE_OPTION_TEARDOWN = 'in `beforeUnmount` (`beforeDestroy` in Vue 2)';
+const IN_DISCONNECTED = 'in `disconnectedCallback`';
+const IN_WILL_UNMOUNT = 'in `componentWillUnmount`';
+
+const USE_EFFECT = 'this `useEffect` callback';
+const WRAPPERS = { wrappers: [{ module: '@acme/live', export: 'subscribe' }] };
+
+ruleTester.run('require-eventsource-close', rule, {
+  valid: [
+    // Minified: the failed stream is closed earlier in the same comma sequence as the re-open.
+    {
+      code: 'function r(){const e=new EventSource("/a");e.onerror=()=>{e.close(),setTimeout(r,1e3)}}export{r};',
+      languageOptions: javascript,
+    },
+    // ── Closed at teardown ──────────────────────────────────────────────────────────────
+    // The effect returns a cleanup that closes the stream it opened.
+    {
+      code: `import { useEffect } from 'react';
+export function Live({ url }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    es.onmessage = (event) => console.log(event.data);
+    return () => es.close();
+  }, [url]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    // The cleanup is a local function that closes it, returned by name.
+    {
+      code: `import { useEffect } from 'react';
+export function useLive(url) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    function close() {
+      es?.close();
+    }
+    return close;
+  }, [url]);
+}`,
+      languageOptions: javascript,
+    },
+    // Kept in a ref and closed through it, with optional chaining.
+    `import { useEffect, useRef } from 'react';
+export function useLive(url: string) {
+  const ref = useRef<EventSource | null>(null);
+  useEffect(() => {
+    ref.current = new EventSource(url);
+    return () => ref.current?.close();
+  }, [url]);
+}`,
+    // Another effect of the same component closes the ref on unmount: the instance's teardown counts.
+    {
+      code: `import { useEffect, useRef } from 'react';
+export function Live({ url }: { url: string }) {
+  const source = useRef<EventSource>();
+  useEffect(() => {
+    source.current = new EventSource(url);
+  }, [url]);
+  useEffect(() => () => source.current?.close(), []);
+  return <p />;
+}`,
+      filename: 'file.tsx',
+    },
+    // The cleanup reads the ref into a local first, as React's docs advise.
+    `import { useEffect, useRef } from 'react';
+export function useLive(url: string) {
+  const ref = useRef<EventSource | null>(null);
+  useEffect(() => {
+    ref.current = new EventSource(url);
+    return () => {
+      const current = ref.current;
+      if (current) current.close();
+    };
+  }, [url]);
+}`,
+    // An effect passed by name, whose function returns the cleanup.
+    {
+      code: `import { useEffect } from 'react';
+export function Live({ url }) {
+  function subscribe() {
+    const es = new EventSource(url);
+    return () => es.close();
+  }
+  useEffect(subscribe, [url]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    // Opened after an await in an async IIFE of the effect, closed by the effect's cleanup.
+    {
+      code: `import { useEffect } from 'react';
+export function useLive(url) {
+  useEffect(() => {
+    let es;
+    (async () => {
+      const token = await fetchToken();
+      es = new EventSource(url + '?token=' + token);
+    })();
+    return () => es?.close();
+  }, [url]);
+}`,
+      languageOptions: javascript,
+    },
+    // A `useCallback` that opens, called from the effect whose cleanup closes the ref.
+    `import { useCallback, useEffect, useRef } from 'react';
+export function useLive(url: string) {
+  const ref = useRef<EventSource | null>(null);
+  const connect = useCallback(() => {
+    ref.current = new EventSource(url);
+  }, [url]);
+  useEffect(() => {
+    connect();
+    return () => ref.current?.close();
+  }, [connect]);
+}`,
+    // A page-wide singleton in a module variable, opened once behind a check: shared on purpose.
+    {
+      code: `import { useEffect } from 'react';
+let shared = null;
+export function useFeed() {
+  useEffect(() => {
+    if (!shared) shared = new EventSource('/feed');
+  }, []);
+}`,
+      languageOptions: javascript,
+    },
+    // Vue: \`onMounted\` opens, \`onBeforeUnmount\` of the same setup closes.
+    {
+      code: `import { onBeforeUnmount, onMounted } from 'vue';
+export default {
+  setup() {
+    let es;
+    onMounted(() => {
+      es = new EventSource('/events');
+    });
+    onBeforeUnmount(() => es?.close());
+  },
+};`,
+      languageOptions: javascript,
+    },
+    // Vue: a composable that keeps the stream in a ref and closes \`.value\` in \`onUnmounted\`.
+    `import { onMounted, onUnmounted, shallowRef } from 'vue';
+export function useLive(url: string) {
+  const source = shallowRef<EventSource | null>(null);
+  onMounted(() => {
+    source.value = new EventSource(url);
+  });
+  onUnmounted(() => {
+    source.value?.close();
+  });
+  return { status: 'live' };
+}`,
+    // Vue options API: \`beforeUnmount\` calls a method that closes \`this.es\`.
+    {
+      code: `export default {
+  mounted() {
+    this.es = new EventSource('/events');
+  },
+  beforeUnmount() {
+    this.stop();
+  },
+  methods: {
+    stop() {
+      this.es.close();
+    },
+  },
+};`,
+      languageOptions: javascript,
+    },
+    // Vue 2: \`created\` opens, \`destroyed\` closes (guarded with \`&&\`).
+    {
+      code: `export default {
+  created() {
+    this.source = new EventSource('/events');
+  },
+  destroyed() {
+    this.source && this.source.close();
+  },
+};`,
+      languageOptions: javascript,
+    },
+    // Svelte: \`onMount\` returns the cleanup.
+    {
+      code: `import { onMount } from 'svelte';
+onMount(() => {
+  const es = new EventSource('/events');
+  return () => es.close();
+});`,
+      languageOptions: javascript,
+    },
+    // Svelte: \`onDestroy\` of the same component script closes it.
+    `import { onDestroy, onMount } from 'svelte';
+let es: EventSource | undefined;
+onMount(() => {
+  es = new EventSource('/events');
+});
+onDestroy(() => es?.close());`,
+    // Solid: \`onCleanup\` in the component closes what \`onMount\` opened.
+    {
+      code: `import { onCleanup, onMount } from 'solid-js';
+export function Live(props) {
+  let es;
+  onMount(() => {
+    es = new EventSource(props.url);
+  });
+  onCleanup(() => es?.close());
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    // Angular: opened through a private method, closed in \`ngOnDestroy\` with optional chaining.
+    `export class FeedComponent implements OnInit, OnDestroy {
+  private es?: EventSource;
+  ngOnInit(): void {
+    this.connect();
+  }
+  ngOnDestroy(): void {
+    this.es?.close();
+  }
+  private connect(): void {
+    this.es = new EventSource('/events');
+  }
+}`,
+    // Angular: a \`DestroyRef.onDestroy\` callback closes the local stream.
+    `@Component({ selector: 'app-feed', template: '' })
+export class FeedComponent {
+  private readonly destroyRef = inject(DestroyRef);
+  ngOnInit(): void {
+    const es = new EventSource('/events');
+    this.destroyRef.onDestroy(() => es.close());
+  }
+}`,
+    // A root service is not a component: its stream lives as long as the app, by design.
+    `@Injectable({ providedIn: 'root' })
+export class FeedService {
+  readonly events = new EventSource('/events');
+}`,
+    // A React class component closes in \`componentWillUnmount\`, through a helper method.
+    {
+      code: `import React from 'react';
+export class Live extends React.PureComponent<{ url: string }> {
+  private es: EventSource | null = null;
+  componentDidMount() {
+    this.open();
+  }
+  componentWillUnmount() {
+    this.shutdown();
+  }
+  open() {
+    this.es = new EventSource(this.props.url);
+  }
+  shutdown() {
+    this.es?.close();
+    this.es = null;
+  }
+  render() {
+    return <p />;
+  }
+}`,
+      filename: 'file.tsx',
+    },
+    // A custom element closes in \`disconnectedCallback\`.
+    {
+      code: `class LiveFeed extends HTMLElement {
+  connectedCallback() {
+    this.es?.close();
+    this.es = new EventSource(this.getAttribute('src'));
+  }
+  disconnectedCallback() {
+    this.es.close();
+  }
+}
+customElements.define('live-feed', LiveFeed);`,
+      languageOptions: javascript,
+    },
+    // \`fetchEventSource\` is stopped by aborting the controller whose signal it got.
+    `import { useEffect } from 'react';
+import { fetchEventSource } from '@microsoft/fetch-event-source';
+export function useLive(url: string) {
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchEventSource(url, { signal: controller.signal, onmessage: () => {} });
+    return () => controller.abort();
+  }, [url]);
+}`,
+    // The same with the signal read out of the controller first.
+    {
+      code: `import { useEffect } from 'react';
+import { fetchEventSource } from '@microsoft/fetch-event-source';
+export function useLive(url) {
+  useEffect(() => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    fetchEventSource(url, { signal });
+    return () => controller.abort();
+  }, [url]);
+}`,
+      languageOptions: javascript,
+    },
+    // A wrapper that returns an unsubscribe function, returned as the cleanup.
+    {
+      code: `import { useEffect } from 'react';
+import { subscribe } from '@acme/live';
+export function useLive(url) {
+  useEffect(() => {
+    const unsubscribe = subscribe(url);
+    return unsubscribe;
+  }, [url]);
+}`,
+      options: [WRAPPERS],
+      languageOptions: javascript,
+    },
+    // An early return before the stream, and the cleanup after it.
+    `import { useEffect } from 'react';
+export function useLive(url: string | null) {
+  useEffect(() => {
+    if (!url) return;
+    const es = new EventSource(url);
+    return () => es.close();
+  }, [url]);
+}`,
+
+    // ── Handed to code that may own it: no verdict ──────────────────────────────────────
+    // The hook returns the stream: its caller owns it.
+    {
+      code: `import { useEffect } from 'react';
+export function useLive(url) {
+  let source;
+  useEffect(() => {
+    source = new EventSource(url);
+  }, [url]);
+  return source;
+}`,
+      languageOptions: javascript,
+    },
+    // The cleanup is built elsewhere from the stream: it may well close it.
+    `import { useEffect } from 'react';
+export function useLive(url: string) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    return track(es);
+  }, [url]);
+}`,
+    // TODO(false negative): a stream handed to \`setState\` is owned by whoever reads the state; the rule cannot follow it.
+    `import { useEffect, useState } from 'react';
+export function useLive(url: string) {
+  const [source, setSource] = useState<EventSource | null>(null);
+  useEffect(() => {
+    setSource(new EventSource(url));
+  }, [url]);
+  return source;
+}`,
+    // TODO(false negative): a stream stored in an outer collection is not followed.
+    {
+      code: `import { useEffect } from 'react';
+const streams = new Set();
+export function useLive(url) {
+  useEffect(() => {
+    streams.add(new EventSource(url));
+  }, [url]);
+}`,
+      languageOptions: javascript,
+    },
+    // A local class that happens to be called EventSource is not a stream.
+    {
+      code: `import { useEffect } from 'react';
+class EventSource { constructor(url) { this.url = url; } }
+export function useThing(url) {
+  useEffect(() => {
+    const thing = new EventSource(url);
+  }, [url]);
+}`,
+      languageOptions: javascript,
+    },
+
+    // ── Replaced only after closing, or guarded ─────────────────────────────────────────
+    // The old stream is closed first.
+    {
+      code: `let es;
+export function connect(url) {
+  es?.close();
+  es = new EventSource(url);
+}`,
+      languageOptions: javascript,
+    },
+    // Closed under a check first.
+    {
+      code: `let es = null;
+export function connect(url) {
+  if (es) es.close();
+  es = new EventSource(url);
+}`,
+      languageOptions: javascript,
+    },
+    // Closed with \`&&\` first.
+    `let es: EventSource | undefined;
+export function connect(url: string) {
+  es && es.close();
+  es = new EventSource(url);
+}`,
+    // Opened only when there is none yet.
+    `let es: EventSource | undefined;
+export function connect(url: string) {
+  if (!es) {
+    es = new EventSource(url);
+  }
+}`,
+    // Returns early while one is there.
+    `let es: EventSource | undefined;
+export function connect(url: string) {
+  if (es) return;
+  es = new EventSource(url);
+}`,
+    // Returns early while the old one is not closed.
+    {
+      code: `let es;
+export function connect(url) {
+  if (es && es.readyState !== EventSource.CLOSED) return;
+  es = new EventSource(url);
+}`,
+      languageOptions: javascript,
+    },
+    // \`??=\` never replaces a stream that is there.
+    `let es: EventSource | undefined;
+export function connect(url: string) {
+  es ??= new EventSource(url);
+  return es;
+}`,
+    // A local function closes it first.
+    {
+      code: `let es;
+function disconnect() {
+  es?.close();
+  es = null;
+}
+export function connect(url) {
+  disconnect();
+  es = new EventSource(url);
+}`,
+      languageOptions: javascript,
+    },
+    // The swap: the old stream is kept aside and closed once the new one is in place.
+    `let es: EventSource | undefined;
+export function switchTo(url: string) {
+  const old = es;
+  es = new EventSource(url);
+  old?.close();
+}`,
+    // A local function called once, at module level, runs once.
+    {
+      code: `let es;
+function connect(url) {
+  es = new EventSource(url);
+  es.onmessage = (event) => console.log(event.data);
+}
+connect('/events');`,
+      languageOptions: javascript,
+    },
+    // A watcher that opens in one branch and closes in the other handles both states on purpose.
+    `import { watch } from 'vue';
+let es: EventSource | undefined;
+export function follow(enabled: Ref<boolean>) {
+  watch(enabled, (on) => {
+    if (on) es = new EventSource('/events');
+    else es?.close();
+  });
+}`,
+
+    // ── Re-opened after an error, the failed stream closed first ───────────────────────
+    // Closes the failed stream, then reconnects later.
+    {
+      code: `let es;
+function connect() {
+  es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    setTimeout(connect, 1000 + Math.random() * 4000);
+  };
+}
+connect();`,
+      languageOptions: javascript,
+    },
+    // Closes it as the event's target.
+    `function connect(): void {
+  const es = new EventSource('/events');
+  es.addEventListener('error', (event) => {
+    (event.target as EventSource).close();
+    connect();
+  });
+}
+connect();`,
+    // Closes it as \`this\` in a \`function\` handler.
+    {
+      code: `function connect() {
+  const es = new EventSource('/events');
+  es.onerror = function () {
+    this.close();
+    connect();
+  };
+}
+connect();`,
+      languageOptions: javascript,
+    },
+    // Re-opens only once the browser gave up on it.
+    {
+      code: `let es;
+function connect() {
+  es = new EventSource('/events');
+  es.onerror = () => {
+    if (es.readyState === EventSource.CLOSED) connect();
+  };
+}
+connect();`,
+      languageOptions: javascript,
+    },
+    // A class that closes \`this.es\` first, in a handler that calls the opening method.
+    `export class Feed {
+  private es?: EventSource;
+  private start(): void {
+    this.es = new EventSource('/events');
+    this.es.addEventListener('error', () => {
+      this.es?.close();
+      this.start();
+    });
+  }
+}`,
+    // sse.js does not reconnect by itself unless \`autoReconnect\` is on: after an error it is closed.
+    {
+      code: `import { SSE } from 'sse.js';
+let source = new SSE('/events');
+source.addEventListener('error', () => {
+  source = new SSE('/events');
+});`,
+      languageOptions: javascript,
+    },
+
+    // ── Odd but valid syntax ────────────────────────────────────────────────────────────
+    '',
+    // \`new (EventSource)()\`, optional calls and a computed member on the way: closed all the same.
+    `import { useEffect } from 'react';
+export function useLive(url: string, streams: Record<string, unknown>) {
+  useEffect(() => {
+    const es = new (EventSource)(url);
+    es?.addEventListener?.('message', () => streams['last']);
+    return () => es?.close?.();
+  }, [url]);
+}`,
+    // Decorators and a \`using\` declaration around a stream that is returned (its caller owns it).
+    `@Component({ selector: 'app-feed', template: '' })
+export class FeedComponent {
+  @Input() url = '';
+  open(): EventSource {
+    using lock = acquire();
+    return new EventSource(this.url);
+  }
+}`,
+
+    // ── Known false negatives ───────────────────────────────────────────────────────────
+    // TODO(false negative): a stream opened directly in a Vue \`setup()\` (not in \`onMounted\`) is not checked.
+    `import { defineComponent } from 'vue';
+export default defineComponent({
+  setup() {
+    const es = new EventSource('/events');
+    return { es };
+  },
+});`,
+    // TODO(false negative): a stream that a local factory returns is not followed into the effect.
+    {
+      code: `import { useEffect } from 'react';
+function open(url) {
+  return new EventSource(url);
+}
+export function useLive(url) {
+  useEffect(() => {
+    const es = open(url);
+  }, [url]);
+}`,
+      languageOptions: javascript,
+    },
+    // TODO(false negative): any early return under a test of state kept outside the function counts as a guard, even one that never stands for the stream.
+    `export class Feed {
+  private url = '';
+  private es?: EventSource;
+  reconnect(): void {
+    if (!this.url) return;
+    this.es = new EventSource(this.url);
+  }
+}`,
+    // TODO(false negative): \`sharedEventSource\` from the hub is not counted as a stream (it is the plugin's own fix); list it in \`wrappers\` to check that it is released.
+    `import { useEffect } from 'react';
+import { sharedEventSource } from 'eslint-plugin-sse/hub';
+export function useLive(url: string) {
+  useEffect(() => {
+    const es = sharedEventSource(url);
+  }, [url]);
+}`,
+  ],
+  invalid: [
+    // ── Opened at mount, never closed at teardown ───────────────────────────────────────
+    // An effect with no cleanup: the suggestion adds one.
+    {
+      code: `import { useEffect } from 'react';
+export function Live({ url }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    es.onmessage = (event) => console.log(event.data);
+  }, [url]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `import { useEffect } from 'react';
+export function Live({ url }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    es.onmessage = (event) => console.log(event.data);
+    return () => es.close();
+  }, [url]);
+  return <p />;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The same on one line: the cleanup goes on that line.
+    {
+      code: `export const useLive = (url: string) => useEffect(() => { const es = new EventSource(url); }, [url]);`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 1,
+          column: 70,
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `export const useLive = (url: string) => useEffect(() => { const es = new EventSource(url); return () => es.close(); }, [url]);`,
+            },
+          ],
+        },
+      ],
+    },
+    // \`React.useLayoutEffect\`, in TSX, with the stream opened through \`new (EventSource)()\`.
+    {
+      code: `import * as React from 'react';
+export function Live({ url }: { url: string }) {
+  React.useLayoutEffect(() => {
+    const es = new (EventSource)(url);
+    es?.addEventListener('message', () => {});
+  }, [url]);
+  return <p />;
+}`,
+      filename: 'file.tsx',
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 16,
+          data: { stream: ES, lifecycle: 'this `useLayoutEffect` callback', where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `import * as React from 'react';
+export function Live({ url }: { url: string }) {
+  React.useLayoutEffect(() => {
+    const es = new (EventSource)(url);
+    es?.addEventListener('message', () => {});
+    return () => es.close();
+  }, [url]);
+  return <p />;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The cleanup closes something else.
+    {
+      code: `import { useEffect } from 'react';
+export function useLive(url: string, other: EventSource) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    return () => other.close();
+  }, [url]);
+}`,
+      errors: [{ messageId: 'notClosedOnUnmount', line: 4, column: 16, suggestions: [] }],
+    },
+    // Kept in a ref that nothing closes: no mechanical fix (the ref outlives the callback).
+    {
+      code: `import { useEffect, useRef } from 'react';
+export function useLive(url: string) {
+  const ref = useRef<EventSource | null>(null);
+  useEffect(() => {
+    ref.current = new EventSource(url);
+  }, [url]);
+}`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 5,
+          column: 19,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => ref.current.close();`)' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Opened through a local function that the effect calls.
+    {
+      code: `import { useEffect, useRef } from 'react';
+export function Live({ url }) {
+  const ref = useRef(null);
+  const connect = () => {
+    ref.current = new EventSource(url);
+  };
+  useEffect(() => {
+    connect();
+  }, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'notClosedOnUnmount', line: 5, column: 19, data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => ref.current.close();`)' } }],
+    },
+    // An async effect returns a promise, which React never calls as a cleanup.
+    {
+      code: `import { useEffect } from 'react';
+export function useLive(url) {
+  useEffect(async () => {
+    const es = new EventSource(url);
+    return () => es.close();
+  }, [url]);
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'notClosedOnUnmount', line: 4, column: 16, suggestions: [] }],
+    },
+    // Kept nowhere at all: nothing can close it.
+    {
+      code: `import { useEffect } from 'react';
+export function useLive(url, onEvent) {
+  useEffect(() => {
+    new EventSource(url).onmessage = onEvent;
+  }, [url]);
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notKeptOnMount',
+          line: 4,
+          column: 5,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP },
+        },
+      ],
+    },
+    // A stream that closes itself when done still leaks when the component unmounts first.
+    {
+      code: `import { useEffect } from 'react';
+export function useAnswer(url: string) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    es.addEventListener('done', () => es.close());
+  }, [url]);
+}`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `import { useEffect } from 'react';
+export function useAnswer(url: string) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    es.addEventListener('done', () => es.close());
+    return () => es.close();
+  }, [url]);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Vue: \`onMounted\` without a closing \`onBeforeUnmount\`.
+    {
+      code: `import { onMounted } from 'vue';
+export function useLive(url: string) {
+  let es: EventSource | undefined;
+  onMounted(() => {
+    es = new EventSource(url);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 5,
+          column: 10,
+          data: { stream: ES, lifecycle: 'this `onMounted` callback', where: IN_VUE_UNMOUNT, example: '' },
+        },
+      ],
+    },
+    // Vue: a ref's \`.value\` that no teardown closes.
+    {
+      code: `import { onMounted, ref } from 'vue';
+export function useLive(url) {
+  const source = ref(null);
+  onMounted(() => {
+    source.value = new EventSource(url);
+  });
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'notClosedOnUnmount', line: 5, column: 20, data: { stream: ES, lifecycle: 'this `onMounted` callback', where: IN_VUE_UNMOUNT, example: '' } }],
+    },
+    // Vue options API: a method could close it, but no teardown hook calls it.
+    {
+      code: `export default {
+  mounted() {
+    this.es = new EventSource('/events');
+  },
+  methods: {
+    stop() {
+      this.es.close();
+    },
+  },
+};`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 3,
+          column: 15,
+          data: { stream: ES, lifecycle: '`mounted`', where: IN_VUE_OPTION_TEARDOWN, example: '' },
+        },
+      ],
+    },
+    // Svelte: \`onMount\` with no cleanup.
+    {
+      code: `import { onMount } from 'svelte';
+onMount(() => {
+  const es = new EventSource('/events');
+});`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 3,
+          column: 14,
+          data: { stream: ES, lifecycle: 'this `onMount` callback', where: IN_SVELTE_TEARDOWN, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `import { onMount } from 'svelte';
+onMount(() => {
+  const es = new EventSource('/events');
+  return () => es.close();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // Svelte 5: \`$effect\` with no cleanup.
+    {
+      code: `$effect(() => {
+  const es = new EventSource(url);
+});`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 2,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `$effect(() => {
+  const es = new EventSource(url);
+  return () => es.close();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // Solid ignores what \`onMount\` returns: the cleanup belongs in \`onCleanup\`.
+    {
+      code: `import { onMount } from 'solid-js';
+export function Live(props) {
+  onMount(() => {
+    const es = new EventSource(props.url);
+    return () => es.close();
+  });
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 16,
+          data: { stream: ES, lifecycle: 'this `onMount` callback', where: IN_SOLID_CLEANUP, example: '' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Angular: \`ngOnInit\` opens, there is no \`ngOnDestroy\`.
+    {
+      code: `export class FeedComponent implements OnInit {
+  private es?: EventSource;
+  ngOnInit(): void {
+    this.es = new EventSource('/events');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 15,
+          data: { stream: ES, lifecycle: '`ngOnInit`', where: IN_NG_ON_DESTROY, example: '' },
+        },
+      ],
+    },
+    // Angular: a component's field initialiser runs per instance too.
+    {
+      code: `@Component({ selector: 'app-feed', template: '' })
+export class FeedComponent {
+  private readonly es = new EventSource('/events');
+}`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 3,
+          column: 25,
+          data: { stream: ES, lifecycle: 'the construction of this component', where: IN_NG_ON_DESTROY, example: '' },
+        },
+      ],
+    },
+    // Angular: \`ngOnDestroy\` closes a different member.
+    {
+      code: `export class FeedComponent implements OnInit, OnDestroy {
+  private es?: EventSource;
+  private other?: EventSource;
+  ngOnInit(): void {
+    this.es = new EventSource('/events');
+  }
+  ngOnDestroy(): void {
+    this.other?.close();
+  }
+}`,
+      errors: [{ messageId: 'notClosedOnUnmount', line: 5, column: 15 }],
+    },
+    // A React class component without \`componentWillUnmount\`.
+    {
+      code: `import { Component } from 'react';
+export class Live extends Component<{ url: string }> {
+  private es?: EventSource;
+  componentDidMount() {
+    this.es = new EventSource(this.props.url);
+  }
+  render() {
+    return <p />;
+  }
+}`,
+      filename: 'file.tsx',
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 5,
+          column: 15,
+          data: { stream: ES, lifecycle: '`componentDidMount`', where: IN_WILL_UNMOUNT, example: '' },
+        },
+      ],
+    },
+    // A custom element without \`disconnectedCallback\`.
+    {
+      code: `class LiveFeed extends HTMLElement {
+  connectedCallback() {
+    this.es = new EventSource(this.getAttribute('src'));
+  }
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 3,
+          column: 15,
+          data: { stream: ES, lifecycle: '`connectedCallback`', where: IN_DISCONNECTED, example: '' },
+        },
+      ],
+    },
+    // \`fetchEventSource\` without a signal cannot be stopped.
+    {
+      code: `import { useEffect } from 'react';
+import { fetchEventSource } from '@microsoft/fetch-event-source';
+export function useLive(url: string) {
+  useEffect(() => {
+    fetchEventSource(url, { onmessage: (event) => console.log(event.data) });
+  }, [url]);
+}`,
+      errors: [
+        {
+          messageId: 'fetchWithoutSignal',
+          line: 5,
+          column: 5,
+          data: { lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP },
+        },
+      ],
+    },
+    // \`fetchEventSource\` with a signal whose controller is never aborted: the suggestion aborts it.
+    {
+      code: `import { useEffect } from 'react';
+import { fetchEventSource } from '@microsoft/fetch-event-source';
+export function useLive(url) {
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchEventSource(url, { signal: controller.signal });
+  }, [url]);
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'fetchNotAborted',
+          line: 6,
+          column: 5,
+          data: { lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, controller: 'controller' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => controller.abort();' },
+              output: `import { useEffect } from 'react';
+import { fetchEventSource } from '@microsoft/fetch-event-source';
+export function useLive(url) {
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchEventSource(url, { signal: controller.signal });
+    return () => controller.abort();
+  }, [url]);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A user's wrapper whose unsubscribe function is never called: no mechanical fix for an unknown API.
+    {
+      code: `import { useEffect } from 'react';
+import { subscribe } from '@acme/live';
+export function useLive(url) {
+  useEffect(() => {
+    const unsubscribe = subscribe(url);
+  }, [url]);
+}`,
+      options: [WRAPPERS],
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 5,
+          column: 25,
+          data: { stream: '`subscribe` from `@acme/live`', lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: '' },
+          suggestions: [],
+        },
+      ],
+    },
+
+    // ── Replaced while the old one may be open ──────────────────────────────────────────
+    // An exported function can run any number of times.
+    {
+      code: `let es;
+export function connect(url) {
+  es = new EventSource(url);
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 3,
+          column: 3,
+          data: { target: 'es', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'es?.close();' },
+              output: `let es;
+export function connect(url) {
+  es?.close();
+  es = new EventSource(url);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Two streams in a row in one variable: the first is still open.
+    {
+      code: `let es = new EventSource('/a');
+es = new EventSource('/b');`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 2,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'es?.close();' },
+              output: `let es = new EventSource('/a');
+es?.close();
+es = new EventSource('/b');`,
+            },
+          ],
+        },
+      ],
+    },
+    // A click handler that opens on every click.
+    {
+      code: `import { useRef } from 'react';
+export function Live({ url }: { url: string }) {
+  const ref = useRef<EventSource | null>(null);
+  const start = () => {
+    ref.current = new EventSource(url);
+  };
+  return <button onClick={start}>Go live</button>;
+}`,
+      filename: 'file.tsx',
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 5,
+          column: 5,
+          data: { target: 'ref.current', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'ref.current?.close();' },
+              output: `import { useRef } from 'react';
+export function Live({ url }: { url: string }) {
+  const ref = useRef<EventSource | null>(null);
+  const start = () => {
+    ref.current?.close();
+    ref.current = new EventSource(url);
+  };
+  return <button onClick={start}>Go live</button>;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A subscription callback runs on every emission: each opens one more.
+    {
+      code: `export class FeedComponent implements OnInit, OnDestroy {
+  private es?: EventSource;
+  constructor(private readonly route: ActivatedRoute) {}
+  ngOnInit(): void {
+    this.route.params.subscribe((params) => {
+      this.es = new EventSource('/rooms/' + params['id']);
+    });
+  }
+  ngOnDestroy(): void {
+    this.es?.close();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 6,
+          column: 7,
+          data: { target: 'this.es', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'this.es?.close();' },
+              output: `export class FeedComponent implements OnInit, OnDestroy {
+  private es?: EventSource;
+  constructor(private readonly route: ActivatedRoute) {}
+  ngOnInit(): void {
+    this.route.params.subscribe((params) => {
+      this.es?.close();
+      this.es = new EventSource('/rooms/' + params['id']);
+    });
+  }
+  ngOnDestroy(): void {
+    this.es?.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A Vue watcher runs on every change.
+    {
+      code: `import { watch } from 'vue';
+let es;
+export function follow(url) {
+  watch(url, (next) => {
+    es = new EventSource(next);
+  });
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'es?.close();' },
+              output: `import { watch } from 'vue';
+let es;
+export function follow(url) {
+  watch(url, (next) => {
+    es?.close();
+    es = new EventSource(next);
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A public method can be called again; the class field already holds a stream.
+    {
+      code: `export class Feed {
+  es = new EventSource('/events');
+  reconnect(): void {
+    this.es = new EventSource('/events');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 4,
+          column: 5,
+          data: { target: 'this.es', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'this.es?.close();' },
+              output: `export class Feed {
+  es = new EventSource('/events');
+  reconnect(): void {
+    this.es?.close();
+    this.es = new EventSource('/events');
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // An arrow that returns the assignment: reported, but there is no statement to put a close before.
+    {
+      code: `let es;
+export const connect = (url) => (es = new EventSource(url));`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'replacedWithoutClose', line: 2, column: 34, suggestions: [] }],
+    },
+    // A loop replaces the stream on every pass.
+    {
+      code: `let es;
+for (const url of ['/a', '/b']) {
+  es = new EventSource(url);
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'es?.close();' },
+              output: `let es;
+for (const url of ['/a', '/b']) {
+  es?.close();
+  es = new EventSource(url);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Closing in a handler defined before is not closing: it runs later, if ever.
+    {
+      code: `let es: EventSource | undefined;
+export function connect(url: string) {
+  window.onbeforeunload = () => es?.close();
+  es = new EventSource(url);
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 4,
+          column: 3,
+          data: { target: 'es', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'es?.close();' },
+              output: `let es: EventSource | undefined;
+export function connect(url: string) {
+  window.onbeforeunload = () => es?.close();
+  es?.close();
+  es = new EventSource(url);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A user's wrapper: reported, no suggestion (its close method is unknown).
+    {
+      code: `import { subscribe } from '@acme/live';
+let stop;
+export function follow(url) {
+  stop = subscribe(url);
+}`,
+      options: [WRAPPERS],
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 4,
+          column: 3,
+          data: { target: 'stop', stream: '`subscribe` from `@acme/live`' },
+          suggestions: [],
+        },
+      ],
+    },
+
+    // ── Re-opened from an error handler without closing the failed stream ───────────────
+    // The handler replaces the stream; the failed one keeps reconnecting.
+    {
+      code: `let es = new EventSource('/events');
+es.onerror = () => {
+  es = new EventSource('/events');
+};`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'reopenedWithoutClose',
+          line: 3,
+          column: 8,
+          data: { stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeFailedStream',
+              data: { code: 'es.close();' },
+              output: `let es = new EventSource('/events');
+es.onerror = () => {
+  es.close();
+  es = new EventSource('/events');
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    // The handler calls the function that opens; as an expression body there is no statement to add to.
+    {
+      code: `let es;
+function connect() {
+  es = new EventSource('/events');
+  es.onerror = () => connect();
+}
+connect();`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'reopenedWithoutClose', line: 4, column: 22, data: { stream: ES }, suggestions: [] }],
+    },
+    // Scheduling the re-open does not close the failed stream either.
+    {
+      code: `let es: EventSource | undefined;
+function connect(): void {
+  es = new EventSource('/events');
+  es.addEventListener('error', () => {
+    setTimeout(connect, 5000);
+  });
+}
+connect();`,
+      errors: [
+        {
+          messageId: 'reopenedWithoutClose',
+          line: 5,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'closeFailedStream',
+              data: { code: 'es?.close();' },
+              output: `let es: EventSource | undefined;
+function connect(): void {
+  es = new EventSource('/events');
+  es.addEventListener('error', () => {
+    es?.close();
+    setTimeout(connect, 5000);
+  });
+}
+connect();`,
+            },
+          ],
+        },
+      ],
+    },
+    // A \`function\` handler on a stream kept nowhere else: \`this\` is the failed stream.
+    {
+      code: `function connect() {
+  new EventSource('/events').onerror = function () {
+    connect();
+  };
+}
+connect();`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'reopenedWithoutClose',
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'closeFailedStream',
+              data: { code: 'this.close();' },
+              output: `function connect() {
+  new EventSource('/events').onerror = function () {
+    this.close();
+    connect();
+  };
+}
+connect();`,
+            },
+          ],
+        },
+      ],
+    },
+    // A class whose error handler calls the opening method again.
+    {
+      code: `export class Feed {
+  private es?: EventSource;
+  private start(): void {
+    this.es = new EventSource('/events');
+    this.es.addEventListener('error', () => {
+      this.start();
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'reopenedWithoutClose',
+          line: 6,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'closeFailedStream',
+              data: { code: 'this.es?.close();' },
+              output: `export class Feed {
+  private es?: EventSource;
+  private start(): void {
+    this.es = new EventSource('/events');
+    this.es.addEventListener('error', () => {
+      this.es?.close();
+      this.start();
+    });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // reconnecting-eventsource reconnects by itself too.
+    {
+      code: `import ReconnectingEventSource from 'reconnecting-eventsource';
+const es = new ReconnectingEventSource('/events');
+es.onerror = () => {
+  start();
+};
+function start() {
+  return new ReconnectingEventSource('/events');
+}`,
+      errors: [
+        {
+          messageId: 'reopenedWithoutClose',
+          line: 4,
+          column: 3,
+          data: { stream: 'the default export of `reconnecting-eventsource`' },
+          suggestions: [
+            {
+              messageId: 'closeFailedStream',
+              data: { code: 'es.close();' },
+              output: `import ReconnectingEventSource from 'reconnecting-eventsource';
+const es = new ReconnectingEventSource('/events');
+es.onerror = () => {
+  es.close();
+  start();
+};
+function start() {
+  return new ReconnectingEventSource('/events');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // sse.js with \`autoReconnect: true\` reconnects by itself.
+    {
+      code: `import { SSE } from 'sse.js';
+let source = new SSE('/events', { autoReconnect: true });
+source.addEventListener('error', () => {
+  source = new SSE('/events', { autoReconnect: true });
+});`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'reopenedWithoutClose',
+          line: 4,
+          column: 12,
+          data: { stream: '`SSE` from `sse.js`' },
+          suggestions: [
+            {
+              messageId: 'closeFailedStream',
+              data: { code: 'source.close();' },
+              output: `import { SSE } from 'sse.js';
+let source = new SSE('/events', { autoReconnect: true });
+source.addEventListener('error', () => {
+  source.close();
+  source = new SSE('/events', { autoReconnect: true });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // A named handler that schedules the re-open.
+    {
+      code: `let es;
+function connect() {
+  es = new EventSource('/events');
+  es.onerror = handleError;
+}
+function handleError() {
+  setTimeout(connect, 1000);
+}
+connect();`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'reopenedWithoutClose',
+          line: 7,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'closeFailedStream',
+              data: { code: 'es?.close();' },
+              output: `let es;
+function connect() {
+  es = new EventSource('/events');
+  es.onerror = handleError;
+}
+function handleError() {
+  es?.close();
+  setTimeout(connect, 1000);
+}
+connect();`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('options schema', () => {
+  const lintWith = (options: unknown): Linter.LintMessage[] => lintWithOptions('require-eventsource-close', rule, options);
+
+  it('accepts a list of wrappers', () => {
+    expect(lintWith(WRAPPERS)).toEqual([]);
+  });
+
+  it('names an unknown option', () => {
+    expect(() => lintWith({ wrapper: [] })).toThrow(/Unexpected property "wrapper"/);
+  });
+
+  it('names the missing half of a wrapper', () => {
+    expect(() => lintWith({ wrappers: [{ module: '@acme/live' }] })).toThrow(/should have required property 'export'/);
+  });
+
+  it('rejects `wrappers` that is not a list', () => {
+    expect(() => lintWith({ wrappers: '@acme/live' })).toThrow(/Value "@acme\/live" should be array/);
+  });
+});
