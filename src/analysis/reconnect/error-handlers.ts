@@ -12,7 +12,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, skipTransparentParents } from '../functions.js';
 import type { StreamOpening } from '../stream-sources.js';
-import { type AccessPath, accessPathOf, memberOf, pathOccurrences, staticPropertyName } from './access-paths.js';
+import { type AccessPath, accessPathOf, memberOf, pathOccurrences, samePath, staticPropertyName } from './access-paths.js';
 import { resolveLocalFunction } from './local-functions.js';
 import { findOption, objectLiteralArgument } from './object-options.js';
 import type { ReopenRegion } from './reopen-points.js';
@@ -102,16 +102,36 @@ function catchAroundAwait(opening: StreamOpening): TSESTree.CatchClause | null {
   return null;
 }
 
-/** Every error handler registered on a stream of the file whose body this file can see. */
+const handlersByOpenings = new WeakMap<readonly StreamOpening[], readonly ErrorHandler[]>();
+
+/**
+ * Every error handler registered on a stream of the file whose body this file can see.
+ * Computed once per list of openings (`getStreamOpenings` hands every rule the same list):
+ * two rules ask.
+ */
 export function findErrorHandlers(
   sourceCode: Readonly<TSESLint.SourceCode>,
   openings: readonly StreamOpening[],
-): ErrorHandler[] {
+): readonly ErrorHandler[] {
+  let handlers = handlersByOpenings.get(openings);
+  if (!handlers) {
+    handlers = collectErrorHandlers(sourceCode, openings);
+    handlersByOpenings.set(openings, handlers);
+  }
+  return handlers;
+}
+
+function collectErrorHandlers(sourceCode: Readonly<TSESLint.SourceCode>, openings: readonly StreamOpening[]): ErrorHandler[] {
   const handlers: ErrorHandler[] = [];
   const seen = new Set<TSESTree.Node>();
+  // Streams stored under one name share its uses: reading them once per name, not once per
+  // opening, keeps a file that re-assigns one variable thousands of times linear.
+  const visitedHolders: AccessPath[] = [];
   for (const opening of openings) {
     const holder = streamHolder(sourceCode, opening);
-    const uses = [opening.node, ...(holder ? pathOccurrences(sourceCode, holder) : [])];
+    const visited = holder !== null && visitedHolders.some((path) => samePath(path, holder));
+    if (holder && !visited) visitedHolders.push(holder);
+    const uses = [opening.node, ...(holder && !visited ? pathOccurrences(sourceCode, holder) : [])];
     for (const use of uses) {
       const found = registeredHandler(sourceCode, use);
       if (!found || seen.has(found.registration)) continue;
