@@ -2,6 +2,7 @@
 export default {
   configEmoji: [
     ['recommended', '✅'],
+    ['recommended-type-checked', '☑️'],
     ['all', '🌐'],
   ],
   ruleDocSectionInclude: ['When not to use it'],

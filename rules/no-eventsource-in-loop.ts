@@ -3,6 +3,7 @@ import { noteFlaggedOpenings } from '../src/analysis/flagged-openings.js';
 import { functionName } from '../src/analysis/functions.js';
 import {
   type Repetition,
+  type RepetitionOptions,
   DEFAULT_ITERATION_METHODS,
   collectionHelperImports,
   findRepetition,
@@ -10,6 +11,9 @@ import {
 } from '../src/analysis/repetition.js';
 import { type ConstructionSite, getStreamOpeners } from '../src/analysis/stream-openers.js';
 import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
+import { importsAnyValue, isResolvableCallee, shortText } from '../src/analysis/typed/candidates.js';
+import { invocationFinding } from '../src/analysis/typed/cross-file-findings.js';
+import { typeInformationOf } from '../src/analysis/typed/type-information.js';
 import { createRule } from '../src/create-rule.js';
 import { sharedHelperSuggestions } from '../src/fixes/use-shared-helper.js';
 import {
@@ -19,7 +23,13 @@ import {
 } from '../src/rule-options.js';
 
 export type Options = [RepeatedStreamOptions];
-export type MessageIds = 'streamInLoop' | 'openerCallInLoop' | 'constructionInLoop' | 'useSharedHelper';
+export type MessageIds =
+  | 'streamInLoop'
+  | 'openerCallInLoop'
+  | 'constructionInLoop'
+  | 'openerCallInLoopAcrossFiles'
+  | 'constructionInLoopAcrossFiles'
+  | 'useSharedHelper';
 
 /** How the code at a construction site names the class: `new Row()` says `Row`. */
 function constructedName(site: ConstructionSite): string {
@@ -45,6 +55,10 @@ export default createRule<Options, MessageIds>({
         '`{{callee}}()` opens {{stream}} (line {{line}}) and is called inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin and later fetches and POSTs queue behind them. Open one shared stream outside the loop and route its events by item.',
       constructionInLoop:
         '`new {{className}}()` opens {{stream}} (line {{line}}) and runs inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin and later fetches and POSTs queue behind them. Open one shared stream outside the loop and route its events by item.',
+      openerCallInLoopAcrossFiles:
+        '`{{callee}}()` ({{file}}) opens {{stream}} ({{opening}}){{route}} and is called inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin and later fetches and POSTs queue behind them. Open one shared stream outside the loop and route its events by item.',
+      constructionInLoopAcrossFiles:
+        '`new {{className}}()` ({{file}}) opens {{stream}} ({{opening}}){{route}} and runs inside {{repetition}}, so every item holds one of the ~6 connections the browser allows per origin and later fetches and POSTs queue behind them. Open one shared stream outside the loop and route its events by item.',
       useSharedHelper: 'Use the shared `{{helper}}()` from {{module}} instead.',
     },
     // Reads JavaScript syntax trees (espree or typescript-eslint).
@@ -53,10 +67,24 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const wrappers = options.wrappers ?? [];
-    // Cheapest check first: most files never mention a stream.
-    if (!sourceMentionsStream(sourceCode, wrappers)) return {};
+    // Cheapest checks first: most files never mention a stream, and with type information
+    // only a file that imports something can reach a stream in another file.
+    const mentionsStream = sourceMentionsStream(sourceCode, wrappers);
+    const typed = options.typeAware === false ? null : typeInformationOf(sourceCode, context.cwd);
+    const crossFile = typed && importsAnyValue(sourceCode) ? typed : null;
+    if (!mentionsStream && !crossFile) return {};
+
+    let repetitionOptions: RepetitionOptions | undefined;
+    const repetitionOptionsOf = (program: TSESTree.Program): RepetitionOptions =>
+      (repetitionOptions ??= {
+        iterationMethods: options.iterationMethods ?? DEFAULT_ITERATION_METHODS,
+        helperImports: collectionHelperImports(program),
+      });
+    /** What the syntactic analysis reported, which type-aware mode does not report again. */
+    const reported = new Set<TSESTree.Node>();
 
     function reportOpening(node: TSESTree.Node, repetition: Repetition, opening: StreamOpening): void {
+      reported.add(node);
       noteFlaggedOpenings(context, node, 'streamInLoop', [opening]);
       context.report({
         node,
@@ -69,51 +97,101 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    function Program(program: TSESTree.Program): void {
+      const openings = getStreamOpenings(sourceCode, wrappers);
+      if (openings.length === 0) return;
+      const repetitionOptions = repetitionOptionsOf(program);
+      for (const opening of openings) {
+        const repetition = findRepetition(opening.node, repetitionOptions);
+        if (repetition) reportOpening(opening.node, repetition, opening);
+      }
+      const openers = getStreamOpeners(sourceCode, openings);
+      for (const site of openers.callSites) {
+        const repetition =
+          site.node.type === 'Identifier'
+            ? findRepetitionOfCallbackReference(site.node, repetitionOptions)
+            : findRepetition(site.node, repetitionOptions);
+        if (!repetition) continue;
+        reported.add(site.node);
+        noteFlaggedOpenings(context, site.node, 'openerCallInLoop', [site.target.opening]);
+        context.report({
+          node: site.node,
+          messageId: 'openerCallInLoop',
+          data: {
+            callee: functionName(site.target.fn) ?? 'this function',
+            stream: site.target.opening.source.label,
+            line: site.target.opening.node.loc.start.line,
+            repetition: repetition.description,
+          },
+        });
+      }
+      for (const site of openers.constructionSites) {
+        const repetition = findRepetition(site.node, repetitionOptions);
+        if (!repetition) continue;
+        reported.add(site.node);
+        noteFlaggedOpenings(context, site.node, 'constructionInLoop', [site.target.opening]);
+        context.report({
+          node: site.node,
+          messageId: 'constructionInLoop',
+          data: {
+            className: constructedName(site),
+            stream: site.target.opening.source.label,
+            line: site.target.opening.node.loc.start.line,
+            repetition: repetition.description,
+          },
+        });
+      }
+    }
+
+    if (!crossFile) return { Program };
+    const information = crossFile;
+
+    // Type-aware mode: calls and `new` that repeat, of functions and classes whose declaration
+    // (in any file) opens a stream. Collected while ESLint walks the file, resolved at the end,
+    // after the syntactic reports, which they must not repeat.
+    const repeated: { node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Identifier; repetition: Repetition }[] = [];
+
+    function collect(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const callee = node.callee;
+      if (callee.type === 'Identifier' || callee.type === 'MemberExpression') {
+        const repetition = findRepetition(node, repetitionOptionsOf(sourceCode.ast));
+        if (repetition && isResolvableCallee(sourceCode, callee)) repeated.push({ node, repetition });
+      }
+      if (node.type !== 'CallExpression') return;
+      // `ids.forEach(openRow)`: a function handed to an iteration by name runs per element.
+      for (const argument of node.arguments) {
+        if (argument.type !== 'Identifier') continue;
+        const repetition = findRepetitionOfCallbackReference(argument, repetitionOptionsOf(sourceCode.ast));
+        if (repetition && isResolvableCallee(sourceCode, argument)) repeated.push({ node: argument, repetition });
+      }
+    }
+
     return {
-      Program(program) {
-        const openings = getStreamOpenings(sourceCode, wrappers);
-        if (openings.length === 0) return;
-        const repetitionOptions = {
-          iterationMethods: options.iterationMethods ?? DEFAULT_ITERATION_METHODS,
-          helperImports: collectionHelperImports(program),
-        };
-        for (const opening of openings) {
-          const repetition = findRepetition(opening.node, repetitionOptions);
-          if (repetition) reportOpening(opening.node, repetition, opening);
-        }
-        const openers = getStreamOpeners(sourceCode, openings);
-        for (const site of openers.callSites) {
-          const repetition =
-            site.node.type === 'Identifier'
-              ? findRepetitionOfCallbackReference(site.node, repetitionOptions)
-              : findRepetition(site.node, repetitionOptions);
-          if (!repetition) continue;
-          noteFlaggedOpenings(context, site.node, 'openerCallInLoop', [site.target.opening]);
-          context.report({
-            node: site.node,
-            messageId: 'openerCallInLoop',
-            data: {
-              callee: functionName(site.target.fn) ?? 'this function',
-              stream: site.target.opening.source.label,
-              line: site.target.opening.node.loc.start.line,
-              repetition: repetition.description,
-            },
-          });
-        }
-        for (const site of openers.constructionSites) {
-          const repetition = findRepetition(site.node, repetitionOptions);
-          if (!repetition) continue;
-          noteFlaggedOpenings(context, site.node, 'constructionInLoop', [site.target.opening]);
-          context.report({
-            node: site.node,
-            messageId: 'constructionInLoop',
-            data: {
-              className: constructedName(site),
-              stream: site.target.opening.source.label,
-              line: site.target.opening.node.loc.start.line,
-              repetition: repetition.description,
-            },
-          });
+      Program,
+      CallExpression: collect,
+      NewExpression: collect,
+      'Program:exit'() {
+        for (const { node, repetition } of repeated) {
+          if (reported.has(node)) continue;
+          const found = invocationFinding(information, wrappers, node);
+          if (!found) continue;
+          // The opening is in another file (or reached through one): the codemod, which rewrites
+          // openings of the linted file, is not told about it.
+          const name = shortText(sourceCode, node.type === 'Identifier' ? node : node.callee, found.name);
+          const { file, stream, opening, route } = found.data;
+          if (node.type === 'NewExpression') {
+            context.report({
+              node,
+              messageId: 'constructionInLoopAcrossFiles',
+              data: { className: name, file, stream, opening, route, repetition: repetition.description },
+            });
+          } else {
+            context.report({
+              node,
+              messageId: 'openerCallInLoopAcrossFiles',
+              data: { callee: name, file, stream, opening, route, repetition: repetition.description },
+            });
+          }
         }
       },
     };

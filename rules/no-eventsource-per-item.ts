@@ -12,6 +12,8 @@ import {
 import { noteFlaggedOpenings } from '../src/analysis/flagged-openings.js';
 import { type FunctionNode, functionName } from '../src/analysis/functions.js';
 import {
+  type Repetition,
+  type RepetitionOptions,
   DEFAULT_ITERATION_METHODS,
   collectionHelperImports,
   findRepetition,
@@ -25,6 +27,14 @@ import {
   streamUrlArgument,
 } from '../src/analysis/stream-sources.js';
 import { streamStorage } from '../src/analysis/stream-storage.js';
+import {
+  importsAnyValue,
+  isResolvableComponent,
+  renderedComponentName,
+  shortText,
+} from '../src/analysis/typed/candidates.js';
+import { renderFinding } from '../src/analysis/typed/cross-file-findings.js';
+import { typeInformationOf } from '../src/analysis/typed/type-information.js';
 import { createRule } from '../src/create-rule.js';
 import { sharedHelperSuggestions } from '../src/fixes/use-shared-helper.js';
 import {
@@ -34,7 +44,13 @@ import {
 } from '../src/rule-options.js';
 
 export type Options = [RepeatedStreamOptions];
-export type MessageIds = 'urlFromProps' | 'hookOpensStream' | 'renderedPerItem' | 'storedPerKey' | 'useSharedHelper';
+export type MessageIds =
+  | 'urlFromProps'
+  | 'hookOpensStream'
+  | 'renderedPerItem'
+  | 'renderedPerItemAcrossFiles'
+  | 'storedPerKey'
+  | 'useSharedHelper';
 
 /** One way a component or hook reaches a stream: the functions called on the way, then the opening. */
 interface Route {
@@ -137,6 +153,8 @@ export default createRule<Options, MessageIds>({
         'Hook `{{hook}}` opens its own {{stream}}{{route}}, so every component that calls it holds another connection, one of the ~6 the browser allows per origin across all tabs; later fetches and POSTs queue behind them. Open one shared stream (in a provider or a module) and have the hook subscribe to it.',
       renderedPerItem:
         '`<{{component}}>` opens {{stream}} (line {{line}}) and is rendered inside {{repetition}}, so every item holds its own connection, one of the ~6 the browser allows per origin; later fetches and POSTs queue behind them. Open one shared stream above the list and pass each item its events.',
+      renderedPerItemAcrossFiles:
+        '`<{{component}}>` ({{file}}) opens {{stream}} ({{opening}}){{route}} and is rendered inside {{repetition}}, so every item holds its own connection, one of the ~6 the browser allows per origin; later fetches and POSTs queue behind them. Open one shared stream above the list and pass each item its events.',
       storedPerKey:
         '{{stream}} is stored per key (`{{storage}}`), so open connections grow with the number of keys or entries, each one of the ~6 the browser allows per origin; later fetches and POSTs queue behind them. Open one shared stream and route its events by key.',
       useSharedHelper: 'Use the shared `{{helper}}()` from {{module}} instead.',
@@ -147,8 +165,14 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const wrappers = options.wrappers ?? [];
-    // Cheapest check first: most files never mention a stream.
-    if (!sourceMentionsStream(sourceCode, wrappers)) return {};
+    // Cheapest checks first: most files never mention a stream, and with type information
+    // only a file that imports something can render a component that opens one elsewhere.
+    const mentionsStream = sourceMentionsStream(sourceCode, wrappers);
+    const typed = options.typeAware === false ? null : typeInformationOf(sourceCode, context.cwd);
+    const crossFile = typed && importsAnyValue(sourceCode) ? typed : null;
+    if (!mentionsStream && !crossFile) return {};
+    /** Render sites the syntactic analysis reported, which type-aware mode does not report again. */
+    const reported = new Set<TSESTree.Node>();
 
     /** Offered only where the report is at the opening itself, which the fix replaces. */
     function suggestionsFor(node: TSESTree.Node, opening: StreamOpening) {
@@ -186,14 +210,18 @@ export default createRule<Options, MessageIds>({
       return shared;
     }
 
-    return {
-      Program(program) {
+    let repetitionOptions: RepetitionOptions | undefined;
+    const repetitionOptionsOf = (program: TSESTree.Program): RepetitionOptions =>
+      (repetitionOptions ??= {
+        iterationMethods: options.iterationMethods ?? DEFAULT_ITERATION_METHODS,
+        helperImports: collectionHelperImports(program),
+      });
+
+    const listeners = {
+      Program(program: TSESTree.Program) {
         const openings = getStreamOpenings(sourceCode, wrappers);
         if (openings.length === 0) return;
-        const repetitionOptions = {
-          iterationMethods: options.iterationMethods ?? DEFAULT_ITERATION_METHODS,
-          helperImports: collectionHelperImports(program),
-        };
+        const repetitionOptions = repetitionOptionsOf(program);
 
         /** `no-eventsource-in-loop` reports openings and opener calls made per element; this rule leaves them to it. */
         const belongsToLoopRule = (node: TSESTree.Node): boolean =>
@@ -298,6 +326,7 @@ export default createRule<Options, MessageIds>({
           for (const site of renderSites(sourceCode, binding)) {
             const repetition = findRepetition(site.node, repetitionOptions);
             if (!repetition) continue;
+            reported.add(site.node);
             noteFlaggedOpenings(context, site.node, 'renderedPerItem', [opening]);
             context.report({
               node: site.node,
@@ -310,6 +339,47 @@ export default createRule<Options, MessageIds>({
               },
             });
           }
+        }
+      },
+    };
+    if (!crossFile) return listeners;
+    const information = crossFile;
+
+    // Type-aware mode: components rendered per item whose declaration, in any file, opens a
+    // stream per instance (directly, or through the hooks and helpers it calls, imported ones
+    // included). Collected while ESLint walks the file, resolved after the syntactic reports.
+    const repeated: { site: TSESTree.JSXOpeningElement | TSESTree.CallExpression; name: TSESTree.Node; repetition: Repetition }[] = [];
+    function collect(site: TSESTree.JSXOpeningElement | TSESTree.CallExpression): void {
+      const name = renderedComponentName(site);
+      if (!name) return;
+      const repetition = findRepetition(site, repetitionOptionsOf(sourceCode.ast));
+      if (repetition && isResolvableComponent(sourceCode, name)) repeated.push({ site, name, repetition });
+    }
+
+    return {
+      ...listeners,
+      JSXOpeningElement: collect,
+      CallExpression: collect,
+      'Program:exit'() {
+        for (const { site, name, repetition } of repeated) {
+          if (reported.has(site)) continue;
+          const found = renderFinding(information, wrappers, name);
+          if (!found) continue;
+          // The opening is in another file (or reached through one): not noted for the codemod,
+          // which rewrites openings of the linted file only.
+          const { file, stream, opening, route } = found.data;
+          context.report({
+            node: site,
+            messageId: 'renderedPerItemAcrossFiles',
+            data: {
+              component: shortText(sourceCode, name, found.name),
+              file,
+              stream,
+              opening,
+              route,
+              repetition: repetition.description,
+            },
+          });
         }
       },
     };

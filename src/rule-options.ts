@@ -81,7 +81,15 @@ export const iterationMethodsSchema: JSONSchema.JSONSchema4 = {
 export type RepeatedStreamOptions = StreamOptions &
   SuggestionOptions & {
     iterationMethods?: string[];
+    /** Follow imports through the TypeScript program when the file is linted with type information. */
+    typeAware?: boolean;
   };
+
+export const typeAwareSchema: JSONSchema.JSONSchema4 = {
+  type: 'boolean',
+  description:
+    'When the file is linted with type information (`parserOptions.projectService` or `project`), follow calls, `new` and rendered components into the files that declare them, through imports and re-exports. `false` keeps the rule to what one file shows, with or without type information.',
+};
 
 export const repeatedStreamOptionsSchema: JSONSchema.JSONSchema4 = {
   type: 'object',
@@ -89,6 +97,7 @@ export const repeatedStreamOptionsSchema: JSONSchema.JSONSchema4 = {
     wrappers: wrappersSchema,
     iterationMethods: iterationMethodsSchema,
     sharedHelper: sharedHelperSchema,
+    typeAware: typeAwareSchema,
   },
   additionalProperties: false,
 };
@@ -96,4 +105,5 @@ export const repeatedStreamOptionsSchema: JSONSchema.JSONSchema4 = {
 export const REPEATED_STREAM_DEFAULTS: RepeatedStreamOptions = {
   wrappers: [],
   iterationMethods: [...DEFAULT_ITERATION_METHODS],
+  typeAware: true,
 };

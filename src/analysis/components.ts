@@ -59,7 +59,7 @@ export function isHookName(name: string): boolean {
 }
 
 /** Calls that create an element from a component given as their first argument. */
-const ELEMENT_FACTORIES = new Set(['createElement', 'h', 'jsx', 'jsxs', 'jsxDEV']);
+export const ELEMENT_FACTORIES: ReadonlySet<string> = new Set(['createElement', 'h', 'jsx', 'jsxs', 'jsxDEV']);
 
 /** `createElement(X, …)`, `React.createElement(X, …)`, Preact's `h(X, …)`, the JSX runtime's `jsx(X, …)`. */
 export function isElementFactoryCall(call: TSESTree.CallExpression): boolean {

@@ -1,0 +1,144 @@
+/**
+ * `no-eventsource-per-item` in type-aware mode: components rendered per item whose declaration,
+ * in another file of a fixture project, opens a stream per instance. Each case lints one real
+ * file of the project with type information (typescript-eslint's project service).
+ */
+import path from 'node:path';
+import rule from '../../../rules/no-eventsource-per-item.js';
+import { ruleTester } from '../../rule-tester.js';
+import { fixtureProject } from './fixture-projects.js';
+
+const components = fixtureProject('components');
+const at = (file: string, line: number) => `${components.display(file)}:${line}`;
+/**
+ * With `parserOptions.project`, the RuleTester names the file by its absolute path and lints
+ * from the file system's root, so reports name files from there.
+ */
+const fromRoot = (file: string) =>
+  path.relative(path.parse(components.directory).root, path.join(components.directory, file)).split(path.sep).join('/');
+const ES = '`EventSource`';
+
+/** The report at a render site of a component declared in `file`, whose stream opens at `opening`. */
+function rendered(
+  component: string,
+  position: { line: number; column: number },
+  file: string,
+  opening: string,
+  route = '',
+  repetition = 'a `map()` callback',
+) {
+  return {
+    messageId: 'renderedPerItemAcrossFiles' as const,
+    ...position,
+    data: { component, file: components.display(file), stream: ES, opening, route, repetition },
+  };
+}
+
+ruleTester.run('no-eventsource-per-item (type-aware)', rule, {
+  valid: [
+    // Rendered per item, but none opens a stream per instance: a plain component, one whose
+    // hook keeps a lazy singleton in a module variable, a component declared only in a `.d.ts`
+    // file (not followed), and a provider (mounted to share its stream). `<Row>` opens, but is
+    // rendered once.
+    components.typedCase('src/lists/valid.tsx'),
+    // The same file as the first invalid case, linted without type information: one file shows no stream.
+    components.untypedCase('src/lists/direct.tsx'),
+    // With type information, but type-aware mode turned off.
+    { ...components.typedCase('src/lists/direct.tsx'), options: [{ typeAware: false }] },
+  ],
+  invalid: [
+    {
+      // A component imported from the file that declares it.
+      ...components.typedCase('src/lists/direct.tsx'),
+      errors: [rendered('Row', { line: 4, column: 31 }, 'src/row.tsx', at('src/row.tsx', 6))],
+    },
+    {
+      // Through a barrel: a named re-export, `export *` of a `memo()`-wrapped component, and a
+      // default export re-exported under a name.
+      ...components.typedCase('src/lists/barrel.tsx'),
+      errors: [
+        rendered('Row', { line: 7, column: 9 }, 'src/row.tsx', at('src/row.tsx', 6)),
+        rendered('Card', { line: 9, column: 24 }, 'src/card.tsx', at('src/card.tsx', 6)),
+        rendered('UserBadge', { line: 10, column: 24 }, 'src/badge.tsx', at('src/badge.tsx', 5)),
+      ],
+    },
+    {
+      // A member of a namespace import (through the barrel), and an imported class component
+      // whose lifecycle method opens the stream.
+      ...components.typedCase('src/lists/namespace.tsx'),
+      errors: [
+        rendered('ui.Row', { line: 8, column: 9 }, 'src/row.tsx', at('src/row.tsx', 6)),
+        rendered('Clock', { line: 11, column: 9 }, 'src/clock.tsx', at('src/clock.tsx', 8)),
+      ],
+    },
+    {
+      // A default import, rendered in a `for...of` loop.
+      ...components.typedCase('src/lists/default-export.tsx'),
+      errors: [rendered('Badge', { line: 5, column: 41 }, 'src/badge.tsx', at('src/badge.tsx', 5), '', 'a `for...of` loop')],
+    },
+    {
+      // `createElement()` of a `memo()`-wrapped component.
+      ...components.typedCase('src/lists/memo.tsx'),
+      errors: [rendered('Card', { line: 5, column: 53 }, 'src/card.tsx', at('src/card.tsx', 6))],
+    },
+    {
+      // Component → hook → helper → `new EventSource()`, over three files.
+      ...components.typedCase('src/lists/hook-chain.tsx'),
+      errors: [
+        rendered('Price', { line: 4, column: 42 }, 'src/price.tsx', at('src/lib/ticker.ts', 2), ' through `useTicker` → `openTicker`'),
+      ],
+    },
+    {
+      // A component of this file opens a stream through an imported hook: it counts as a
+      // component that opens one, as it would if the hook were in this file.
+      ...components.typedCase('src/lists/local-component.tsx'),
+      errors: [
+        rendered(
+          'Ticker',
+          { line: 9, column: 39 },
+          'src/lists/local-component.tsx',
+          at('src/lib/ticker.ts', 2),
+          ' through `useTicker` → `openTicker`',
+        ),
+      ],
+    },
+    {
+      // A stream opened in the component's own click handler is the component's, as in one file.
+      ...components.typedCase('src/lists/handler.tsx'),
+      errors: [rendered('HandlerOnly', { line: 4, column: 32 }, 'src/handler-only.tsx', at('src/handler-only.tsx', 4))],
+    },
+    {
+      // `<Status>` opens in this file (the syntactic report, not repeated); `<Row>` in another.
+      ...components.typedCase('src/lists/same-file.tsx'),
+      errors: [
+        {
+          messageId: 'renderedPerItem',
+          line: 17,
+          column: 11,
+          data: { component: 'Status', stream: ES, line: 6, repetition: 'a `map()` callback' },
+        },
+        rendered('Row', { line: 18, column: 11 }, 'src/row.tsx', at('src/row.tsx', 6)),
+      ],
+    },
+    {
+      // `parserOptions.project` gives type information as well as the project service does.
+      ...components.typedCase('src/lists/hook-chain.tsx'),
+      languageOptions: {
+        parserOptions: { project: './tsconfig.json', tsconfigRootDir: components.directory, ecmaFeatures: { jsx: true } },
+      },
+      errors: [
+        {
+          ...rendered('Price', { line: 4, column: 42 }, 'src/price.tsx', '', ' through `useTicker` → `openTicker`'),
+          data: {
+            component: 'Price',
+            file: fromRoot('src/price.tsx'),
+            stream: ES,
+            opening: `${fromRoot('src/lib/ticker.ts')}:2`,
+            route: ' through `useTicker` → `openTicker`',
+            repetition: 'a `map()` callback',
+          },
+        },
+      ],
+    },
+  ],
+});
