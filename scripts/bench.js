@@ -2,29 +2,73 @@
 /**
  * `npm run bench`: measurements that are not tests (timings are never asserted in tests).
  *
- *   node scripts/bench.js [lint] [hub-size] [codemod] [hub] [--json] [--runs N] [--skip-eslint]
+ *   node scripts/bench.js [lint] [lint-scaling] [lint-concurrency] [type-aware] [hub-size] [codemod] [hub]
+ *                         [--json] [--runs N] [--skip-eslint] [--write-docs]
  *
- * With no part named, runs them all (`codemod` takes about ten minutes on two cores, most of it
- * ESLint's passes over a generated 5,000-file repository; `--skip-eslint` leaves those out).
- * Quote the medians and ratios it prints, not single runs.
+ * With no part named, runs them all (about 20 minutes on two cores; `codemod` takes ten of
+ * them, most of it ESLint's passes over a generated 5,000-file repository, which
+ * `--skip-eslint` leaves out). `--write-docs` runs every part and writes docs/benchmarks.md,
+ * its charts and docs/benchmarks/results.json. Quote the medians and ratios, not single runs.
  */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { formatCodemodThroughput, measureCodemodThroughput } from './bench/codemod-throughput.js';
 import { measureHubSize } from './bench/hub-size.js';
 import { formatHubThroughput, measureHubThroughput } from './bench/hub-throughput.js';
+import { DENSE_FILES, formatLintConcurrency, measureLintConcurrency } from './bench/lint-concurrency.js';
 import { measureLintCost } from './bench/lint-cost.js';
+import { formatLintScaling, measureLintScaling } from './bench/lint-scaling.js';
+import { writeReport } from './bench/write-report.js';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex === -1 ? 5 : Number(args[runsIndex + 1]);
 const parts = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--runs');
+const writeDocs = args.includes('--write-docs');
+if (writeDocs && (parts.length > 0 || args.includes('--skip-eslint'))) {
+  console.error('--write-docs measures every part: name no part and do not pass --skip-eslint.');
+  process.exit(2);
+}
 const wanted = (name) => parts.length === 0 || parts.includes(name);
 
-const results = { node: process.version };
+function packageVersion(name) {
+  return JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
+}
+
+const results = {
+  node: process.version,
+  machine: {
+    date: new Date().toISOString().slice(0, 10),
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: os.totalmem() / 2 ** 30,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg(),
+    versions: {
+      Node: process.version,
+      ESLint: packageVersion('eslint'),
+      'typescript-eslint': packageVersion('@typescript-eslint/utils'),
+      TypeScript: packageVersion('typescript'),
+      'ts-morph': packageVersion('ts-morph'),
+      esbuild: packageVersion('esbuild'),
+    },
+  },
+};
 if (wanted('lint')) results.lint = await measureLintCost({ runs });
+if (wanted('lint-scaling')) results.lintScaling = await measureLintScaling({ runs });
+if (wanted('lint-concurrency')) results.lintConcurrency = { ...(await measureLintConcurrency({ runs: Math.min(runs, 3) })), denseFiles: DENSE_FILES };
+if (wanted('type-aware')) {
+  // Loaded only when asked for: it brings in the TypeScript program machinery.
+  const { formatTypeAwareCost, measureTypeAwareCost } = await import('./bench/type-aware-cost.js');
+  results.typeAware = await measureTypeAwareCost({ runs: Math.min(runs, 3) });
+  results.typeAware.lines = formatTypeAwareCost(results.typeAware);
+}
 if (wanted('hub-size')) results.hubSize = await measureHubSize();
 if (wanted('hub')) results.hub = await measureHubThroughput({ runs });
 if (wanted('codemod')) results.codemod = await measureCodemodThroughput({ runs, eslintRuns: args.includes('--skip-eslint') ? 0 : 1 });
+results.machine.loadAverageAtEnd = os.loadavg();
+if (writeDocs) writeReport(results);
 
 if (asJson) {
   console.log(JSON.stringify(results, null, 2));
@@ -36,6 +80,9 @@ if (asJson) {
     console.log(`  ${'all sse rules together'.padEnd(28)} ${lint.pluginTotalMs.toFixed(1).padStart(8)} ms`);
     console.log(`  plugin / no-await-in-loop: ${lint.pluginToNoAwaitInLoop?.toFixed(2)}×`);
   }
+  if (results.lintScaling) console.log(formatLintScaling(results.lintScaling).join('\n'));
+  if (results.lintConcurrency) console.log(formatLintConcurrency(results.lintConcurrency).join('\n'));
+  if (results.typeAware) console.log(results.typeAware.lines.join('\n'));
   if (results.hubSize) {
     console.log(`Browser hub (esbuild, minified ESM): ${results.hubSize.minifiedBytes} B, ${results.hubSize.gzipBytes} B gzip`);
   }
@@ -44,5 +91,8 @@ if (asJson) {
 }
 // A codemod run whose counts were wrong is a failed benchmark, not a figure to quote.
 if (results.codemod?.problems.length) process.exitCode = 1;
-// Likewise a hub run that lost or misrouted events.
+// Likewise a hub run that lost or misrouted events, and lint runs whose findings went wrong.
 if (results.hub?.problems.length) process.exitCode = 1;
+if (results.lintScaling?.problems.length || results.lintConcurrency?.problems.length || results.typeAware?.problems.length) {
+  process.exitCode = 1;
+}

@@ -12,6 +12,7 @@
  * so that there are findings to compare. The config is a file, as worker threads need
  * (options given as objects cannot be cloned into them).
  */
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -3,6 +3,7 @@
  * 1×, 4× and 16×, each linted `runs` times with ESLint's per-rule `stats`; medians per rule.
  * Linear growth means 16× the size costs about 16× the time; the target allows 24×.
  */
+import { Buffer } from 'node:buffer';
 import { ESLint } from 'eslint';
 import plugin from '../../dist/src/index.js';
 import { UNITS_PER_SCALE, denseFile } from './dense-code.js';
