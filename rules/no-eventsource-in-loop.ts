@@ -10,6 +10,7 @@ import {
   findRepetitionOfCallbackReference,
 } from '../src/analysis/repetition.js';
 import { type ConstructionSite, getStreamOpeners } from '../src/analysis/stream-openers.js';
+import { isLazySingleton, streamStorage } from '../src/analysis/stream-storage.js';
 import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
 import { importsAnyValue, isResolvableCallee, shortText } from '../src/analysis/typed/candidates.js';
 import { invocationFinding } from '../src/analysis/typed/cross-file-findings.js';
@@ -101,12 +102,23 @@ export default createRule<Options, MessageIds>({
       const openings = getStreamOpenings(sourceCode, wrappers);
       if (openings.length === 0) return;
       const repetitionOptions = repetitionOptionsOf(program);
+      // A lazy singleton (`feed ??= new EventSource(u)`) opens one stream however often it runs.
+      const singletons = new Map<StreamOpening, boolean>();
+      const isSingleton = (opening: StreamOpening): boolean => {
+        let singleton = singletons.get(opening);
+        if (singleton === undefined) {
+          singleton = isLazySingleton(sourceCode, streamStorage(sourceCode, opening.node, repetitionOptions));
+          singletons.set(opening, singleton);
+        }
+        return singleton;
+      };
       for (const opening of openings) {
         const repetition = findRepetition(opening.node, repetitionOptions);
-        if (repetition) reportOpening(opening.node, repetition, opening);
+        if (repetition && !isSingleton(opening)) reportOpening(opening.node, repetition, opening);
       }
       const openers = getStreamOpeners(sourceCode, openings);
       for (const site of openers.callSites) {
+        if (isSingleton(site.target.opening)) continue;
         const repetition =
           site.node.type === 'Identifier'
             ? findRepetitionOfCallbackReference(site.node, repetitionOptions)
@@ -126,6 +138,7 @@ export default createRule<Options, MessageIds>({
         });
       }
       for (const site of openers.constructionSites) {
+        if (isSingleton(site.target.opening)) continue;
         const repetition = findRepetition(site.node, repetitionOptions);
         if (!repetition) continue;
         reported.add(site.node);

@@ -8,6 +8,7 @@
  * streams.set(id, es)`), through `as`/`!`/`await`, and through `a ?? b` / `c ? a : b`.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isExecutionBoundary } from './functions.js';
 import { type RepetitionOptions, findRepetition } from './repetition.js';
 
 export type StreamStorage =
@@ -185,4 +186,33 @@ export function streamStorage(
     }
   }
   return shared ?? INSTANCE;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether a shared stream is a lazy singleton: assigned with `??=`/`||=`, or under a test of
+ * the same target (`if (!feed) feed = …`, `feed || (feed = …)`). However often its code runs,
+ * it opens one stream per page. A plain `feed = new EventSource(u)` in a loop replaces the
+ * stream every time, so it is not one.
+ */
+export function isLazySingleton(sourceCode: Readonly<TSESLint.SourceCode>, storage: StreamStorage): boolean {
+  if (storage.kind !== 'shared' || storage.node.type !== 'AssignmentExpression') return false;
+  const assignment = storage.node;
+  if (assignment.operator === '??=' || assignment.operator === '||=') return true;
+  const target = new RegExp(`(?<![\\w$.])${escapeRegExp(sourceCode.getText(assignment.left))}(?![\\w$])`);
+  let child: TSESTree.Node = assignment;
+  for (let current: TSESTree.Node | undefined = assignment.parent; current && !isExecutionBoundary(current); current = current.parent) {
+    const test =
+      (current.type === 'IfStatement' || current.type === 'ConditionalExpression') && child !== current.test
+        ? current.test
+        : current.type === 'LogicalExpression' && child === current.right
+          ? current.left
+          : null;
+    if (test && target.test(sourceCode.getText(test))) return true;
+    child = current;
+  }
+  return false;
 }

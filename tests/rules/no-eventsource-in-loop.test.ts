@@ -32,6 +32,24 @@ for (const row of rows) {
 }`,
       languageOptions: javascript,
     },
+    // Lazy singletons: kept in a module-level variable and opened only when it is empty, so a
+    // loop that asks for the stream gets the one it already holds.
+    {
+      code: `let shared = null;
+function getFeed() { shared ??= new EventSource('/feed'); return shared; }
+for (const topic of topics) getFeed().addEventListener(topic, handle);`,
+      languageOptions: javascript,
+    },
+    `let feed: EventSource | undefined;
+function getFeed(): EventSource {
+  if (!feed) feed = new EventSource('/feed');
+  return feed;
+}
+topics.forEach((topic) => getFeed().addEventListener(topic, handle));`,
+    {
+      code: `for (const topic of topics) { window.feed ||= new EventSource('/feed'); window.feed.addEventListener(topic, handle); }`,
+      languageOptions: javascript,
+    },
     // A `for` initialiser runs once.
     {
       code: `for (let es = new EventSource('/feed'), i = 0; i < 3; i++) log(es, i);`,
@@ -312,6 +330,25 @@ for (const id of ids) setTimeout(open, id * 100);`,
       languageOptions: javascript,
       errors: [
         { messageId: 'streamInLoop', line: 2, column: 16, data: { stream: '`EventSource`', repetition: 'a `for` loop' } },
+      ],
+    },
+    // A plain assignment to a module-level variable replaces the stream on every pass (the old
+    // ones stay open): not a singleton.
+    {
+      code: `let feed;
+for (const topic of topics) { feed = new EventSource('/feed/' + topic); }`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 38, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // A guard on another variable does not make it one.
+    {
+      code: `let feed;
+for (const topic of topics) { if (!ready) feed = new EventSource('/feed/' + topic); }`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'streamInLoop', line: 2, column: 50, data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } },
       ],
     },
     // A `for` update runs once per iteration.
