@@ -146,14 +146,16 @@ async function main() {
         state.missing.length === 0 &&
         rerun.code === 0 &&
         finished.torn.length === 0 &&
-        finished.missing.length === 0;
+        finished.missing.length === 0 &&
+        // The rerun removes what the killed run could not: its temporary files.
+        finished.temporary.length === 0;
       if (!ok) failures += 1;
       console.log(
         `${ok ? 'PASS' : 'FAIL'}  kill ${String(run).padStart(2)} ` +
           `${inWritePhase ? 'in the write phase' : 'anywhere        '} after ${delayMs.toFixed(0).padStart(5)} ms: ` +
           `${interrupted.killed ? 'killed' : 'had finished'}; ${newFiles}/${changedFiles.length} files new, ` +
           `${state.torn.length} torn, ${state.missing.length} missing, ${state.temporary.length} temporary left; ` +
-          `rerun exit ${rerun.code}, ${finished.torn.length} files not as a full run leaves them`,
+          `rerun exit ${rerun.code}, ${finished.torn.length} files not as a full run leaves them, ${finished.temporary.length} temporary left`,
       );
       for (const file of [...state.torn, ...state.missing, ...finished.torn].slice(0, 5)) console.log(`      ${file}`);
       rmSync(root, { recursive: true, force: true });

@@ -8,6 +8,7 @@
  * others: each is reported with its reason and the run exits 1.
  */
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { mentionsStream } from '../analysis/stream-mentions.js';
 import { writeFileAtomically } from './atomic-write.js';
 import type { CodemodOptions } from './cli-arguments.js';
@@ -28,6 +29,7 @@ import { helperFiles, helperSpecifierFor, helperState, missingHelperFiles } from
 import { builtWorkerUrl, planInWorkers } from './plan-pool.js';
 import { encodeSource, readSource } from './read-source.js';
 import { READ_CONCURRENCY, mapWithConcurrency, reportPathOf, resolveHelperPath } from './run-support.js';
+import { removeStaleTemporaries } from './stale-temporaries.js';
 import type { FilePlan, FileResult, PlanRequest } from './types.js';
 
 export interface RunIo {
@@ -153,8 +155,17 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
   });
 
   const helper = await settleHelper(options, helperPath, plans.some(hasRewrittenSite), cwd);
-  if (options.mode === 'write') await writePlannedFiles(planned, helper.failed, progress);
+  let removedTemporaries = 0;
+  if (options.mode === 'write') {
+    await writePlannedFiles(planned, helper.failed, progress);
+    // Where this run writes is where a killed earlier run may have left temporary files.
+    const directories = [...candidates.map((candidate) => path.dirname(candidate.file)), ...(helperPath ? [path.dirname(helperPath)] : [])];
+    removedTemporaries = (await removeStaleTemporaries(directories)).length;
+  }
   progress.clear();
+  if (removedTemporaries > 0) {
+    note(`sse-codemod: removed ${removedTemporaries} temporary file${removedTemporaries === 1 ? '' : 's'} left by an interrupted run\n`);
+  }
 
   const resultOf = new Map(planned.map((file) => [file.candidate, file.result]));
   const fileResults = outcomes.flatMap((outcome) =>
