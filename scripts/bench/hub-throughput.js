@@ -1,10 +1,11 @@
 /**
  * What the browser hub costs a page, measured in Node against a scripted network
- * (`scripted-hub-environment.js`): the bytes of the real wire format (`formatEvent` of
- * `HUB_EVENT_TYPE` frames, as the server multiplexer writes them) go into the body of a
- * `fetch` response, so every figure covers the stream read, UTF-8 decode, event-stream
- * parse, frame parse, topic routing and the dispatch of a `MessageEvent` to each
- * subscriber's `onmessage`: what a page pays, minus the network.
+ * (`scripted-hub-environment.js`): the bytes of the real wire format (`formatTopicEvent`
+ * for a topic's events, JSON control frames in `HUB_EVENT_TYPE` events, as the server
+ * multiplexer writes them) go into the body of a `fetch` response, so every figure covers
+ * the stream read, UTF-8 decode, event-stream parse, topic event decode, topic routing and
+ * the dispatch of a `MessageEvent` to each subscriber's `onmessage`: what a page pays, minus
+ * the network.
  *
  * - routing: events/s and deliveries/s for 1,000 topics × 1 subscriber and 1 topic ×
  *   1,000 subscribers, bytes pushed in 64 KiB reads, beside one stream per subscriber
@@ -43,12 +44,13 @@ export const CONNECTION_SUBSCRIBERS = [1, 10, 100, 1000];
 
 /** The built hub and the wire helpers, as `npm run bench` ships them; tests pass the sources instead. */
 export async function loadBuiltHub() {
-  const [{ createHub }, { formatEvent }, { HUB_EVENT_TYPE }] = await Promise.all([
+  const [{ createHub }, { createEventStreamParser, formatEvent }, protocol] = await Promise.all([
     import('../../dist/src/hub/index.js'),
     import('../../dist/src/sse/parser.js'),
     import('../../dist/src/sse/multiplex-protocol.js'),
   ]);
-  return { createHub, formatEvent, HUB_EVENT_TYPE };
+  const { HUB_EVENT_TYPE, HUB_PROTOCOL_VERSION, formatTopicEvent, parseTopicEvent } = protocol;
+  return { createHub, createEventStreamParser, formatEvent, HUB_EVENT_TYPE, HUB_PROTOCOL_VERSION, formatTopicEvent, parseTopicEvent };
 }
 
 function topicPath(topic) {
@@ -76,8 +78,18 @@ function byteCount(chunks) {
   return chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
 }
 
+/** A control frame (`ready`, `open`), as the server multiplexer writes it. */
 function frameText(library, frame) {
   return library.formatEvent({ type: library.HUB_EVENT_TYPE, data: JSON.stringify(frame) });
+}
+
+function readyText(library, maxTopics) {
+  return frameText(library, { kind: 'ready', connection: 'bench', maxTopics, protocol: library.HUB_PROTOCOL_VERSION });
+}
+
+/** One event of a topic, in the format the server multiplexer writes. */
+function topicEventText(library, topic, sequence) {
+  return library.formatTopicEvent({ topic: topicPath(topic), type: 'message', data: eventData(topic, sequence), id: String(sequence) });
 }
 
 /** Events are spread over the topics in turn: event k belongs to topic k mod topics. */
@@ -87,8 +99,8 @@ function eventsOfTopic(topic, topics, events) {
 
 /**
  * The bytes a routing run pushes, built once per scenario and reused by every run (building
- * 30 MB of text is not the hub's work, and its garbage should not be collected inside a
- * timed run). `transport` is `'hub'`: one multiplexed stream of frames, or
+ * 22 MB of text is not the hub's work, and its garbage should not be collected inside a
+ * timed run). `transport` is `'hub'`: one multiplexed stream of topic events, or
  * `'per-subscriber'`: what each topic's own route sends, the same bytes to each of its subscribers.
  */
 export function buildRoutingPayload(library, { topics, events, transport = 'hub', chunkBytes = CHUNK_BYTES }) {
@@ -96,7 +108,7 @@ export function buildRoutingPayload(library, { topics, events, transport = 'hub'
     let text = '';
     for (let sequence = 0; sequence < events; sequence++) {
       const topic = sequence % topics;
-      text += frameText(library, { kind: 'event', topic: topicPath(topic), type: 'message', data: eventData(topic, sequence), id: String(sequence) });
+      text += topicEventText(library, topic, sequence);
     }
     const chunks = toChunks(text, chunkBytes);
     return { transport, bytes: byteCount(chunks), chunks };
@@ -159,7 +171,7 @@ export async function measureRouting(library, options) {
   let reads;
   if (transport === 'hub') {
     const [stream] = network.streams;
-    stream.push(encoder.encode(frameText(library, { kind: 'ready', connection: 'bench', maxTopics: topics })));
+    stream.push(encoder.encode(readyText(library, topics)));
     await network.drain();
     let opens = '';
     for (let topic = 0; topic < topics; topic++) opens += frameText(library, { kind: 'open', topic: topicPath(topic) });
@@ -211,30 +223,31 @@ export async function measureRouting(library, options) {
 }
 
 /**
- * Two steps every routed event must take, timed alone on this machine: `JSON.parse` of a
- * frame (the wire format puts each event in a JSON frame) and one `MessageEvent` dispatched to
- * one listener (the `EventSource` contract). Their sum bounds events/s from above before any
- * stream reading, event-stream parsing or routing; it also lets a reader scale the routing
- * figures to another machine.
+ * Two steps every routed event must take, timed alone on this machine: `parseTopicEvent` of
+ * the data of a topic event (its header line read, its data cut out) and one `MessageEvent`
+ * dispatched to one listener (the `EventSource` contract). Their sum bounds events/s from
+ * above before any stream reading, event-stream parsing or routing; it also lets a reader
+ * scale the routing figures to another machine.
  */
-export function measureEventFloor({ events = 100_000 } = {}) {
-  const frames = Array.from({ length: 1000 }, (_, topic) =>
-    JSON.stringify({ kind: 'event', topic: topicPath(topic), type: 'message', data: eventData(topic, topic), id: String(topic) }),
-  );
+export function measureEventFloor(library, { events = 100_000 } = {}) {
+  // The data strings as the hub's event-stream parser hands them over, one per topic.
+  const datas = [];
+  const parser = library.createEventStreamParser({ onEvent: (event) => datas.push(event.data) });
+  for (let topic = 0; topic < 1000; topic++) parser.push(topicEventText(library, topic, topic));
   let checksum = 0;
   let started = performance.now();
-  for (let index = 0; index < events; index++) checksum += JSON.parse(frames[index % frames.length]).id.length;
-  const frameParseNanoseconds = ((performance.now() - started) * 1e6) / events;
+  for (let index = 0; index < events; index++) checksum += library.parseTopicEvent(datas[index % datas.length]).id.length;
+  const topicEventDecodeNanoseconds = ((performance.now() - started) * 1e6) / events;
   const target = new EventTarget();
   target.addEventListener('message', (event) => {
     checksum += event.data.length;
   });
   started = performance.now();
   for (let index = 0; index < events; index++) {
-    target.dispatchEvent(new MessageEvent('message', { data: frames[index % frames.length], lastEventId: String(index), origin: 'https://app.test' }));
+    target.dispatchEvent(new MessageEvent('message', { data: datas[index % datas.length], lastEventId: String(index), origin: 'https://app.test' }));
   }
   const dispatchNanoseconds = ((performance.now() - started) * 1e6) / events;
-  return { frameParseNanoseconds, dispatchNanoseconds, ceilingEventsPerSecond: 1e9 / (frameParseNanoseconds + dispatchNanoseconds), checksum };
+  return { topicEventDecodeNanoseconds, dispatchNanoseconds, ceilingEventsPerSecond: 1e9 / (topicEventDecodeNanoseconds + dispatchNanoseconds), checksum };
 }
 
 /**
@@ -257,7 +270,7 @@ export async function measureSubscribeChurn(library, { mode, operations = CHURN.
   const warmUp = hub.subscribe(mode === 'multiplex' ? '/warm-up' : '/feed', handlers);
   await network.drain();
   if (mode === 'multiplex') {
-    network.streams[0].push(encoder.encode(frameText(library, { kind: 'ready', connection: 'bench', maxTopics: batch + 1 })));
+    network.streams[0].push(encoder.encode(readyText(library, batch + 1)));
     await network.drain();
   }
   warmUp();
@@ -315,7 +328,7 @@ export async function measureSubscriptionMemory(library, { mode, subscriptions =
   await network.drain();
   const stream = network.streams[0];
   if (mode === 'multiplex') {
-    stream.push(encoder.encode(frameText(library, { kind: 'ready', connection: 'bench', maxTopics: subscriptions + 1 })));
+    stream.push(encoder.encode(readyText(library, subscriptions + 1)));
     await network.drain();
     stream.push(encoder.encode(frameText(library, { kind: 'open', topic: '/keeper' })));
   }
@@ -399,7 +412,7 @@ export async function countHubConnections(library, { mode, subscribers, sameUrl 
   for (let index = 0; index < subscribers; index++) hub.subscribe(sameUrl ? '/feed' : topicPath(index), {});
   await network.drain();
   if (mode === 'multiplex') {
-    network.streams[0].push(encoder.encode(frameText(library, { kind: 'ready', connection: 'bench', maxTopics: subscribers })));
+    network.streams[0].push(encoder.encode(readyText(library, subscribers)));
     await network.drain();
   }
   const result = { opened: network.streams.length, held: hub.stats().connections, posts: network.posts };
@@ -467,9 +480,9 @@ export async function measureHubThroughput({ runs = 5, library } = {}) {
     }
   }
 
-  const floorSamples = await repeat(runs, () => measureEventFloor());
+  const floorSamples = await repeat(runs, () => measureEventFloor(hubLibrary));
   const floor = {
-    frameParseNanoseconds: spread(floorSamples.map((sample) => sample.frameParseNanoseconds)),
+    topicEventDecodeNanoseconds: spread(floorSamples.map((sample) => sample.topicEventDecodeNanoseconds)),
     dispatchNanoseconds: spread(floorSamples.map((sample) => sample.dispatchNanoseconds)),
     ceilingEventsPerSecond: spread(floorSamples.map((sample) => sample.ceilingEventsPerSecond)),
   };
@@ -555,7 +568,7 @@ export function formatHubThroughput(result) {
       return `  ${label.padEnd(40)} ${count(row.events).padStart(8)}  ${withRange(row.eventsPerSecond, count).padEnd(32)} ${withRange(row.deliveriesPerSecond, count).padEnd(34)} ${count(row.physicalStreams)}`;
     }),
     `  target ≥ ${count(target.eventsPerSecond)} events/s (${target.scenario}): ${target.met ? 'met' : 'NOT met'} (${count(target.measured)})`,
-    `  per-event floor here: JSON.parse of a frame ${withRange(floor.frameParseNanoseconds, count)} ns + one MessageEvent dispatch ${withRange(floor.dispatchNanoseconds, count)} ns`,
+    `  per-event floor here: parseTopicEvent of an event's data ${withRange(floor.topicEventDecodeNanoseconds, count)} ns + one MessageEvent dispatch ${withRange(floor.dispatchNanoseconds, count)} ns`,
     `    = at most ${count(floor.ceilingEventsPerSecond.median)} events/s for this wire format in this runtime, before reading, parsing or routing`,
     '',
     `  ${`subscribe + unsubscribe (${count(CHURN.operations)} pairs, ${CHURN.batch} per task)`.padEnd(56)} ${'µs per pair'.padEnd(24)} POSTs`,

@@ -24,6 +24,12 @@ export class Feed {
   #readyState: ReadyState = CONNECTING;
   #lastEventId: string;
   readonly #sinks = new Set<FeedSink>();
+  /**
+   * The sinks as an array, taken after a change when a signal is next delivered, so that
+   * delivering an event copies nothing: the multiplexed stream delivers every event of the
+   * page through here.
+   */
+  #delivery: FeedSink[] | undefined;
 
   constructor(lastEventId = '') {
     this.#lastEventId = lastEventId;
@@ -43,6 +49,7 @@ export class Feed {
 
   add(sink: FeedSink): void {
     this.#sinks.add(sink);
+    this.#delivery = undefined;
     if (this.#readyState === OPEN) {
       // Joining a stream that is already open: `open` must still come, and, as with a new
       // `EventSource`, only after the caller had the chance to attach its handlers.
@@ -54,6 +61,7 @@ export class Feed {
 
   /** Returns whether the sink was attached. */
   remove(sink: FeedSink): boolean {
+    this.#delivery = undefined;
     return this.#sinks.delete(sink);
   }
 
@@ -82,12 +90,15 @@ export class Feed {
     this.#readyState = CLOSED;
     const sinks = [...this.#sinks];
     this.#sinks.clear();
+    this.#delivery = undefined;
     for (const sink of sinks) sink.closed();
   }
 
   /** A sink may leave (or another join) while a signal is being delivered; only the present ones get it. */
   #each(deliver: (sink: FeedSink) => void): void {
-    for (const sink of [...this.#sinks]) {
+    // A change during delivery drops `#delivery`; this loop keeps the array it started with.
+    const sinks = (this.#delivery ??= [...this.#sinks]);
+    for (const sink of sinks) {
       if (this.#sinks.has(sink)) deliver(sink);
     }
   }

@@ -1,6 +1,9 @@
 import {
   HUB_EVENT_TYPE,
-  type HubFrame,
+  HUB_PROTOCOL_VERSION,
+  HUB_TOPIC_EVENT_TYPE,
+  parseTopicEvent,
+  type HubControlFrame,
   type SubscriptionChange,
   type SubscriptionResult,
   type Topic,
@@ -13,6 +16,17 @@ import { Feed, type FeedSink } from './feed.js';
 import { LingerTimer } from './linger-timer.js';
 import type { ResolvedHubOptions } from './options.js';
 import type { MultiplexTarget } from './stream-target.js';
+
+/** What this connection knows of one topic. */
+interface TopicState {
+  /**
+   * The topic's subscribers. A feed whose last subscriber left stays until the next flush, in
+   * case it is taken again; after that it is undefined while the unsubscribe is on its way.
+   */
+  feed: Feed | undefined;
+  /** Whether the server holds the topic for #connection, counting the POST in flight. */
+  requested: boolean;
+}
 
 /**
  * Multiplex mode: one `GET` stream to the server multiplexer carries every topic of this
@@ -31,10 +45,11 @@ export class MultiplexConnection {
   readonly #stream: EventStreamConnection;
   readonly #linger: LingerTimer;
   readonly #onEnded: () => void;
-  /** Every topic with a feed; a feed whose last subscriber left stays until the next flush, in case it is taken again. */
-  readonly #topics = new Map<Topic, Feed>();
-  /** Topics the server holds for #connection, counting those in the POST in flight. */
-  readonly #requested = new Set<Topic>();
+  /**
+   * Every topic with a feed or held by the server; an entry goes once it has neither. One map,
+   * so that routing an event costs one lookup of its topic.
+   */
+  readonly #topics = new Map<Topic, TopicState>();
   /** The id from the current stream's `ready` frame; undefined while (re)connecting. */
   #connection: string | undefined;
   #pendingPost: AbortController | undefined;
@@ -63,21 +78,26 @@ export class MultiplexConnection {
   }
 
   get topicCount(): number {
-    return this.#topics.size;
+    return this.#feeds().length;
   }
 
   get subscriberCount(): number {
     let count = 0;
-    for (const feed of this.#topics.values()) count += feed.size;
+    for (const feed of this.#feeds()) count += feed.size;
     return count;
   }
 
   attach(topic: Topic, sink: FeedSink, lastEventId: string): () => void {
     this.#linger.cancel();
-    let feed = this.#topics.get(topic);
+    let state = this.#topics.get(topic);
+    if (!state) {
+      state = { feed: undefined, requested: false };
+      this.#topics.set(topic, state);
+    }
+    let feed = state.feed;
     if (!feed) {
       feed = new Feed(lastEventId);
-      this.#topics.set(topic, feed);
+      state.feed = feed;
       this.#scheduleFlush();
     }
     feed.add(sink);
@@ -90,7 +110,7 @@ export class MultiplexConnection {
   /** Ends the stream and tells every topic's subscribers it is over (readyState CLOSED, `error`). */
   terminate(): void {
     this.#end();
-    const feeds = [...this.#topics.values()];
+    const feeds = this.#feeds();
     this.#topics.clear();
     for (const feed of feeds) feed.close();
   }
@@ -105,24 +125,33 @@ export class MultiplexConnection {
     this.#onEnded();
   }
 
+  /** Dispatches on the SSE event type; events of other types and malformed frames are ignored. */
   #receive(event: ParsedEvent): void {
+    if (event.type === HUB_TOPIC_EVENT_TYPE) {
+      const frame = parseTopicEvent(event.data);
+      if (frame) this.#feedOf(frame.topic)?.message({ type: frame.type, data: frame.data, lastEventId: frame.id });
+      return;
+    }
     if (event.type !== HUB_EVENT_TYPE) return;
-    const frame = parseFrame(event.data);
+    const frame = parseControlFrame(event.data);
     if (!frame) return;
     if (frame.kind === 'ready') {
+      if (frame.protocol !== HUB_PROTOCOL_VERSION) {
+        // A server of another version (the page outlived a deploy, or a rolling deploy mixes
+        // versions): its frames cannot be trusted to mean what this hub reads. The backoff
+        // tries again, and its attempt limit ends a mismatch that does not go away.
+        this.#stream.restart();
+        return;
+      }
       this.#connection = frame.connection;
-      this.#requested.clear();
+      this.#forgetRequests();
       // The new connection holds nothing yet: the next POST carries the whole set, each topic with its last event id.
       this.#flush();
       return;
     }
-    // Frames for a topic we have left, or not yet asked for on this connection, are stale.
-    const feed = this.#requested.has(frame.topic) ? this.#topics.get(frame.topic) : undefined;
+    const feed = this.#feedOf(frame.topic);
     if (!feed) return;
     switch (frame.kind) {
-      case 'event':
-        feed.message({ type: frame.type, data: frame.data, lastEventId: frame.id });
-        break;
       case 'open':
         feed.open();
         break;
@@ -135,11 +164,31 @@ export class MultiplexConnection {
     }
   }
 
+  /** Frames for a topic we have left, or not yet asked for on this connection, are stale. */
+  #feedOf(topic: Topic): Feed | undefined {
+    const state = this.#topics.get(topic);
+    return state?.requested ? state.feed : undefined;
+  }
+
+  #feeds(): Feed[] {
+    const feeds: Feed[] = [];
+    for (const { feed } of this.#topics.values()) if (feed) feeds.push(feed);
+    return feeds;
+  }
+
+  /** The server holds nothing for a new or lost connection; topics nobody wants are forgotten. */
+  #forgetRequests(): void {
+    for (const [topic, state] of this.#topics) {
+      state.requested = false;
+      if (!state.feed) this.#topics.delete(topic);
+    }
+  }
+
   #streamLost(): void {
     this.#connection = undefined;
-    this.#requested.clear();
+    this.#forgetRequests();
     this.#abortPost();
-    for (const feed of [...this.#topics.values()]) feed.error();
+    for (const feed of this.#feeds()) feed.error();
   }
 
   #scheduleFlush(): void {
@@ -159,25 +208,27 @@ export class MultiplexConnection {
   /** Drops topics nobody wants any more, tells the server what changed, and lingers once nothing is left. */
   #flush(): void {
     if (this.#ended) return;
-    for (const [topic, feed] of this.#topics) {
-      if (feed.size === 0) this.#topics.delete(topic);
+    for (const [topic, state] of this.#topics) {
+      if (state.feed?.size !== 0) continue;
+      state.feed = undefined;
+      if (!state.requested) this.#topics.delete(topic);
     }
     if (this.#connection !== undefined && this.#pendingPost === undefined) this.#sendChanges(this.#connection);
-    if (this.#topics.size === 0) this.#linger.start();
+    if (this.#feeds().length === 0) this.#linger.start();
   }
 
   #sendChanges(connection: string): void {
     const subscribe: (Topic | TopicSubscription)[] = [];
     const unsubscribe: Topic[] = [];
-    for (const [topic, feed] of this.#topics) {
-      if (this.#requested.has(topic)) continue;
-      this.#requested.add(topic);
-      subscribe.push(feed.lastEventId === '' ? topic : { topic, lastEventId: feed.lastEventId });
-    }
-    for (const topic of this.#requested) {
-      if (this.#topics.has(topic)) continue;
-      this.#requested.delete(topic);
-      unsubscribe.push(topic);
+    for (const [topic, state] of this.#topics) {
+      const { feed } = state;
+      if (feed && !state.requested) {
+        state.requested = true;
+        subscribe.push(feed.lastEventId === '' ? topic : { topic, lastEventId: feed.lastEventId });
+      } else if (!feed && state.requested) {
+        this.#topics.delete(topic);
+        unsubscribe.push(topic);
+      }
     }
     if (subscribe.length === 0 && unsubscribe.length === 0) return;
     const change: SubscriptionChange = { connection };
@@ -234,16 +285,15 @@ export class MultiplexConnection {
 
   /** Ends one topic for good; the other topics on the stream are untouched. */
   #closeTopic(topic: Topic): void {
-    this.#requested.delete(topic);
-    const feed = this.#topics.get(topic);
-    if (!feed) return;
+    const feed = this.#topics.get(topic)?.feed;
     this.#topics.delete(topic);
+    if (!feed) return;
     feed.close();
-    if (this.#topics.size === 0 && !this.#ended) this.#linger.start();
+    if (this.#feeds().length === 0 && !this.#ended) this.#linger.start();
   }
 }
 
-function parseFrame(data: string): HubFrame | undefined {
+function parseControlFrame(data: string): HubControlFrame | undefined {
   let frame: unknown;
   try {
     frame = JSON.parse(data);
@@ -254,18 +304,11 @@ function parseFrame(data: string): HubFrame | undefined {
   const candidate = frame as Partial<Record<string, unknown>>;
   switch (candidate.kind) {
     case 'ready':
-      return typeof candidate.connection === 'string' ? (frame as HubFrame) : undefined;
-    case 'event':
-      return typeof candidate.topic === 'string' &&
-        typeof candidate.type === 'string' &&
-        typeof candidate.data === 'string' &&
-        typeof candidate.id === 'string'
-        ? (frame as HubFrame)
-        : undefined;
+      return typeof candidate.connection === 'string' ? (frame as HubControlFrame) : undefined;
     case 'open':
     case 'error':
     case 'closed':
-      return typeof candidate.topic === 'string' ? (frame as HubFrame) : undefined;
+      return typeof candidate.topic === 'string' ? (frame as HubControlFrame) : undefined;
     default:
       return undefined;
   }

@@ -2,7 +2,8 @@
  * One browser's multiplexed stream: its topics and their sources, its heartbeat, and
  * the credentials it was opened with. Everything it started stops when it closes.
  */
-import type { HubFrame, RefusedTopic, SubscriptionResult, Topic } from '../sse/multiplex-protocol.js';
+import { HUB_PROTOCOL_VERSION, formatTopicEvent } from '../sse/multiplex-protocol.js';
+import type { RefusedTopic, SubscriptionResult, Topic } from '../sse/multiplex-protocol.js';
 import { unlessAborted } from './abort-race.js';
 import { HEARTBEAT_CHUNK, frameChunk, retryChunk } from './client-stream.js';
 import type { ClientSink } from './client-stream.js';
@@ -70,7 +71,7 @@ export class ClientConnection {
     const [minRetry, maxRetry] = options.retryMs;
     const retry = Math.round(minRetry + environment.random() * (maxRetry - minRetry));
     opening.sink.write(
-      retryChunk(retry) + frameChunk({ kind: 'ready', connection: id, maxTopics: options.maxTopicsPerConnection }),
+      retryChunk(retry) + frameChunk({ kind: 'ready', connection: id, maxTopics: options.maxTopicsPerConnection, protocol: HUB_PROTOCOL_VERSION }),
     );
     this.#heartbeat = setInterval(() => opening.sink.write(HEARTBEAT_CHUNK), options.heartbeatMs);
     // The open socket keeps the process alive as long as it needs to be; the timer need not.
@@ -133,13 +134,13 @@ export class ClientConnection {
     const controller = new AbortController();
     const { signal } = controller;
     this.#topics.set(topic, controller);
-    const send = (frame: HubFrame): void => {
-      if (!signal.aborted && !this.#closed) this.#opening.sink.write(frameChunk(frame));
+    const send = (chunk: string): void => {
+      if (!signal.aborted && !this.#closed) this.#opening.sink.write(chunk);
     };
     const output: TopicOutput = {
-      open: () => send({ kind: 'open', topic }),
-      event: (type, data, id) => send({ kind: 'event', topic, type, data, id }),
-      error: (status) => send(status === undefined ? { kind: 'error', topic } : { kind: 'error', topic, status }),
+      open: () => send(frameChunk({ kind: 'open', topic })),
+      event: (type, data, id) => send(formatTopicEvent({ topic, type, data, id })),
+      error: (status) => send(frameChunk(status === undefined ? { kind: 'error', topic } : { kind: 'error', topic, status })),
       drained: async () => {
         // An unsubscribed topic must not wait for a slow client before it can stop.
         await unlessAborted(this.#opening.sink.drained(), signal);

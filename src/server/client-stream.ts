@@ -3,7 +3,7 @@
  * implement to carry it (a Node `ServerResponse`, or a web `ReadableStream`).
  */
 import { HUB_EVENT_TYPE } from '../sse/multiplex-protocol.js';
-import type { HubFrame } from '../sse/multiplex-protocol.js';
+import type { HubControlFrame } from '../sse/multiplex-protocol.js';
 import { formatEvent } from '../sse/parser.js';
 
 export interface ClientSink {
@@ -34,7 +34,8 @@ export function retryChunk(milliseconds: number): string {
   return `retry: ${milliseconds}\n\n`;
 }
 
-export function frameChunk(frame: HubFrame): string {
+/** A control frame; a topic's events are written with `formatTopicEvent` instead. */
+export function frameChunk(frame: HubControlFrame): string {
   // JSON never contains a raw line break, so a frame is always one `data:` line.
   return formatEvent({ type: HUB_EVENT_TYPE, data: JSON.stringify(frame) });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../src/hub/hub.js';
 import type { HubOptions } from '../../src/hub/options.js';
-import type { SubscriptionChange } from '../../src/sse/multiplex-protocol.js';
+import { HUB_PROTOCOL_VERSION, type SubscriptionChange } from '../../src/sse/multiplex-protocol.js';
 import { FakeClock, seededRandom } from './support/fake-clock.js';
 import { FakeBroadcastBus, FakeLocks } from './support/fake-cross-tab.js';
 import { FakeServer } from './support/fake-server.js';
@@ -122,7 +122,7 @@ describe('cross-tab sharing', () => {
     const received = record(b, ['message']);
     await clock.advance(0);
     const stream = server.lastGet().openStream();
-    stream.frame({ kind: 'ready', connection: 'c1', maxTopics: 64 });
+    stream.frame({ kind: 'ready', connection: 'c1', maxTopics: 64, protocol: HUB_PROTOCOL_VERSION });
     await clock.advance(0);
     server.lastPost().respondJson({ accepted: ['/only-the-leader', '/a', '/b'], refused: [] });
     stream.frame({ kind: 'open', topic: '/a' });
@@ -141,7 +141,7 @@ describe('cross-tab sharing', () => {
     expect(renewed.aborted).toBe(false);
     expect(server.live).toEqual([renewed]);
     const next = renewed.openStream();
-    next.frame({ kind: 'ready', connection: 'c2', maxTopics: 64 });
+    next.frame({ kind: 'ready', connection: 'c2', maxTopics: 64, protocol: HUB_PROTOCOL_VERSION });
     await clock.advance(0);
     // The dead tab's own topic is gone; the other tabs' topics come back, /b from where it was.
     const change = server.lastPost().json<SubscriptionChange>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SubscriptionChange } from '../../src/sse/multiplex-protocol.js';
+import { HUB_PROTOCOL_VERSION, type SubscriptionChange } from '../../src/sse/multiplex-protocol.js';
 import { createTestHub } from './support/test-hub.js';
 
 const CYCLES = 10_000;
@@ -38,7 +38,7 @@ describe('10,000 subscribe/unsubscribe cycles', () => {
     hub.sharedEventSource('/keeper').close();
     await clock.advance(0);
     const stream = server.lastGet().openStream();
-    stream.frame({ kind: 'ready', connection: 'c1', maxTopics: 64 });
+    stream.frame({ kind: 'ready', connection: 'c1', maxTopics: 64, protocol: HUB_PROTOCOL_VERSION });
     await clock.advance(0);
     const answerPosts = async (): Promise<void> => {
       for (const post of server.posts.filter((request) => !request.answered)) {

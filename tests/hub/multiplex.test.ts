@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SubscriptionChange, SubscriptionResult } from '../../src/sse/multiplex-protocol.js';
+import { HUB_PROTOCOL_VERSION, type SubscriptionChange, type SubscriptionResult } from '../../src/sse/multiplex-protocol.js';
 import type { ScriptedStream } from './support/fake-server.js';
 import { createTestHub, record } from './support/test-hub.js';
 
@@ -15,7 +15,7 @@ function multiplexHub(options: Parameters<typeof createTestHub>[0] = {}, overrid
       const request = server.gets.at(-1)!;
       expect(request.url).toBe(ENDPOINT);
       const stream = request.openStream();
-      stream.frame({ kind: 'ready', connection, maxTopics: 64 });
+      stream.frame({ kind: 'ready', connection, maxTopics: 64, protocol: HUB_PROTOCOL_VERSION });
       await clock.advance(0);
       return stream;
     },
@@ -70,6 +70,11 @@ describe('multiplex mode', () => {
     // Events other than hub frames, and malformed frames, are ignored.
     stream.event({ data: 'stray' });
     stream.event({ type: 'sse-hub', data: '{not json' });
+    stream.event({ type: 'sse-hub-event', data: 'no header line' });
+    stream.event({ type: 'sse-hub-event', data: '["/rows/2/events","message"]\ntwo fields' });
+    stream.event({ type: 'sse-hub-event', data: '["/rows/2/events","message",7]\na number for the id' });
+    // A topic event is only read in its own event type: the JSON frame of protocol version 1 is not one.
+    stream.event({ type: 'sse-hub', data: JSON.stringify({ kind: 'event', topic: '/rows/2/events', type: 'message', data: 'old format', id: '' }) });
     await clock.advance(0);
     expect(events).toEqual([
       'one open',
@@ -149,6 +154,43 @@ describe('multiplex mode', () => {
     await accept();
     expect(server.posts).toHaveLength(2);
     expect(server.lastPost().json()).toEqual({ connection: 'c1', subscribe: ['/c'] });
+  });
+
+  it('routes by what the server holds: a topic left while a POST is in flight and taken again keeps flowing without a request of its own', async () => {
+    const { hub, clock, server, connect, accept } = multiplexHub();
+    const first = hub.sharedEventSource('/b');
+    await clock.advance(0);
+    const stream = await connect();
+    await accept();
+    // A POST in flight, so leaving /b cannot be sent yet: the server still holds it.
+    const seenC = record(hub.sharedEventSource('/c'));
+    await clock.advance(0);
+    expect(server.posts).toHaveLength(2);
+    first.close();
+    // Asked for only once the POST in flight is answered.
+    const seenD = record(hub.sharedEventSource('/d'));
+    await clock.advance(0);
+    expect(hub.stats().topics).toBe(2);
+    stream.frame({ kind: 'event', topic: '/b', type: 'message', data: 'to nobody', id: 'b-1' });
+    await clock.advance(0);
+    const second = hub.sharedEventSource('/b');
+    const seenB = record(second);
+    await clock.advance(0);
+    stream.frame({ kind: 'event', topic: '/b', type: 'message', data: 'flows', id: 'b-2' });
+    // The server may send a topic's events before its POST is answered.
+    stream.frame({ kind: 'event', topic: '/c', type: 'message', data: 'asked for', id: '' });
+    stream.frame({ kind: 'event', topic: '/d', type: 'message', data: 'not asked for yet', id: '' });
+    await clock.advance(0);
+    expect(seenB).toEqual(['open', 'message:flows']);
+    expect(seenC).toEqual(['open', 'message:asked for']);
+    expect(seenD).toEqual([]);
+    await accept();
+    expect(server.posts.map((post) => post.json())).toEqual([
+      { connection: 'c1', subscribe: ['/b'] },
+      { connection: 'c1', subscribe: ['/c'] },
+      { connection: 'c1', subscribe: ['/d'] },
+    ]);
+    expect(hub.stats()).toEqual({ connections: 1, topics: 3, subscribers: 3 });
   });
 
   it('closes only the subscribers of refused topics', async () => {
@@ -278,13 +320,51 @@ describe('multiplex mode', () => {
     expect(server.live).toEqual([]);
   });
 
+  it('reconnects without subscribing when the server speaks another protocol version; a matching server then gets the topics', async () => {
+    const { hub, clock, server, connect } = multiplexHub();
+    const source = hub.sharedEventSource('/a');
+    const seen = record(source);
+    await clock.advance(0);
+    // The page outlived a deploy: this server writes a format the hub cannot read.
+    const stream = server.lastGet().openStream();
+    stream.frame({ kind: 'ready', connection: 'c1', maxTopics: 64, protocol: HUB_PROTOCOL_VERSION + 1 });
+    await clock.advance(0);
+    expect(server.posts).toHaveLength(0);
+    expect(server.gets[0]!.aborted).toBe(true);
+    expect(seen).toEqual(['error']);
+    expect(source.readyState).toBe(0);
+    await clock.advance(500);
+    await connect('c2');
+    expect(server.posts.map((post) => post.json())).toEqual([{ connection: 'c2', subscribe: ['/a'] }]);
+  });
+
+  it('gives up on a protocol mismatch that does not go away at the attempt limit', async () => {
+    const { hub, clock, server } = multiplexHub({ reconnect: { maxAttempts: 2 } });
+    const source = hub.sharedEventSource('/a');
+    await clock.advance(0);
+    const readyFrames = [
+      JSON.stringify({ kind: 'ready', connection: 'c1', maxTopics: 64, protocol: HUB_PROTOCOL_VERSION + 1 }),
+      JSON.stringify({ kind: 'ready', connection: 'c2', maxTopics: 64, protocol: String(HUB_PROTOCOL_VERSION) }),
+      // Version 1 had no protocol field.
+      JSON.stringify({ kind: 'ready', connection: 'c3', maxTopics: 64 }),
+    ];
+    for (const ready of readyFrames) {
+      server.lastGet().openStream().event({ type: 'sse-hub', data: ready });
+      await clock.advance(60_000);
+    }
+    expect(server.gets).toHaveLength(3);
+    expect(server.posts).toHaveLength(0);
+    expect(source.readyState).toBe(2);
+    expect(server.live).toEqual([]);
+  });
+
   it('answers a second ready frame (a new connection id) with the whole set', async () => {
     const { hub, clock, server, connect, accept } = multiplexHub();
     hub.sharedEventSource('/a');
     await clock.advance(0);
     const stream = await connect('c1');
     await accept();
-    stream.frame({ kind: 'ready', connection: 'c9', maxTopics: 64 });
+    stream.frame({ kind: 'ready', connection: 'c9', maxTopics: 64, protocol: HUB_PROTOCOL_VERSION });
     await clock.advance(0);
     expect(server.lastPost().json()).toEqual({ connection: 'c9', subscribe: ['/a'] });
   });

@@ -97,6 +97,18 @@ describe('topics served by resolve()', () => {
     ]);
   });
 
+  it('sends the line breaks of resolved data as EventSource would report them: CRLF and CR become LF', async () => {
+    const feed = manualSource();
+    stack = await startStack({ allow: ['/feed'], resolve: () => feed });
+    const client = await stack.open();
+    await client.post({ connection: client.connection, subscribe: ['/feed'] });
+    await client.nextFrame('open');
+    feed.push({ data: 'one\r\ntwo\rthree\n', id: 'f-1' });
+
+    expect(await client.nextFrame('event')).toEqual({ kind: 'event', topic: '/feed', type: 'message', data: 'one\ntwo\nthree\n', id: 'f-1' });
+    expect(client.text).toContain('event: sse-hub-event\ndata: ["/feed","message","f-1"]\ndata: one\ndata: two\ndata: three\ndata: \n\n');
+  });
+
   it('still applies the allow-list before calling resolve', async () => {
     const asked: string[] = [];
     stack = await startStack({

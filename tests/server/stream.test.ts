@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMultiplexer } from '../../src/server/index.js';
+import { HUB_PROTOCOL_VERSION } from '../../src/sse/multiplex-protocol.js';
 import { listen, startStack, waitUntil } from './support/loopback.js';
 import type { Stack } from './support/loopback.js';
 
@@ -19,7 +20,11 @@ describe('the multiplexed stream (GET)', () => {
     expect(client.headers.get('cache-control')).toBe('no-cache, no-transform');
     expect(client.headers.get('x-accel-buffering')).toBe('no');
     expect(client.headers.get('connection')).toBe('keep-alive');
-    expect(client.frames[0]).toEqual({ kind: 'ready', connection: client.connection, maxTopics: 5 });
+    expect(client.frames[0]).toEqual({ kind: 'ready', connection: client.connection, maxTopics: 5, protocol: HUB_PROTOCOL_VERSION });
+    // The exact bytes: the protocol version is part of the wire format, not only of the types.
+    expect(client.text).toBe(
+      `retry: ${client.retry}\n\nevent: sse-hub\ndata: {"kind":"ready","connection":"${client.connection}","maxTopics":5,"protocol":2}\n\n`,
+    );
     expect(client.connection).toMatch(/^[\w-]{24}$/);
     expect(stack.multiplexer.stats()).toEqual({ connections: 1, topics: 0, upstreams: 0 });
   });

@@ -77,6 +77,25 @@ describe('subscribing to topics (POST)', () => {
     });
   });
 
+  it('writes a topic event as a JSON header line followed by the upstream data verbatim', async () => {
+    stack = await startStack();
+    const client = await stack.open();
+    await client.post({ connection: client.connection, subscribe: ['/rows/3/events'] });
+    await client.nextFrame('open');
+    const upstream = await waitUntil(() => stack!.app.requests[0], 'the upstream request');
+    const before = client.text.length;
+
+    upstream.sendRaw('event: row\r\nid: r3-1\r\ndata: {"status":"say \\"hi\\""}\r\ndata: second line\r\n\r\n');
+    await client.nextFrame('event');
+    // The app's JSON goes out as it came, not escaped into another JSON string; CRLF became LF.
+    expect(client.text.slice(before)).toBe(
+      'event: sse-hub-event\n' + 'data: ["/rows/3/events","row","r3-1"]\n' + 'data: {"status":"say \\"hi\\""}\n' + 'data: second line\n' + '\n',
+    );
+    expect(client.framesOf('event')).toEqual([
+      { kind: 'event', topic: '/rows/3/events', type: 'row', data: '{"status":"say \\"hi\\""}\nsecond line', id: 'r3-1' },
+    ]);
+  });
+
   it('resumes a topic after the lastEventId the subscription hands back', async () => {
     stack = await startStack();
     const client = await stack.open();

@@ -1,6 +1,6 @@
 import { formatEvent } from '../../../src/sse/parser.js';
 import type { HubFrame } from '../../../src/sse/multiplex-protocol.js';
-import { HUB_EVENT_TYPE } from '../../../src/sse/multiplex-protocol.js';
+import { HUB_EVENT_TYPE, formatTopicEvent } from '../../../src/sse/multiplex-protocol.js';
 import type { FakeClock } from './fake-clock.js';
 
 const encoder = new TextEncoder();
@@ -39,8 +39,10 @@ export class ScriptedStream {
     this.push(formatEvent(event));
   }
 
+  /** Writes a frame as the server does: a topic's event in its own format, the others as JSON. */
   frame(frame: HubFrame): void {
-    this.event({ type: HUB_EVENT_TYPE, data: JSON.stringify(frame) });
+    if (frame.kind === 'event') this.push(formatTopicEvent(frame));
+    else this.event({ type: HUB_EVENT_TYPE, data: JSON.stringify(frame) });
   }
 
   end(): void {

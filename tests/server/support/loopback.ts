@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HUB_EVENT_TYPE } from '../../../src/sse/multiplex-protocol.js';
+import { HUB_EVENT_TYPE, HUB_TOPIC_EVENT_TYPE, parseTopicEvent } from '../../../src/sse/multiplex-protocol.js';
 import type { HubFrame, RefusedTopic } from '../../../src/sse/multiplex-protocol.js';
 import { createEventStreamParser, formatEvent } from '../../../src/sse/parser.js';
 import { createMultiplexerWithEnvironment } from '../../../src/server/multiplexer.js';
@@ -59,6 +59,8 @@ export interface RowRequest {
   /** True once the app saw the request's connection close (the upstream was let go). */
   closed: boolean;
   send(event: { type?: string; data: string; id?: string }): void;
+  /** Writes event-stream text as it is, for line breaks and fields `formatEvent` would not produce. */
+  sendRaw(text: string): void;
   /** Sends a `retry:` field, which the multiplexer must honour as its reconnect floor. */
   sendRetry(milliseconds: number): void;
   /** Ends the response normally (a clean end of stream). */
@@ -99,6 +101,7 @@ export function createRowApp(): RowApp {
         headers: req.headers,
         closed: false,
         send: (event) => res.write(formatEvent(event)),
+        sendRaw: (text) => res.write(text),
         sendRetry: (milliseconds) => res.write(`retry: ${milliseconds}\n\n`),
         end: () => res.end(),
       };
@@ -131,6 +134,8 @@ export interface HubClient {
   connection: string;
   retry: number | undefined;
   frames: HubFrame[];
+  /** Everything the stream delivered, as text. */
+  readonly text: string;
   comments: string[];
   /** True once the server ended the stream. */
   ended: boolean;
@@ -154,11 +159,17 @@ export async function openHubClient(
   });
   const frames: HubFrame[] = [];
   const comments: string[] = [];
+  let text = '';
   let retry: number | undefined;
   const consumed = new Set<number>();
   const parser = createEventStreamParser({
     onEvent(event) {
       if (event.type === HUB_EVENT_TYPE) frames.push(JSON.parse(event.data) as HubFrame);
+      if (event.type === HUB_TOPIC_EVENT_TYPE) {
+        const frame = parseTopicEvent(event.data);
+        if (!frame) throw new Error(`malformed topic event: ${JSON.stringify(event.data)}`);
+        frames.push(frame);
+      }
     },
     onRetry(milliseconds) {
       retry = milliseconds;
@@ -176,6 +187,9 @@ export async function openHubClient(
       return retry;
     },
     frames,
+    get text() {
+      return text;
+    },
     comments,
     ended: false,
     async nextFrame(kind, matches = () => true) {
@@ -212,6 +226,7 @@ export async function openHubClient(
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
+          text += value;
           parser.push(value);
         }
       } catch {
