@@ -7,16 +7,14 @@ import { outermostConcatenation, retryFieldValues, staticText } from '../src/ana
 import { findUnboundedRxjsRetries } from '../src/analysis/reconnect/rxjs-retries.js';
 import { ReopenVerdicts, type SafeguardRequirements } from '../src/analysis/reconnect/safeguards.js';
 import {
-  BETTER_SSE,
   type RetryOption,
   betterSseRetries,
   honoWriteSseRetry,
-  importsHono,
+  serverImports,
 } from '../src/analysis/reconnect/server-retry-options.js';
 import { type StreamOpeners, getStreamOpeners } from '../src/analysis/stream-openers.js';
 import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
-import { includesByTail } from '../src/analysis/text-search.js';
-import { referencesAnyModule } from '../src/analysis/module-references.js';
+import { includesHeadTail } from '../src/analysis/text-search.js';
 import { createRule } from '../src/create-rule.js';
 import { type StreamOptions, wrappersSchema } from '../src/rule-options.js';
 
@@ -120,9 +118,10 @@ export default createRule<Options, MessageIds>({
     const hasStreams = sourceMentionsStream(sourceCode, wrappers);
     // Server code that sets the reconnection time needs no stream in the file: a `retry:`
     // field written as text, or a `retry` given to better-sse or to Hono's `writeSSE`.
-    const writesRetryField = includesByTail(text, 'retry:', 'retr'.length);
-    const usesBetterSse = referencesAnyModule(sourceCode, BETTER_SSE);
-    const usesHonoWriteSse = importsHono(sourceCode.ast) && text.includes('writeSSE');
+    const writesRetryField = includesHeadTail(text, 'retr', 'y:');
+    const servers = serverImports(sourceCode.ast);
+    const usesBetterSse = servers.betterSse;
+    const usesHonoWriteSse = servers.hono && text.includes('writeSSE');
     if (!hasStreams && !writesRetryField && !usesBetterSse && !usesHonoWriteSse) return {};
     const requirements: SafeguardRequirements = {
       attemptLimit: options.requireAttemptLimit ?? true,

@@ -79,6 +79,10 @@ if (asJson) {
     for (const [rule, ms] of Object.entries(lint.ruleMs)) console.log(`  ${rule.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms`);
     console.log(`  ${'all sse rules together'.padEnd(28)} ${lint.pluginTotalMs.toFixed(1).padStart(8)} ms`);
     console.log(`  plugin / no-await-in-loop: ${lint.pluginToNoAwaitInLoop?.toFixed(2)}×`);
+    const beside = lint.besideRecommended;
+    console.log(
+      `  beside js.configs.recommended: all sse rules ${beside.pluginTotalMs.toFixed(1)} ms, no-await-in-loop ${beside.ruleMs['no-await-in-loop'].toFixed(1)} ms (${beside.pluginToNoAwaitInLoop?.toFixed(2)}×), no-irregular-whitespace ${beside.noIrregularWhitespaceMs.toFixed(1)} ms`,
+    );
   }
   if (results.lintScaling) console.log(formatLintScaling(results.lintScaling).join('\n'));
   if (results.lintConcurrency) console.log(formatLintConcurrency(results.lintConcurrency).join('\n'));

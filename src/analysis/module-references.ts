@@ -32,23 +32,26 @@ function importsInBody(program: TSESTree.Program, modules: ReadonlySet<string>):
   return false;
 }
 
-function requireReferences(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.Reference[] {
-  const references = globalScope.through.filter((reference) => reference.identifier.name === 'require');
-  const declared = globalScope.set.get('require');
-  // A global declared in the file itself (`function require() {}` in a script) is not Node's.
-  if (declared && declared.defs.length === 0) references.push(...declared.references);
-  const ambient = globalScope.childScopes.find((scope) => scope.type === 'module')?.set.get('require');
-  if (ambient) references.push(...ambient.references);
-  return references;
+function requiresAnyThrough(references: readonly TSESLint.Scope.Reference[], modules: ReadonlySet<string>): boolean {
+  for (const { identifier } of references) {
+    if (identifier.name !== 'require') continue;
+    const call = identifier.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== identifier) continue;
+    const name = staticModuleName(call.arguments[0]);
+    if (name !== null && modules.has(name)) return true;
+  }
+  return false;
 }
 
+/** `require` references: unresolved, of a global the config declares, or of an ambient declaration. */
 function requiresAny(globalScope: TSESLint.Scope.Scope, modules: ReadonlySet<string>): boolean {
-  return requireReferences(globalScope).some(({ identifier }) => {
-    const call = identifier.parent;
-    if (call?.type !== 'CallExpression' || call.callee !== identifier) return false;
-    const name = staticModuleName(call.arguments[0]);
-    return name !== null && modules.has(name);
-  });
+  if (requiresAnyThrough(globalScope.through, modules)) return true;
+  const declared = globalScope.set.get('require');
+  // A global declared in the file itself (`function require() {}` in a script) is not Node's.
+  if (declared && declared.defs.length === 0 && requiresAnyThrough(declared.references, modules)) return true;
+  const moduleScope = globalScope.childScopes.length > 0 ? globalScope.childScopes[0] : undefined;
+  const ambient = moduleScope?.type === 'module' ? moduleScope.set.get('require') : undefined;
+  return ambient !== undefined && requiresAnyThrough(ambient.references, modules);
 }
 
 /** Whether the file imports, re-exports or requires one of `modules`. */

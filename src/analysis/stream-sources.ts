@@ -89,7 +89,8 @@ function streamModules(wrappers: readonly StreamWrapper[]): ReadonlySet<string> 
 
 const KNOWN_STREAM_MODULES = streamModules([]);
 
-const mentionCache = new WeakMap<object, Map<string, boolean>>();
+const mentionCache = new WeakMap<object, boolean>();
+const mentionCacheByWrappers = new WeakMap<object, Map<string, boolean>>();
 
 /**
  * Whether a file being linted may open a stream; false proves it opens none. The global is
@@ -102,17 +103,24 @@ export function sourceMentionsStream(
   sourceCode: Readonly<TSESLint.SourceCode>,
   wrappers: readonly StreamWrapper[] = [],
 ): boolean {
+  // Without wrappers (the usual case) one WeakMap entry per file, no Map allocated per file.
+  if (wrappers.length === 0) {
+    let mentions = mentionCache.get(sourceCode);
+    if (mentions === undefined) {
+      mentions = includesEventSource(sourceCode.text) || referencesAnyModule(sourceCode, KNOWN_STREAM_MODULES);
+      mentionCache.set(sourceCode, mentions);
+    }
+    return mentions;
+  }
   const key = wrappersKey(wrappers);
-  let byWrappers = mentionCache.get(sourceCode);
+  let byWrappers = mentionCacheByWrappers.get(sourceCode);
   if (!byWrappers) {
     byWrappers = new Map();
-    mentionCache.set(sourceCode, byWrappers);
+    mentionCacheByWrappers.set(sourceCode, byWrappers);
   }
   let mentions = byWrappers.get(key);
   if (mentions === undefined) {
-    mentions =
-      includesEventSource(sourceCode.text) ||
-      referencesAnyModule(sourceCode, wrappers.length === 0 ? KNOWN_STREAM_MODULES : streamModules(wrappers));
+    mentions = includesEventSource(sourceCode.text) || referencesAnyModule(sourceCode, streamModules(wrappers));
     byWrappers.set(key, mentions);
   }
   return mentions;

@@ -10,16 +10,14 @@
  */
 
 /**
- * `text.includes(needle)`, found by searching for `needle.slice(tailStart)` and checking the
- * characters before each match. Choose `tailStart` so that the tail begins with a character
- * that is rare in source code.
+ * `text.includes(head + tail)`, found by searching for `tail` and checking that `head` comes
+ * right before it. Split the needle so that the tail begins with a character that is rare in
+ * source code.
  */
-export function includesByTail(text: string, needle: string, tailStart: number): boolean {
-  const head = needle.slice(0, tailStart);
-  const tail = needle.slice(tailStart);
-  let index = text.indexOf(tail, tailStart);
+export function includesHeadTail(text: string, head: string, tail: string): boolean {
+  let index = text.indexOf(tail, head.length);
   while (index !== -1) {
-    if (text.startsWith(head, index - tailStart)) return true;
+    if (text.startsWith(head, index - head.length)) return true;
     index = text.indexOf(tail, index + 1);
   }
   return false;
@@ -27,5 +25,5 @@ export function includesByTail(text: string, needle: string, tailStart: number):
 
 /** `text.includes('EventSource')`: the global's name, also part of most libraries' named exports. */
 export function includesEventSource(text: string): boolean {
-  return includesByTail(text, 'EventSource', 'Event'.length);
+  return includesHeadTail(text, 'Event', 'Source');
 }

@@ -23,14 +23,17 @@ function retryOption(sourceCode: Readonly<TSESLint.SourceCode>, object: TSESTree
   return typeof value === 'number' && Number.isFinite(value) ? { property: option.property, value } : null;
 }
 
-/** The module whose session factories take a `retry` option. */
-export const BETTER_SSE: ReadonlySet<string> = new Set(['better-sse']);
-
-/** Whether the file imports Hono, so that `.writeSSE()` is Hono's. */
-export function importsHono(program: TSESTree.Program): boolean {
-  return program.body.some(
-    (statement) => statement.type === 'ImportDeclaration' && /^hono(?:\/|$)/.test(statement.source.value),
-  );
+/** Which server libraries that write the `retry:` field the file imports: one pass over its imports. */
+export function serverImports(program: TSESTree.Program): { betterSse: boolean; hono: boolean } {
+  let betterSse = false;
+  let hono = false;
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration') continue;
+    const module = statement.source.value;
+    if (module === 'better-sse') betterSse = true;
+    else if (module === 'hono' || module.startsWith('hono/')) hono = true;
+  }
+  return { betterSse, hono };
 }
 
 /** The `retry` of a Hono `writeSSE({ … })` call, when it writes one. */
