@@ -4,9 +4,9 @@
  * charting library's output. Axes can be linear or logarithmic (base 10).
  */
 
-const WIDTH = 640;
+const WIDTH = 720;
 const HEIGHT = 380;
-const MARGIN = { top: 48, right: 180, bottom: 56, left: 72 };
+const MARGIN = { top: 48, right: 240, bottom: 56, left: 72 };
 const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '4 4'];
 

@@ -275,14 +275,15 @@ function scalingChart(lintScaling) {
 }
 
 function connectionsChart(hub) {
-  const { subscribers, distinctUrls } = hub.connections;
+  const { subscribers, distinctUrls, sameUrl } = hub.connections;
   return lineChart({
-    title: 'Connections opened against subscribers (distinct URLs)',
+    title: 'Connections opened against subscribers',
     x: { label: 'subscribers', scale: 'log' },
     y: { label: 'physical connections', scale: 'log' },
     series: [
       { name: 'naive', points: subscribers.map((s, i) => [s, distinctUrls.naive[i]]) },
-      { name: 'hub, dedupe', points: subscribers.map((s, i) => [s, distinctUrls.dedupe[i]]) },
+      { name: 'hub, dedupe, a URL each', points: subscribers.map((s, i) => [s, distinctUrls.dedupe[i]]) },
+      { name: 'hub, dedupe, one URL', points: subscribers.map((s, i) => [s, sameUrl.dedupe[i]]) },
       { name: 'hub, multiplex', points: subscribers.map((s, i) => [s, distinctUrls.multiplex[i]]) },
     ],
   });
