@@ -199,7 +199,7 @@ function repeatsInLoop(loop: LoopNode, child: TSESTree.Node): boolean {
   }
 }
 
-function isLoop(node: TSESTree.Node): node is LoopNode {
+export function isLoop(node: TSESTree.Node): node is LoopNode {
   return (
     node.type === 'ForStatement' ||
     node.type === 'ForInStatement' ||

@@ -7,14 +7,14 @@
  * The class and variable cases are the reconnect analysis's access paths; this module adds
  * the options-object `this`, which lifecycle code needs and reconnect code does not.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, skipTransparentParents } from '../functions.js';
 import {
   type AccessPath,
+  accessPathOf,
   classBodyOfThis,
   pathOccurrences,
   staticPropertyName,
-  unwrapExpression,
 } from '../reconnect/access-paths.js';
 import { walkTree } from '../reconnect/walk.js';
 
@@ -78,23 +78,7 @@ export function thisOwner(node: TSESTree.ThisExpression): TSESTree.ClassBody | T
 
 /** The path an expression reads, when it is a variable or a chain of static properties from a variable or from `this`. */
 export function holderPathOf(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node): HolderPath | null {
-  const properties: string[] = [];
-  let node = unwrapExpression(expression);
-  while (node.type === 'MemberExpression') {
-    const name = staticPropertyName(node);
-    if (name === null) return null;
-    properties.unshift(name);
-    node = unwrapExpression(node.object);
-  }
-  if (node.type === 'Identifier') {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-    return variable ? { root: variable, properties } : null;
-  }
-  if (node.type === 'ThisExpression' && properties.length > 0) {
-    const owner = thisOwner(node);
-    return owner ? { root: owner, properties } : null;
-  }
-  return null;
+  return accessPathOf(sourceCode, expression, thisOwner);
 }
 
 /** The variable a path starts from; null when it starts from `this`. */

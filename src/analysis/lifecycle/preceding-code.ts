@@ -12,6 +12,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isExecutionBoundary, isFunctionNode, runsOncePerEvaluation } from '../functions.js';
 import { walkTree } from '../reconnect/walk.js';
+import { type LoopNode, isLoop } from '../repetition.js';
 import { type CloseTargets, closesStreamNow } from './closing.js';
 
 export type PrecedingVerdict =
@@ -31,25 +32,8 @@ export interface PrecedingQuestions {
   declaresHolder(statement: TSESTree.Node): boolean;
 }
 
-type Loop =
-  | TSESTree.ForStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement
-  | TSESTree.WhileStatement
-  | TSESTree.DoWhileStatement;
-
-function isLoop(node: TSESTree.Node): node is Loop {
-  return (
-    node.type === 'ForStatement' ||
-    node.type === 'ForInStatement' ||
-    node.type === 'ForOfStatement' ||
-    node.type === 'WhileStatement' ||
-    node.type === 'DoWhileStatement'
-  );
-}
-
 /** Whether `child` of a loop runs on every pass: its body, test or update (not a `for` initialiser or `for-of` source). */
-function repeatsIn(loop: Loop, child: TSESTree.Node): boolean {
+function repeatsIn(loop: LoopNode, child: TSESTree.Node): boolean {
   switch (loop.type) {
     case 'ForStatement':
       return child !== loop.init;

@@ -68,8 +68,22 @@ export function classBodyOfThis(node: TSESTree.ThisExpression): TSESTree.ClassBo
   return null;
 }
 
-/** The path an expression reads, when it is a variable or a chain of static properties from one or from `this`. */
-export function accessPathOf(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node): AccessPath | null {
+/**
+ * The path an expression reads, when it is a variable or a chain of static properties from one
+ * or from `this`. `ownerOfThis` says what a `this` stands for (by default the class body it is
+ * in); a path from a `this` it cannot place is no path.
+ */
+export function accessPathOf(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node): AccessPath | null;
+export function accessPathOf<Owner>(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  expression: TSESTree.Node,
+  ownerOfThis: (node: TSESTree.ThisExpression) => Owner | null,
+): { root: TSESLint.Scope.Variable | Owner; properties: readonly string[] } | null;
+export function accessPathOf(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  expression: TSESTree.Node,
+  ownerOfThis: (node: TSESTree.ThisExpression) => unknown = classBodyOfThis,
+): { root: unknown; properties: readonly string[] } | null {
   const properties: string[] = [];
   let node = unwrapExpression(expression);
   while (node.type === 'MemberExpression') {
@@ -83,8 +97,8 @@ export function accessPathOf(sourceCode: Readonly<TSESLint.SourceCode>, expressi
     return variable ? { root: variable, properties } : null;
   }
   if (node.type === 'ThisExpression' && properties.length > 0) {
-    const classBody = classBodyOfThis(node);
-    return classBody ? { root: classBody, properties } : null;
+    const owner = ownerOfThis(node);
+    return owner ? { root: owner, properties } : null;
   }
   return null;
 }
