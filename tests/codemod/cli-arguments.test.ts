@@ -3,22 +3,13 @@
  * message the user sees.
  */
 import { describe, expect, it } from 'vitest';
-import { type CodemodOptions, HELP_TEXT, UsageError, parseCliArguments } from '../../src/codemod/cli-arguments.js';
+import { type CodemodOptions, HELP_TEXT, parseCliArguments } from '../../src/codemod/cli-arguments.js';
+import { usageErrorOf } from './support/usage-error.js';
 
 function optionsOf(argv: string[]): CodemodOptions {
   const command = parseCliArguments(argv);
   if (command.kind !== 'run') throw new Error(`expected a run, got ${command.kind}`);
   return command.options;
-}
-
-function usageErrorOf(argv: string[]): string {
-  try {
-    parseCliArguments(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error(`no usage error for ${argv.join(' ')}`);
 }
 
 describe('parseCliArguments', () => {

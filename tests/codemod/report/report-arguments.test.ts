@@ -3,22 +3,13 @@
  * code 2) for what cannot go with it.
  */
 import { describe, expect, it } from 'vitest';
-import { HELP_TEXT, type ReportOptions, UsageError, parseCliArguments } from '../../../src/codemod/cli-arguments.js';
+import { HELP_TEXT, type ReportOptions, parseCliArguments } from '../../../src/codemod/cli-arguments.js';
+import { usageErrorOf } from '../support/usage-error.js';
 
 function reportOptionsOf(argv: string[]): ReportOptions {
   const command = parseCliArguments(argv);
   if (command.kind !== 'report') throw new Error(`expected a report, got ${command.kind}`);
   return command.options;
-}
-
-function usageErrorOf(argv: string[]): string {
-  try {
-    parseCliArguments(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error(`no usage error for ${argv.join(' ')}`);
 }
 
 describe('parseCliArguments --report', () => {
