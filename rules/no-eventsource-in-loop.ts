@@ -117,6 +117,22 @@ export default createRule<Options, MessageIds>({
         if (repetition && !isSingleton(opening)) reportOpening(opening.node, repetition, opening);
       }
       const openers = getStreamOpeners(sourceCode, openings);
+      /** A call or `new` in a loop of code of this file that opens `opening`. */
+      const reportSite = (
+        node: TSESTree.Node,
+        messageId: 'openerCallInLoop' | 'constructionInLoop',
+        opening: StreamOpening,
+        repetition: Repetition,
+        names: { callee: string } | { className: string },
+      ): void => {
+        reported.add(node);
+        noteFlaggedOpenings(context, node, messageId, [opening]);
+        context.report({
+          node,
+          messageId,
+          data: { ...names, stream: opening.source.label, line: opening.node.loc.start.line, repetition: repetition.description },
+        });
+      };
       for (const site of openers.callSites) {
         if (isSingleton(site.target.opening)) continue;
         const repetition =
@@ -124,35 +140,14 @@ export default createRule<Options, MessageIds>({
             ? findRepetitionOfCallbackReference(site.node, repetitionOptions)
             : findRepetition(site.node, repetitionOptions);
         if (!repetition) continue;
-        reported.add(site.node);
-        noteFlaggedOpenings(context, site.node, 'openerCallInLoop', [site.target.opening]);
-        context.report({
-          node: site.node,
-          messageId: 'openerCallInLoop',
-          data: {
-            callee: functionName(site.target.fn) ?? 'this function',
-            stream: site.target.opening.source.label,
-            line: site.target.opening.node.loc.start.line,
-            repetition: repetition.description,
-          },
+        reportSite(site.node, 'openerCallInLoop', site.target.opening, repetition, {
+          callee: functionName(site.target.fn) ?? 'this function',
         });
       }
       for (const site of openers.constructionSites) {
         if (isSingleton(site.target.opening)) continue;
         const repetition = findRepetition(site.node, repetitionOptions);
-        if (!repetition) continue;
-        reported.add(site.node);
-        noteFlaggedOpenings(context, site.node, 'constructionInLoop', [site.target.opening]);
-        context.report({
-          node: site.node,
-          messageId: 'constructionInLoop',
-          data: {
-            className: constructedName(site),
-            stream: site.target.opening.source.label,
-            line: site.target.opening.node.loc.start.line,
-            repetition: repetition.description,
-          },
-        });
+        if (repetition) reportSite(site.node, 'constructionInLoop', site.target.opening, repetition, { className: constructedName(site) });
       }
     }
 

@@ -156,6 +156,25 @@ export function functionName(fn: FunctionNode): string | null {
   return null;
 }
 
+/**
+ * The nearest function around `node` whose run `node` is part of, passing over functions that
+ * `runsInline` says run where they stand (an IIFE, a `setTimeout` callback…); null when a
+ * walk up reaches module level or an execution boundary that is not a function first.
+ */
+export function enclosingRunningFunction(
+  node: TSESTree.Node,
+  runsInline: (fn: FunctionNode) => boolean,
+): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      if (!runsInline(current)) return current;
+    } else if (isExecutionBoundary(current)) {
+      return null;
+    }
+  }
+  return null;
+}
+
 /** The function whose body holds `node` (not counting `node` itself), or null at top level. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) {

@@ -14,7 +14,13 @@
  * site, and so is `new SubRow()` for a subclass declared in the same file.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isExecutionBoundary, isFunctionNode, skipTransparentParents } from './functions.js';
+import {
+  type FunctionNode,
+  enclosingRunningFunction,
+  isExecutionBoundary,
+  isFunctionNode,
+  skipTransparentParents,
+} from './functions.js';
 import type { StreamOpening } from './stream-sources.js';
 
 export interface OpenerInfo {
@@ -79,14 +85,7 @@ function runsWithItsParent(fn: FunctionNode): boolean {
  * enclosing function that does not merely run inline for its parent. Null at module level.
  */
 export function owningFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) {
-      if (!runsWithItsParent(current)) return current;
-    } else if (isExecutionBoundary(current)) {
-      return null;
-    }
-  }
-  return null;
+  return enclosingRunningFunction(node, runsWithItsParent);
 }
 
 function isClassNode(node: TSESTree.Node): node is ClassNode {

@@ -12,6 +12,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { referencesAnyModule } from './module-references.js';
 import { includesEventSource } from './text-search.js';
+import { PerWrappersCache } from './wrappers-cache.js';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -78,10 +79,6 @@ export const GLOBAL_EVENT_SOURCE: StreamSource = {
 
 export { mentionsStream, streamNeedles } from './stream-mentions.js';
 
-function wrappersKey(wrappers: readonly StreamWrapper[]): string {
-  return wrappers.length === 0 ? '' : JSON.stringify(wrappers);
-}
-
 /** The modules whose exports open a stream: the known libraries and the user's wrappers. */
 function streamModules(wrappers: readonly StreamWrapper[]): ReadonlySet<string> {
   return new Set([...KNOWN_STREAM_LIBRARIES.map((library) => library.module), ...wrappers.map((w) => w.module)]);
@@ -90,7 +87,7 @@ function streamModules(wrappers: readonly StreamWrapper[]): ReadonlySet<string> 
 const KNOWN_STREAM_MODULES = streamModules([]);
 
 const mentionCache = new WeakMap<object, boolean>();
-const mentionCacheByWrappers = new WeakMap<object, Map<string, boolean>>();
+const mentionCacheByWrappers = new PerWrappersCache<object, boolean>();
 
 /**
  * Whether a file being linted may open a stream; false proves it opens none. The global is
@@ -112,18 +109,11 @@ export function sourceMentionsStream(
     }
     return mentions;
   }
-  const key = wrappersKey(wrappers);
-  let byWrappers = mentionCacheByWrappers.get(sourceCode);
-  if (!byWrappers) {
-    byWrappers = new Map();
-    mentionCacheByWrappers.set(sourceCode, byWrappers);
-  }
-  let mentions = byWrappers.get(key);
-  if (mentions === undefined) {
-    mentions = includesEventSource(sourceCode.text) || referencesAnyModule(sourceCode, streamModules(wrappers));
-    byWrappers.set(key, mentions);
-  }
-  return mentions;
+  return mentionCacheByWrappers.get(
+    sourceCode,
+    wrappers,
+    () => includesEventSource(sourceCode.text) || referencesAnyModule(sourceCode, streamModules(wrappers)),
+  );
 }
 
 type TraceMap = Parameters<InstanceType<typeof ReferenceTracker>['iterateEsmReferences']>[0];
@@ -243,7 +233,7 @@ function findOpenings(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: reado
   return openings.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
-const cache = new WeakMap<object, Map<string, StreamOpening[]>>();
+const openingsCache = new PerWrappersCache<object, readonly StreamOpening[]>();
 
 /**
  * Every place in the file that opens a stream, in source order. Computed once per file and
@@ -253,18 +243,9 @@ export function getStreamOpenings(
   sourceCode: Readonly<TSESLint.SourceCode>,
   wrappers: readonly StreamWrapper[] = [],
 ): readonly StreamOpening[] {
-  const key = wrappersKey(wrappers);
-  let byWrappers = cache.get(sourceCode);
-  if (!byWrappers) {
-    byWrappers = new Map();
-    cache.set(sourceCode, byWrappers);
-  }
-  let openings = byWrappers.get(key);
-  if (!openings) {
-    openings = sourceMentionsStream(sourceCode, wrappers) ? findOpenings(sourceCode, wrappers) : [];
-    byWrappers.set(key, openings);
-  }
-  return openings;
+  return openingsCache.get(sourceCode, wrappers, () =>
+    sourceMentionsStream(sourceCode, wrappers) ? findOpenings(sourceCode, wrappers) : [],
+  );
 }
 
 /** The URL argument of an opening (the first argument of every supported opener). */

@@ -27,6 +27,25 @@ export interface HolderPath {
 /** Properties of a Vue options object whose own object literals hold methods bound to the component. */
 const VUE_METHOD_GROUPS = new Set(['methods', 'computed', 'watch']);
 
+/**
+ * The object whose `this` a method of `object` sees: `object` itself, or, for a method in a
+ * Vue `methods`/`computed`/`watch` group, the options object around the group.
+ */
+export function optionsObjectOf(object: TSESTree.ObjectExpression): TSESTree.ObjectExpression {
+  const group = object.parent;
+  if (
+    group?.type === 'Property' &&
+    group.value === object &&
+    !group.computed &&
+    group.key.type === 'Identifier' &&
+    VUE_METHOD_GROUPS.has(group.key.name) &&
+    group.parent.type === 'ObjectExpression'
+  ) {
+    return group.parent;
+  }
+  return object;
+}
+
 function isObjectRoot(root: HolderPath['root']): root is TSESTree.ObjectExpression {
   return 'type' in root && root.type === 'ObjectExpression';
 }
@@ -45,19 +64,7 @@ export function objectOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpr
       if (property?.type !== 'Property' || property.value !== current || property.parent.type !== 'ObjectExpression') {
         return null;
       }
-      const object = property.parent;
-      const group = object.parent;
-      if (
-        group?.type === 'Property' &&
-        group.value === object &&
-        !group.computed &&
-        group.key.type === 'Identifier' &&
-        VUE_METHOD_GROUPS.has(group.key.name) &&
-        group.parent.type === 'ObjectExpression'
-      ) {
-        return group.parent;
-      }
-      return object;
+      return optionsObjectOf(property.parent);
     }
     if (
       isFunctionNode(current) ||

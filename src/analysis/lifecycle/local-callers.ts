@@ -10,7 +10,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { asComponentOrHook, isHookName } from '../components.js';
 import { type FunctionNode, calleeName, isCalledOnceAsArgument, skipTransparentParents } from '../functions.js';
 import { pathOccurrences } from '../reconnect/access-paths.js';
-import { type HolderPath, holderOccurrences } from './holder-paths.js';
+import { type HolderPath, holderOccurrences, optionsObjectOf } from './holder-paths.js';
 
 export interface LocalCallers {
   /**
@@ -81,22 +81,6 @@ function memberName(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinit
   if (member.key.type === 'PrivateIdentifier') return `#${member.key.name}`;
   if (!member.computed && member.key.type === 'Identifier') return member.key.name;
   return member.key.type === 'Literal' && typeof member.key.value === 'string' ? member.key.value : null;
-}
-
-/** The options object whose `this` a method of `object` (or of its `methods` group) sees. */
-function optionsObjectOf(object: TSESTree.ObjectExpression): TSESTree.ObjectExpression {
-  const group = object.parent;
-  if (
-    group?.type === 'Property' &&
-    group.value === object &&
-    !group.computed &&
-    group.key.type === 'Identifier' &&
-    group.key.name === 'methods' &&
-    group.parent.type === 'ObjectExpression'
-  ) {
-    return group.parent;
-  }
-  return object;
 }
 
 /** The calls of `fn` that this file makes, and whether nothing else can call it. */

@@ -10,7 +10,13 @@
  * at any other function, whose callers decide the rest.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isExecutionBoundary, isFunctionNode, runsOncePerEvaluation } from '../functions.js';
+import {
+  type FunctionNode,
+  enclosingRunningFunction,
+  isExecutionBoundary,
+  isFunctionNode,
+  runsOncePerEvaluation,
+} from '../functions.js';
 import { walkTree } from '../reconnect/walk.js';
 import { type LoopNode, isLoop } from '../repetition.js';
 import { type CloseTargets, closesStreamNow } from './closing.js';
@@ -82,14 +88,7 @@ function statementsOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
 
 /** The function whose run `node` belongs to: the nearest one that does not run once where it stands. */
 export function runningUnit(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) {
-      if (!runsOncePerEvaluation(current)) return current;
-    } else if (isExecutionBoundary(current)) {
-      return null;
-    }
-  }
-  return null;
+  return enclosingRunningFunction(node, runsOncePerEvaluation);
 }
 
 /** What the code before `point` does to the stream held under `targets`. */

@@ -19,6 +19,7 @@ import {
   type StreamWrapper,
   librarySources,
 } from '../stream-sources.js';
+import { wrappersKey } from '../wrappers-cache.js';
 import type { TypeInformation } from './type-information.js';
 import { skipOuterExpressions } from './ts-syntax.js';
 import type { TypeScript } from './typescript-module.js';
@@ -34,7 +35,7 @@ function lookupKey(module: string, exportName: string, kind: OpeningKind): strin
 
 /** The exports that open a stream, known libraries and `wrappers` alike; built once per wrapper list. */
 export function streamSourceLookup(wrappers: readonly StreamWrapper[]): StreamSourceLookup {
-  const key = wrappers.length === 0 ? '' : JSON.stringify(wrappers);
+  const key = wrappersKey(wrappers);
   let lookup = lookups.get(key);
   if (!lookup) {
     const map = new Map<string, StreamSource>();

@@ -22,6 +22,7 @@
  */
 import type * as ts from 'typescript';
 import type { StreamSource, StreamWrapper } from '../stream-sources.js';
+import { PerWrappersCache } from '../wrappers-cache.js';
 import { type Callable, resolveCallables } from './declarations.js';
 import { someRunningNode } from './execution.js';
 import { invocationAt } from './invocations.js';
@@ -68,28 +69,17 @@ function byMode<T>(): ByMode<T> {
   return { call: new Map(), construct: new Map(), render: new Map() };
 }
 
-const stores = new WeakMap<ts.Program, Map<string, Store>>();
+const stores = new PerWrappersCache<ts.Program, Store>();
 
 function storeFor(program: ts.Program, wrappers: readonly StreamWrapper[]): Store {
-  const key = wrappers.length === 0 ? '' : JSON.stringify(wrappers);
-  let byWrappers = stores.get(program);
-  if (!byWrappers) {
-    byWrappers = new Map();
-    stores.set(program, byWrappers);
-  }
-  let store = byWrappers.get(key);
-  if (!store) {
-    store = {
-      results: byMode(),
-      inProgress: byMode(),
-      provisional: byMode(),
-      pending: [],
-      walks: new Map(),
-      lookup: streamSourceLookup(wrappers),
-    };
-    byWrappers.set(key, store);
-  }
-  return store;
+  return stores.get(program, wrappers, () => ({
+    results: byMode(),
+    inProgress: byMode(),
+    provisional: byMode(),
+    pending: [],
+    walks: new Map(),
+    lookup: streamSourceLookup(wrappers),
+  }));
 }
 
 /** A summary under construction: the opening found, and the shallowest declaration in progress it depended on. */
@@ -241,7 +231,7 @@ export interface SummaryStatistics {
 
 /** What the summaries of one program (and wrapper list) cost so far: for tests and the benchmark. */
 export function summaryStatistics(program: ts.Program, wrappers: readonly StreamWrapper[] = []): SummaryStatistics {
-  const store = stores.get(program)?.get(wrappers.length === 0 ? '' : JSON.stringify(wrappers));
+  const store = stores.peek(program, wrappers);
   if (!store) return { summarised: 0, walks: 0, declarations: [] };
   const declarations = [...store.walks].map(([node, walks]) => ({
     ...locate(node),
