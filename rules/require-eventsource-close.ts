@@ -1,4 +1,5 @@
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../src/analysis/eslint-utils.js';
 import { isFunctionNode } from '../src/analysis/functions.js';
 import { type CloseTargets, closesStream } from '../src/analysis/lifecycle/closing.js';
 import { type UnclosedReopen, unclosedErrorReopens } from '../src/analysis/lifecycle/error-reopens.js';
@@ -261,7 +262,7 @@ export default createRule<Options, MessageIds>({
           if (region.type === 'ArrowFunctionExpression') return `${text}?.close();`;
           continue;
         }
-        const variable = ASTUtils.findVariable(sourceCode.getScope(statement), root.name);
+        const variable = findVariable(sourceCode.getScope(statement), root.name);
         if (variable !== root || contains(region, variable.defs[0]?.name ?? region)) continue;
         const declarator = variable.defs[0]?.node;
         const definite =

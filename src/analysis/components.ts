@@ -11,7 +11,8 @@
  * `memo`/`forwardRef` wrapper); a class component extends `Component`/`PureComponent`;
  * a hook is a function named `use` followed by an uppercase letter or a digit.
  */
-import { TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType } from './eslint-utils.js';
 import {
   COMPONENT_WRAPPERS,
   type FunctionNode,
@@ -416,7 +417,7 @@ function thisPropsReads(node: TSESTree.Node): TSESTree.MemberExpression[] {
 /** The key a variable is destructured under, when it is declared as `{ key: name }` / `{ name }`. */
 function destructuredKey(variable: TSESLint.Scope.Variable): string | null {
   const definition = variable.defs[0];
-  if (definition?.type !== TSESLint.Scope.DefinitionType.Variable) return null;
+  if (definition?.type !== DefinitionType.Variable) return null;
   const declarator = definition.node;
   if (declarator.type !== 'VariableDeclarator') return null;
   return topLevelKey(declarator.id, definition.name);
@@ -480,7 +481,7 @@ export function parameterDependencies(
       const definition = variable?.defs[0];
       if (!variable || !definition) continue;
 
-      if (definition.type === TSESLint.Scope.DefinitionType.Parameter) {
+      if (definition.type === DefinitionType.Parameter) {
         const fn = definition.node as FunctionNode;
         const parameter = parameterRoot(fn, definition.name);
         if (!parameter) continue;
@@ -505,7 +506,7 @@ export function parameterDependencies(
       for (const write of variable.references) {
         if (write.writeExpr) pending.push({ node: write.writeExpr, key: heldKey });
       }
-      if (definition.type === TSESLint.Scope.DefinitionType.FunctionName) {
+      if (definition.type === DefinitionType.FunctionName) {
         pending.push({ node: definition.node, key: null });
       }
     }

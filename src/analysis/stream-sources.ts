@@ -9,12 +9,12 @@
  * export counts only when it is imported or required from that library, under any local
  * name. A local class that merely shares the name is not a stream.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ReferenceTracker } from './eslint-utils.js';
 import { referencesAnyModule } from './module-references.js';
 import { includesEventSource } from './text-search.js';
 import { PerWrappersCache } from './wrappers-cache.js';
 
-const { ReferenceTracker } = ASTUtils;
 
 export type OpeningKind = 'construct' | 'call';
 

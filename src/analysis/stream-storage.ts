@@ -7,7 +7,8 @@
  * The value is followed through local variables that hold it (`const es = new EventSource(u);
  * streams.set(id, es)`), through `as`/`!`/`await`, and through `a ?? b` / `c ? a : b`.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './eslint-utils.js';
 import { isExecutionBoundary } from './functions.js';
 import { type RepetitionOptions, findRepetition } from './repetition.js';
 
@@ -51,7 +52,7 @@ function isStaticKey(sourceCode: Readonly<TSESLint.SourceCode>, key: TSESTree.No
   if (key.type === 'Literal') return !('regex' in key && key.regex);
   if (key.type === 'TemplateLiteral') return key.expressions.length === 0;
   if (key.type !== 'Identifier') return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(key), key);
+  const variable = findVariable(sourceCode.getScope(key), key);
   const definition = variable?.defs[0];
   if (variable?.defs.length !== 1 || definition?.node.type !== 'VariableDeclarator') return false;
   const declaration = definition.node.parent;
@@ -76,7 +77,7 @@ function rootObject(node: TSESTree.Node): TSESTree.Node {
 function isModuleLevelObject(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
   const root = rootObject(node);
   if (root.type !== 'Identifier') return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+  const variable = findVariable(sourceCode.getScope(root), root);
   return !variable || isModuleLevel(variable);
 }
 
@@ -105,7 +106,7 @@ function positionOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.No
   if (parent.type === 'AssignmentExpression' && parent.right === value) {
     const target = parent.left;
     if (target.type === 'Identifier') {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+      const variable = findVariable(sourceCode.getScope(target), target);
       // An undeclared name is an implicit global: shared too.
       if (!variable || isModuleLevel(variable)) return { kind: 'shared', node: parent };
       return { kind: 'held', variable };

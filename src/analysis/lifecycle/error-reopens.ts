@@ -11,7 +11,7 @@
  * `function` handler. A re-open that only runs when the stream is `CLOSED`
  * (`if (es.readyState === EventSource.CLOSED) connect();`) is fine: the browser gave up on it.
  */
-import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunctionNode } from '../functions.js';
 import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
 import { type ErrorHandler, findErrorHandlers, streamHolder } from '../reconnect/error-handlers.js';

@@ -5,7 +5,7 @@
  * or of state the code keeps beside it (`if (this.connected) return;`, `if (!isOpen()) …`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils } from '@typescript-eslint/utils';
+import { findVariable } from '../eslint-utils.js';
 import type { FunctionNode } from '../functions.js';
 import { staticPropertyName } from '../reconnect/access-paths.js';
 import { contains, walkTree } from '../reconnect/walk.js';
@@ -67,7 +67,7 @@ export function testsKeptState(
   return someNode(test, sourceCode.visitorKeys, (node) => {
     if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') return true;
     if (node.type !== 'Identifier' || !isReadName(node)) return false;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    const variable = findVariable(sourceCode.getScope(node), node);
     const definition = variable?.defs[0];
     if (!definition) return false;
     return unit === null || !contains(unit, definition.name);

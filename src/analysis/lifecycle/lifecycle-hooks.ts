@@ -18,7 +18,8 @@
  * `onMount` (Svelte returns its cleanup, Solid ignores what it returns) and Solid's
  * `createEffect` (effector has one too) are told apart by the module they are imported from.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from '../eslint-utils.js';
 import { asComponentOrHook } from '../components.js';
 import { type FunctionNode, calleeName, isFunctionNode, skipTransparentParents } from '../functions.js';
 import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
@@ -153,7 +154,7 @@ export interface MountCallback {
 
 /** The module a name is imported from, or null. */
 function importSource(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): string | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
   if (definition?.type !== 'ImportBinding') return null;
   const declaration = definition.parent;
@@ -428,7 +429,7 @@ function teardownRegistration(
   if (name !== '$once' && name !== '$on') return null;
   const [event, listener] = call.arguments;
   if (!event || event.type === 'SpreadElement') return null;
-  const value = ASTUtils.getStaticValue(event, sourceCode.getScope(event))?.value;
+  const value = getStaticValue(event, sourceCode.getScope(event))?.value;
   return typeof value === 'string' && VUE_TEARDOWN_EVENTS.has(value) ? (listener ?? undefined) : null;
 }
 

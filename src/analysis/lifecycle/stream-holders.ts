@@ -9,7 +9,8 @@
  * the `signal` passed in its options aborts, so what holds it is the `AbortController` whose
  * signal it got, and closing it is `controller.abort()`.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../eslint-utils.js';
 import { isFunctionNode, skipTransparentParents } from '../functions.js';
 import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
 import { findOption, objectLiteralArgument } from '../reconnect/object-options.js';
@@ -228,7 +229,7 @@ function signalController(sourceCode: Readonly<TSESLint.SourceCode>, expression:
     return holderPathOf(sourceCode, node.object);
   }
   if (node.type !== 'Identifier') return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = findVariable(sourceCode.getScope(node), node);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (definition?.node.type !== 'VariableDeclarator' || !definition.node.init) return null;
   const declarator = definition.node;

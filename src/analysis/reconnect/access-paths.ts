@@ -4,7 +4,8 @@
  * (`this.es`). The stream an error handler listens to, the counter a limit compares and the
  * delay that doubles are each found by asking where else the same path is read or written.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../eslint-utils.js';
 import { skipTransparentParents } from '../functions.js';
 import { type VisitorKeys, walkTree } from './walk.js';
 
@@ -93,7 +94,7 @@ export function accessPathOf(
     node = unwrapExpression(node.object);
   }
   if (node.type === 'Identifier') {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    const variable = findVariable(sourceCode.getScope(node), node);
     return variable ? { root: variable, properties } : null;
   }
   if (node.type === 'ThisExpression' && properties.length > 0) {

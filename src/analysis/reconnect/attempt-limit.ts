@@ -8,7 +8,8 @@
  * (`if (!this.canRetry()) return;`) or a `const` it reads. Counters a library hands over
  * (`counters.ts`) compare like counters the code keeps.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from '../eslint-utils.js';
 import { enclosingFunction, isFunctionNode } from '../functions.js';
 import { type AccessPath, accessPathOf, samePath, staticPropertyName, unwrapExpression } from './access-paths.js';
 import { type Counters, NO_COUNTERS, isCounterRead } from './counters.js';
@@ -84,7 +85,7 @@ function comparedValue(side: TSESTree.Node): TSESTree.Node {
 
 /** A limit is finite: a number, or an unknown value (a constant from elsewhere, an option) other than the counter itself. */
 function isFiniteLimit(sourceCode: Readonly<TSESLint.SourceCode>, side: TSESTree.Node, counter: AccessPath | null): boolean {
-  const value = ASTUtils.getStaticValue(side, sourceCode.getScope(side));
+  const value = getStaticValue(side, sourceCode.getScope(side));
   if (value) return typeof value.value === 'number' && Number.isFinite(value.value);
   const path = accessPathOf(sourceCode, side);
   return !(path && counter && samePath(path, counter));
@@ -152,7 +153,7 @@ function checksLimitWithin(
         found = checksLimitWithin(sourceCode, fn.body, counters, indirection + 1, seen);
       }
     } else if (indirection < MAX_INDIRECTION && node.type === 'Identifier') {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+      const variable = findVariable(sourceCode.getScope(node), node);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       const init = definition?.type === 'Variable' ? definition.node.init : null;
       if (init && !seen.has(init) && !contains(init, node)) {

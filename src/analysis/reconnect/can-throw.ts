@@ -4,7 +4,8 @@
  * of a function from elsewhere (an import or a parameter may well rethrow). Method calls on
  * other objects (`console.error(e)`, `logger.warn(e)`, `controller.abort()`) are taken not to.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../eslint-utils.js';
 import { type FunctionNode, isFunctionNode } from '../functions.js';
 import { unwrapExpression } from './access-paths.js';
 import { resolveLocalFunction } from './local-functions.js';
@@ -24,7 +25,7 @@ function callMayThrow(
   const callee = unwrapExpression(call.callee);
   if (callee.type === 'Identifier') {
     // A global (`alert`, `reportError`) has no definition in the file; anything else named is unknown code.
-    const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+    const variable = findVariable(sourceCode.getScope(callee), callee);
     return variable !== null && variable.defs.length > 0;
   }
   // `this.fail(e)` that the class does not define (inherited, mixed in) may throw.

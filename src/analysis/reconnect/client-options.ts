@@ -12,7 +12,8 @@
  * Options that are not an object literal, or whose value the file does not fix, are unknown
  * and reported by nobody.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getStaticValue } from '../eslint-utils.js';
 import type { StreamOpening } from '../stream-sources.js';
 import { canThrow } from './can-throw.js';
 import { resolveLocalFunction } from './local-functions.js';
@@ -27,7 +28,7 @@ export type ClientOptionProblem =
   | { kind: 'retryTimeTooShort'; node: TSESTree.Node; value: string };
 
 function staticValue(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): { value: unknown } | null {
-  return ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  return getStaticValue(node, sourceCode.getScope(node));
 }
 
 function isLibraryExport(opening: StreamOpening, module: string, exportNames: readonly string[]): boolean {

@@ -8,7 +8,8 @@
  * A constant computed from a counter (`const attempt = index + 1`) is a counter too, and so
  * is the parameter of a local helper given one (`backoff(attempt)`; see `delay-evidence.ts`).
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../eslint-utils.js';
 import { type FunctionNode, isFunctionNode } from '../functions.js';
 import { unwrapExpression } from './access-paths.js';
 import { walkTree } from './walk.js';
@@ -57,7 +58,7 @@ export function isCounterRead(
   if (counters.size === 0) return false;
   const expression = unwrapExpression(node);
   if (expression.type !== 'Identifier') return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+  const variable = findVariable(sourceCode.getScope(expression), expression);
   if (!variable) return false;
   if (counters.has(variable)) return true;
   if (derivation >= MAX_DERIVATION || variable.defs.length !== 1) return false;

@@ -13,7 +13,8 @@
  * Counters that a library hands over (`counters.ts`) grow as well: `1000 * attempt` grows when
  * `attempt` is one, and a local helper given one (`backoff(attempt)`) receives a counter.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../eslint-utils.js';
 import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../functions.js';
 import { accessPathOf, classBodyOfThis, pathOccurrences, staticPropertyName, unwrapExpression } from './access-paths.js';
 import { type Counters, NO_COUNTERS, mentionsCounter, parameterVariable } from './counters.js';
@@ -116,7 +117,7 @@ function isReadingIdentifier(node: TSESTree.Identifier): boolean {
 function sourcesOfRead(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TSESTree.Node[] {
   if (node.type === 'Identifier') {
     if (!isReadingIdentifier(node)) return [];
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    const variable = findVariable(sourceCode.getScope(node), node);
     if (!variable || variable.defs.length === 0) return [];
     const fn = functionOfVariable(variable);
     if (fn) return [fn];

@@ -9,7 +9,8 @@
  *   Code that throws out of `onerror` to stop the library's retries and then re-opens here is
  *   as unbounded as the library was.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getStaticValue } from '../eslint-utils.js';
 import { isFunctionNode, skipTransparentParents } from '../functions.js';
 import type { StreamOpening } from '../stream-sources.js';
 import { type AccessPath, accessPathOf, memberOf, pathOccurrences, samePath, staticPropertyName } from './access-paths.js';
@@ -61,7 +62,7 @@ function registeredHandler(
   if (name === 'addEventListener' && parent?.type === 'CallExpression' && parent.callee === outerMember) {
     const [type, listener] = parent.arguments;
     if (!type || !listener || type.type === 'SpreadElement' || listener.type === 'SpreadElement') return null;
-    const eventType = ASTUtils.getStaticValue(type, sourceCode.getScope(type));
+    const eventType = getStaticValue(type, sourceCode.getScope(type));
     return eventType?.value === 'error' ? { value: listener, registration: parent } : null;
   }
   return null;

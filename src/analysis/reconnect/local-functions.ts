@@ -4,7 +4,8 @@
  * `setTimeout(connect, backoff(n))`); following them is what lets a rule see the backoff that
  * lives one call away. Values from elsewhere (imports, parameters) stay unknown: null.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../eslint-utils.js';
 import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../functions.js';
 import {
   type AccessPath,
@@ -69,7 +70,7 @@ export function resolveLocalFunction(
   }
   if (isFunctionNode(node)) return node;
   if (node.type === 'Identifier') {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    const variable = findVariable(sourceCode.getScope(node), node);
     return variable ? functionOfVariable(variable) : null;
   }
   if (node.type === 'MemberExpression') {

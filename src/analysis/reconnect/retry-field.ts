@@ -4,7 +4,8 @@
  * client reads a line as a reconnection time only when it is exactly `retry:`, an optional
  * space and ASCII digits, so only such lines count.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getStaticValue } from '../eslint-utils.js';
 import { skipTransparentParents } from '../functions.js';
 import { unwrapExpression } from './access-paths.js';
 
@@ -47,7 +48,7 @@ function addConcatenationValues(
     if (values.has(node)) {
       stack.pop();
     } else if (!isConcatenation(node)) {
-      values.set(node, ASTUtils.getStaticValue(node, scope));
+      values.set(node, getStaticValue(node, scope));
       stack.pop();
     } else if (!values.has(node.left) || !values.has(node.right)) {
       stack.push(node.right, node.left);

@@ -7,11 +7,11 @@
  * Only the exports whose meaning the reconnect analysis relies on are tracked: those that
  * create an observable, combine or flatten observables, retry, stop, count, or wait.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ReferenceTracker, findVariable } from '../eslint-utils.js';
 import { referencesAnyModule } from '../module-references.js';
 import { scopeWithImplicitGlobals } from '../stream-sources.js';
 
-const { ReferenceTracker } = ASTUtils;
 
 /** RxJS 6 and 7 export operators from both; creation functions come from `rxjs`. */
 export const RXJS_MODULES: ReadonlySet<string> = new Set(['rxjs', 'rxjs/operators']);
@@ -102,7 +102,7 @@ function readsOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node)
   else if (node.type === 'Property' && node.parent.type === 'ObjectPattern') binding = node.value;
   else return [node];
   if (binding.type !== 'Identifier') return [];
-  const variable = ASTUtils.findVariable(sourceCode.getScope(binding), binding);
+  const variable = findVariable(sourceCode.getScope(binding), binding);
   return (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier);
 }
 

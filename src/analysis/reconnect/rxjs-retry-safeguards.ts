@@ -22,7 +22,8 @@
  * from elsewhere, a `delay` helper imported from a library, an operator the analysis does not
  * know inside a notifier (`errors.pipe(myBackoff())`).
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from '../eslint-utils.js';
 import { type FunctionNode, enclosingFunction, isFunctionNode } from '../functions.js';
 import { unwrapExpression } from './access-paths.js';
 import { checksAttemptLimit, guardConditions } from './attempt-limit.js';
@@ -67,7 +68,7 @@ const INDEXED: ReadonlySet<RxjsExport> = new Set([
 ]);
 
 function staticValue(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): { value: unknown } | null {
-  return ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  return getStaticValue(node, sourceCode.getScope(node));
 }
 
 function either(a: Fact, b: Fact): Fact {
@@ -81,7 +82,7 @@ function configObject(sourceCode: Readonly<TSESLint.SourceCode>, argument: TSEST
   if (literal) return literal;
   const node = unwrapExpression(argument);
   if (node.type !== 'Identifier') return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = findVariable(sourceCode.getScope(node), node);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return null;
   return objectLiteralArgument(definition.node.init);
@@ -217,7 +218,7 @@ function notifierOperators(context: RetryContext, notifier: FunctionNode): Notif
   const chainOf = (expression: TSESTree.Node): NotifierOperator[] | null => {
     const node = unwrapExpression(expression);
     if (node.type === 'Identifier') {
-      return ASTUtils.findVariable(sourceCode.getScope(node), node) === errors ? [] : null;
+      return findVariable(sourceCode.getScope(node), node) === errors ? [] : null;
     }
     const member = node.type === 'CallExpression' ? pipeCallOf(node) : null;
     if (!member || node.type !== 'CallExpression') return null;

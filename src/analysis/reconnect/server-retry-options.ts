@@ -5,11 +5,11 @@
  * - better-sse: `createSession(req, res, { retry: 500 })`, `createResponse(request, { retry: 500 }, …)`
  *   and `new Session(req, res, { retry: 500 })`; `retry: null` sends none.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ReferenceTracker, getStaticValue } from '../eslint-utils.js';
 import { staticPropertyName, unwrapExpression } from './access-paths.js';
 import { findOption, objectLiteralArgument } from './object-options.js';
 
-const { ReferenceTracker } = ASTUtils;
 
 export interface RetryOption {
   property: TSESTree.Property;
@@ -19,7 +19,7 @@ export interface RetryOption {
 function retryOption(sourceCode: Readonly<TSESLint.SourceCode>, object: TSESTree.ObjectExpression): RetryOption | null {
   const option = findOption(object, 'retry');
   if (option.kind !== 'found') return null;
-  const value = ASTUtils.getStaticValue(option.property.value, sourceCode.getScope(option.property.value))?.value;
+  const value = getStaticValue(option.property.value, sourceCode.getScope(option.property.value))?.value;
   return typeof value === 'number' && Number.isFinite(value) ? { property: option.property, value } : null;
 }
 

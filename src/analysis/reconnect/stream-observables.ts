@@ -18,7 +18,8 @@
  * `fromEvent(es, 'message')` on a stream opened once is not one: re-subscribing attaches
  * listeners to the same connection again and opens nothing.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../eslint-utils.js';
 import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../functions.js';
 import type { StreamOpeners } from '../stream-openers.js';
 import type { StreamOpening } from '../stream-sources.js';
@@ -206,7 +207,7 @@ export class StreamObservables {
 
   /** `const events$ = …`, also assigned later: any value it is given. Parameters are unknown. */
   #openingOfVariable(identifier: TSESTree.Identifier, steps: number): StreamOpening | null {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const variable = findVariable(this.sourceCode.getScope(identifier), identifier);
     if (!variable || !variable.defs.every((definition) => definition.type === 'Variable')) return null;
     for (const reference of variable.references) {
       const value = storedValue(reference);

@@ -7,13 +7,12 @@
  * The rules first check that the place repeats (a loop, an iteration callback), which is
  * cheaper still, and only then call these.
  */
-import { ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType, findVariable } from '../eslint-utils.js';
 import { isComponentName, isElementFactoryCall } from '../components.js';
 
-const { DefinitionType } = TSESLint.Scope;
-
 function variableOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, name: string): TSESLint.Scope.Variable | null {
-  return ASTUtils.findVariable(sourceCode.getScope(node), name);
+  return findVariable(sourceCode.getScope(node), name);
 }
 
 /** Whether a variable can stand for a function, class or object declared in the project. */

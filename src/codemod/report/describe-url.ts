@@ -7,7 +7,8 @@
  * `String(x)`, and whatever `getStaticValue` evaluates. Anything else is a placeholder named
  * after its source text; a URL made only of a placeholder is `dynamic`.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from '../../analysis/eslint-utils.js';
 import { SAME_ORIGIN, UNKNOWN_ORIGIN, type ReportUrl } from './types.js';
 
 type Part = { text: string } | { placeholder: string };
@@ -67,7 +68,7 @@ function placeholderName(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTr
 
 /** The initialiser of a `const` that `identifier` names, or null. */
 function constInitializer(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): TSESTree.Expression | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (definition?.node.type !== 'VariableDeclarator' || definition.node.id.type !== 'Identifier') return null;
   const declaration = definition.node.parent;
@@ -76,7 +77,7 @@ function constInitializer(sourceCode: Readonly<TSESLint.SourceCode>, identifier:
 
 /** Whether `name` here is the global (no declaration in the file shadows it). */
 function isGlobal(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   return !variable || variable.defs.length === 0;
 }
 
@@ -141,7 +142,7 @@ function urlConstructorParts(sourceCode: Readonly<TSESLint.SourceCode>, node: TS
 function partsOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, depth: number): Part[] {
   const unknown = (): Part[] => [{ placeholder: placeholderName(sourceCode, node) }];
   if (depth > MAX_DEPTH) return unknown();
-  const evaluated = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  const evaluated = getStaticValue(node, sourceCode.getScope(node));
   if (evaluated && (typeof evaluated.value === 'string' || typeof evaluated.value === 'number')) {
     return [{ text: String(evaluated.value) }];
   }

@@ -4,12 +4,12 @@
  * connections the hub's sites cost (see docs/hub.md). A value the code computes at run time
  * is taken at its worst: no cross-tab sharing, and an endpoint on the page's own origin.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ReferenceTracker, getStaticValue } from '../../analysis/eslint-utils.js';
 import { DEFAULT_HUB_ENDPOINT } from '../../sse/multiplex-protocol.js';
 import { originOfText } from './describe-url.js';
 import { SAME_ORIGIN, type ReportHubSetup } from './types.js';
 
-const { ReferenceTracker } = ASTUtils;
 
 /** What one `configureHub()` call sets; a field it does not name is absent. */
 export interface HubConfigurationCall {
@@ -23,7 +23,7 @@ export interface HubConfigurationCall {
 type TraceMap = Parameters<InstanceType<typeof ReferenceTracker>['iterateEsmReferences']>[0];
 
 function staticValue(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): unknown {
-  const evaluated = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  const evaluated = getStaticValue(node, sourceCode.getScope(node));
   return evaluated ? evaluated.value : undefined;
 }
 
