@@ -151,13 +151,22 @@ function mergeEntry(target: Record<string, unknown>, key: string, entry: object)
   target[key] = existing ? Object.assign(existing, entry) : { ...entry };
 }
 
+/**
+ * A trace map level keyed by module and export names, which `wrappers` may spell `__proto__` or
+ * `constructor`: without a prototype, such a name is a key like any other instead of reaching
+ * (and writing into) `Object.prototype`.
+ */
+function nameTable<Value>(): Record<string, Value> {
+  return Object.create(null) as Record<string, Value>;
+}
+
 function buildModuleTraceMaps(sources: readonly StreamSource[]): { esm: TraceMap; cjs: TraceMap } {
-  const esm: Record<string, Record<string | symbol, unknown>> = {};
-  const cjs: Record<string, Record<string | symbol, unknown>> = {};
+  const esm = nameTable<Record<string | symbol, unknown>>();
+  const cjs = nameTable<Record<string | symbol, unknown>>();
   for (const source of sources) {
     const module = source.module!;
-    esm[module] ??= { [ReferenceTracker.ESM]: true };
-    cjs[module] ??= {};
+    esm[module] ??= Object.assign(nameTable(), { [ReferenceTracker.ESM]: true });
+    cjs[module] ??= nameTable();
     mergeEntry(esm[module], source.exportName, traceEntry(source));
     if (source.exportName === 'default') {
       // `const ES = require('m')` is the module object itself.

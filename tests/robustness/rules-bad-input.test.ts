@@ -517,6 +517,20 @@ const unusualSyntax: SyntaxCase[] = [
     expected: [],
   },
   {
+    // `const a = a` parses and throws only at run time. Following the `signal` back to its
+    // controller went round such a cycle until the stack overflowed; it must stop and find none.
+    name: 'a `signal` variable initialised from itself, or through a cycle of two',
+    filename: 'file.jsx',
+    code: "import { fetchEventSource } from '@microsoft/fetch-event-source';\nimport { useEffect } from 'react';\nexport function Feed() {\n  useEffect(() => {\n    const self = self;\n    const a = b;\n    const b = a;\n    fetchEventSource('/a', { signal: self, onerror });\n    fetchEventSource('/b', { signal: a });\n  }, []);\n  return null;\n}",
+    expected: [[RECONNECT, 'fetchEventSourceWithoutOnerror', 9, 5]],
+  },
+  {
+    name: 'a `signal` variable initialised through a cycle of two (TS)',
+    filename: 'file.tsx',
+    code: "import { fetchEventSource } from '@microsoft/fetch-event-source';\nimport { useEffect } from 'react';\nexport function Feed() {\n  useEffect(() => {\n    const a: AbortSignal = b;\n    const b: AbortSignal = a!;\n    fetchEventSource('/b', { signal: a, onerror });\n  }, []);\n  return null;\n}",
+    expected: [],
+  },
+  {
     // TODO(false negative): the rules' cheap text check looks for `EventSource` as written,
     // so a name spelled with a Unicode escape skips the file. No real code does this.
     name: 'a Unicode escape in the name `EventSource`',

@@ -223,17 +223,24 @@ function controllerStore(
 }
 
 /** The controller whose `signal` an expression is: `controller.signal`, or a `signal` read from it. */
-function signalController(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node): HolderPath | null {
+function signalController(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  expression: TSESTree.Node,
+  followed = new Set<TSESLint.Scope.Variable>(),
+): HolderPath | null {
   const node = unwrapExpression(expression);
   if (node.type === 'MemberExpression' && staticPropertyName(node) === 'signal') {
     return holderPathOf(sourceCode, node.object);
   }
   if (node.type !== 'Identifier') return null;
   const variable = findVariable(sourceCode.getScope(node), node);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  // `const a = a` or `const a = b, b = a` parses (and throws at run time): the chain must end.
+  if (!variable || followed.has(variable)) return null;
+  followed.add(variable);
+  const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
   if (definition?.node.type !== 'VariableDeclarator' || !definition.node.init) return null;
   const declarator = definition.node;
-  if (declarator.id.type === 'Identifier') return signalController(sourceCode, declarator.init!);
+  if (declarator.id.type === 'Identifier') return signalController(sourceCode, declarator.init!, followed);
   // `const { signal } = controller`
   if (declarator.id.type === 'ObjectPattern') {
     const property = declarator.id.properties.find(

@@ -28,12 +28,13 @@ export interface DelayEvidence {
 }
 
 const MAX_DEPTH = 3;
-const RANDOM_SOURCES: Record<string, readonly string[]> = {
-  Math: ['random'],
-  crypto: ['getRandomValues', 'randomInt'],
-  _: ['random'],
-  lodash: ['random'],
-};
+// A Map, not an object: the names come from the code, and `constructor.random()` must find nothing.
+const RANDOM_SOURCES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Math', new Set(['random'])],
+  ['crypto', new Set(['getRandomValues', 'randomInt'])],
+  ['_', new Set(['random'])],
+  ['lodash', new Set(['random'])],
+]);
 
 function isRandomCall(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);
@@ -44,9 +45,9 @@ function isRandomCall(call: TSESTree.CallExpression): boolean {
   if (object.type === 'MemberExpression') {
     const name = staticPropertyName(object);
     if (name === null) return false;
-    return method !== null && (RANDOM_SOURCES[name] ?? []).includes(method);
+    return method !== null && RANDOM_SOURCES.get(name)?.has(method) === true;
   }
-  return object.type === 'Identifier' && method !== null && (RANDOM_SOURCES[object.name] ?? []).includes(method);
+  return object.type === 'Identifier' && method !== null && RANDOM_SOURCES.get(object.name)?.has(method) === true;
 }
 
 function isGeometricStep(node: TSESTree.Node): boolean {
