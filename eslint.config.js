@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'coverage/', 'examples/', 'tests/**/fixtures/', 'node_modules/'],
+    ignores: ['dist/', 'packages/*/dist/', 'coverage/', 'examples/', 'tests/**/fixtures/', 'packages/*/tests/**/fixtures/', 'node_modules/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createRandom, generateRepository } from './bench/generate-repository.js';
 
-const CLI = fileURLToPath(new URL('../dist/src/codemod/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../packages/sse-codemod/dist/cli.js', import.meta.url));
 const HELPER = path.join('src', 'sse-hub.js');
 const TEMPORARY_FILE = /\.sse-codemod-\d+-[^/]*\.tmp$/;
 

@@ -63,7 +63,7 @@ export const wrappersSchema: JSONSchema.JSONSchema4 = {
 export const sharedHelperSchema: JSONSchema.JSONSchema4 = {
   type: 'object',
   description:
-    'A shared subscription helper with the `EventSource` constructor signature (e.g. `sharedEventSource` from `eslint-plugin-sse/hub`). When set, reports on `new EventSource(...)` carry a suggestion that calls it instead and imports it.',
+    'A shared subscription helper with the `EventSource` constructor signature (e.g. `sharedEventSource` from `sse-hub`). When set, reports on `new EventSource(...)` carry a suggestion that calls it instead and imports it.',
   properties: moduleExportProperties('the shared helper (`sharedHelper`)'),
   required: ['module', 'export'],
   additionalProperties: false,

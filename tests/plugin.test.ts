@@ -14,7 +14,7 @@ describe('plugin object', () => {
 
   it('derives recommended from each rule’s meta.docs.recommended', () => {
     const expected = Object.entries(plugin.rules)
-      .filter(([, rule]) => rule.meta.docs?.recommended)
+      .filter(([, rule]) => rule.meta?.docs?.recommended)
       .map(([name]) => `sse/${name}`)
       .sort();
     expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(expected);

@@ -3,7 +3,7 @@
  * six-connections-per-origin budget is what the example demonstrates), serving
  *
  * - `public/` (page A: one EventSource per row; page B: the same rows through the hub),
- * - the built library under `/lib/` (`dist/src/`, so the hub's relative imports resolve)
+ * - the built runtime under `/lib/` (`packages/sse-hub/dist/`, so the hub's relative imports resolve)
  *   and `/hub.js` as a one-line module that re-exports `/lib/hub/index.js`,
  * - `GET /rows/:id/events`, one event stream per row,
  * - `POST /api/send`, which answers at once (the request that starves on page A),
@@ -21,7 +21,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
-const LIBRARY_DIR = fileURLToPath(new URL('../../dist/src/', import.meta.url));
+const LIBRARY_DIR = fileURLToPath(new URL('../../packages/sse-hub/dist/', import.meta.url));
 const HUB_ENDPOINT = '/__sse_hub';
 const ROW_EVENT_INTERVAL_MS = 500;
 const ROW_ROUTE = /^\/rows\/([1-9]\d{0,3})\/events$/;

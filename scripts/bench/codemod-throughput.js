@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { generateRepository } from './generate-repository.js';
 import { spread } from './statistics.js';
 
-const CLI = fileURLToPath(new URL('../../dist/src/codemod/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../packages/sse-codemod/dist/cli.js', import.meta.url));
 const PLUGIN = new URL('../../dist/src/index.js', import.meta.url).href;
 const ESLINT_BIN = fileURLToPath(new URL('bin/eslint.js', import.meta.resolve('eslint/package.json')));
 const TS_PARSER = import.meta.resolve('@typescript-eslint/parser');

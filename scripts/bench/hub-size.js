@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 
 export async function measureHubSize() {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('../../src/hub/index.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../../packages/sse-hub/src/hub/index.ts', import.meta.url))],
     bundle: true,
     minify: true,
     format: 'esm',

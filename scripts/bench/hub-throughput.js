@@ -45,9 +45,9 @@ export const CONNECTION_SUBSCRIBERS = [1, 10, 100, 1000];
 /** The built hub and the wire helpers, as `npm run bench` ships them; tests pass the sources instead. */
 export async function loadBuiltHub() {
   const [{ createHub }, { createEventStreamParser, formatEvent }, protocol] = await Promise.all([
-    import('../../dist/src/hub/index.js'),
-    import('../../dist/src/sse/parser.js'),
-    import('../../dist/src/sse/multiplex-protocol.js'),
+    import('../../packages/sse-hub/dist/hub/index.js'),
+    import('../../packages/sse-hub/dist/sse/parser.js'),
+    import('../../packages/sse-hub/dist/sse/multiplex-protocol.js'),
   ]);
   const { HUB_EVENT_TYPE, HUB_PROTOCOL_VERSION, formatTopicEvent, parseTopicEvent } = protocol;
   return { createHub, createEventStreamParser, formatEvent, HUB_EVENT_TYPE, HUB_PROTOCOL_VERSION, formatTopicEvent, parseTopicEvent };

@@ -19,9 +19,9 @@ import { ProofSetupError } from './chromium.js';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXAMPLE_DIR = join(REPOSITORY_ROOT, 'examples', 'live-dashboard');
-export const CODEMOD_CLI = join(REPOSITORY_ROOT, 'dist', 'src', 'codemod', 'cli.js');
+export const CODEMOD_CLI = join(REPOSITORY_ROOT, 'packages', 'sse-codemod', 'dist', 'cli.js');
 /** Ambient declarations for `react` and the stream libraries the example's sources import (read only). */
-const AMBIENT_DECLARATIONS = join(REPOSITORY_ROOT, 'tests', 'codemod', 'fixtures', 'env.d.ts');
+const AMBIENT_DECLARATIONS = join(REPOSITORY_ROOT, 'packages', 'sse-codemod', 'tests', 'fixtures', 'env.d.ts');
 
 /** Page A's script, relative to the example's root: the file the proof needs rewritten. */
 export const PAGE_A_SCRIPT = 'public/rows-a.js';

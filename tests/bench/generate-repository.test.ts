@@ -13,7 +13,7 @@ import { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LINES, MIN_LINES, STREAM_SHAPES, generateRepository } from '../../scripts/bench/generate-repository.js';
 import { mentionsStream } from '../../src/analysis/stream-sources.js';
-import { planFile } from '../../src/codemod/plan-file.js';
+import { planFile } from '../../packages/sse-codemod/src/plan-file.js';
 import plugin from '../../src/index.js';
 
 const FILES = 150;

@@ -15,9 +15,9 @@ import {
   measureSubscribeChurn,
   measureSubscriptionMemory,
 } from '../../scripts/bench/hub-throughput.js';
-import type { HubEnvironment, HubFetch } from '../../src/hub/environment.js';
-import { createHub, type Hub } from '../../src/hub/hub.js';
-import type { HubOptions } from '../../src/hub/options.js';
+import type { HubEnvironment, HubFetch } from '../../packages/sse-hub/src/hub/environment.js';
+import { createHub, type Hub } from '../../packages/sse-hub/src/hub/hub.js';
+import type { HubOptions } from '../../packages/sse-hub/src/hub/options.js';
 import {
   HUB_EVENT_TYPE,
   HUB_PROTOCOL_VERSION,
@@ -26,8 +26,8 @@ import {
   parseTopicEvent,
   type SubscriptionChange,
   type TopicEventFrame,
-} from '../../src/sse/multiplex-protocol.js';
-import { createEventStreamParser, formatEvent } from '../../src/sse/parser.js';
+} from '../../packages/sse-hub/src/sse/multiplex-protocol.js';
+import { createEventStreamParser, formatEvent } from '../../packages/sse-hub/src/sse/parser.js';
 
 const library = { createHub, createEventStreamParser, formatEvent, HUB_EVENT_TYPE, HUB_PROTOCOL_VERSION, formatTopicEvent, parseTopicEvent };
 

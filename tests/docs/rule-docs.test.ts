@@ -73,11 +73,11 @@ for (const [name, rule] of Object.entries(plugin.rules)) {
 
     it('has a title naming the rule and its description', () => {
       const title = markdown.split('\n', 1)[0];
-      expect(title).toBe(`# ${rule.meta.docs?.description} (\`sse/${name}\`)`);
+      expect(title).toBe(`# ${rule.meta?.docs?.description} (\`sse/${name}\`)`);
     });
 
     it('links back from the rule metadata', () => {
-      expect(rule.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+      expect(rule.meta?.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
     });
 
     const blocks = exampleBlocks(markdown);

@@ -72,10 +72,10 @@ describe('unknown options (typos)', () => {
   });
 
   it('no-eventsource-per-item: `sharedHelpers`', () => {
-    expect(configError(PER_ITEM, { sharedHelpers: { module: 'eslint-plugin-sse/hub', export: 'sharedEventSource' } })).toBe(
+    expect(configError(PER_ITEM, { sharedHelpers: { module: 'sse-hub', export: 'sharedEventSource' } })).toBe(
       schemaError(
         PER_ITEM,
-        `Value {"wrappers":[],"iterationMethods":${DEFAULT_ITERATION_METHODS},"typeAware":true,"sharedHelpers":{"module":"eslint-plugin-sse/hub","export":"sharedEventSource"}} should NOT have additional properties.\n\t\tUnexpected property "sharedHelpers". Expected properties: "wrappers", "iterationMethods", "sharedHelper", "typeAware".`,
+        `Value {"wrappers":[],"iterationMethods":${DEFAULT_ITERATION_METHODS},"typeAware":true,"sharedHelpers":{"module":"sse-hub","export":"sharedEventSource"}} should NOT have additional properties.\n\t\tUnexpected property "sharedHelpers". Expected properties: "wrappers", "iterationMethods", "sharedHelper", "typeAware".`,
       ),
     );
   });
@@ -99,10 +99,10 @@ describe('unknown options (typos)', () => {
   });
 
   it.each([IN_LOOP, PER_ITEM] as const)('%s: an unknown key in `sharedHelper`', (rule) => {
-    expect(configError(rule, { sharedHelper: { module: 'eslint-plugin-sse/hub', export: 'sharedEventSource', default: true } })).toBe(
+    expect(configError(rule, { sharedHelper: { module: 'sse-hub', export: 'sharedEventSource', default: true } })).toBe(
       schemaError(
         rule,
-        'Value {"module":"eslint-plugin-sse/hub","export":"sharedEventSource","default":true} should NOT have additional properties.\n\t\tUnexpected property "default". Expected properties: "module", "export".',
+        'Value {"module":"sse-hub","export":"sharedEventSource","default":true} should NOT have additional properties.\n\t\tUnexpected property "default". Expected properties: "module", "export".',
       ),
     );
   });
@@ -122,8 +122,8 @@ describe('wrong types and values', () => {
   });
 
   it.each([IN_LOOP, PER_ITEM] as const)('%s: `sharedHelper` as a module name instead of `{ module, export }`', (rule) => {
-    expect(configError(rule, { sharedHelper: 'eslint-plugin-sse/hub' })).toBe(
-      schemaError(rule, 'Value "eslint-plugin-sse/hub" should be object.'),
+    expect(configError(rule, { sharedHelper: 'sse-hub' })).toBe(
+      schemaError(rule, 'Value "sse-hub" should be object.'),
     );
   });
 

@@ -4,8 +4,8 @@ import rule from '../../rules/no-eventsource-in-loop.js';
 import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
 
 /** The shared helper that suggestions move a stream onto. */
-const HUB = { module: 'eslint-plugin-sse/hub', export: 'sharedEventSource' };
-const HUB_SUGGESTION = { helper: 'sharedEventSource', module: '`eslint-plugin-sse/hub`' };
+const HUB = { module: 'sse-hub', export: 'sharedEventSource' };
+const HUB_SUGGESTION = { helper: 'sharedEventSource', module: '`sse-hub`' };
 
 /** Plain JavaScript parsed as a script (CommonJS-style file): no `import` possible. */
 const script = {
@@ -847,7 +847,7 @@ for (const id of ids) new EventSource(id);`,
               messageId: 'useSharedHelper',
               data: HUB_SUGGESTION,
               output: `import { something } from './x';
-import { sharedEventSource } from 'eslint-plugin-sse/hub';
+import { sharedEventSource } from 'sse-hub';
 for (const id of ids) sharedEventSource(id);`,
             },
           ],
@@ -870,7 +870,7 @@ for (const id of ids) new EventSource(id);`,
               messageId: 'useSharedHelper',
               data: HUB_SUGGESTION,
               output: `import { something } from "./x";
-import { sharedEventSource } from "eslint-plugin-sse/hub";
+import { sharedEventSource } from "sse-hub";
 for (const id of ids) sharedEventSource(id);`,
             },
           ],
@@ -894,7 +894,7 @@ export const Rows = ({ rows }: { rows: Row[] }) => rows.map((row) => <Live key={
               messageId: 'useSharedHelper',
               data: HUB_SUGGESTION,
               output: `'use client';
-import { sharedEventSource } from 'eslint-plugin-sse/hub';
+import { sharedEventSource } from 'sse-hub';
 export const Rows = ({ rows }: { rows: Row[] }) => rows.map((row) => <Live key={row.id} source={sharedEventSource(row.url, { withCredentials: true })} />);`,
             },
           ],
@@ -903,7 +903,7 @@ export const Rows = ({ rows }: { rows: Row[] }) => rows.map((row) => <Live key={
     },
     // An existing import of the helper is reused under its local name.
     {
-      code: `import { sharedEventSource as shared } from 'eslint-plugin-sse/hub';
+      code: `import { sharedEventSource as shared } from 'sse-hub';
 for (const url of urls) new EventSource(url);`,
       languageOptions: javascript,
       options: [{ sharedHelper: HUB }],
@@ -916,8 +916,8 @@ for (const url of urls) new EventSource(url);`,
           suggestions: [
             {
               messageId: 'useSharedHelper',
-              data: { helper: 'shared', module: '`eslint-plugin-sse/hub`' },
-              output: `import { sharedEventSource as shared } from 'eslint-plugin-sse/hub';
+              data: { helper: 'shared', module: '`sse-hub`' },
+              output: `import { sharedEventSource as shared } from 'sse-hub';
 for (const url of urls) shared(url);`,
             },
           ],
@@ -940,7 +940,7 @@ while (retry()) new EventSource;`,
             {
               messageId: 'useSharedHelper',
               data: HUB_SUGGESTION,
-              output: `import { sharedEventSource } from 'eslint-plugin-sse/hub';
+              output: `import { sharedEventSource } from 'sse-hub';
 for (const url of urls) sharedEventSource(url);
 while (retry()) new EventSource;`,
             },
@@ -955,7 +955,7 @@ while (retry()) new EventSource;`,
             {
               messageId: 'useSharedHelper',
               data: HUB_SUGGESTION,
-              output: `import { sharedEventSource } from 'eslint-plugin-sse/hub';
+              output: `import { sharedEventSource } from 'sse-hub';
 for (const url of urls) new (EventSource)(url);
 while (retry()) sharedEventSource();`,
             },
@@ -1033,7 +1033,7 @@ describe('options schema', () => {
   });
 
   it('names the missing half of `sharedHelper`', () => {
-    expect(() => lintWith({ sharedHelper: { module: 'eslint-plugin-sse/hub' } })).toThrow(
+    expect(() => lintWith({ sharedHelper: { module: 'sse-hub' } })).toThrow(
       /should have required property 'export'/,
     );
   });

@@ -4,9 +4,9 @@ import rule from '../../rules/no-eventsource-per-item.js';
 import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
 
 /** The shared helper that suggestions move a stream onto. */
-const HUB = { module: 'eslint-plugin-sse/hub', export: 'sharedEventSource' };
-const HUB_SUGGESTION = { helper: 'sharedEventSource', module: '`eslint-plugin-sse/hub`' };
-const HUB_IMPORT = "import { sharedEventSource } from 'eslint-plugin-sse/hub';\n";
+const HUB = { module: 'sse-hub', export: 'sharedEventSource' };
+const HUB_SUGGESTION = { helper: 'sharedEventSource', module: '`sse-hub`' };
+const HUB_IMPORT = "import { sharedEventSource } from 'sse-hub';\n";
 
 /** Plain JavaScript parsed as a script (CommonJS-style file). */
 const script = { ...javascript, sourceType: 'script', parserOptions: { ...javascript.parserOptions, sourceType: 'script' } } as const;
@@ -117,7 +117,7 @@ export function List({ ids }) {
       languageOptions: javascript,
     },
     // The shared hub helper is not a stream: it multiplexes over one connection.
-    `import { sharedEventSource } from 'eslint-plugin-sse/hub';
+    `import { sharedEventSource } from 'sse-hub';
 export function useRow(id: string) {
   useEffect(() => {
     const es: EventSource = sharedEventSource('/rows/' + id);
@@ -824,7 +824,7 @@ export function subscribe(topic: string) {
     },
     // Under a computed key, with ??=; the file already imports the helper, so the suggestion reuses it.
     {
-      code: `import { sharedEventSource as shared } from 'eslint-plugin-sse/hub';
+      code: `import { sharedEventSource as shared } from 'sse-hub';
 const byId: Record<string, EventSource> = {};
 export function watch(id: string) {
   byId[id] ??= new EventSource(\`/watch/\${id}\`);
@@ -840,8 +840,8 @@ export function watch(id: string) {
           suggestions: [
             {
               messageId: 'useSharedHelper',
-              data: { helper: 'shared', module: '`eslint-plugin-sse/hub`' },
-              output: `import { sharedEventSource as shared } from 'eslint-plugin-sse/hub';
+              data: { helper: 'shared', module: '`sse-hub`' },
+              output: `import { sharedEventSource as shared } from 'sse-hub';
 const byId: Record<string, EventSource> = {};
 export function watch(id: string) {
   byId[id] ??= shared(\`/watch/\${id}\`);

@@ -602,7 +602,7 @@ export function useLive(url) {
 }`,
     // TODO(false negative): \`sharedEventSource\` from the hub is not counted as a stream (it is the plugin's own fix); list it in \`wrappers\` to check that it is released.
     `import { useEffect } from 'react';
-import { sharedEventSource } from 'eslint-plugin-sse/hub';
+import { sharedEventSource } from 'sse-hub';
 export function useLive(url: string) {
   useEffect(() => {
     const es = sharedEventSource(url);

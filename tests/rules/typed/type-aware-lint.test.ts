@@ -43,7 +43,7 @@ describe('recommended-type-checked', () => {
 
   it('lints TypeScript files with typescript-eslint’s project service', () => {
     expect(config.files).toEqual(['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts']);
-    expect(config.languageOptions?.parser?.meta?.name).toBe('typescript-eslint/parser');
+    expect((config.languageOptions?.parser as { meta?: { name?: string } } | undefined)?.meta?.name).toBe('typescript-eslint/parser');
     expect(config.languageOptions?.parserOptions).toEqual({ projectService: true });
   });
 

@@ -1,0 +1,147 @@
+/**
+ * Finds what to rewrite by running the plugin's own repeated-stream rules through ESLint's
+ * `Linter`: the codemod has no detector of its own, so it rewrites exactly what the rules
+ * report, and each report leads to the openings it is about (`flagged-openings.ts`).
+ */
+import * as typescriptParser from '@typescript-eslint/parser';
+import { Linter, type SourceCode } from 'eslint';
+import path from 'node:path';
+import { flaggedOpenings } from 'eslint-plugin-sse/detection';
+import type { StreamOpening, StreamWrapper } from 'eslint-plugin-sse/detection';
+import plugin from 'eslint-plugin-sse';
+
+/** The rules whose findings the codemod moves onto the shared hub. */
+export const REWRITTEN_RULES = ['sse/no-eventsource-in-loop', 'sse/no-eventsource-per-item'] as const;
+
+/** A stream opening that at least one rule flagged, with the first rule that did. */
+export interface FlaggedSite {
+  opening: StreamOpening;
+  rule: string;
+}
+
+export interface Comment {
+  value: string;
+  /** 1-based lines, as ESLint gives them. */
+  startLine: number;
+  endLine: number;
+}
+
+/** `esm` when the file imports or exports; `commonjs` for `.cjs` or `require`/`module.exports`; else `none`. */
+export type ModuleKind = 'esm' | 'commonjs' | 'none';
+
+export type Detection =
+  | { ok: true; sites: FlaggedSite[]; comments: Comment[]; moduleKind: ModuleKind }
+  | { ok: false; error: string };
+
+const linter = new Linter({ configType: 'flat' });
+
+const EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
+
+const JAVASCRIPT_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs']);
+
+/**
+ * ESLint's own parser for JavaScript (about twice as fast as typescript-eslint's), with JSX
+ * on, since React code lives in `.js` files too; typescript-eslint's for TypeScript, and for
+ * JavaScript espree rejects (decorators, for one).
+ */
+function configFor(extension: string, parser: 'espree' | 'typescript', options: StreamLintOptions): Linter.Config[] {
+  const commonJs = extension === '.cjs' || extension === '.cts';
+  const ruleEntry: Linter.RuleEntry =
+    options.wrappers && options.wrappers.length > 0 ? ['error', { wrappers: [...options.wrappers] }] : 'error';
+  return [
+    {
+      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+      plugins: { sse: plugin as never },
+      languageOptions: {
+        ...(parser === 'typescript' ? { parser: typescriptParser } : { parserOptions: { ecmaFeatures: { jsx: true } } }),
+        sourceType: commonJs ? 'commonjs' : 'module',
+        ecmaVersion: 'latest',
+      },
+      // Users' `eslint-disable sse/…` comments opt sites out, as in their editor (unless
+      // `ignoreInlineConfig`); comments about rules this config does not load must not become errors.
+      linterOptions: {
+        reportUnusedDisableDirectives: 'off',
+        reportUnusedInlineConfigs: 'off',
+        ...(options.ignoreInlineConfig ? { noInlineConfig: true } : {}),
+      },
+      rules: Object.fromEntries(REWRITTEN_RULES.map((rule) => [rule, ruleEntry])),
+    },
+  ];
+}
+
+export interface StreamLintOptions {
+  /** Stream openers besides the known ones, passed to both rules as their `wrappers` option. */
+  wrappers?: readonly StreamWrapper[];
+  /** Ignore `eslint-disable` and other inline config comments (a disabled report still opens its connection). */
+  ignoreInlineConfig?: boolean;
+}
+
+export type StreamLint =
+  | { ok: true; sourceCode: SourceCode; messages: Linter.LintMessage[] }
+  | { ok: false; error: string };
+
+/**
+ * Lints `text` with the repeated-stream rules as a file with `filePath`'s extension: the
+ * rules' findings, and the file's `SourceCode` (with its scope analysis) for more questions.
+ */
+export function lintWithStreamRules(filePath: string, text: string, options: StreamLintOptions = {}): StreamLint {
+  const extension = path.extname(filePath).toLowerCase();
+  // The file name only picks the parser's dialect; a fixed one keeps ESLint's path matching out of it.
+  const filename = `input${EXTENSIONS.includes(extension) ? extension : '.js'}`;
+  let messages = JAVASCRIPT_EXTENSIONS.has(extension)
+    ? linter.verify(text, configFor(extension, 'espree', options), { filename })
+    : null;
+  if (!messages || messages.some((message) => message.fatal)) {
+    messages = linter.verify(text, configFor(extension, 'typescript', options), { filename });
+  }
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) return { ok: false, error: `${fatal.message.replace(/^Parsing error: /, 'syntax error: ')} (${fatal.line}:${fatal.column})` };
+
+  const sourceCode = linter.getSourceCode();
+  if (!sourceCode) return { ok: false, error: messages[0]?.message ?? 'ESLint did not lint the file' };
+  return { ok: true, sourceCode, messages };
+}
+
+/** Lints `text` as a file with `filePath`'s extension and returns the flagged openings, in source order. */
+export function detectFlaggedSites(filePath: string, text: string): Detection {
+  const extension = path.extname(filePath).toLowerCase();
+  const lint = lintWithStreamRules(filePath, text);
+  if (!lint.ok) return lint;
+  const { sourceCode, messages } = lint;
+  const byStart = new Map<number, FlaggedSite>();
+  for (const message of messages) {
+    if (!message.ruleId || !(REWRITTEN_RULES as readonly string[]).includes(message.ruleId)) continue;
+    for (const opening of flaggedOpenings(sourceCode, { ...message, messageId: message.messageId })) {
+      const start = opening.node.range[0];
+      if (!byStart.has(start)) byStart.set(start, { opening, rule: message.ruleId });
+    }
+  }
+  const sites = [...byStart.values()].sort((a, b) => a.opening.node.range[0] - b.opening.node.range[0]);
+  const comments = sourceCode.getAllComments().map((comment) => ({
+    value: comment.value,
+    startLine: sourceCode.getLocFromIndex(comment.range![0]).line,
+    endLine: sourceCode.getLocFromIndex(comment.range![1]).line,
+  }));
+  return { ok: true, sites, comments, moduleKind: moduleKindOf(sourceCode, extension) };
+}
+
+const COMMONJS_GLOBALS = new Set(['require', 'module', 'exports']);
+
+function moduleKindOf(sourceCode: SourceCode, extension: string): ModuleKind {
+  if (extension === '.cjs' || extension === '.cts') return 'commonjs';
+  const isEsm = sourceCode.ast.body.some(
+    (statement) =>
+      statement.type === 'ImportDeclaration' ||
+      statement.type === 'ExportNamedDeclaration' ||
+      statement.type === 'ExportDefaultDeclaration' ||
+      statement.type === 'ExportAllDeclaration',
+  );
+  if (isEsm) return 'esm';
+  // TypeScript's `export =` and `import x = require()` compile to CommonJS.
+  const tsCommonJs = sourceCode.ast.body.some((statement) =>
+    ['TSExportAssignment', 'TSImportEqualsDeclaration'].includes(statement.type as string),
+  );
+  if (tsCommonJs) return 'commonjs';
+  const through = sourceCode.scopeManager?.globalScope?.through ?? [];
+  return through.some((reference) => COMMONJS_GLOBALS.has(reference.identifier.name)) ? 'commonjs' : 'none';
+}

@@ -1,0 +1,88 @@
+/**
+ * One run of `sse-codemod --report`, from the parsed options to the exit code: find the files
+ * as the codemod does, read them, analyse those that mention a stream or the hub, estimate,
+ * print. It reads and never writes, so it runs on any work tree, clean or not.
+ *
+ * Exit codes, as the codemod's: 0 done; 1 a file failed, or `--check` and an origin is over
+ * budget; 2 usage error (thrown as `UsageError` for the caller to print).
+ */
+import { mentionsStream } from 'eslint-plugin-sse/detection';
+import type { ReportOptions } from '../cli-arguments.js';
+import { discoverFiles } from '../discover-files.js';
+import { createProgress } from '../format-output.js';
+import { readSource } from '../read-source.js';
+import type { RunIo } from '../run-codemod.js';
+import { READ_CONCURRENCY, mapWithConcurrency, reportPathOf, resolveHelperPath } from '../run-support.js';
+import { type CollectedSite, collectFileSites } from './collect-sites.js';
+import { estimate } from './estimate.js';
+import { formatJsonBudgetReport, formatTextBudgetReport } from './format-report.js';
+import { type HubConfigurationCall, mergeHubConfiguration } from './hub-configuration.js';
+import { type HubModules, hubModules, hubNeedles } from './hub-modules.js';
+import { type BudgetReport, CONNECTION_BUDGET, type ReportFileIssue } from './types.js';
+
+type ReadOutcome =
+  | { kind: 'text'; file: string; reportPath: string; text: string }
+  | { kind: 'skipped' | 'failed'; issue: ReportFileIssue }
+  | { kind: 'no-stream' };
+
+function mentionsStreamOrHub(text: string, needles: readonly string[]): boolean {
+  return mentionsStream(text, []) || needles.some((needle) => text.includes(needle));
+}
+
+/** Builds the report of the files under `options.paths`; throws `UsageError` for paths it cannot use. */
+export async function buildBudgetReport(options: ReportOptions, cwd: string, onProgress = (_phase: string, _done: number, _total: number): void => undefined): Promise<BudgetReport> {
+  const helperPath = resolveHelperPath(options, cwd);
+  const hub: HubModules = hubModules(options.helperImport, helperPath);
+  // The hub module is the hub's own code, not the app's sites.
+  const files = (await discoverFiles({ paths: options.paths, cwd, project: options.project })).filter((file) => file !== helperPath);
+  const needles = hubNeedles(hub);
+
+  let readCount = 0;
+  const outcomes = await mapWithConcurrency(files, READ_CONCURRENCY, async (file): Promise<ReadOutcome> => {
+    const read = await readSource(file);
+    onProgress('reading', (readCount += 1), files.length);
+    const reportPath = reportPathOf(file, cwd);
+    if (read.kind !== 'text') return { kind: read.kind, issue: { path: reportPath, reason: read.reason } };
+    return mentionsStreamOrHub(read.text, needles) ? { kind: 'text', file, reportPath, text: read.text } : { kind: 'no-stream' };
+  });
+
+  const candidates = outcomes.filter((outcome) => outcome.kind === 'text');
+  const sites: CollectedSite[] = [];
+  const hubCalls: HubConfigurationCall[] = [];
+  const failed: ReportFileIssue[] = outcomes.flatMap((outcome) => (outcome.kind === 'failed' ? [outcome.issue] : []));
+  candidates.forEach((candidate, index) => {
+    const collection = collectFileSites({ file: candidate.file, reportPath: candidate.reportPath, text: candidate.text }, hub);
+    onProgress('analysing', index + 1, candidates.length);
+    if (!collection.ok) {
+      failed.push({ path: candidate.reportPath, reason: collection.error });
+      return;
+    }
+    sites.push(...collection.sites);
+    hubCalls.push(...collection.hubCalls);
+  });
+
+  const assumptions = { budget: CONNECTION_BUDGET, items: options.items, tabs: options.tabs };
+  const hubSetup = mergeHubConfiguration(hubCalls);
+  const { endpointOrigin: _endpointOrigin, ...hubReport } = hubSetup;
+  return {
+    assumptions,
+    hub: hubReport,
+    ...estimate(sites, hubSetup, assumptions),
+    files: {
+      scanned: files.length,
+      analysed: candidates.length,
+      failed: failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+      skipped: outcomes.flatMap((outcome) => (outcome.kind === 'skipped' ? [outcome.issue] : [])),
+    },
+  };
+}
+
+/** Runs the report and returns the exit code. */
+export async function runReport(options: ReportOptions, io: RunIo): Promise<number> {
+  const progress = createProgress(io.stderr, !options.silent && !options.json && io.stderr.isTTY === true);
+  const report = await buildBudgetReport(options, io.cwd, (phase, done, total) => progress.update(phase, done, total));
+  progress.clear();
+  if (!options.silent) io.stdout.write(options.json ? formatJsonBudgetReport(report) : formatTextBudgetReport(report, options.check));
+  const overBudget = report.origins.some((origin) => origin.over > 0);
+  return report.files.failed.length > 0 || (options.check && overBudget) ? 1 : 0;
+}

@@ -1,0 +1,281 @@
+/**
+ * One run of `sse-codemod`, from the parsed options to the exit code: find the files, check
+ * the git work tree (`--write`), read them, plan those that mention a stream (in this thread
+ * or on a pool), write the changes and the helper module atomically (`--write`), and print
+ * the report.
+ *
+ * Nothing is written before every file is planned, and one file's failure never stops the
+ * others: each is reported with its reason and the run exits 1.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { mentionsStream } from 'eslint-plugin-sse/detection';
+import { writeFileAtomically } from './atomic-write.js';
+import type { CodemodOptions } from './cli-arguments.js';
+import { discoverFiles, searchDirectoryOf } from './discover-files.js';
+import {
+  type CodemodReport,
+  type FileChange,
+  type HelperReport,
+  type Progress,
+  type ProgressStream,
+  type RunSummary,
+  createProgress,
+  formatJsonReport,
+  formatTextReport,
+} from './format-output.js';
+import { type GitWorkTreeState, readGitWorkTreeState } from './git-state.js';
+import { helperFiles, helperSpecifierFor, helperState, missingHelperFiles } from './helper-module.js';
+import { builtWorkerUrl, planInWorkers } from './plan-pool.js';
+import { encodeSource, readSource } from './read-source.js';
+import { READ_CONCURRENCY, mapWithConcurrency, reportPathOf, resolveHelperPath } from './run-support.js';
+import { removeStaleTemporaries } from './stale-temporaries.js';
+import type { FilePlan, FileResult, PlanRequest } from './types.js';
+
+export interface RunIo {
+  cwd: string;
+  stdout: { write(text: string): unknown };
+  stderr: ProgressStream & { isTTY?: boolean };
+}
+
+/**
+ * A planning thread is started only for at least this many candidate files, so the pool
+ * starts at twice this. Measured on the project's 2-core machine: loading the planner
+ * (ts-morph and ESLint) costs a thread 1.0-1.5 s, and planning a candidate costs 9 ms (a
+ * 3-line file), 17 ms (180 lines, nothing to rewrite) to 85 ms (190 lines, two rewrites, so
+ * several passes). A thread earns its start-up once its share of the planning is at least as
+ * long: 40 files of ~30 ms. Measured end to end, two threads lost to one up to 100 files
+ * (`npm run bench -- codemod`: 15.9 s against 11.6 s, and 862 MiB against 502 MiB) and won
+ * from 128 (8.9 s against 11.9 s) and 160 light files (4.6 s against 5.9 s).
+ */
+export const MIN_FILES_PER_THREAD = 64;
+
+/** How many dirty paths the refusal names. */
+const DIRTY_PATHS_SHOWN = 5;
+
+interface Candidate {
+  file: string;
+  reportPath: string;
+  text: string;
+  hasBom: boolean;
+  /** The bytes read, to check before writing that the file was not changed meanwhile. */
+  bytes: Buffer;
+}
+
+interface PlannedFile {
+  candidate: Candidate;
+  plan: FilePlan;
+  /** What the report says; a failed write turns `changed` into `failed`. */
+  result: FileResult;
+}
+
+type ReadOutcome = { kind: 'candidate'; candidate: Candidate } | { kind: 'listed'; result: FileResult } | { kind: 'no-stream' };
+
+function dirtyTreeMessage(state: Extract<GitWorkTreeState, { kind: 'dirty' }>): string {
+  const shown = state.paths.slice(0, DIRTY_PATHS_SHOWN).map((file) => `  ${file}\n`);
+  const more = state.paths.length - DIRTY_PATHS_SHOWN;
+  return (
+    `sse-codemod: refusing to write: the git work tree ${state.root} has uncommitted changes:\n` +
+    shown.join('') +
+    (more > 0 ? `  …and ${more} more\n` : '') +
+    'Commit or stash them first, so that the codemod\'s edits can be reviewed and undone on their own, or pass --allow-dirty.\n'
+  );
+}
+
+/** Plans in this thread, or on the pool when there are enough files for at least two threads. */
+async function planAll(requests: readonly PlanRequest[], jobs: number | null, onPlanned: (done: number) => void): Promise<FilePlan[]> {
+  if (requests.length === 0) return [];
+  // Loading the planner takes a second: show the phase before it, not after.
+  onPlanned(0);
+  const threads = Math.min(jobs ?? availableParallelism(), Math.floor(requests.length / MIN_FILES_PER_THREAD));
+  const workerUrl = builtWorkerUrl();
+  if (threads >= 2 && workerUrl !== null) return planInWorkers(requests, { threads, workerUrl, onPlanned });
+  // The planner loads ts-morph and ESLint: only runs that have something to plan pay for it.
+  const { planFile } = await import('./plan-file.js');
+  return requests.map((request, index) => {
+    const plan = planFile(request);
+    onPlanned(index + 1);
+    return plan;
+  });
+}
+
+function hasRewrittenSite(plan: FilePlan): boolean {
+  return plan.status === 'changed' && plan.sites.some((site) => site.action === 'rewritten');
+}
+
+/** Runs the codemod and returns the exit code. Throws `UsageError` for paths, globs, tsconfig or `--helper` it cannot use. */
+export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<number> {
+  const { cwd } = io;
+  const note = (text: string): void => {
+    if (!options.silent) io.stderr.write(text);
+  };
+  const helperPath = resolveHelperPath(options, cwd);
+  // The helper is the hub itself: the codemod must never rewrite it into importing itself.
+  const files = (await discoverFiles({ paths: options.paths, cwd, project: options.project })).filter((file) => file !== helperPath);
+
+  if (options.mode === 'write' && !options.allowDirty) {
+    const state = await readGitWorkTreeState(searchDirectoryOf(options.paths[0] ?? '.', cwd));
+    if (state.kind === 'dirty') {
+      note(dirtyTreeMessage(state));
+      return 2;
+    }
+    if (state.kind === 'unavailable') {
+      note(`sse-codemod: cannot tell whether the git work tree is clean (${state.reason}); fix that or pass --allow-dirty.\n`);
+      return 2;
+    }
+    if (state.kind === 'not-a-repository') note('sse-codemod: not inside a git repository: writing without git to review or undo the changes.\n');
+    if (state.kind === 'git-not-installed') note('sse-codemod: git is not installed: writing without checking for uncommitted changes.\n');
+  }
+
+  const progress = createProgress(io.stderr, !options.silent && !options.json && io.stderr.isTTY === true);
+  let readCount = 0;
+  const outcomes = await mapWithConcurrency(files, READ_CONCURRENCY, async (file): Promise<ReadOutcome> => {
+    const read = await readSource(file);
+    progress.update('reading', (readCount += 1), files.length);
+    const reportPath = reportPathOf(file, cwd);
+    if (read.kind !== 'text') return { kind: 'listed', result: { path: reportPath, status: read.kind, sites: [], reason: read.reason } };
+    if (!mentionsStream(read.text, [])) return { kind: 'no-stream' };
+    return { kind: 'candidate', candidate: { file, reportPath, text: read.text, hasBom: read.hasBom, bytes: read.bytes } };
+  });
+
+  const candidates = outcomes.flatMap((outcome) => (outcome.kind === 'candidate' ? [outcome.candidate] : []));
+  const requests = candidates.map(
+    (candidate): PlanRequest => ({
+      path: candidate.file,
+      text: candidate.text,
+      helperSpecifier: options.helperImport ?? helperSpecifierFor(candidate.file, helperPath!),
+    }),
+  );
+  const plans = await planAll(requests, options.jobs, (done) => progress.update('planning', done, requests.length));
+  const planned = candidates.map((candidate, index): PlannedFile => {
+    const plan = plans[index]!;
+    const result: FileResult = { path: candidate.reportPath, status: plan.status, sites: plan.sites };
+    if (plan.status === 'failed') result.reason = plan.error ?? 'the planner could not plan this file';
+    return { candidate, plan, result };
+  });
+
+  const helper = await settleHelper(options, helperPath, plans.some(hasRewrittenSite), cwd);
+  let removedTemporaries = 0;
+  if (options.mode === 'write') {
+    await writePlannedFiles(planned, helper.failed, progress);
+    // Where this run writes is where a killed earlier run may have left temporary files.
+    const directories = [...candidates.map((candidate) => path.dirname(candidate.file)), ...(helperPath ? [path.dirname(helperPath)] : [])];
+    removedTemporaries = (await removeStaleTemporaries(directories)).length;
+  }
+  progress.clear();
+  if (removedTemporaries > 0) {
+    note(`sse-codemod: removed ${removedTemporaries} temporary file${removedTemporaries === 1 ? '' : 's'} left by an interrupted run\n`);
+  }
+
+  const resultOf = new Map(planned.map((file) => [file.candidate, file.result]));
+  const fileResults = outcomes.flatMap((outcome) =>
+    outcome.kind === 'listed' ? [outcome.result] : outcome.kind === 'candidate' ? [resultOf.get(outcome.candidate)!] : [],
+  );
+  const summary = summarize(files.length, candidates.length, fileResults, helper.report, options);
+  const report: CodemodReport = { files: fileResults, summary };
+
+  if (!options.silent) {
+    if (options.json) {
+      io.stdout.write(formatJsonReport(report));
+    } else {
+      const changes: FileChange[] = planned
+        .filter((file) => file.result.status === 'changed')
+        .map((file) => ({ path: file.result.path, before: file.candidate.text, after: file.plan.output! }));
+      io.stdout.write(formatTextReport(report, options.mode, changes, helper.declarationPath));
+    }
+  }
+
+  const failed = report.summary.failed > 0 || helper.failed;
+  return failed || (options.mode === 'check' && report.summary.changed > 0) ? 1 : 0;
+}
+
+/**
+ * Writes every changed file atomically, each checked against the bytes read at the start.
+ * When the helper module could not be written, files that would import it stay as they are.
+ */
+async function writePlannedFiles(planned: readonly PlannedFile[], helperFailed: boolean, progress: Progress): Promise<void> {
+  const toWrite = planned.filter((file) => file.result.status === 'changed');
+  let written = 0;
+  await mapWithConcurrency(toWrite, READ_CONCURRENCY, async ({ candidate, plan, result }) => {
+    if (helperFailed && hasRewrittenSite(plan)) {
+      markFailed(result, 'not written: the helper module it would import could not be written');
+    } else {
+      const content = encodeSource(plan.output!, candidate.hasBom);
+      const outcome = await writeFileAtomically(candidate.file, content, { kind: 'bytes', bytes: candidate.bytes });
+      if (!outcome.ok) markFailed(result, outcome.reason);
+    }
+    progress.update('writing', (written += 1), toWrite.length);
+  });
+}
+
+function markFailed(result: FileResult, reason: string): void {
+  result.status = 'failed';
+  result.reason = reason;
+}
+
+function summarize(
+  scanned: number,
+  candidates: number,
+  files: readonly FileResult[],
+  helper: HelperReport,
+  options: CodemodOptions,
+): RunSummary {
+  const count = (status: FileResult['status']): number => files.filter((file) => file.status === status).length;
+  // Sites count only in files that end up as planned: a failed write rewrote nothing.
+  const settled = files.filter((file) => file.status === 'changed' || file.status === 'unchanged');
+  const sites = (action: 'rewritten' | 'skipped'): number =>
+    settled.reduce((total, file) => total + file.sites.filter((site) => site.action === action).length, 0);
+  return {
+    scanned,
+    candidates,
+    changed: count('changed'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    sitesRewritten: sites('rewritten'),
+    sitesSkipped: sites('skipped'),
+    helper,
+    dryRun: options.mode !== 'write',
+  };
+}
+
+interface SettledHelper {
+  report: HelperReport;
+  /** True when the helper was needed but could not be checked or written. */
+  failed: boolean;
+  /** The `.d.ts` beside the module, for the human note; null when unknown. */
+  declarationPath: string | null;
+}
+
+/**
+ * Decides (and with `--write`, does) what happens to the helper module. It is written before
+ * any source file, so that no file is ever left importing a module that is not there.
+ */
+async function settleHelper(options: CodemodOptions, helperPath: string | null, needed: boolean, cwd: string): Promise<SettledHelper> {
+  if (helperPath === null) return { report: { import: options.helperImport! }, failed: false, declarationPath: null };
+  const reportPath = reportPathOf(helperPath, cwd);
+  if (!needed) return { report: { path: reportPath, status: 'not-needed' }, failed: false, declarationPath: null };
+  let filesToWrite;
+  let state;
+  try {
+    filesToWrite = helperFiles(helperPath);
+    state = helperState(helperPath);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { report: { path: reportPath, status: 'failed', reason }, failed: true, declarationPath: null };
+  }
+  const declarationPath = filesToWrite[1] ? reportPathOf(filesToWrite[1].path, cwd) : null;
+  if (state === 'current') return { report: { path: reportPath, status: 'current' }, failed: false, declarationPath };
+  if (state === 'different') return { report: { path: reportPath, status: 'kept-different' }, failed: false, declarationPath };
+  if (options.mode !== 'write') return { report: { path: reportPath, status: 'would-create' }, failed: false, declarationPath };
+  // The module first: if only it gets written, the app still runs.
+  // Only what is missing: a run interrupted between the two files left one of ours.
+  for (const file of missingHelperFiles(helperPath)) {
+    const outcome = await writeFileAtomically(file.path, Buffer.from(file.text, 'utf8'), { kind: 'absent' });
+    if (!outcome.ok) {
+      const reason = file.path === helperPath ? outcome.reason : `${reportPathOf(file.path, cwd)}: ${outcome.reason}`;
+      return { report: { path: reportPath, status: 'failed', reason }, failed: true, declarationPath };
+    }
+  }
+  return { report: { path: reportPath, status: 'created' }, failed: false, declarationPath };
+}

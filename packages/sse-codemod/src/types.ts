@@ -1,0 +1,49 @@
+/**
+ * The shapes `sse-codemod` passes between its stages and prints with `--json`. Kept in one
+ * module so that the planner, the runner, the worker pool and the report agree on them.
+ */
+
+/** What happened at one stream opening that a rule flagged. */
+export interface SiteResult {
+  /** 1-based line of the opening in the file as it was read. */
+  line: number;
+  /** 1-based column of the opening in the file as it was read. */
+  column: number;
+  /** The rule that flagged it, e.g. `sse/no-eventsource-in-loop`. */
+  rule: string;
+  action: 'rewritten' | 'skipped';
+  /** Why the site was skipped (also written into the file as a `TODO(sse-codemod)` comment, unless the user opted out). */
+  reason?: string;
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
+
+/** One file of the `--json` report. */
+export interface FileResult {
+  /** Path relative to the current directory, with `/` separators. */
+  path: string;
+  status: FileStatus;
+  sites: SiteResult[];
+  /** For `skipped` and `failed`: why, in one line. */
+  reason?: string;
+}
+
+/** What the planner needs to plan one file. */
+export interface PlanRequest {
+  /** The file's path; its extension picks the parser (`.ts`, `.tsx`, `.js`, `.jsx`, `.mjs`, `.cjs`, `.mts`, `.cts`). */
+  path: string;
+  /** The file's text, without a byte-order mark. */
+  text: string;
+  /** The specifier this file imports `sharedEventSource` from: `./sse-hub.js`, `../lib/sse-hub.js`, `sse-hub`… */
+  helperSpecifier: string;
+}
+
+/** The planner's answer for one file; it never throws. */
+export interface FilePlan {
+  status: 'changed' | 'unchanged' | 'failed';
+  /** The new text (without a byte-order mark) when `status` is `changed`, else null. */
+  output: string | null;
+  sites: SiteResult[];
+  /** For `failed`: a syntax error with its line and column, or what went wrong. */
+  error?: string;
+}

@@ -1,0 +1,64 @@
+/** The public types of `sse-hub/server` (re-exported by `index.ts`). */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** One event a `resolve` source yields; `type` defaults to `message`, `id` persists like SSE's `id:`. */
+export interface MultiplexerEvent {
+  type?: string;
+  data: string;
+  id?: string;
+}
+
+export interface MultiplexerOptions {
+  /** Path the multiplexer answers on (query ignored). Default `'/__sse_hub'`. */
+  endpoint?: string;
+  /**
+   * Same-origin path patterns a topic must match: `'/rows/:id/events'`, `'/jobs/*'`,
+   * `'/feed'`. A query string may follow the path of a topic.
+   */
+  allow: string[];
+  /**
+   * Produces a topic's events in-process. `request` is the stream's GET request as the
+   * topic's own route would have received it: the topic's URL, the caller's headers, and
+   * `Last-Event-ID` when the hub resumes the topic. `signal` aborts when the topic ends.
+   * Return `undefined` to fall back to proxying the topic to the app's own route.
+   */
+  resolve?: (
+    topic: string,
+    request: Request,
+    signal: AbortSignal,
+  ) => AsyncIterable<MultiplexerEvent> | undefined | Promise<AsyncIterable<MultiplexerEvent> | undefined>;
+  /**
+   * Origin the default proxy fetches topics from. The Node adapter defaults to the address
+   * the request arrived on (`http://<socket.localAddress>:<socket.localPort>`). The fetch
+   * adapter has no default, because `request.url` comes from the client's `Host` header:
+   * without this option it proxies nothing and serves only what `resolve` answers.
+   */
+  upstreamOrigin?: string;
+  /** Request headers copied from the stream's GET to each upstream request. Default `['cookie', 'authorization']`. */
+  forwardHeaders?: string[];
+  /** Interval of `: ping` comment lines. Default 15000. */
+  heartbeatMs?: number;
+  /** The `retry:` sent to each client is uniform random in this range. Default `[2000, 8000]`. */
+  retryMs?: [number, number];
+  /** Most topics one client connection may hold at once. Default 64. */
+  maxTopicsPerConnection?: number;
+}
+
+export interface MultiplexerStats {
+  /** Client streams open now. */
+  connections: number;
+  /** Topics subscribed across those streams. */
+  topics: number;
+  /** Per-topic sources (proxied fetches and `resolve` iterations) still running, including those tearing down. */
+  upstreams: number;
+}
+
+export interface Multiplexer {
+  /** Node `http` / Express / Connect middleware; other paths go to `next()` (or get a 404). */
+  node(req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): void;
+  /** Fetch-style handler (Hono, Next.js route handlers); other paths get a 404 `Response`. */
+  fetch(request: Request): Promise<Response>;
+  stats(): MultiplexerStats;
+  /** Ends every client stream and upstream; resolves once all of them are torn down. */
+  close(): Promise<void>;
+}
