@@ -5,9 +5,9 @@
  * the declaration's cached summary; this module only maps the ESTree place to the TypeScript
  * name, and the result to what a message says.
  */
-import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { displayPath } from '../display-path.js';
 import type { StreamWrapper } from '../stream-sources.js';
 import { type Callable, resolveCallables } from './declarations.js';
 import { isProviderDeclaration } from './providers.js';
@@ -25,12 +25,6 @@ export interface CrossFileFinding {
   data: { file: string; opening: string; stream: string; route: string };
 }
 
-/** A path as a reader of the lint output knows it: relative to ESLint's working directory, with `/`. */
-function displayPath(information: TypeInformation, fileName: string): string {
-  const relative = path.relative(information.cwd, fileName);
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? fileName : relative).split(path.sep).join('/');
-}
-
 /** ` through \`useFeed\` → \`connect\``: the functions between the reported name and the opening (at most four). */
 function describeRoute(via: readonly string[]): string {
   if (via.length === 0) return '';
@@ -44,8 +38,8 @@ function finding(information: TypeInformation, declaration: Callable, opening: R
     name: declarationName(information.ts, declaration) ?? 'default',
     opening,
     data: {
-      file: displayPath(information, declaration.getSourceFile().fileName),
-      opening: `${displayPath(information, opening.fileName)}:${opening.line}`,
+      file: displayPath(information.cwd, declaration.getSourceFile().fileName),
+      opening: `${displayPath(information.cwd, opening.fileName)}:${opening.line}`,
       stream: opening.source.label,
       route: describeRoute(opening.via),
     },
