@@ -12,7 +12,8 @@
  * a hook is a function named `use` followed by an uppercase letter or a digit.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { DefinitionType } from './eslint-utils.js';
+import { DefinitionType, findVariable } from './eslint-utils.js';
+import { walkTree } from './reconnect/walk.js';
 import {
   COMPONENT_WRAPPERS,
   type FunctionNode,
@@ -286,30 +287,59 @@ function aliasVariable(
  * also through aliases such as `const Row = memo(RowImpl)`.
  */
 export function renderSites(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable): RenderSite[] {
-  const sites: RenderSite[] = [];
+  const sites = new Set<RenderSite['node']>();
   const seen = new Set<TSESLint.Scope.Variable>();
   const pending = [variable];
   while (pending.length > 0) {
     const current = pending.pop()!;
     if (seen.has(current)) continue;
     seen.add(current);
+    for (const element of unreferencedJsxElements(sourceCode, current)) sites.add(element);
     for (const reference of current.references) {
       if (!reference.isRead()) continue;
       const identifier = reference.identifier as TSESTree.Node;
       const parent = identifier.parent;
       if (identifier.type === 'JSXIdentifier') {
-        if (parent?.type === 'JSXOpeningElement' && parent.name === identifier) sites.push({ node: parent });
+        if (parent?.type === 'JSXOpeningElement' && parent.name === identifier) sites.add(parent);
         continue;
       }
       if (parent?.type === 'CallExpression' && parent.arguments[0] === identifier && isElementFactoryCall(parent)) {
-        sites.push({ node: parent });
+        sites.add(parent);
         continue;
       }
       const alias = aliasVariable(sourceCode, identifier);
       if (alias) pending.push(alias);
     }
   }
-  return sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return [...sites].sort((a, b) => a.range[0] - b.range[0]).map((node) => ({ node }));
+}
+
+const jsxElementsByFile = new WeakMap<Readonly<TSESLint.SourceCode>, TSESTree.JSXOpeningElement[]>();
+
+/**
+ * The JSX elements `<Name …>` that render `variable` without being among its references.
+ * ESLint 10's scope analysis (and typescript-eslint's) records `<Row />` as a reference to
+ * `Row`; ESLint 9's espree scope analysis records none, so there the elements are found by
+ * name and kept only where that name resolves to `variable` (a shadowing binding does not count).
+ */
+function unreferencedJsxElements(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable): TSESTree.JSXOpeningElement[] {
+  let elements = jsxElementsByFile.get(sourceCode);
+  if (!elements) {
+    const found: TSESTree.JSXOpeningElement[] = [];
+    walkTree(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+      if (node.type === 'JSXOpeningElement' && node.name.type === 'JSXIdentifier') found.push(node);
+    });
+    elements = found;
+    jsxElementsByFile.set(sourceCode, elements);
+  }
+  const referenced = new Set(variable.references.map((reference) => reference.identifier as TSESTree.Node));
+  return elements.filter(
+    (element) =>
+      element.name.type === 'JSXIdentifier' &&
+      element.name.name === variable.name &&
+      !referenced.has(element.name) &&
+      findVariable(sourceCode.getScope(element), variable.name) === variable,
+  );
 }
 
 export interface ParameterDependency {
