@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { mentionsStream } from 'eslint-plugin-sse/detection';
 import { writeFileAtomically } from './atomic-write.js';
+import { PackageManifests, buildOutputReason } from './build-outputs.js';
 import type { CodemodOptions } from './cli-arguments.js';
 import { discoverFiles, searchDirectoryOf } from './discover-files.js';
 import {
@@ -129,12 +130,16 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
 
   const progress = createProgress(io.stderr, !options.silent && !options.json && io.stderr.isTTY === true);
   let readCount = 0;
+  const packages = new PackageManifests();
   const outcomes = await mapWithConcurrency(files, READ_CONCURRENCY, async (file): Promise<ReadOutcome> => {
     const read = await readSource(file);
     progress.update('reading', (readCount += 1), files.length);
     const reportPath = reportPathOf(file, cwd);
     if (read.kind !== 'text') return { kind: 'listed', result: { path: reportPath, status: read.kind, sites: [], reason: read.reason } };
     if (!mentionsStream(read.text, [])) return { kind: 'no-stream' };
+    // Only files that would be candidates are listed as skipped: a dist/ without streams is not news.
+    const buildOutput = buildOutputReason(file, read.text, packages);
+    if (buildOutput) return { kind: 'listed', result: { path: reportPath, status: 'skipped', sites: [], reason: buildOutput } };
     return { kind: 'candidate', candidate: { file, reportPath, text: read.text, hasBom: read.hasBom, bytes: read.bytes } };
   });
 

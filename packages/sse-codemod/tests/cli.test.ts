@@ -279,3 +279,39 @@ describe('sse-codemod usage errors', () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 });
+
+describe('sse-codemod on a package that commits its build output', () => {
+  // The shape from the migration trial of issue 13: dist/controller.js is the package's main,
+  // built from src/controller.ts. Rewriting it would import a file the package does not ship.
+  let root: string;
+
+  beforeAll(() => {
+    root = repositoryWith('committed-dist', {
+      'package.json': JSON.stringify({ name: 'controller', main: 'dist/controller.js', files: ['dist'] }),
+      'src/rows.ts': ROWS,
+      'dist/rows.js': ROWS,
+      'vendor/rows.min.js': `${'var a=1;'.repeat(100)}${ROWS.replace(/\n/g, '')}\n`,
+    });
+  });
+
+  it('rewrites the source, leaves the build output and the minified file byte for byte, and says why', async () => {
+    const before = snapshotTree(root);
+    const result = await runCli(root, '.', '--write');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('dist/rows.js skipped: build output (in dist/): rewrite its source instead\n');
+    expect(result.stdout).toContain('vendor/rows.min.js skipped: minified code: rewrite its source instead\n');
+    const after = snapshotTree(root);
+    expect(changedEntries(before, after)).toEqual(['src/rows.ts', 'src/sse-hub.d.ts', 'src/sse-hub.js']);
+    expect(readFileSync(path.join(root, 'src/rows.ts'), 'utf8')).toBe(ROWS_CONVERTED);
+  });
+
+  it('does not count the build output beside its source in the report', async () => {
+    const result = await runCli(root, '--report', '--json');
+    const report = JSON.parse(result.stdout) as { sites: { path: string }[]; files: { skipped: { path: string; reason: string }[] } };
+    expect(report.sites.map((site) => site.path)).toEqual(['src/rows.ts']);
+    expect(report.files.skipped).toEqual([
+      { path: 'dist/rows.js', reason: 'build output (in dist/): rewrite its source instead' },
+      { path: 'vendor/rows.min.js', reason: 'minified code: rewrite its source instead' },
+    ]);
+  });
+});

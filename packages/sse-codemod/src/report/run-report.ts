@@ -8,6 +8,7 @@
  */
 import { mentionsStream } from 'eslint-plugin-sse/detection';
 import type { ReportOptions } from '../cli-arguments.js';
+import { PackageManifests, buildOutputReason } from '../build-outputs.js';
 import { discoverFiles } from '../discover-files.js';
 import { createProgress } from '../format-output.js';
 import { readSource } from '../read-source.js';
@@ -38,12 +39,17 @@ export async function buildBudgetReport(options: ReportOptions, cwd: string, onP
   const needles = hubNeedles(hub);
 
   let readCount = 0;
+  const packages = new PackageManifests();
   const outcomes = await mapWithConcurrency(files, READ_CONCURRENCY, async (file): Promise<ReadOutcome> => {
     const read = await readSource(file);
     onProgress('reading', (readCount += 1), files.length);
     const reportPath = reportPathOf(file, cwd);
     if (read.kind !== 'text') return { kind: read.kind, issue: { path: reportPath, reason: read.reason } };
-    return mentionsStreamOrHub(read.text, needles) ? { kind: 'text', file, reportPath, text: read.text } : { kind: 'no-stream' };
+    if (!mentionsStreamOrHub(read.text, needles)) return { kind: 'no-stream' };
+    // A build output opens the streams its source opens: counting both would double them.
+    const buildOutput = buildOutputReason(file, read.text, packages);
+    if (buildOutput) return { kind: 'skipped', issue: { path: reportPath, reason: buildOutput } };
+    return { kind: 'text', file, reportPath, text: read.text };
   });
 
   const candidates = outcomes.filter((outcome) => outcome.kind === 'text');
