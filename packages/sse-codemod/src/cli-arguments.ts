@@ -44,10 +44,17 @@ export interface ReportOptions {
   items: number;
   /** `--tabs`: how many tabs of the app are assumed open in one browser profile. */
   tabs: number;
+  /** `--reserve`: connections per origin kept free for ordinary requests. */
+  reserve: number;
 }
 
 export const DEFAULT_REPORT_ITEMS = 10;
 export const DEFAULT_REPORT_TABS = 1;
+/**
+ * Connections per origin kept free for ordinary requests. A page whose streams hold all 6 is not
+ * within budget: no `fetch()` or POST can start, which is the very bug the report is for.
+ */
+export const DEFAULT_REPORT_RESERVE = 1;
 
 export type CliCommand =
   | { kind: 'help' }
@@ -82,6 +89,8 @@ Options:
                            (default ${DEFAULT_REPORT_ITEMS}).
   --tabs <n>               With --report: tabs of the app assumed open at once
                            (default ${DEFAULT_REPORT_TABS}).
+  --reserve <n>            With --report: connections per origin kept free for
+                           fetch() and POSTs (default ${DEFAULT_REPORT_RESERVE}; 0 to 5).
   --project <tsconfig>     Convert the files of this tsconfig (restricted to the given
                            paths, if any).
   --helper <path.js>       Where to write the hub module (default: sse-hub.js in the
@@ -122,6 +131,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
         report: { type: 'boolean' },
         items: { type: 'string' },
         tabs: { type: 'string' },
+        reserve: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -142,7 +152,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
     if (values[name] !== undefined && values[name].trim() === '') throw new UsageError(`--${name} needs a value.`);
   }
   if (positionals.some((path) => path === '')) throw new UsageError('An empty path was given.');
-  for (const name of ['items', 'tabs'] as const) {
+  for (const name of ['items', 'tabs', 'reserve'] as const) {
     if (values[name] !== undefined && !values.report) throw new UsageError(`--${name} applies only to --report.`);
   }
   if (values.report) {
@@ -160,6 +170,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
         helperImport: values['helper-import'] ?? null,
         items: values.items === undefined ? DEFAULT_REPORT_ITEMS : parseCount('--items', values.items),
         tabs: values.tabs === undefined ? DEFAULT_REPORT_TABS : parseCount('--tabs', values.tabs),
+        reserve: values.reserve === undefined ? DEFAULT_REPORT_RESERVE : parseReserve(values.reserve),
       },
     };
   }
@@ -182,6 +193,12 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
 
 function parseJobs(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs must be a positive whole number, got "${value}".`);
+  return Number(value);
+}
+
+/** Connections kept free: 0 (streams may take all 6) to 5 (one left for streams). */
+function parseReserve(value: string): number {
+  if (!/^[0-5]$/.test(value)) throw new UsageError(`--reserve must be a whole number from 0 to 5, got "${value}".`);
   return Number(value);
 }
 

@@ -91,14 +91,15 @@ function siteConnections(sites: readonly CollectedSite[], hub: HubSetup, assumpt
   });
 }
 
-function originEstimates(sites: readonly ReportSite[], budget: number): OriginEstimate[] {
+function originEstimates(sites: readonly ReportSite[], { budget, reserve }: ReportAssumptions): OriginEstimate[] {
+  const available = Math.max(0, budget - reserve);
   const byOrigin = new Map<string, ReportSite[]>();
   for (const site of sites) byOrigin.set(site.url.origin, [...(byOrigin.get(site.url.origin) ?? []), site]);
   return [...byOrigin.entries()]
     .sort(([a], [b]) => (originOrder(a) < originOrder(b) ? -1 : originOrder(a) > originOrder(b) ? 1 : 0))
     .map(([origin, members]) => {
       const connections = members.reduce((total, site) => total + site.connections, 0);
-      return { origin, connections, budget, over: Math.max(0, connections - budget), sites: members.map((site) => site.location) };
+      return { origin, connections, budget, available, over: Math.max(0, connections - available), sites: members.map((site) => site.location) };
     });
 }
 
@@ -135,7 +136,7 @@ export function estimate(sites: readonly CollectedSite[], hub: HubSetup, assumpt
   const reportSites = siteConnections(sites, hub, assumptions);
   return {
     sites: reportSites,
-    origins: originEstimates(reportSites, assumptions.budget),
+    origins: originEstimates(reportSites, assumptions),
     mergeCandidates: mergeCandidates(sites, reportSites),
   };
 }

@@ -68,8 +68,8 @@ function verdictCell(origin: OriginEstimate): string {
 }
 
 function originLines(report: BudgetReport): string[] {
-  const rows = report.origins.map((origin) => [origin.origin, String(origin.connections), String(origin.budget), verdictCell(origin)]);
-  const lines = formatTable(['ORIGIN', 'CONNECTIONS', 'BUDGET', 'VERDICT'], rows);
+  const rows = report.origins.map((origin) => [origin.origin, String(origin.connections), `${origin.available} of ${origin.budget}`, verdictCell(origin)]);
+  const lines = formatTable(['ORIGIN', 'CONNECTIONS', 'FOR STREAMS', 'VERDICT'], rows);
   if (report.origins.some((origin) => origin.origin === UNKNOWN_ORIGIN)) {
     lines.push(`${UNKNOWN_ORIGIN} holds the URLs whose origin the code only knows at run time; they may belong to any origin above.`);
   }
@@ -98,17 +98,17 @@ function hubLine(report: BudgetReport): string | null {
 
 function closingLines(report: BudgetReport, check: boolean): string[] {
   const over = report.origins.filter((origin) => origin.over > 0);
-  const { budget } = report.assumptions;
+  const { budget, reserve } = report.assumptions;
+  const available = Math.max(0, budget - reserve);
+  const kept = reserve === 0 ? `the ${budget} a browser allows` : `the ${available} left for streams (${budget} a browser allows, ${reserve} kept for requests: --reserve)`;
   if (over.length === 0) {
     const most = Math.max(0, ...report.origins.map((origin) => origin.connections));
     const verdict =
-      report.origins.length === 0
-        ? 'Within budget: nothing opens a stream.'
-        : `Within budget: at most ${plural(most, 'connection')} per origin, of ${budget}.`;
+      report.origins.length === 0 ? 'Within budget: nothing opens a stream.' : `Within budget: at most ${plural(most, 'connection')} per origin, of ${kept}.`;
     return check ? [verdict, 'Check passed.'] : [verdict];
   }
   const lines = over.map(
-    (origin) => `Over budget: ${origin.origin} needs up to ${plural(origin.connections, 'connection')}, ${origin.over} more than the ${budget} a browser allows.`,
+    (origin) => `Over budget: ${origin.origin} needs up to ${plural(origin.connections, 'connection')}, ${origin.over} more than ${kept}.`,
   );
   if (check) lines.push(`Check failed: ${plural(over.length, 'origin')} over budget.`);
   return lines;
@@ -123,7 +123,7 @@ export function formatTextBudgetReport(report: BudgetReport, check: boolean): st
   const intro = [
     `${found} (${plural(files.scanned, 'file')} scanned, ${files.analysed} analysed).`,
     `Assumed: ${plural(assumptions.items, 'item')} per list or key set (--items), ${plural(assumptions.tabs, 'tab')} (--tabs); ` +
-      `budget ${assumptions.budget} connections per origin, shared by all tabs of a browser profile.`,
+      `budget ${assumptions.budget} connections per origin, shared by all tabs of a browser profile, ${assumptions.reserve} kept for requests (--reserve).`,
   ];
   const hub = hubLine(report);
   if (hub !== null) intro.push(hub);

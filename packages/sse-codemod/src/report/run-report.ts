@@ -67,7 +67,7 @@ export async function buildBudgetReport(options: ReportOptions, cwd: string, onP
     hubCalls.push(...collection.hubCalls);
   });
 
-  const assumptions = { budget: CONNECTION_BUDGET, items: options.items, tabs: options.tabs };
+  const assumptions = { budget: CONNECTION_BUDGET, reserve: options.reserve, items: options.items, tabs: options.tabs };
   const hubSetup = mergeHubConfiguration(hubCalls);
   const { endpointOrigin: _endpointOrigin, ...hubReport } = hubSetup;
   return {

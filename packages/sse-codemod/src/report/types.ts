@@ -11,6 +11,8 @@ export const CONNECTION_BUDGET = 6;
 export interface ReportAssumptions {
   /** Connections per origin that a browser allows: 6. */
   budget: number;
+  /** `--reserve`: connections per origin kept free for ordinary requests (default 1); streams may hold `budget - reserve`. */
+  reserve: number;
   /** `--items`: how many items a list, loop or key set holds (default 10). */
   items: number;
   /** `--tabs`: how many tabs of the app are open in one browser profile (default 1). */
@@ -75,7 +77,9 @@ export interface OriginEstimate {
   /** The worst case: the sum of its sites' `connections`. */
   connections: number;
   budget: number;
-  /** How many connections above the budget; 0 within it. */
+  /** The connections left for streams: `budget` less the reserve kept for ordinary requests. */
+  available: number;
+  /** How many connections above `available`; 0 within it. */
   over: number;
   /** The `location` of every site that connects to it. */
   sites: string[];

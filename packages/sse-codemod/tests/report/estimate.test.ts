@@ -41,7 +41,7 @@ function site({ location, url, kind, places = 1, hub = false, origin = '(same or
 
 const DEDUPE: HubSetup = mergeHubConfiguration([]);
 
-function connections(sites: CollectedSite[], assumptions = { budget: 6, items: 10, tabs: 1 }, hub = DEDUPE): Record<string, number> {
+function connections(sites: CollectedSite[], assumptions = { budget: 6, reserve: 1, items: 10, tabs: 1 }, hub = DEDUPE): Record<string, number> {
   return Object.fromEntries(estimate(sites, hub, assumptions).sites.map((entry) => [entry.location, entry.connections]));
 }
 
@@ -56,24 +56,33 @@ describe('estimate', () => {
 
   it('counts once and per-call sites 1, instances by their places, items and keys by --items', () => {
     expect(connections(mixed)).toEqual({ 'a.ts:1:1': 1, 'b.tsx:2:1': 3, 'c.tsx:3:1': 10, 'd.ts:4:1': 10, 'e.js:5:1': 1 });
-    expect(connections(mixed, { budget: 6, items: 4, tabs: 1 })).toEqual({ 'a.ts:1:1': 1, 'b.tsx:2:1': 3, 'c.tsx:3:1': 4, 'd.ts:4:1': 4, 'e.js:5:1': 1 });
+    expect(connections(mixed, { budget: 6, reserve: 1, items: 4, tabs: 1 })).toEqual({ 'a.ts:1:1': 1, 'b.tsx:2:1': 3, 'c.tsx:3:1': 4, 'd.ts:4:1': 4, 'e.js:5:1': 1 });
   });
 
   it('multiplies every connection the page opens itself by --tabs', () => {
-    expect(connections(mixed, { budget: 6, items: 4, tabs: 3 })).toEqual({ 'a.ts:1:1': 3, 'b.tsx:2:1': 9, 'c.tsx:3:1': 12, 'd.ts:4:1': 12, 'e.js:5:1': 3 });
+    expect(connections(mixed, { budget: 6, reserve: 1, items: 4, tabs: 3 })).toEqual({ 'a.ts:1:1': 3, 'b.tsx:2:1': 9, 'c.tsx:3:1': 12, 'd.ts:4:1': 12, 'e.js:5:1': 3 });
   });
 
   it('sums per origin, relative first and unknown last, and says by how much each is over', () => {
-    expect(estimate(mixed, DEDUPE, { budget: 6, items: 10, tabs: 1 }).origins).toEqual([
-      { origin: '(same origin)', connections: 14, budget: 6, over: 8, sites: ['a.ts:1:1', 'b.tsx:2:1', 'c.tsx:3:1'] },
-      { origin: 'https://prices.example.com', connections: 10, budget: 6, over: 4, sites: ['d.ts:4:1'] },
-      { origin: '(unknown)', connections: 1, budget: 6, over: 0, sites: ['e.js:5:1'] },
+    expect(estimate(mixed, DEDUPE, { budget: 6, reserve: 1, items: 10, tabs: 1 }).origins).toEqual([
+      { origin: '(same origin)', connections: 14, budget: 6, available: 5, over: 9, sites: ['a.ts:1:1', 'b.tsx:2:1', 'c.tsx:3:1'] },
+      { origin: 'https://prices.example.com', connections: 10, budget: 6, available: 5, over: 5, sites: ['d.ts:4:1'] },
+      { origin: '(unknown)', connections: 1, budget: 6, available: 5, over: 0, sites: ['e.js:5:1'] },
     ]);
   });
 
-  it('is within budget at exactly 6', () => {
+  // Issue 13: "6 of 6: within budget" was the report's verdict on a page where no fetch() could start.
+  it('is over budget at exactly 6, since the reserve keeps one connection for requests', () => {
     const six = [site({ location: 'a.ts:1:1', url: '/a', kind: 'per-instance', places: 6 })];
-    expect(estimate(six, DEDUPE, { budget: 6, items: 10, tabs: 1 }).origins[0]).toMatchObject({ connections: 6, over: 0 });
+    expect(estimate(six, DEDUPE, { budget: 6, reserve: 1, items: 10, tabs: 1 }).origins[0]).toMatchObject({ connections: 6, available: 5, over: 1 });
+    const five = [site({ location: 'a.ts:1:1', url: '/a', kind: 'per-instance', places: 5 })];
+    expect(estimate(five, DEDUPE, { budget: 6, reserve: 1, items: 10, tabs: 1 }).origins[0]).toMatchObject({ connections: 5, available: 5, over: 0 });
+  });
+
+  it('lets the streams take all 6 with --reserve 0, and fewer with a larger reserve', () => {
+    const six = [site({ location: 'a.ts:1:1', url: '/a', kind: 'per-instance', places: 6 })];
+    expect(estimate(six, DEDUPE, { budget: 6, reserve: 0, items: 10, tabs: 1 }).origins[0]).toMatchObject({ available: 6, over: 0 });
+    expect(estimate(six, DEDUPE, { budget: 6, reserve: 3, items: 10, tabs: 1 }).origins[0]).toMatchObject({ available: 3, over: 3 });
   });
 
   describe('hub sites', () => {
@@ -85,7 +94,7 @@ describe('estimate', () => {
     ];
 
     it('in dedupe mode, share one connection per known URL, and count a template per instance', () => {
-      const result = estimate(hubSites, DEDUPE, { budget: 6, items: 10, tabs: 2 });
+      const result = estimate(hubSites, DEDUPE, { budget: 6, reserve: 1, items: 10, tabs: 2 });
       expect(result.sites.map((entry) => [entry.location, entry.connections, entry.sharing])).toEqual([
         ['a.tsx:1:1', 2, "the hub's connection for this URL"],
         ['b.tsx:1:1', 0, "shares the hub's connection for this URL, counted at a.tsx:1:1"],
@@ -96,7 +105,7 @@ describe('estimate', () => {
 
     it('in multiplex mode, put every topic of the endpoint\'s origin on one connection, and dedupe the rest', () => {
       const multiplex = mergeHubConfiguration([{ location: 'main.ts:1:1', endpoint: '/__sse_hub' }]);
-      const result = estimate(hubSites, multiplex, { budget: 6, items: 10, tabs: 2 });
+      const result = estimate(hubSites, multiplex, { budget: 6, reserve: 1, items: 10, tabs: 2 });
       expect(result.sites.map((entry) => [entry.location, entry.connections])).toEqual([
         ['a.tsx:1:1', 2],
         ['b.tsx:1:1', 0],
@@ -109,7 +118,7 @@ describe('estimate', () => {
     it('with cross-tab sharing, hold the hub\'s connections once for all tabs, but not the page\'s own', () => {
       const crossTab = mergeHubConfiguration([{ location: 'main.ts:1:1', endpoint: '/__sse_hub', crossTab: true }]);
       const sites = [...hubSites, site({ location: 'e.ts:1:1', url: '/feed', kind: 'once' })];
-      expect(connections(sites, { budget: 6, items: 10, tabs: 5 }, crossTab)).toEqual({
+      expect(connections(sites, { budget: 6, reserve: 1, items: 10, tabs: 5 }, crossTab)).toEqual({
         'a.tsx:1:1': 1,
         'b.tsx:1:1': 0,
         'c.tsx:1:1': 0,
@@ -131,7 +140,7 @@ describe('estimate', () => {
         site({ location: 'g.ts:1:1', url: null, kind: 'once' }),
         site({ location: 'h.ts:1:1', url: null, kind: 'once' }),
       ];
-      expect(estimate(sites, DEDUPE, { budget: 6, items: 10, tabs: 1 }).mergeCandidates).toEqual([
+      expect(estimate(sites, DEDUPE, { budget: 6, reserve: 1, items: 10, tabs: 1 }).mergeCandidates).toEqual([
         { url: '/rows/{id}', exact: false, sites: ['c.tsx:1:1', 'd.tsx:1:1'], connections: 11 },
         { url: '/status', exact: true, sites: ['e.tsx:1:1'], connections: 10 },
         { url: '/notifications', exact: true, sites: ['a.ts:1:1', 'b.tsx:1:1'], connections: 3 },
@@ -145,7 +154,7 @@ describe('estimate', () => {
         site({ location: 'c.tsx:1:1', url: '/feed', kind: 'once', hub: true }),
         site({ location: 'd.tsx:1:1', url: '/feed', kind: 'once' }),
       ];
-      expect(estimate(sites, DEDUPE, { budget: 6, items: 10, tabs: 1 }).mergeCandidates).toEqual([
+      expect(estimate(sites, DEDUPE, { budget: 6, reserve: 1, items: 10, tabs: 1 }).mergeCandidates).toEqual([
         { url: '/feed', exact: true, sites: ['c.tsx:1:1', 'd.tsx:1:1'], connections: 2 },
       ]);
     });

@@ -25,7 +25,7 @@ function reportSite(overrides: Partial<ReportSite> & Pick<ReportSite, 'location'
 }
 
 const REPORT: BudgetReport = {
-  assumptions: { budget: 6, items: 10, tabs: 1 },
+  assumptions: { budget: 6, reserve: 1, items: 10, tabs: 1 },
   hub: { mode: 'dedupe', endpoint: null, crossTab: false, configuredAt: [] },
   sites: [
     reportSite({ location: 'src/a.ts:1:21' }),
@@ -51,8 +51,8 @@ const REPORT: BudgetReport = {
     }),
   ],
   origins: [
-    { origin: '(same origin)', connections: 12, budget: 6, over: 6, sites: ['src/a.ts:1:21', 'src/rows/Row.tsx:12:7', 'src/x.js:2:2'] },
-    { origin: '(unknown)', connections: 1, budget: 6, over: 0, sites: ['src/live.ts:3:9'] },
+    { origin: '(same origin)', connections: 12, budget: 6, available: 5, over: 7, sites: ['src/a.ts:1:21', 'src/rows/Row.tsx:12:7', 'src/x.js:2:2'] },
+    { origin: '(unknown)', connections: 1, budget: 6, available: 5, over: 0, sites: ['src/live.ts:3:9'] },
   ],
   mergeCandidates: [{ url: '/feed', exact: true, sites: ['src/a.ts:1:21', 'src/x.js:2:2'], connections: 2 }],
   files: { scanned: 9, analysed: 5, failed: [{ path: 'src/broken.ts', reason: 'syntax error: x (1:2)' }], skipped: [{ path: 'src/link.ts', reason: 'symbolic link: not followed' }] },
@@ -73,7 +73,7 @@ describe('formatTextBudgetReport', () => {
     expect(formatTextBudgetReport(REPORT, false)).toBe(
       [
         '4 stream sites in 4 files (9 files scanned, 5 analysed).',
-        'Assumed: 10 items per list or key set (--items), 1 tab (--tabs); budget 6 connections per origin, shared by all tabs of a browser profile.',
+        'Assumed: 10 items per list or key set (--items), 1 tab (--tabs); budget 6 connections per origin, shared by all tabs of a browser profile, 1 kept for requests (--reserve).',
         'Hub: dedupe mode, each tab on its own (no configureHub() call).',
         '',
         'SITE                   CLIENT                    CONNECTS TO  INSTANCES     CONNECTIONS  WHY',
@@ -83,9 +83,9 @@ describe('formatTextBudgetReport', () => {
         'src/x.js:2:2           reconnecting-eventsource  /feed        once          1            module level',
         '',
         'Connections per origin, worst case:',
-        'ORIGIN         CONNECTIONS  BUDGET  VERDICT',
-        '(same origin)  12           6       over by 6',
-        '(unknown)      1            6       within',
+        'ORIGIN         CONNECTIONS  FOR STREAMS  VERDICT',
+        '(same origin)  12           5 of 6       over by 7',
+        '(unknown)      1            5 of 6       within',
         '(unknown) holds the URLs whose origin the code only knows at run time; they may belong to any origin above.',
         '',
         'Same URL, several connections (merge candidates):',
@@ -97,7 +97,7 @@ describe('formatTextBudgetReport', () => {
         'src/link.ts skipped: symbolic link: not followed',
         'The sites of a failed file are not in the report.',
         '',
-        'Over budget: (same origin) needs up to 12 connections, 6 more than the 6 a browser allows.',
+        'Over budget: (same origin) needs up to 12 connections, 7 more than the 5 left for streams (6 a browser allows, 1 kept for requests: --reserve).',
         '',
       ].join('\n'),
     );
@@ -105,13 +105,13 @@ describe('formatTextBudgetReport', () => {
 
   it('ends with the check\'s verdict under --check', () => {
     expect(formatTextBudgetReport(REPORT, true).split('\n').slice(-3)).toEqual([
-      'Over budget: (same origin) needs up to 12 connections, 6 more than the 6 a browser allows.',
+      'Over budget: (same origin) needs up to 12 connections, 7 more than the 5 left for streams (6 a browser allows, 1 kept for requests: --reserve).',
       'Check failed: 1 origin over budget.',
       '',
     ]);
     const within: BudgetReport = { ...REPORT, origins: [{ ...REPORT.origins[1]! }], mergeCandidates: [] };
     expect(formatTextBudgetReport(within, true).split('\n').slice(-3)).toEqual([
-      'Within budget: at most 1 connection per origin, of 6.',
+      'Within budget: at most 1 connection per origin, of the 5 left for streams (6 a browser allows, 1 kept for requests: --reserve).',
       'Check passed.',
       '',
     ]);
@@ -122,7 +122,7 @@ describe('formatTextBudgetReport', () => {
     expect(formatTextBudgetReport(empty, false)).toBe(
       [
         'No stream sites (2 files scanned, 0 analysed).',
-        'Assumed: 10 items per list or key set (--items), 1 tab (--tabs); budget 6 connections per origin, shared by all tabs of a browser profile.',
+        'Assumed: 10 items per list or key set (--items), 1 tab (--tabs); budget 6 connections per origin, shared by all tabs of a browser profile, 1 kept for requests (--reserve).',
         '',
         'Within budget: nothing opens a stream.',
         '',

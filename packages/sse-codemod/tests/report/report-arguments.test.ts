@@ -13,7 +13,7 @@ function reportOptionsOf(argv: string[]): ReportOptions {
 }
 
 describe('parseCliArguments --report', () => {
-  it('defaults to 10 items and 1 tab over the current directory', () => {
+  it('defaults to 10 items, 1 tab and 1 connection kept for requests, over the current directory', () => {
     expect(reportOptionsOf(['--report'])).toEqual({
       paths: [],
       json: false,
@@ -24,12 +24,13 @@ describe('parseCliArguments --report', () => {
       helperImport: null,
       items: 10,
       tabs: 1,
+      reserve: 1,
     });
   });
 
   it('reads every option that applies to it', () => {
     expect(
-      reportOptionsOf(['src', '--report', '--json', '--check', '--silent', '--items', '25', '--tabs=3', '--project', 'tsconfig.app.json', '--helper-import', '@acme/live']),
+      reportOptionsOf(['src', '--report', '--json', '--check', '--silent', '--items', '25', '--tabs=3', '--reserve', '0', '--project', 'tsconfig.app.json', '--helper-import', '@acme/live']),
     ).toEqual({
       paths: ['src'],
       json: true,
@@ -40,6 +41,7 @@ describe('parseCliArguments --report', () => {
       helperImport: '@acme/live',
       items: 25,
       tabs: 3,
+      reserve: 0,
     });
     expect(reportOptionsOf(['--report', '--helper', 'src/hub.js']).helper).toBe('src/hub.js');
   });
@@ -52,9 +54,16 @@ describe('parseCliArguments --report', () => {
     expect(usageErrorOf(['--report', '--write'])).toBe('--report writes nothing: it cannot be used with --write.');
     expect(usageErrorOf(['--items', '5'])).toBe('--items applies only to --report.');
     expect(usageErrorOf(['--write', '--tabs', '2'])).toBe('--tabs applies only to --report.');
+    expect(usageErrorOf(['--reserve', '2'])).toBe('--reserve applies only to --report.');
     expect(usageErrorOf(['--report', '--helper', 'a.js', '--helper-import', 'x'])).toBe(
       '--helper and --helper-import cannot be used together: choose where sharedEventSource comes from.',
     );
+  });
+
+  it('takes a reserve from 0 to 5 connections only: the browser allows 6', () => {
+    for (const value of ['-1', '6', '1.5', 'one', '']) {
+      expect(usageErrorOf(['--report', `--reserve=${value}`])).toBe(`--reserve must be a whole number from 0 to 5, got "${value}".`);
+    }
   });
 
   it('takes only positive whole numbers of items and tabs', () => {

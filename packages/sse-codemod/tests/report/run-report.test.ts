@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORT_ITEMS, DEFAULT_REPORT_TABS, type ReportOptions, UsageError } from '../../src/cli-arguments.js';
+import { DEFAULT_REPORT_ITEMS, DEFAULT_REPORT_RESERVE, DEFAULT_REPORT_TABS, type ReportOptions, UsageError } from '../../src/cli-arguments.js';
 import { buildBudgetReport, runReport } from '../../src/report/run-report.js';
 
 function fixture(name: string): string {
@@ -23,6 +23,7 @@ function options(overrides: Partial<ReportOptions> = {}): ReportOptions {
     helperImport: null,
     items: DEFAULT_REPORT_ITEMS,
     tabs: DEFAULT_REPORT_TABS,
+    reserve: DEFAULT_REPORT_RESERVE,
     ...overrides,
   };
 }
@@ -63,13 +64,14 @@ describe('buildBudgetReport', () => {
 
   it('scales per-item and per-key sites by --items and every site the page opens by --tabs', async () => {
     const report = await buildBudgetReport(options({ items: 3, tabs: 2 }), fixture('dashboard'));
-    expect(report.assumptions).toEqual({ budget: 6, items: 3, tabs: 2 });
+    expect(report.assumptions).toEqual({ budget: 6, reserve: 1, items: 3, tabs: 2 });
     // Activity rides the hub's connection for its URL: one per tab, whatever its instances.
     expect(report.sites.map((site) => site.connections)).toEqual([2, 4, 6, 2, 2, 2, 6]);
     expect(report.origins.map((origin) => [origin.origin, origin.connections, origin.over])).toEqual([
-      ['(same origin)', 14, 8],
+      ['(same origin)', 14, 9],
       ['https://api.example.com', 2, 0],
-      ['https://prices.example.com', 6, 0],
+      // 6 of 6: over, since one connection is kept for ordinary requests.
+      ['https://prices.example.com', 6, 1],
       ['(unknown)', 2, 0],
     ]);
   });
@@ -77,7 +79,7 @@ describe('buildBudgetReport', () => {
   it('reads the hub\'s setup and gives the report its documented shape', async () => {
     const report = await buildBudgetReport(options({ tabs: 3 }), fixture('hub-multiplex'));
     expect(report).toStrictEqual({
-      assumptions: { budget: 6, items: 10, tabs: 3 },
+      assumptions: { budget: 6, reserve: 1, items: 10, tabs: 3 },
       hub: { mode: 'multiplex', endpoint: '/__sse_hub', crossTab: true, configuredAt: ['src/main.ts:3:1'] },
       sites: [
         {
@@ -121,8 +123,8 @@ describe('buildBudgetReport', () => {
         },
       ],
       origins: [
-        { origin: '(same origin)', connections: 4, budget: 6, over: 0, sites: ['src/Rows.tsx:6:19', 'src/quotes.ts:5:23'] },
-        { origin: 'https://quotes.example.com', connections: 1, budget: 6, over: 0, sites: ['src/quotes.ts:4:23'] },
+        { origin: '(same origin)', connections: 4, budget: 6, available: 5, over: 0, sites: ['src/Rows.tsx:6:19', 'src/quotes.ts:5:23'] },
+        { origin: 'https://quotes.example.com', connections: 1, budget: 6, available: 5, over: 0, sites: ['src/quotes.ts:4:23'] },
       ],
       mergeCandidates: [],
       files: { scanned: 3, analysed: 3, failed: [], skipped: [] },
@@ -156,7 +158,9 @@ describe('runReport', () => {
   it('exits 0 over budget, and 1 with --check', async () => {
     expect((await run('dashboard')).code).toBe(0);
     expect((await run('dashboard', { check: true, silent: true })).code).toBe(1);
-    expect((await run('dashboard', { check: true, items: 2 })).code).toBe(0);
+    expect((await run('dashboard', { check: true, items: 2, reserve: 0 })).code).toBe(0);
+    // The same page with the default reserve holds all 6 connections of an origin: over.
+    expect((await run('dashboard', { check: true, items: 2, silent: true })).code).toBe(1);
   });
 
   it('prints nothing with --silent', async () => {
@@ -169,7 +173,7 @@ describe('runReport', () => {
       stderr: '',
       stdout: [
         'No stream sites (1 file scanned, 0 analysed).',
-        'Assumed: 10 items per list or key set (--items), 1 tab (--tabs); budget 6 connections per origin, shared by all tabs of a browser profile.',
+        'Assumed: 10 items per list or key set (--items), 1 tab (--tabs); budget 6 connections per origin, shared by all tabs of a browser profile, 1 kept for requests (--reserve).',
         '',
         'Within budget: nothing opens a stream.',
         '',
