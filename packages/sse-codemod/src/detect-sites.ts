@@ -10,8 +10,11 @@ import { flaggedOpenings } from 'eslint-plugin-sse/detection';
 import type { StreamOpening, StreamWrapper } from 'eslint-plugin-sse/detection';
 import plugin from 'eslint-plugin-sse';
 
-/** The rules whose findings the codemod moves onto the shared hub. */
-export const REWRITTEN_RULES = ['sse/no-eventsource-in-loop', 'sse/no-eventsource-per-item'] as const;
+/**
+ * The rules whose findings the codemod moves onto the shared hub: streams repeated per item, and
+ * streams several consumers open to one URL. A single stream beside them is never converted.
+ */
+export const REWRITTEN_RULES = ['sse/no-eventsource-in-loop', 'sse/no-eventsource-per-item', 'sse/no-duplicate-stream'] as const;
 
 /** A stream opening that at least one rule flagged, with the first rule that did. */
 export interface FlaggedSite {
