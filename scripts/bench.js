@@ -2,8 +2,8 @@
 /**
  * `npm run bench`: measurements that are not tests (timings are never asserted in tests).
  *
- *   node scripts/bench.js [lint] [lint-scaling] [lint-concurrency] [type-aware] [hub-size] [codemod] [hub]
- *                         [--json] [--runs N] [--skip-eslint] [--write-docs]
+ *   node scripts/bench.js [lint] [lint-scaling] [lint-concurrency] [type-aware] [oxlint] [editor]
+ *                         [hub-size] [codemod] [hub] [--json] [--runs N] [--skip-eslint] [--write-docs]
  *
  * With no part named, runs them all (about 20 minutes on two cores; `codemod` takes ten of
  * them, most of it ESLint's passes over a generated 5,000-file repository, which
@@ -13,11 +13,13 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { formatCodemodThroughput, measureCodemodThroughput } from './bench/codemod-throughput.js';
+import { formatEditor, measureEditor } from './bench/editor.js';
 import { measureHubSize } from './bench/hub-size.js';
 import { formatHubThroughput, measureHubThroughput } from './bench/hub-throughput.js';
 import { DENSE_FILES, formatLintConcurrency, measureLintConcurrency } from './bench/lint-concurrency.js';
 import { measureLintCost } from './bench/lint-cost.js';
 import { formatLintScaling, measureLintScaling } from './bench/lint-scaling.js';
+import { formatOxlint, measureOxlint } from './bench/oxlint.js';
 import { writeReport } from './bench/write-report.js';
 
 const args = process.argv.slice(2);
@@ -52,6 +54,8 @@ const results = {
       TypeScript: packageVersion('typescript'),
       'ts-morph': packageVersion('ts-morph'),
       esbuild: packageVersion('esbuild'),
+      oxlint: packageVersion('oxlint'),
+      'vscode-langservers-extracted': packageVersion('vscode-langservers-extracted'),
     },
   },
 };
@@ -64,6 +68,8 @@ if (wanted('type-aware')) {
   results.typeAware = await measureTypeAwareCost({ runs: Math.min(runs, 3) });
   results.typeAware.lines = formatTypeAwareCost(results.typeAware);
 }
+if (wanted('oxlint')) results.oxlint = await measureOxlint({ runs });
+if (wanted('editor')) results.editor = await measureEditor({ runs });
 if (wanted('hub-size')) results.hubSize = await measureHubSize();
 if (wanted('hub')) results.hub = await measureHubThroughput({ runs });
 if (wanted('codemod')) results.codemod = await measureCodemodThroughput({ runs, eslintRuns: args.includes('--skip-eslint') ? 0 : 1 });
@@ -87,6 +93,8 @@ if (asJson) {
   if (results.lintScaling) console.log(formatLintScaling(results.lintScaling).join('\n'));
   if (results.lintConcurrency) console.log(formatLintConcurrency(results.lintConcurrency).join('\n'));
   if (results.typeAware) console.log(results.typeAware.lines.join('\n'));
+  if (results.oxlint) console.log(formatOxlint(results.oxlint).join('\n'));
+  if (results.editor) console.log(formatEditor(results.editor).join('\n'));
   if (results.hubSize) {
     console.log(`Browser hub (esbuild, minified ESM): ${results.hubSize.minifiedBytes} B, ${results.hubSize.gzipBytes} B gzip`);
   }
@@ -95,8 +103,10 @@ if (asJson) {
 }
 // A codemod run whose counts were wrong is a failed benchmark, not a figure to quote.
 if (results.codemod?.problems.length) process.exitCode = 1;
-// Likewise a hub run that lost or misrouted events, and lint runs whose findings went wrong.
+// Likewise a hub run that lost or misrouted events, and lint runs whose findings went wrong
+// (oxlint disagreeing with ESLint, an editor showing other diagnostics than its first run).
 if (results.hub?.problems.length) process.exitCode = 1;
 if (results.lintScaling?.problems.length || results.lintConcurrency?.problems.length || results.typeAware?.problems.length) {
   process.exitCode = 1;
 }
+if (results.oxlint?.problems.length || results.editor?.problems.length) process.exitCode = 1;

@@ -37,6 +37,36 @@ const results = {
     modes: ['off', 'auto', '2'].map((mode) => ({ mode, files: 120, findings: 400, seconds: { median: 10, min: 9, max: 11 } })),
   },
   hubSize: { minifiedBytes: 20000, gzipBytes: 7000 },
+  oxlint: {
+    runs: 5,
+    threads: 2,
+    rules: ['sse/no-eventsource-in-loop'],
+    problems: [],
+    corpora: [
+      {
+        name: 'example',
+        label: 'examples/live-dashboard',
+        files: 7,
+        findings: { oxlint: 8, eslint: 8 },
+        oxlintMs: { median: 500, min: 450, max: 600 },
+        eslintMs: { median: 1500, min: 1400, max: 1700 },
+      },
+    ],
+  },
+  editor: {
+    runs: 5,
+    changes: 5,
+    problems: [],
+    configs: [
+      {
+        name: 'recommended-type-checked',
+        file: 'src/DeviceList.tsx',
+        diagnostics: '17:9 sse/no-eventsource-per-item',
+        coldMs: { median: 2800, min: 2600, max: 3000 },
+        warmMs: { median: 28, min: 15, max: 60 },
+      },
+    ],
+  },
 };
 
 describe('writeReport', () => {
@@ -55,6 +85,13 @@ describe('writeReport', () => {
     expect(page).toContain('| ESLint | 10.0.0 |');
     expect(page).toContain('**20,000 B**, **7,000 B gzip**');
     expect(page).toContain('so `auto` is `off`');
+  });
+
+  it('compares oxlint with the ESLint CLI, and shows the editor cold and warm', () => {
+    expect(page).toContain('## 4. oxlint and the editor');
+    expect(page).toContain('| examples/live-dashboard (7 files) | 8 | 0.50 (0.45–0.60) | 1.50 (1.40–1.70) | 3.0× |');
+    expect(page).toContain('Both reported the same findings');
+    expect(page).toContain('| `recommended-type-checked`, `src/DeviceList.tsx` | 2,800 (2,600–3,000) | 28 (15–60) | 17:9 sse/no-eventsource-per-item |');
   });
 
   it('writes the chart it links and the results it was made from', () => {
