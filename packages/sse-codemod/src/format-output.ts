@@ -39,6 +39,7 @@ export type HelperReport = { path: string; status: HelperStatus; reason?: string
  *     sitesSkipped: number;    // flagged openings left alone (each with a TODO comment and a reason)
  *     helper: { path: string; status: HelperStatus; reason?: string } | { import: string };
  *     dryRun: boolean;         // false only with --write
+ *     testsMockingEventSource: string[]; // test files that mock EventSource or count its constructions
  *   };
  * }
  * ```
@@ -59,6 +60,8 @@ export interface RunSummary {
   sitesSkipped: number;
   helper: HelperReport;
   dryRun: boolean;
+  /** Test files under the paths that mock `EventSource` or count its constructions. */
+  testsMockingEventSource: string[];
 }
 
 /** A changed file's text before and after, for the diff. */
@@ -146,6 +149,7 @@ export function formatTextReport(
   mode: RunMode,
   changes: readonly FileChange[],
   helperDeclarationPath: string | null,
+  nextSteps: readonly string[] = [],
 ): string {
   const parts: string[] = [];
   if (mode === 'write') {
@@ -160,6 +164,7 @@ export function formatTextReport(
   lines.push(summaryLine(report.summary, mode));
   const closing = closingLine(report.summary, mode);
   if (closing !== null) lines.push(closing);
+  if (nextSteps.length > 0) lines.push('', ...nextSteps);
   // A blank line between the last diff and the notes, as git separates its sections.
   return `${parts.join('')}${parts.length > 0 && mode !== 'write' ? '\n' : ''}${lines.join('\n')}\n`;
 }

@@ -27,6 +27,7 @@ import {
 } from './format-output.js';
 import { type GitWorkTreeState, readGitWorkTreeState } from './git-state.js';
 import { helperFiles, helperSpecifierFor, helperState, missingHelperFiles } from './helper-module.js';
+import { mocksEventSource, nextStepLines } from './next-steps.js';
 import { builtWorkerUrl, planInWorkers } from './plan-pool.js';
 import { encodeSource, readSource } from './read-source.js';
 import { READ_CONCURRENCY, mapWithConcurrency, reportPathOf, resolveHelperPath } from './run-support.js';
@@ -131,11 +132,13 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
   const progress = createProgress(io.stderr, !options.silent && !options.json && io.stderr.isTTY === true);
   let readCount = 0;
   const packages = new PackageManifests();
+  const mockingTests: string[] = [];
   const outcomes = await mapWithConcurrency(files, READ_CONCURRENCY, async (file): Promise<ReadOutcome> => {
     const read = await readSource(file);
     progress.update('reading', (readCount += 1), files.length);
     const reportPath = reportPathOf(file, cwd);
     if (read.kind !== 'text') return { kind: 'listed', result: { path: reportPath, status: read.kind, sites: [], reason: read.reason } };
+    if (mocksEventSource(file, read.text)) mockingTests.push(reportPath);
     if (!mentionsStream(read.text, [])) return { kind: 'no-stream' };
     // Only files that would be candidates are listed as skipped: a dist/ without streams is not news.
     const buildOutput = buildOutputReason(file, read.text, packages);
@@ -177,6 +180,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
     outcome.kind === 'listed' ? [outcome.result] : outcome.kind === 'candidate' ? [resultOf.get(outcome.candidate)!] : [],
   );
   const summary = summarize(files.length, candidates.length, fileResults, helper.report, options);
+  summary.testsMockingEventSource = mockingTests.sort();
   const report: CodemodReport = { files: fileResults, summary };
 
   if (!options.silent) {
@@ -186,7 +190,15 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
       const changes: FileChange[] = planned
         .filter((file) => file.result.status === 'changed')
         .map((file) => ({ path: file.result.path, before: file.candidate.text, after: file.plan.output! }));
-      io.stdout.write(formatTextReport(report, options.mode, changes, helper.declarationPath));
+      const nextSteps =
+        summary.sitesRewritten > 0
+          ? nextStepLines({
+              helperModule: options.helperImport ?? `./${reportPathOf(helperPath!, cwd)}`,
+              written: options.mode === 'write',
+              mockingTests: summary.testsMockingEventSource,
+            })
+          : [];
+      io.stdout.write(formatTextReport(report, options.mode, changes, helper.declarationPath, nextSteps));
     }
   }
 
@@ -241,6 +253,7 @@ function summarize(
     sitesSkipped: sites('skipped'),
     helper,
     dryRun: options.mode !== 'write',
+    testsMockingEventSource: [],
   };
 }
 

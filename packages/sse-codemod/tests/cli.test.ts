@@ -45,6 +45,24 @@ const ROWS_DIFF = [
   '+export const sources = ids.map((id) => sharedEventSource(`/rows/${id}/events`));',
   '',
 ].join('\n');
+/** What a run that rewrote a site prints after its summary: the steps left to the user and what changes at run time. */
+function nextSteps(written: boolean): string[] {
+  return [
+    '',
+    written ? 'Next steps:' : 'After --write, these steps are left to you:',
+    '1. Call configureHub once where the app starts, so that every stream rides one connection per origin:',
+    "     import { configureHub } from './src/sse-hub.js';",
+    "     configureHub({ endpoint: '/__sse_hub' });",
+    "   and mount the server multiplexer there: createMultiplexer({ allow: [...] }) from 'sse-hub/server'.",
+    '   Without it the hub runs in dedupe mode: one connection per distinct URL, so per-row URLs still take one each.',
+    'What changes at run time:',
+    '- Reconnects: a native EventSource retries network errors forever; the hub retries with growing, jittered',
+    '  delays and gives up after 10 attempts (configureHub({ reconnect: { maxAttempts } })). Comments that say',
+    '  the browser reconnects by itself no longer hold.',
+    '- Late joiners: a subscriber that joins a stream already open gets the events from then on, not those',
+    '  sent before it joined.',
+  ];
+}
 /** Mentions a stream, so only the NUL bytes keep it from being planned. */
 const BINARY = Buffer.concat([Buffer.from('new EventSource("/x");\n'), Buffer.from([0, 159, 146, 150])]);
 
@@ -105,6 +123,7 @@ describe('sse-codemod on a project with one file to convert', () => {
           'src/blob.ts skipped: binary file',
           '1 file would change, 0 unchanged, 2 skipped, 0 failed (4 files scanned, 1 mention a stream); 1 site rewritten, 0 skipped.',
           'Dry run: nothing was written. Run with --write to apply.',
+          ...nextSteps(false),
           '',
         ].join('\n'),
     });
@@ -136,6 +155,7 @@ describe('sse-codemod on a project with one file to convert', () => {
         sitesSkipped: 0,
         helper: { path: 'src/sse-hub.js', status: 'would-create' },
         dryRun: true,
+        testsMockingEventSource: [],
       },
     });
     expect(snapshotTree(root)).toEqual(initial);
@@ -170,6 +190,7 @@ describe('sse-codemod on a project with one file to convert', () => {
         'alias.ts skipped: symbolic link: not followed',
         'src/blob.ts skipped: binary file',
         '1 file changed, 0 unchanged, 2 skipped, 0 failed (4 files scanned, 1 mention a stream); 1 site rewritten, 0 skipped.',
+        ...nextSteps(true),
         '',
       ].join('\n'),
     });
@@ -313,5 +334,33 @@ describe('sse-codemod on a package that commits its build output', () => {
       { path: 'dist/rows.js', reason: 'build output (in dist/): rewrite its source instead' },
       { path: 'vendor/rows.min.js', reason: 'minified code: rewrite its source instead' },
     ]);
+  });
+});
+
+describe('sse-codemod on a project whose tests mock EventSource', () => {
+  // Tests that stub the global or count `new EventSource` calls break when the code under test
+  // moves onto one shared connection: the run names each of them (issue 13).
+  let root: string;
+
+  beforeAll(() => {
+    root = repositoryWith('mocking-tests', {
+      'src/rows.ts': ROWS,
+      'src/rows.test.ts': "import { vi } from 'vitest';\nvi.stubGlobal('EventSource', vi.fn());\n",
+      'src/__tests__/feed.js': 'global.EventSource = class { close() {} };\n',
+      'src/count.spec.ts': 'expect(EventSourceMock.mock.instances).toHaveLength(3);\n',
+      'src/feed-helper.ts': 'export const polyfill = (window as any).EventSource === undefined;\n',
+    });
+  });
+
+  it('warns once per test file that mocks it, and lists them in the JSON report', async () => {
+    const text = await runCli(root, '.');
+    const warnings = text.stdout.split('\n').filter((line) => line.startsWith('Warning: '));
+    expect(warnings).toEqual([
+      'Warning: src/__tests__/feed.js mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.',
+      'Warning: src/count.spec.ts mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.',
+      'Warning: src/rows.test.ts mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.',
+    ]);
+    const json = JSON.parse((await runCli(root, '.', '--json')).stdout) as { summary: { testsMockingEventSource: string[] } };
+    expect(json.summary.testsMockingEventSource).toEqual(['src/__tests__/feed.js', 'src/count.spec.ts', 'src/rows.test.ts']);
   });
 });

@@ -37,6 +37,7 @@ function reportWith(summary: Partial<CodemodReport['summary']> = {}): CodemodRep
       sitesSkipped: 1,
       helper: { path: 'src/sse-hub.js', status: 'would-create' },
       dryRun: true,
+      testsMockingEventSource: [],
       ...summary,
     },
   };

@@ -1,0 +1,63 @@
+/**
+ * What a run that rewrote streams tells the user to do next, and what it changed beyond the
+ * diff: the one line the app must add, what the server must serve, how the hub's behaviour
+ * differs from the native `EventSource` it replaced, and which tests will notice.
+ *
+ * The migration trial behind issue 13 found both behaviour changes silent: a native
+ * `EventSource` retries network errors forever while the hub gives up after its attempt limit,
+ * and a consumer that joins an open stream does not get the events sent before it joined.
+ */
+import { DEFAULT_HUB_ENDPOINT } from 'sse-hub';
+
+/**
+ * A test file that replaces `EventSource` or counts its constructions: after the rewrite, the
+ * code under test opens one shared connection through the hub instead of one per subscriber.
+ */
+const EVENTSOURCE_MOCK = new RegExp(
+  [
+    String.raw`\b(?:globalThis|global|window|self)\.EventSource\s*=[^=]`,
+    String.raw`\bstubGlobal\(\s*['"]EventSource['"]`,
+    String.raw`\bdefineProperty\(\s*(?:globalThis|global|window|self)\s*,\s*['"]EventSource['"]`,
+    String.raw`\b(?:vi|jest)\.(?:mock|doMock|spyOn)\(\s*(?:['"](?:eventsource|reconnecting-eventsource|event-source-polyfill|extended-eventsource|@microsoft/fetch-event-source|sse\.js)['"]|(?:globalThis|global|window|self)\s*,\s*['"]EventSource['"])`,
+    String.raw`\bEventSource\w*\.mock\.(?:calls|instances|results)`,
+    String.raw`\b(?:Mock|Fake)EventSource\b`,
+  ].join('|'),
+);
+
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__)[\\/]|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$/;
+
+/** Whether `file` is a test file whose text mocks `EventSource` or counts its constructions. */
+export function mocksEventSource(file: string, text: string): boolean {
+  return TEST_FILE.test(file) && EVENTSOURCE_MOCK.test(text);
+}
+
+export interface NextStepsInput {
+  /** The module the rewritten files import `sharedEventSource` from, as the user would import it. */
+  helperModule: string;
+  /** Whether the run wrote (`--write`); a dry run says what `--write` would leave to do. */
+  written: boolean;
+  /** Test files that mock `EventSource`, relative to the current directory. */
+  mockingTests: readonly string[];
+}
+
+/** The lines printed after the summary of a run that rewrote at least one site. */
+export function nextStepLines({ helperModule, written, mockingTests }: NextStepsInput): string[] {
+  const lines = [
+    written ? 'Next steps:' : 'After --write, these steps are left to you:',
+    `1. Call configureHub once where the app starts, so that every stream rides one connection per origin:`,
+    `     import { configureHub } from '${helperModule}';`,
+    `     configureHub({ endpoint: '${DEFAULT_HUB_ENDPOINT}' });`,
+    "   and mount the server multiplexer there: createMultiplexer({ allow: [...] }) from 'sse-hub/server'.",
+    "   Without it the hub runs in dedupe mode: one connection per distinct URL, so per-row URLs still take one each.",
+    'What changes at run time:',
+    "- Reconnects: a native EventSource retries network errors forever; the hub retries with growing, jittered",
+    '  delays and gives up after 10 attempts (configureHub({ reconnect: { maxAttempts } })). Comments that say',
+    '  the browser reconnects by itself no longer hold.',
+    '- Late joiners: a subscriber that joins a stream already open gets the events from then on, not those',
+    '  sent before it joined.',
+  ];
+  for (const test of mockingTests) {
+    lines.push(`Warning: ${test} mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.`);
+  }
+  return lines;
+}
