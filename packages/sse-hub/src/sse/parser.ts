@@ -24,9 +24,13 @@ export interface ParserCallbacks {
 export interface EventStreamParser {
   /** Feeds a decoded chunk; chunks may split lines and even `\r\n` pairs anywhere. */
   push(chunk: string): void;
-  /** The id that a reconnect should send as `Last-Event-ID`. */
+  /**
+   * The id that a reconnect should send as `Last-Event-ID`: the last `id:` of a dispatched
+   * event. An `id:` read in an event that was cut off before its blank line does not count,
+   * so the reconnect asks for that event again, as `EventSource` does.
+   */
   readonly lastEventId: string;
-  /** Forgets a half-read event, as a reconnect must (the last event id is kept). */
+  /** Forgets a half-read event, its `id:` included, as a reconnect must (the last event id is kept). */
   reset(): void;
 }
 
@@ -43,9 +47,12 @@ export function createEventStreamParser(callbacks: ParserCallbacks, initialLastE
   let data = '';
   let hasData = false;
   let eventType = '';
+  // The spec's "last event ID buffer": set by `id:`, made the last event id only on dispatch.
+  let pendingEventId = initialLastEventId;
   let lastEventId = initialLastEventId;
 
   function dispatch(): void {
+    lastEventId = pendingEventId;
     if (hasData) {
       callbacks.onEvent({ type: eventType || 'message', data, lastEventId });
     }
@@ -77,7 +84,7 @@ export function createEventStreamParser(callbacks: ParserCallbacks, initialLastE
         break;
       case 'id':
         // The spec ignores ids containing NULL so that they cannot truncate the header.
-        if (!value.includes('\0')) lastEventId = value;
+        if (!value.includes('\0')) pendingEventId = value;
         break;
       case 'retry':
         if (/^\d+$/.test(value)) callbacks.onRetry?.(Number(value));
@@ -138,6 +145,7 @@ export function createEventStreamParser(callbacks: ParserCallbacks, initialLastE
       data = '';
       hasData = false;
       eventType = '';
+      pendingEventId = lastEventId;
       skipLeadingNewline = false;
       atStreamStart = true;
     },
@@ -146,9 +154,9 @@ export function createEventStreamParser(callbacks: ParserCallbacks, initialLastE
 
 /** Serialises one event; multi-line data becomes several `data:` lines, as the format requires. */
 export function formatEvent(event: { type?: string; data: string; id?: string }): string {
-  // A line break in a field name would let one event forge others.
+  // A line break in a field would let one event forge others; a parser ignores an id with NUL.
   if (/[\r\n]/.test(event.type ?? '') || /[\r\n\0]/.test(event.id ?? '')) {
-    throw new TypeError('SSE event type and id must not contain line breaks');
+    throw new TypeError('SSE event type and id must not contain line breaks, and an id must not contain NUL');
   }
   let out = '';
   if (event.type && event.type !== 'message') out += `event: ${event.type}\n`;

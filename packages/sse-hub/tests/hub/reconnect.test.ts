@@ -44,6 +44,19 @@ describe('physical stream requests', () => {
     expect(server.last.headers.get('last-event-id')).toBe('7');
   });
 
+  it('resumes from the last dispatched event after a cut mid-event: m-1, as EventSource sends', async () => {
+    const { hub, clock, server } = createTestHub({}, { random: () => 0.5 });
+    hub.sharedEventSource(URL_A);
+    await clock.advance(0);
+    const stream = server.last.openStream();
+    stream.push('id: m-1\ndata: one\n\nid: m-2\ndata: two\n');
+    stream.end();
+    await clock.advance(500);
+    expect(server.requests).toHaveLength(2);
+    // m-2 was never dispatched: asking for m-2 would make the server skip it for good.
+    expect(server.last.headers.get('last-event-id')).toBe('m-1');
+  });
+
   it('decodes multi-byte characters split across chunks', async () => {
     const { hub, clock, server } = createTestHub();
     const source = hub.sharedEventSource(URL_A);

@@ -120,6 +120,19 @@ describe('upstream failures that are retried server-side', () => {
     expect(stack!.app.requestsTo(TOPIC)[1]!.headers['last-event-id']).toBe('r1-2');
   });
 
+  it('resumes from the last dispatched event when the upstream is cut mid-event', async () => {
+    const client = await subscribed();
+    await waitUntil(() => stack!.app.requestsTo(TOPIC).length === 1, 'the first upstream request');
+    const first = stack!.app.requestsTo(TOPIC)[0]!;
+    first.sendRaw('id: m-1\ndata: one\n\nid: m-2\ndata: two\n');
+    await client.nextFrame('event', (frame) => frame.data === 'one');
+    first.end();
+
+    await waitUntil(() => stack!.app.requestsTo(TOPIC).length === 2, 'the reconnect');
+    expect(stack!.app.requestsTo(TOPIC)[1]!.headers['last-event-id']).toBe('m-1');
+    expect(client.framesOf('event').map((frame) => [frame.data, frame.id])).toEqual([['one', 'm-1']]);
+  });
+
   it('keeps reconnecting a stream that delivers events and ends, as EventSource would', async () => {
     const client = await subscribed({ ...IMMEDIATE_RETRY, backoff: { initialDelayMs: 1000, maxDelayMs: 30_000, maxAttempts: 2 } });
     // Each connection delivers an event and ends: a success every time, so the attempt limit never trips.
