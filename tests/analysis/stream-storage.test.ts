@@ -22,9 +22,25 @@ describe.each(parsers)('streamStorage (%s)', (_name, parser) => {
     expect(storage('function f(id) { return { [id]: new EventSource(id) }; }')).toBe('per-key { [id]: … }');
   });
 
+  it('counts a key written as a template literal with an interpolation as varying', () => {
+    // `${id}` is a different key per id, unlike `main`: a per-key store, not a shared one.
+    expect(storage('const byId = {}; function f(id, url) { byId[`${id}`] = new EventSource(url); }')).toBe('per-key byId[`${id}`] = …');
+    expect(storage('const streams = new Map(); function f(id, url) { streams.set(`feed-${id}`, new EventSource(url)); }')).toBe(
+      'per-key streams.set(`feed-${id}`, …)',
+    );
+  });
+
+  it('counts a `let` key as varying, even when it starts as a literal', () => {
+    // Only a `const` is the same key every time; a `let` can be reassigned, as here.
+    expect(storage('let key = "main"; function f(id, url) { key = id; cache[key] = new EventSource(url); }')).toBe(
+      'per-key cache[key] = …',
+    );
+  });
+
   it('counts lists that grow', () => {
     expect(storage('function f(u) { list.push(new EventSource(u)); }')).toBe('per-key list.push(…)');
     expect(storage('function f(u) { list.unshift(new EventSource(u)); }')).toBe('per-key list.unshift(…)');
+    expect(storage('function f(u) { list = list.concat(new EventSource(u)); }')).toBe('per-key list.concat(…)');
     expect(storage('function f(u) { setList((prev) => [...prev, new EventSource(u)]); }')).toBe('per-key [...prev, …]');
   });
 
@@ -56,6 +72,13 @@ describe.each(parsers)('streamStorage (%s)', (_name, parser) => {
     expect(storage('let shared; function f() { return (shared = shared ?? new EventSource("/a")); }')).toBe('shared');
     expect(storage('function f() { window.__feed = new EventSource("/a"); }')).toBe('shared');
     expect(storage('const es = new EventSource("/a");')).toBe('shared');
+  });
+
+  it('does not follow the stream into the test of a `?:`: the branches are what is stored', () => {
+    // The map holds a string chosen by whether the stream exists, not the stream.
+    expect(storage('function f(id, url) { const es = new EventSource(url); states.set(id, es ? "open" : "none"); }')).toBe('instance');
+    // In a branch, the stream itself is stored.
+    expect(storage('function f(id, url, old) { streams.set(id, old ? old : new EventSource(url)); }')).toBe('per-key streams.set(id, …)');
   });
 
   it('counts locals, refs, instance fields and return values as the instance', () => {
