@@ -1,3 +1,4 @@
+import { lastEventIdHeader } from '../sse/last-event-id.js';
 import { createEventStreamParser, type EventStreamParser, type ParsedEvent } from '../sse/parser.js';
 import type { HubEnvironment } from './environment.js';
 import type { ResolvedReconnectPolicy } from './options.js';
@@ -143,7 +144,7 @@ export class EventStreamConnection {
   #requestHeaders(): Record<string, string> {
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (this.#request.sameOrigin) headers['Cache-Control'] = 'no-cache';
-    if (this.#parser.lastEventId !== '') headers['Last-Event-ID'] = this.#parser.lastEventId;
+    if (this.#parser.lastEventId !== '') headers['Last-Event-ID'] = lastEventIdHeader(this.#parser.lastEventId);
     return headers;
   }
 

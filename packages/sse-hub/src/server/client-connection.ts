@@ -2,6 +2,7 @@
  * One browser's multiplexed stream: its topics and their sources, its heartbeat, and
  * the credentials it was opened with. Everything it started stops when it closes.
  */
+import { lastEventIdHeader } from '../sse/last-event-id.js';
 import { HUB_PROTOCOL_VERSION, formatTopicEvent } from '../sse/multiplex-protocol.js';
 import type { RefusedTopic, SubscriptionResult, Topic } from '../sse/multiplex-protocol.js';
 import { unlessAborted } from './abort-race.js';
@@ -187,7 +188,8 @@ export class ClientConnection {
   #requestForResolve(url: URL, lastEventId: string, signal: AbortSignal): Request {
     const headers = new Headers(this.#opening.headers());
     headers.delete('last-event-id');
-    if (lastEventId !== '') headers.set('last-event-id', lastEventId);
+    // The bytes a native `EventSource` would send, read back as Node's `http` reads them (Latin-1).
+    if (lastEventId !== '') headers.set('last-event-id', lastEventIdHeader(lastEventId));
     return new Request(url, { headers, signal });
   }
 }

@@ -3,6 +3,7 @@
  * side, with the caller's credentials, and reconnects it like a careful EventSource
  * would. A server-side connection costs the browser nothing; that is the whole point.
  */
+import { lastEventIdHeader } from '../sse/last-event-id.js';
 import { createEventStreamParser } from '../sse/parser.js';
 import { fullJitterDelay } from '../sse/backoff.js';
 import type { BackoffPolicy } from './reconnect-backoff.js';
@@ -68,7 +69,7 @@ export async function proxyUpstream(
       'cache-control': 'no-cache',
       [UPSTREAM_MARKER_HEADER]: '1',
     };
-    if (parser.lastEventId !== '') headers['last-event-id'] = parser.lastEventId;
+    if (parser.lastEventId !== '') headers['last-event-id'] = lastEventIdHeader(parser.lastEventId);
 
     let response: Response;
     try {

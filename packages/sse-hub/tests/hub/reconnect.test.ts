@@ -57,6 +57,23 @@ describe('physical stream requests', () => {
     expect(server.last.headers.get('last-event-id')).toBe('m-1');
   });
 
+  it('resumes after an id outside Latin-1, sending its UTF-8 bytes as EventSource does', async () => {
+    const { hub, clock, server } = createTestHub({}, { random: () => 0.5 });
+    const source = hub.sharedEventSource(URL_A);
+    await clock.advance(0);
+    server.last.openStream().push('id: \u2713-1\ndata: one\n\n');
+    await clock.advance(0);
+    server.last.stream!.end();
+    await clock.advance(500);
+    // fetch refuses a header value above U+00FF: the reconnect used to fail before leaving the page.
+    expect(server.requests).toHaveLength(2);
+    const header = server.last.headers.get('last-event-id') ?? '';
+    expect([...header].map((character) => character.charCodeAt(0))).toEqual([0xe2, 0x9c, 0x93, 0x2d, 0x31]);
+    server.last.openStream().push('data: two\n\n');
+    await clock.advance(0);
+    expect(source.readyState).toBe(source.OPEN);
+  });
+
   it('decodes multi-byte characters split across chunks', async () => {
     const { hub, clock, server } = createTestHub();
     const source = hub.sharedEventSource(URL_A);

@@ -97,6 +97,22 @@ describe('topics served by resolve()', () => {
     ]);
   });
 
+  it("hands resolve a lastEventId outside Latin-1 as the route's Last-Event-ID header would read", async () => {
+    let header: string | null = null;
+    stack = await startStack({
+      allow: ['/feed'],
+      resolve: (_, request) => {
+        header = request.headers.get('last-event-id');
+        return manualSource();
+      },
+    });
+    const client = await stack.open();
+    await client.post({ connection: client.connection, subscribe: [{ topic: '/feed', lastEventId: '\u2713-9' }] });
+    // A Headers object cannot hold U+2713: this used to fail the topic with "source failed".
+    await client.nextFrame('open');
+    expect(Buffer.from(header ?? '', 'latin1').toString('utf8')).toBe('\u2713-9');
+  });
+
   it('sends the line breaks of resolved data as EventSource would report them: CRLF and CR become LF', async () => {
     const feed = manualSource();
     stack = await startStack({ allow: ['/feed'], resolve: () => feed });

@@ -104,6 +104,14 @@ describe('subscribing to topics (POST)', () => {
     expect(stack.app.requests[0]?.headers['last-event-id']).toBe('r4-41');
   });
 
+  it('hands a lastEventId outside Latin-1 upstream as its UTF-8 bytes, as EventSource would send it', async () => {
+    stack = await startStack();
+    const client = await stack.open();
+    await client.post({ connection: client.connection, subscribe: [{ topic: '/rows/4/events', lastEventId: '\u2713-41 \u00e9' }] });
+    await client.nextFrame('open');
+    expect(Buffer.from(stack.app.requests[0]?.headers['last-event-id'] ?? '', 'latin1')).toEqual(Buffer.from('\u2713-41 \u00e9'));
+  });
+
   it('treats a repeated subscription as a no-op, without a second upstream', async () => {
     stack = await startStack();
     const client = await stack.open();

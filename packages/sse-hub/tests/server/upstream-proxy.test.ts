@@ -133,6 +133,20 @@ describe('upstream failures that are retried server-side', () => {
     expect(client.framesOf('event').map((frame) => [frame.data, frame.id])).toEqual([['one', 'm-1']]);
   });
 
+  it('resumes after an id outside Latin-1 with its UTF-8 bytes, as EventSource sends them', async () => {
+    const client = await subscribed();
+    await waitUntil(() => stack!.app.requestsTo(TOPIC).length === 1, 'the first upstream request');
+    const first = stack!.app.requestsTo(TOPIC)[0]!;
+    first.send({ data: 'one', id: '\u2713-1' });
+    await client.nextFrame('event', (frame) => frame.data === 'one');
+    first.end();
+
+    await waitUntil(() => stack!.app.requestsTo(TOPIC).length === 2, 'the reconnect');
+    // Node reads header bytes as Latin-1; these are the bytes Chromium's EventSource sends.
+    expect(Buffer.from(stack!.app.requestsTo(TOPIC)[1]!.headers['last-event-id'] ?? '', 'latin1')).toEqual(Buffer.from('\u2713-1'));
+    expect(client.framesOf('closed')).toEqual([]);
+  });
+
   it('keeps reconnecting a stream that delivers events and ends, as EventSource would', async () => {
     const client = await subscribed({ ...IMMEDIATE_RETRY, backoff: { initialDelayMs: 1000, maxDelayMs: 30_000, maxAttempts: 2 } });
     // Each connection delivers an event and ends: a success every time, so the attempt limit never trips.
