@@ -38,6 +38,7 @@ export type HelperReport = { path: string; status: HelperStatus; reason?: string
  *     sitesRewritten: number;  // openings turned into sharedEventSource(…) in changed files
  *     sitesSkipped: number;    // flagged openings left alone (each with a TODO comment and a reason)
  *     helper: { path: string; status: HelperStatus; reason?: string } | { import: string };
+ *     helpers: (the same)[];   // one per package that has a rewritten file; helper is the first
  *     dryRun: boolean;         // false only with --write
  *     testsMockingEventSource: string[]; // test files that mock EventSource or count its constructions
  *   };
@@ -59,6 +60,8 @@ export interface RunSummary {
   sitesRewritten: number;
   sitesSkipped: number;
   helper: HelperReport;
+  /** Every helper of the run: one per package that has a rewritten file in a monorepo; `helper` is the first. */
+  helpers: HelperReport[];
   dryRun: boolean;
   /** Test files under the paths that mock `EventSource` or count its constructions. */
   testsMockingEventSource: string[];
@@ -160,6 +163,11 @@ export function formatTextReport(
   const lines: string[] = [];
   const note = helperNote(report.summary.helper, helperDeclarationPath);
   if (note !== null) lines.push(note);
+  // The other packages' helpers, in a monorepo: each declaration file sits beside its module.
+  for (const other of report.summary.helpers.slice(1)) {
+    const otherNote = helperNote(other, 'path' in other ? other.path.replace(/\.(m?)js$/, '.d.$1ts') : null);
+    if (otherNote !== null) lines.push(otherNote);
+  }
   lines.push(...problemLines(report.files));
   lines.push(summaryLine(report.summary, mode));
   const closing = closingLine(report.summary, mode);

@@ -36,6 +36,34 @@ export function defaultHelperPath(firstPath: string, cwd: string): string {
   return join(isDirectory(sourceDir) ? sourceDir : dir, DEFAULT_HELPER_FILE_NAME);
 }
 
+/**
+ * Where each file's helper goes when `--helper` is not given. In a monorepo run from its root,
+ * a file inside a package below the first path gets the helper of that package (`<package>/src/
+ * sse-hub.js`, or `<package>/sse-hub.js` without a `src`), so that each package imports a module
+ * it owns and ships, never `../../../../sse-hub.js` at the repository root. Other files get
+ * `defaultHelperPath`.
+ */
+export function helperPathResolver(firstPath: string, cwd: string): (file: string) => string {
+  const base = helperBaseDirectory(firstPath, cwd);
+  const fallback = defaultHelperPath(firstPath, cwd);
+  const packageRootOf = new Map<string, string | null>();
+  const nearestPackageRoot = (dir: string): string | null => {
+    // Only packages strictly below the base: the base's own package.json keeps today's default.
+    if (dir === base || !dir.startsWith(base + sep)) return null;
+    const known = packageRootOf.get(dir);
+    if (known !== undefined) return known;
+    const root = existsSync(join(dir, 'package.json')) ? dir : nearestPackageRoot(dirname(dir));
+    packageRootOf.set(dir, root);
+    return root;
+  };
+  return (file) => {
+    const root = nearestPackageRoot(dirname(resolve(file)));
+    if (root === null) return fallback;
+    const sourceDir = join(root, 'src');
+    return join(isDirectory(sourceDir) ? sourceDir : root, DEFAULT_HELPER_FILE_NAME);
+  };
+}
+
 /** Why `path` cannot hold the helper, or null when it can. */
 export function validateHelperPath(path: string): string | null {
   if (!/\.m?js$/.test(path)) {

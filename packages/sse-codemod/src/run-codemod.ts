@@ -30,7 +30,7 @@ import { helperFiles, helperSpecifierFor, helperState, missingHelperFiles } from
 import { mocksEventSource, nextStepLines } from './next-steps.js';
 import { builtWorkerUrl, planInWorkers } from './plan-pool.js';
 import { encodeSource, readSource } from './read-source.js';
-import { READ_CONCURRENCY, mapWithConcurrency, reportPathOf, resolveHelperPath } from './run-support.js';
+import { READ_CONCURRENCY, mapWithConcurrency, reportPathOf, resolveHelperPath, resolveHelperPaths } from './run-support.js';
 import { removeStaleTemporaries } from './stale-temporaries.js';
 import type { FilePlan, FileResult, PlanRequest } from './types.js';
 
@@ -111,9 +111,12 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
   const note = (text: string): void => {
     if (!options.silent) io.stderr.write(text);
   };
-  const helperPath = resolveHelperPath(options, cwd);
-  // The helper is the hub itself: the codemod must never rewrite it into importing itself.
-  const files = (await discoverFiles({ paths: options.paths, cwd, project: options.project })).filter((file) => file !== helperPath);
+  const defaultHelperPath = resolveHelperPath(options, cwd);
+  const helperPathFor = resolveHelperPaths(options, cwd);
+  // A helper is the hub itself: the codemod must never rewrite it into importing itself.
+  const files = (await discoverFiles({ paths: options.paths, cwd, project: options.project })).filter(
+    (file) => helperPathFor === null || file !== helperPathFor(file),
+  );
 
   if (options.mode === 'write' && !options.allowDirty) {
     const state = await readGitWorkTreeState(searchDirectoryOf(options.paths[0] ?? '.', cwd));
@@ -151,7 +154,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
     (candidate): PlanRequest => ({
       path: candidate.file,
       text: candidate.text,
-      helperSpecifier: options.helperImport ?? helperSpecifierFor(candidate.file, helperPath!),
+      helperSpecifier: options.helperImport ?? helperSpecifierFor(candidate.file, helperPathFor!(candidate.file)),
     }),
   );
   const plans = await planAll(requests, options.jobs, (done) => progress.update('planning', done, requests.length));
@@ -162,12 +165,21 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
     return { candidate, plan, result };
   });
 
-  const helper = await settleHelper(options, helperPath, plans.some(hasRewrittenSite), cwd);
+  // One helper per package that has a rewritten file (one in all with --helper); settled in path order.
+  const neededHelpers =
+    helperPathFor === null
+      ? []
+      : [...new Set(planned.filter((file) => hasRewrittenSite(file.plan)).map((file) => helperPathFor(file.candidate.file)))].sort();
+  const helpers: SettledHelper[] = [];
+  if (neededHelpers.length === 0) helpers.push(await settleHelper(options, defaultHelperPath, false, cwd));
+  for (const helperPath of neededHelpers) helpers.push(await settleHelper(options, helperPath, true, cwd));
+  const failedHelpers = new Set(neededHelpers.filter((_, index) => helpers[index]!.failed));
+  const helper = helpers[0]!;
   let removedTemporaries = 0;
   if (options.mode === 'write') {
-    await writePlannedFiles(planned, helper.failed, progress);
+    await writePlannedFiles(planned, (file) => failedHelpers.has(helperPathFor?.(file) ?? ''), progress);
     // Where this run writes is where a killed earlier run may have left temporary files.
-    const directories = [...candidates.map((candidate) => path.dirname(candidate.file)), ...(helperPath ? [path.dirname(helperPath)] : [])];
+    const directories = [...candidates.map((candidate) => path.dirname(candidate.file)), ...neededHelpers.map((file) => path.dirname(file))];
     removedTemporaries = (await removeStaleTemporaries(directories)).length;
   }
   progress.clear();
@@ -180,6 +192,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
     outcome.kind === 'listed' ? [outcome.result] : outcome.kind === 'candidate' ? [resultOf.get(outcome.candidate)!] : [],
   );
   const summary = summarize(files.length, candidates.length, fileResults, helper.report, options);
+  summary.helpers = helpers.map((settled) => settled.report);
   summary.testsMockingEventSource = mockingTests.sort();
   const report: CodemodReport = { files: fileResults, summary };
 
@@ -193,7 +206,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
       const nextSteps =
         summary.sitesRewritten > 0
           ? nextStepLines({
-              helperModule: options.helperImport ?? `./${reportPathOf(helperPath!, cwd)}`,
+              helperModule: options.helperImport ?? `./${reportPathOf(neededHelpers[0] ?? defaultHelperPath!, cwd)}`,
               written: options.mode === 'write',
               mockingTests: summary.testsMockingEventSource,
             })
@@ -202,7 +215,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
     }
   }
 
-  const failed = report.summary.failed > 0 || helper.failed;
+  const failed = report.summary.failed > 0 || helpers.some((settled) => settled.failed);
   return failed || (options.mode === 'check' && report.summary.changed > 0) ? 1 : 0;
 }
 
@@ -210,11 +223,11 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
  * Writes every changed file atomically, each checked against the bytes read at the start.
  * When the helper module could not be written, files that would import it stay as they are.
  */
-async function writePlannedFiles(planned: readonly PlannedFile[], helperFailed: boolean, progress: Progress): Promise<void> {
+async function writePlannedFiles(planned: readonly PlannedFile[], helperFailed: (file: string) => boolean, progress: Progress): Promise<void> {
   const toWrite = planned.filter((file) => file.result.status === 'changed');
   let written = 0;
   await mapWithConcurrency(toWrite, READ_CONCURRENCY, async ({ candidate, plan, result }) => {
-    if (helperFailed && hasRewrittenSite(plan)) {
+    if (hasRewrittenSite(plan) && helperFailed(candidate.file)) {
       markFailed(result, 'not written: the helper module it would import could not be written');
     } else {
       const content = encodeSource(plan.output!, candidate.hasBom);
@@ -252,6 +265,7 @@ function summarize(
     sitesRewritten: sites('rewritten'),
     sitesSkipped: sites('skipped'),
     helper,
+    helpers: [helper],
     dryRun: options.mode !== 'write',
     testsMockingEventSource: [],
   };

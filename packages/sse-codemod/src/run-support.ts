@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { UsageError } from './cli-arguments.js';
-import { defaultHelperPath, validateHelperPath } from './helper-module.js';
+import { defaultHelperPath, helperPathResolver, validateHelperPath } from './helper-module.js';
 
 /** How many files are read at once: enough to keep the disk busy, few enough to stay under the descriptor limit. */
 export const READ_CONCURRENCY = 32;
@@ -42,4 +42,14 @@ export function resolveHelperPath(options: HelperChoice, cwd: string): string | 
   const problem = validateHelperPath(options.helper);
   if (problem !== null) throw new UsageError(problem);
   return path.resolve(cwd, options.helper);
+}
+
+/**
+ * The hub module each file imports: `--helper` for every file, by default the helper of the
+ * package that owns the file (`helperPathResolver`); null with `--helper-import`.
+ */
+export function resolveHelperPaths(options: HelperChoice, cwd: string): ((file: string) => string) | null {
+  const fixed = resolveHelperPath(options, cwd);
+  if (fixed === null) return null;
+  return options.helper === null ? helperPathResolver(options.paths[0] ?? '.', cwd) : () => fixed;
 }

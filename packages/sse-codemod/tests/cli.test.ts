@@ -154,6 +154,7 @@ describe('sse-codemod on a project with one file to convert', () => {
         sitesRewritten: 1,
         sitesSkipped: 0,
         helper: { path: 'src/sse-hub.js', status: 'would-create' },
+        helpers: [{ path: 'src/sse-hub.js', status: 'would-create' }],
         dryRun: true,
         testsMockingEventSource: [],
       },
@@ -362,5 +363,45 @@ describe('sse-codemod on a project whose tests mock EventSource', () => {
     ]);
     const json = JSON.parse((await runCli(root, '.', '--json')).stdout) as { summary: { testsMockingEventSource: string[] } };
     expect(json.summary.testsMockingEventSource).toEqual(['src/__tests__/feed.js', 'src/count.spec.ts', 'src/rows.test.ts']);
+  });
+});
+
+describe('sse-codemod at the root of a monorepo', () => {
+  // Issue 13: run at a monorepo root, the helper went to the repository root and each package
+  // imported `../../../../sse-hub.js`, a file no package ships. Each package gets its own now.
+  let root: string;
+
+  beforeAll(() => {
+    root = repositoryWith('monorepo', {
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      'packages/web/package.json': JSON.stringify({ name: 'web' }),
+      'packages/web/src/rows.ts': ROWS,
+      'packages/admin/package.json': JSON.stringify({ name: 'admin' }),
+      'packages/admin/lib/rows.js': ROWS,
+      'tools/rows.ts': ROWS,
+    });
+  });
+
+  it('writes one helper inside each package that has a rewritten file, imported from beside it', async () => {
+    const result = await runCli(root, '.', '--write');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Created the hub module packages/admin/sse-hub.js and packages/admin/sse-hub.d.ts.\n');
+    expect(result.stdout).toContain('Created the hub module packages/web/src/sse-hub.js and packages/web/src/sse-hub.d.ts.\n');
+    // A file outside every package below the root gets the root's default, as before.
+    expect(result.stdout).toContain('Created the hub module sse-hub.js and sse-hub.d.ts.\n');
+    expect(readFileSync(path.join(root, 'packages/web/src/rows.ts'), 'utf8')).toBe(ROWS_CONVERTED);
+    expect(readFileSync(path.join(root, 'packages/admin/lib/rows.js'), 'utf8').split('\n', 1)[0]).toBe("import { sharedEventSource } from '../sse-hub.js';");
+    expect(readFileSync(path.join(root, 'tools/rows.ts'), 'utf8').split('\n', 1)[0]).toBe("import { sharedEventSource } from '../sse-hub.js';");
+    for (const helper of ['packages/web/src/sse-hub.js', 'packages/admin/sse-hub.js', 'sse-hub.js']) {
+      expect(existsSync(path.join(root, helper)), helper).toBe(true);
+    }
+  });
+
+  it('changes nothing on a second run', async () => {
+    commitAll(root);
+    const before = snapshotTree(root);
+    const result = await runCli(root, '.', '--write');
+    expect(result.code).toBe(0);
+    expect(snapshotTree(root)).toEqual(before);
   });
 });

@@ -39,6 +39,7 @@ function reportWith(summary: Partial<CodemodReport['summary']> = {}): CodemodRep
       dryRun: true,
       testsMockingEventSource: [],
       ...summary,
+      helpers: summary.helpers ?? [summary.helper ?? { path: 'src/sse-hub.js', status: 'would-create' }],
     },
   };
 }
