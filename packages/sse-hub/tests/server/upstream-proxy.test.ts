@@ -143,7 +143,7 @@ describe('upstream failures that are retried server-side', () => {
 
     await waitUntil(() => stack!.app.requestsTo(TOPIC).length === 2, 'the reconnect');
     // Node reads header bytes as Latin-1; these are the bytes Chromium's EventSource sends.
-    expect(Buffer.from(stack!.app.requestsTo(TOPIC)[1]!.headers['last-event-id'] ?? '', 'latin1')).toEqual(Buffer.from('\u2713-1'));
+    expect(Buffer.from(String(stack!.app.requestsTo(TOPIC)[1]!.headers['last-event-id']), 'latin1')).toEqual(Buffer.from('\u2713-1'));
     expect(client.framesOf('closed')).toEqual([]);
   });
 
