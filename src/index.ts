@@ -11,7 +11,16 @@ import type { Linter, Rule } from 'eslint';
 import { rules as ruleModules } from '../rules/index.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './package-version.js';
 
-export type RuleName = keyof typeof ruleModules;
+/**
+ * The rules' names, written out: derived from the rules map, the public declarations would import
+ * the rules' own types, which come from typescript-eslint, an optional peer a JavaScript project
+ * does not have (and `tsc` without `skipLibCheck` would then fail on the plugin's types).
+ */
+export type RuleName = 'no-duplicate-stream' | 'no-eventsource-in-loop' | 'no-eventsource-per-item' | 'no-unbounded-reconnect' | 'require-eventsource-close';
+
+// Fails the type check when a rule is added or removed without updating `RuleName`.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _ruleNamesMatch: Same<RuleName, keyof typeof ruleModules> = true;
 export type ConfigName = 'recommended' | 'recommended-type-checked' | 'disable-type-checked' | 'all';
 
 export interface SsePlugin {

@@ -1,6 +1,6 @@
 /**
- * One line per check: `ok`, `FAIL` or `known` (a known defect, which does not fail the run),
- * with the check's figure and its time; a failure's details follow, indented.
+ * One line per check: `ok` or `FAIL`, with the check's figure and its time; a failure's details
+ * follow, indented.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -8,31 +8,17 @@ export function createCheckRunner() {
   let failures = 0;
 
   /**
-   * Runs `body`, which resolves with the check's figure or throws. With `knownDefect`
-   * (`{ because, shows }`), a failure whose message matches `shows` is expected and printed as
-   * `known`; any other failure fails, and so does a pass, so that the mark is removed once the
-   * defect is fixed.
+   * Runs `body`, which resolves with the check's figure or throws.
    *
    * @param {string} label
    * @param {() => Promise<string>} body
-   * @param {{ knownDefect?: { because: string, shows: RegExp } }} [options]
    */
-  async function check(label, body, { knownDefect } = {}) {
+  async function check(label, body) {
     const started = performance.now();
     const time = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
     try {
-      const figure = await body();
-      if (knownDefect) {
-        failures += 1;
-        print('FAIL', label, `passes now, but is marked as a known defect (${knownDefect.because}): remove the mark`, time());
-      } else {
-        print('ok', label, figure, time());
-      }
+      print('ok', label, await body(), time());
     } catch (error) {
-      if (knownDefect?.shows.test(error.message)) {
-        print('known', label, `${knownDefect.because}; ${error.message}`, time());
-        return;
-      }
       failures += 1;
       print('FAIL', label, error.message, time());
       console.log(indent(error.details || error.stack || String(error)));

@@ -8,16 +8,11 @@ import { JAVASCRIPT_APP, JAVASCRIPT_FINDINGS } from './app-files.js';
 import { CheckFailure } from './command.js';
 import { assertEslintFindings } from './eslint-findings.js';
 import { assertFromTarballs, createProject, directoryBytes, installedNames, npmInstall } from './fresh-project.js';
+import { readmeConfig } from './readme-snippets.js';
 
-const ESM_CONFIG = `import sse from 'eslint-plugin-sse';
-
-export default [sse.configs.recommended];
-`;
-
-const COMMONJS_CONFIG = `const sse = require('eslint-plugin-sse');
-
-module.exports = [sse.configs.recommended];
-`;
+// Verbatim from the README: its first eslint.config.js (JavaScript) and its eslint.config.cjs.
+const ESM_CONFIG = readmeConfig('eslint.config.js');
+const COMMONJS_CONFIG = readmeConfig('eslint.config.cjs');
 
 /** What the plugin may add to a project that has ESLint: itself and eslint-utils, far from a compiler. */
 const SIZE_LIMIT_BYTES = 20 * 1024 * 1024;

@@ -26,13 +26,10 @@ export const PACKAGES = {
  * proves. A CommonJS build would be the only fix, and it would give ESLint two different `sse`
  * plugin objects whenever both builds load.
  *
- * `--profile node16` skips TypeScript's `node10` resolution (`moduleResolution: "node"`),
- * which ignores `exports` and so cannot find the subpaths `eslint-plugin-sse/detection` and
- * `sse-hub/server`. Root entries still resolve there through `types`. To serve such projects,
- * add `"typesVersions": { "*": { "server": ["./dist/server/index.d.ts"] } }` to sse-hub (and
- * the same for `detection` in the plugin) and drop the profile here.
+ * TypeScript's `node10` resolution (`moduleResolution: "node"`) ignores `exports`; the subpaths
+ * `eslint-plugin-sse/detection` and `sse-hub/server` reach it through `typesVersions`.
  */
-const ESM_ONLY = ['--ignore-rules', 'cjs-resolves-to-esm', '--profile', 'node16'];
+const ESM_ONLY = ['--ignore-rules', 'cjs-resolves-to-esm'];
 const ATTW_OPTIONS = { 'eslint-plugin-sse': ESM_ONLY, 'sse-hub': ESM_ONLY, 'sse-codemod': [] };
 
 /** `npm run build`, then `npm pack` of each package into `destination`; resolves with tarball paths by key of PACKAGES. */
