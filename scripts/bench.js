@@ -3,7 +3,7 @@
  * `npm run bench`: measurements that are not tests (timings are never asserted in tests).
  *
  *   node scripts/bench.js [lint] [lint-scaling] [lint-concurrency] [type-aware] [oxlint] [editor]
- *                         [hub-size] [codemod] [hub] [--json] [--runs N] [--skip-eslint] [--write-docs]
+ *                         [hub-size] [codemod] [hub] [install-size] [--json] [--runs N] [--skip-eslint] [--write-docs]
  *
  * With no part named, runs them all (about 20 minutes on two cores; `codemod` takes ten of
  * them, most of it ESLint's passes over a generated 5,000-file repository, which
@@ -15,6 +15,7 @@ import os from 'node:os';
 import { formatCodemodThroughput, measureCodemodThroughput } from './bench/codemod-throughput.js';
 import { formatEditor, measureEditor } from './bench/editor.js';
 import { measureHubSize } from './bench/hub-size.js';
+import { formatInstallSize, measureInstallSize } from './bench/install-size.js';
 import { formatHubThroughput, measureHubThroughput } from './bench/hub-throughput.js';
 import { DENSE_FILES, formatLintConcurrency, measureLintConcurrency } from './bench/lint-concurrency.js';
 import { measureLintCost } from './bench/lint-cost.js';
@@ -72,6 +73,7 @@ if (wanted('oxlint')) results.oxlint = await measureOxlint({ runs });
 if (wanted('editor')) results.editor = await measureEditor({ runs });
 if (wanted('hub-size')) results.hubSize = await measureHubSize();
 if (wanted('hub')) results.hub = await measureHubThroughput({ runs });
+if (wanted('install-size')) results.installSize = await measureInstallSize();
 if (wanted('codemod')) results.codemod = await measureCodemodThroughput({ runs, eslintRuns: args.includes('--skip-eslint') ? 0 : 1 });
 results.machine.loadAverageAtEnd = os.loadavg();
 if (writeDocs) writeReport(results);
@@ -95,6 +97,7 @@ if (asJson) {
   if (results.typeAware) console.log(results.typeAware.lines.join('\n'));
   if (results.oxlint) console.log(formatOxlint(results.oxlint).join('\n'));
   if (results.editor) console.log(formatEditor(results.editor).join('\n'));
+  if (results.installSize) console.log(formatInstallSize(results.installSize).join('\n'));
   if (results.hubSize) {
     console.log(`Browser hub (esbuild, minified ESM): ${results.hubSize.minifiedBytes} B, ${results.hubSize.gzipBytes} B gzip`);
   }
