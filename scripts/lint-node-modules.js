@@ -3,7 +3,8 @@
  * Runs every rule of the plugin over the JavaScript and TypeScript in this project's own
  * node_modules — thousands of real files written by others, declaration files included (the
  * rules must not throw on any syntax typescript-eslint can produce) — and fails if any rule
- * throws.
+ * throws, or if fewer files than a stated minimum per language were parsed (a run that linted
+ * nothing proves nothing; see lint-node-modules/judge-crash-run.js).
  * Prints how many files were linted and what fired, so that false positives can be reviewed.
  *
  *   node scripts/lint-node-modules.js [--json] [--show N]
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin from '../dist/src/index.js';
+import { judgeCrashRun, languageOf } from './lint-node-modules/judge-crash-run.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -58,7 +60,16 @@ const config = [
   { files: ['**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
 ];
 
-const summary = { files: 0, typescript: 0, parsed: 0, unparsable: 0, skippedLarge: 0, findings: {}, crashes: [] };
+const summary = {
+  files: 0,
+  typescript: 0,
+  parsed: 0,
+  parsedByLanguage: { javascript: 0, typescript: 0 },
+  unparsable: 0,
+  skippedLarge: 0,
+  findings: {},
+  crashes: [],
+};
 const samples = [];
 const started = Date.now();
 for (const file of sourceFiles(join(root, 'node_modules'))) {
@@ -67,7 +78,8 @@ for (const file of sourceFiles(join(root, 'node_modules'))) {
     continue;
   }
   summary.files++;
-  if (/\.[cm]?tsx?$/.test(file)) summary.typescript++;
+  const language = languageOf(file);
+  if (language === 'typescript') summary.typescript++;
   const text = readFileSync(file, 'utf8');
   let messages;
   try {
@@ -92,6 +104,7 @@ for (const file of sourceFiles(join(root, 'node_modules'))) {
     continue;
   }
   summary.parsed++;
+  summary.parsedByLanguage[language]++;
   for (const message of messages) {
     if (!message.ruleId?.startsWith('sse/')) continue;
     summary.findings[message.ruleId] = (summary.findings[message.ruleId] ?? 0) + 1;
@@ -99,12 +112,15 @@ for (const file of sourceFiles(join(root, 'node_modules'))) {
   }
 }
 summary.seconds = Math.round((Date.now() - started) / 100) / 10;
+const verdict = judgeCrashRun(summary);
 
 if (asJson) {
-  console.log(JSON.stringify({ ...summary, samples }, null, 2));
+  console.log(JSON.stringify({ ...summary, verdict, samples }, null, 2));
 } else {
   console.log(
-    `Linted ${summary.files} files of node_modules, ${summary.typescript} of them TypeScript (${summary.parsed} parsed, ${summary.unparsable} did not parse, ${summary.skippedLarge} over 8 MiB skipped) in ${summary.seconds} s.`,
+    `Linted ${summary.files} files of node_modules, ${summary.typescript} of them TypeScript (${summary.parsed} parsed: ` +
+      `${summary.parsedByLanguage.javascript} JavaScript, ${summary.parsedByLanguage.typescript} TypeScript; ` +
+      `${summary.unparsable} did not parse, ${summary.skippedLarge} over 8 MiB skipped) in ${summary.seconds} s.`,
   );
   console.log('Findings:', Object.keys(summary.findings).length ? summary.findings : 'none');
   for (const line of samples.slice(0, show)) console.log(`  ${line}`);
@@ -112,4 +128,5 @@ if (asJson) {
   console.log(`Rule crashes: ${summary.crashes.length}`);
 }
 for (const crash of summary.crashes) console.error(`CRASH in ${crash.file}\n${crash.error}\n`);
-process.exitCode = summary.crashes.length ? 1 : 0;
+for (const problem of verdict.problems) console.error(`crash-test FAILED: ${problem}`);
+process.exitCode = verdict.passed ? 0 : 1;

@@ -1,0 +1,36 @@
+/**
+ * The crash run's verdict, as a pure function of its counts, so that a run that linted
+ * nothing cannot pass: no crash in zero files proves nothing.
+ */
+
+/**
+ * Files that must parse, per language, for the run to count. This project's node_modules has
+ * held 2,945 JavaScript and 2,651 TypeScript files (2026-11-22, when TypeScript was added to
+ * the run) and 7,799 and 3,262 (2026-12-04, with the package-check and editor tools); all of
+ * them parse. The minimums sit below the smallest of these, so that pruning dev dependencies
+ * does not trip them, and far above what a broken walk, a config under which the rules never
+ * run, or a parser that rejects a whole language leaves: zero or a handful.
+ * node_modules holds no .jsx or .tsx file, so there is no separate minimum for them; JSX is
+ * exercised by the .js files, which are parsed with `jsx: true`.
+ */
+export const MINIMUM_PARSED = { javascript: 2_500, typescript: 2_000 };
+
+/** `.ts`, `.mts`, `.cts`, `.tsx` are TypeScript; `.js`, `.mjs`, `.cjs`, `.jsx` JavaScript. */
+export function languageOf(file) {
+  return /\.[cm]?tsx?$/.test(file) ? 'typescript' : 'javascript';
+}
+
+/**
+ * @param {{ parsedByLanguage: Record<string, number>, crashes: unknown[] }} run
+ * @param {Record<string, number>} [minimums]
+ * @returns {{ passed: boolean, problems: string[] }}
+ */
+export function judgeCrashRun({ parsedByLanguage, crashes }, minimums = MINIMUM_PARSED) {
+  const problems = [];
+  for (const [language, minimum] of Object.entries(minimums)) {
+    const parsed = parsedByLanguage[language] ?? 0;
+    if (parsed < minimum) problems.push(`${parsed} ${language} files parsed, fewer than the ${minimum} required`);
+  }
+  if (crashes.length > 0) problems.push(`${crashes.length} ${crashes.length === 1 ? 'file' : 'files'} crashed a rule or went unlinted`);
+  return { passed: problems.length === 0, problems };
+}
