@@ -90,6 +90,17 @@ type Position =
   /** Held in a local variable, whose own uses decide. */
   | { kind: 'held'; variable: TSESLint.Scope.Variable };
 
+/** Property names that count the users of a cached entry: `{ es, refs: 1 }`, `{ source, subscribers }`. */
+const REFERENCE_COUNT = /^(?:refs?|refCount|referenceCount|count|users|consumers|subscribers|listeners)$/i;
+
+/** An entry that counts its users is shared by them and closed when the last one leaves. */
+function countsReferences(entry: TSESTree.ObjectExpression): boolean {
+  return entry.properties.some(
+    (property) =>
+      property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && REFERENCE_COUNT.test(property.key.name),
+  );
+}
+
 /** What happens to the value at `node` where it is used. */
 function positionOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): Position {
   const value = carrier(node);
@@ -144,6 +155,13 @@ function positionOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.No
     return { kind: 'per-key', node: parent, description: `{ [${brief(sourceCode, parent.key)}]: … }` };
   }
 
+  // One level down: `streams.set(id, { es: new EventSource(u), since })` stores the stream as the entry does.
+  if (parent.type === 'Property' && parent.value === value && parent.parent.type === 'ObjectExpression') {
+    const entry = positionOf(sourceCode, parent.parent);
+    if (entry.kind === 'per-key' && countsReferences(parent.parent)) return { kind: 'shared', node: entry.node };
+    return entry;
+  }
+
   if (parent.type === 'ArrayExpression') {
     const spread = parent.elements.find((element) => element?.type === 'SpreadElement');
     if (spread) return { kind: 'per-key', node: parent, description: `[...${brief(sourceCode, spread.argument)}, …]` };
@@ -153,6 +171,39 @@ function positionOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.No
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The collection and key of a per-key store: `map.set(key, …)`, `obj[key] = …`; null for other stores. */
+function storeTarget(store: TSESTree.Node): { collection: TSESTree.Node; key: TSESTree.Node } | null {
+  if (store.type === 'CallExpression' && store.callee.type === 'MemberExpression' && store.arguments[0]) {
+    return { collection: store.callee.object, key: store.arguments[0] };
+  }
+  if (store.type === 'AssignmentExpression' && store.left.type === 'MemberExpression' && store.left.computed) {
+    return { collection: store.left.object, key: store.left.property };
+  }
+  return null;
+}
+
+/**
+ * A get-or-create cache keyed by the URL the stream was opened with: the store's key is that
+ * URL, and the code looks the key up in the same collection (`cache.get(url)`, `cache.has(url)`,
+ * `cache[url] || …`). Its users of one URL share one stream.
+ */
+function isKeyedByUrl(sourceCode: Readonly<TSESLint.SourceCode>, store: TSESTree.Node, opening: TSESTree.Node): boolean {
+  const target = storeTarget(store);
+  const url = opening.type === 'NewExpression' || opening.type === 'CallExpression' ? opening.arguments[0] : undefined;
+  if (!target || !url || url.type === 'SpreadElement') return false;
+  const text = (node: TSESTree.Node) => sourceCode.getText(node).replace(/\s+/g, '');
+  const key = text(target.key);
+  if (key !== text(url)) return false;
+  let scope: TSESTree.Node = store;
+  while (scope.parent && !isExecutionBoundary(scope)) scope = scope.parent;
+  const body = text(scope);
+  const collection = text(target.collection);
+  const lookups = [`${collection}.get(${key})`, `${collection}.has(${key})`, `${collection}?.get(${key})`];
+  if (lookups.some((lookup) => body.includes(lookup))) return true;
+  // `cache[url] || (cache[url] = …)`: the key read besides the store itself.
+  return body.split(`${collection}[${key}]`).length > 2;
 }
 
 /**
@@ -180,6 +231,11 @@ export function streamStorage(
       continue;
     }
     if (position.kind === 'per-key') {
+      // A cache keyed by the URL itself (`cache.set(url, new EventSource(url))`) shares one stream per URL among its users.
+      if (isKeyedByUrl(sourceCode, position.node, opening)) {
+        shared ??= { kind: 'shared', node: position.node };
+        continue;
+      }
       const repetition = node === opening ? null : findRepetition(position.node, repetitionOptions);
       if (!repetition || contains(repetition.node, opening)) return position;
     } else if (position.kind === 'shared') {
@@ -213,7 +269,33 @@ export function isLazySingleton(sourceCode: Readonly<TSESLint.SourceCode>, stora
           ? current.left
           : null;
     if (test && target.test(sourceCode.getText(test))) return true;
+    if (returnsEarlyOn(sourceCode, current, child, target)) return true;
     child = current;
   }
   return false;
+}
+
+/** Whether `node` leaves its function: `return`, `throw`, or a block that ends with one. */
+function leavesFunction(node: TSESTree.Statement): boolean {
+  if (node.type === 'ReturnStatement' || node.type === 'ThrowStatement') return true;
+  const last = node.type === 'BlockStatement' ? node.body.at(-1) : undefined;
+  return last !== undefined && leavesFunction(last);
+}
+
+/**
+ * `if (feed) return; feed = new EventSource(u);`: a statement of `block` before `child` that
+ * leaves the function when the target is already set (the early-return form of `??=`).
+ */
+function returnsEarlyOn(sourceCode: Readonly<TSESLint.SourceCode>, block: TSESTree.Node, child: TSESTree.Node, target: RegExp): boolean {
+  if (block.type !== 'BlockStatement') return false;
+  const index = block.body.indexOf(child as TSESTree.Statement);
+  return block.body
+    .slice(0, Math.max(index, 0))
+    .some(
+      (statement) =>
+        statement.type === 'IfStatement' &&
+        !statement.alternate &&
+        leavesFunction(statement.consequent) &&
+        target.test(sourceCode.getText(statement.test)),
+    );
 }

@@ -88,4 +88,24 @@ describe.each(parsers)('streamStorage (%s)', (_name, parser) => {
     expect(storage('function f() { return new EventSource("/a"); }')).toBe('instance');
     expect(storage('function f() { return useState(() => new EventSource("/a")); }')).toBe('instance');
   });
+
+  // Issue 11 (appended): sharing caches and storage one level down.
+  it('counts a get-or-create cache keyed by the URL it opens as shared', () => {
+    expect(storage('const c = new Map(); function f(url) { if (!c.has(url)) c.set(url, new EventSource(url)); return c.get(url); }')).toBe('shared');
+    expect(storage('const c = {}; function f(url) { return c[url] || (c[url] = new EventSource(url)); }')).toBe('shared');
+    // Keyed by the URL but never looked up: a stream per call, stored per key.
+    expect(storage('function f(url) { streams.set(url, new EventSource(url)); }')).toBe('per-key streams.set(url, …)');
+    // Looked up, but keyed by something else than the URL.
+    expect(storage('function f(id) { if (!c.has(id)) c.set(id, new EventSource("/i/" + id)); }')).toBe('per-key c.set(id, …)');
+  });
+
+  it('counts an entry with a reference count as shared', () => {
+    expect(storage('function f(id) { const es = new EventSource("/i/" + id); entries.set(id, { es, refs: 1 }); }')).toBe('shared');
+  });
+
+  it('follows the stream one level down into the entry that is stored', () => {
+    expect(storage('function f(id) { streams.set(id, { es: new EventSource("/i/" + id), at: 0 }); }')).toBe('per-key streams.set(id, …)');
+    expect(storage('function f(id) { const entry = { es: new EventSource("/i/" + id) }; byId[id] = entry; }')).toBe('per-key byId[id] = …');
+    expect(storage('function f() { return { es: new EventSource("/a") }; }')).toBe('instance');
+  });
 });

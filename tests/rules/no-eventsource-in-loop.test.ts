@@ -315,6 +315,32 @@ for (const row of rows) new Live(row.url);`,
 for (const id of ids) setTimeout(open, id * 100);`,
       languageOptions: javascript,
     },
+    // ── Issue 11 ──
+    // An early-return singleton: the function a loop calls returns when the stream is already
+    // open, so the loop opens one stream, as `??=` does (the `if (typeof eventSource ===
+    // 'undefined')` guard of rob-myers/npc-cli-next, npc-cli/service/server-sent-events.js).
+    {
+      code: `let stream = null;
+function ensureStream() {
+  if (stream) return;
+  stream = new EventSource('/updates');
+}
+for (const panel of panels) {
+  ensureStream();
+  panel.attach(stream);
+}`,
+      languageOptions: javascript,
+    },
+    // The same with a block that returns, a negated test and TypeScript types.
+    `let feed: EventSource | undefined;
+function connectFeed(url: string): EventSource {
+  if (feed !== undefined) {
+    return feed;
+  }
+  feed = new EventSource(url);
+  return feed;
+}
+export const views = names.map((name) => ({ name, feed: connectFeed('/feed') }));`,
   ],
   invalid: [
     {
@@ -1010,6 +1036,20 @@ for (const url of urls) new EventSource(url);`,
       code: `const source = maybeUrl.map((url) => new EventSource(url));`,
       errors: [
         { messageId: 'streamInLoop', line: 1, column: 38, data: { stream: '`EventSource`', repetition: 'a `map()` callback' } },
+      ],
+    },
+    // ── Issue 11 ──
+    // An early return that tests something else is no singleton: every call opens (and replaces) a stream.
+    {
+      code: `let stream = null;
+function open(enabled) {
+  if (!enabled) return;
+  stream = new EventSource('/updates');
+}
+for (const panel of panels) open(panel.live);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 6, column: 29, data: { callee: 'open', stream: '`EventSource`', line: 4, repetition: 'a `for...of` loop' } },
       ],
     },
   ],
