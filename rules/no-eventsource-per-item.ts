@@ -26,6 +26,7 @@ import {
   sourceMentionsStream,
   streamUrlArgument,
 } from '../src/analysis/stream-sources.js';
+import { isOneShotStream } from '../src/analysis/one-shot.js';
 import { streamStorage } from '../src/analysis/stream-storage.js';
 import {
   importsAnyValue,
@@ -40,10 +41,13 @@ import { sharedHelperSuggestions } from '../src/fixes/use-shared-helper.js';
 import {
   REPEATED_STREAM_DEFAULTS,
   type RepeatedStreamOptions,
-  repeatedStreamOptionsSchema,
+  iterationMethodsSchema,
+  sharedHelperSchema,
+  typeAwareSchema,
+  wrappersSchema,
 } from '../src/rule-options.js';
 
-export type Options = [RepeatedStreamOptions];
+export type Options = [RepeatedStreamOptions & { reportUrlFromProps?: boolean }];
 export type MessageIds =
   | 'urlFromProps'
   | 'hookOpensStream'
@@ -144,8 +148,24 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     hasSuggestions: true,
-    schema: [repeatedStreamOptionsSchema],
-    defaultOptions: [REPEATED_STREAM_DEFAULTS],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          wrappers: wrappersSchema,
+          iterationMethods: iterationMethodsSchema,
+          sharedHelper: sharedHelperSchema,
+          typeAware: typeAwareSchema,
+          reportUrlFromProps: {
+            type: 'boolean',
+            description:
+              'Report every component whose stream URL comes from its props (`urlFromProps`), even when this file shows no sign that it is rendered more than once. By default a component is reported for it only when this file renders it per item or from several parents.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ ...REPEATED_STREAM_DEFAULTS, reportUrlFromProps: false }],
     messages: {
       urlFromProps:
         'Component `{{component}}` opens {{stream}}{{route}} with a URL built from its {{inputs}}, so every rendered instance holds its own connection, one of the ~6 the browser allows per origin across all tabs; later fetches and POSTs queue behind them. Open one shared stream (in a provider or a module) and route its events to each instance.',
@@ -199,6 +219,20 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /**
+     * A URL from props is not repetition by itself (a detail pane, a drawer, a chat panel):
+     * the component is reported for it when this file renders it per item, or from several
+     * components (or from module code and a component). Rendered per item in another file,
+     * type-aware mode reports it where it is rendered.
+     */
+    function isRenderedRepeatedly(component: Component, repetitionOptions: RepetitionOptions): boolean {
+      const binding = bindingOf(sourceCode, component);
+      if (!binding) return false;
+      const sites = renderSites(sourceCode, binding);
+      if (sites.some((site) => findRepetition(site.node, repetitionOptions) !== null)) return true;
+      return new Set(sites.map((site) => enclosingComponentOrHook(site.node)?.node ?? null)).size > 1;
+    }
+
     const sharedUnits = new Map<TSESTree.Node, boolean>();
     /** A provider, or a hook that belongs to one: what it opens is shared, not per instance. */
     function isShared(unit: ComponentOrHook): boolean {
@@ -233,6 +267,8 @@ export default createRule<Options, MessageIds>({
         // ones (module level, lazy singletons) are fine; the rest live once per instance.
         const perInstance: StreamOpening[] = [];
         for (const opening of openings) {
+          // A stream that ends when its work is done answers one request; it is not a connection per consumer.
+          if (isOneShotStream(sourceCode, opening)) continue;
           const storage = streamStorage(sourceCode, opening.node, repetitionOptions);
           if (storage.kind === 'instance') {
             perInstance.push(opening);
@@ -307,7 +343,7 @@ export default createRule<Options, MessageIds>({
               data: { hook: unit.name, stream, route },
               suggest: suggestionsFor(node, opening),
             });
-          } else if (dependencies.size > 0) {
+          } else if (dependencies.size > 0 && (options.reportUrlFromProps || isRenderedRepeatedly(unit, repetitionOptions))) {
             const inputs = describeInputs([...dependencies].sort());
             noteFlaggedOpenings(context, node, 'urlFromProps', [opening]);
             context.report({

@@ -138,7 +138,8 @@ function bodyFacts(root: TSESTree.Node): BodyFacts {
   const cached = bodyFactsCache.get(root);
   if (cached) return cached;
   const facts: BodyFacts = { rendersElements: false, callsHook: false, rendersContextProvider: false };
-  const stack = childNodes(root);
+  // The root counts too: `const Header = () => <Price />` has a JSX element as its whole body.
+  const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (isSeparateUnit(node)) continue;

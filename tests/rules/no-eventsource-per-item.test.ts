@@ -300,8 +300,153 @@ export const List = ({ ids }) => ids.map((id) => <Row key={id} />);`,
 }`,
       languageOptions: javascript,
     },
+    // ── Issue 11: shapes real code showed to be fine ──
+    // A URL from props, rendered once: a detail pane that one page shows (the `src` prop shape of
+    // bahull/Server_Sent_Events_Example, src/EventSourcer/EventSourcer.js). Not repetition.
+    {
+      code: `function DetailPane({ orderId }) {
+  useEffect(() => {
+    const es = new EventSource('/orders/' + orderId + '/events');
+    return () => es.close();
+  }, [orderId]);
+  return <aside />;
+}
+export function OrdersPage({ selected }) {
+  return <main><DetailPane orderId={selected} /></main>;
+}`,
+      languageOptions: javascript,
+    },
+    // A URL from props, in a component this file never renders (a drawer another file shows once).
+    {
+      code: `export function ChatDrawer({ roomId }: { roomId: string }) {
+  useEffect(() => {
+    const es = new EventSource(\`/rooms/\${roomId}/stream\`);
+    return () => es.close();
+  }, [roomId]);
+  return <div role="dialog" />;
+}`,
+      filename: 'file.tsx',
+    },
+    // The same in a .ts file without JSX: a class component mounted once.
+    `export class ChatPanel extends React.Component<{ channel: string }> {
+  es?: EventSource;
+  componentDidMount() { this.es = new EventSource('/channels/' + this.props.channel); }
+  componentWillUnmount() { this.es?.close(); }
+  render() { return null; }
+}`,
+    // One-shot: a hook hands out an action that opens a stream for one answer and closes it on the
+    // terminal event (the answer streams of zhangsi929/guangqi_project, frontend/src/components/chat.tsx,
+    // and trpc/tupleson#76 "close eventSource on stream end").
+    `export function useAsk() {
+  return useCallback((question: string) => {
+    const answer = new EventSource('/ask?q=' + encodeURIComponent(question));
+    answer.addEventListener('done', () => answer.close());
+  }, []);
+}`,
+    // One-shot: a progress stream opened on a click, closed from its own message handler when the job ends.
+    {
+      code: `export function ExportButton({ jobId }) {
+  const start = () => {
+    const progress = new EventSource('/jobs/' + jobId + '/progress');
+    progress.onmessage = function (event) {
+      if (event.data === '100') this.close();
+    };
+  };
+  return <button onClick={start}>Export</button>;
+}
+export function Exports({ jobs }) {
+  return jobs.map((job) => <ExportButton key={job} jobId={job} />);
+}`,
+      languageOptions: javascript,
+    },
+    // One-shot: opened by a user action into a ref, closed in the effect's cleanup.
+    {
+      code: `export function useUpload() {
+  const streamRef = useRef<EventSource | null>(null);
+  const track = useCallback((id: string) => {
+    streamRef.current?.close();
+    streamRef.current = new EventSource('/uploads/' + id);
+  }, []);
+  useEffect(() => () => streamRef.current?.close(), []);
+  return track;
+}`,
+      filename: 'file.tsx',
+    },
+    // One-shot: a per-message answer stream, closed on its terminal event (and at unmount).
+    `export function useAnswer(messageId: string) {
+  useEffect(() => {
+    const es = new EventSource('/messages/' + messageId + '/answer');
+    es.addEventListener('end', () => es.close());
+    return () => es.close();
+  }, [messageId]);
+}`,
+    // A sharing cache: get-or-create keyed by the URL itself shares one stream per URL among its
+    // users (the get-or-create `Map` of avoidwork/rozu, lib/sse.js).
+    {
+      code: `const byUrl = new Map();
+export function sharedStream(url) {
+  let stream = byUrl.get(url);
+  if (!stream) {
+    stream = new EventSource(url);
+    byUrl.set(url, stream);
+  }
+  return stream;
+}`,
+      languageOptions: javascript,
+    },
+    // A sharing cache with a reference count: the entry counts its users and is closed by the last one.
+    `const entries = new Map<string, { source: EventSource; refs: number }>();
+export function acquire(topic: string) {
+  const entry = entries.get(topic);
+  if (entry) {
+    entry.refs += 1;
+    return entry.source;
+  }
+  const source = new EventSource('/topics/' + topic);
+  entries.set(topic, { source, refs: 1 });
+  return source;
+}`,
+    // TODO(false negative): a get-or-create cache keyed by URL still holds one connection per
+    // distinct URL; when every row asks for its own URL, that is one per row.
+    {
+      code: `const byUrl = new Map();
+function streamFor(url) {
+  if (!byUrl.has(url)) byUrl.set(url, new EventSource(url));
+  return byUrl.get(url);
+}
+export const feeds = rows.map((row) => streamFor('/rows/' + row.id));`,
+      languageOptions: javascript,
+    },
+    // TODO(false negative): a one-shot stream per click adds a connection on every click made while
+    // the previous answer is still streaming.
+    `export function useAsk() {
+  return useCallback((question: string) => {
+    const es = new EventSource('/ask?q=' + question);
+    es.addEventListener('done', () => es.close());
+  }, []);
+}`,
+    // TODO(false negative): a component rendered per row by another file, linted without type
+    // information, is not reported for the URL it builds from its props (type-aware mode or
+    // `reportUrlFromProps` finds it).
+    `export function Row({ id }: { id: string }) {
+  useEffect(() => {
+    const es = new EventSource('/rows/' + id);
+    return () => es.close();
+  }, [id]);
+  return null;
+}`,
+    // The same with a computed key on an object: keyed by the URL, one stream per URL.
+    {
+      code: `const cache = {};
+export function open(url) {
+  return cache[url] || (cache[url] = new EventSource(url));
+}`,
+      languageOptions: javascript,
+    },
   ],
   invalid: [
+    // The cases up to the hooks opt in to `reportUrlFromProps`: they pin down how a URL is traced to props,
+    // for a component that nothing in the file shows rendered more than once.
     // The classic: a row component whose stream URL is built from its props.
     {
       code: `function Row({ id }) {
@@ -312,7 +457,7 @@ export const List = ({ ids }) => ids.map((id) => <Row key={id} />);`,
   return <li />;
 }`,
       languageOptions: javascript,
-      options: [{ sharedHelper: HUB }],
+      options: [{ sharedHelper: HUB, reportUrlFromProps: true }],
       errors: [
         {
           messageId: 'urlFromProps',
@@ -346,6 +491,7 @@ export const List = ({ ids }) => ids.map((id) => <Row key={id} />);`,
   return <li />;
 }`,
       languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
       errors: [{ messageId: 'urlFromProps', line: 4, column: 16, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
     },
     // A renamed prop is named by its key.
@@ -355,6 +501,7 @@ export const List = ({ ids }) => ids.map((id) => <Row key={id} />);`,
   return <li />;
 };`,
       languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
       errors: [{ messageId: 'urlFromProps', line: 2, column: 32, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
     },
     // Two props in the URL; TypeScript types do not hide them.
@@ -367,6 +514,7 @@ export const List = ({ ids }) => ids.map((id) => <Row key={id} />);`,
   return <td />;
 }`,
       filename: 'file.tsx',
+      options: [{ reportUrlFromProps: true }],
       errors: [
         {
           messageId: 'urlFromProps',
@@ -383,6 +531,7 @@ export const List = ({ ids }) => ids.map((id) => <Row key={id} />);`,
   return null;
 });`,
       filename: 'file.tsx',
+      options: [{ reportUrlFromProps: true }],
       errors: [{ messageId: 'urlFromProps', line: 2, column: 35, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
     },
     // forwardRef() too, and a URL built by a local function that closes over a prop.
@@ -396,6 +545,7 @@ export const List = ({ ids }) => ids.map((id) => <Row key={id} />);`,
   return <li ref={ref} />;
 });`,
       languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
       errors: [{ messageId: 'urlFromProps', line: 4, column: 16, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `rowId`' } }],
     },
     // A class component: this.props in a lifecycle method.
@@ -409,6 +559,7 @@ export class Row extends Component {
   render() { return <li />; }
 }`,
       languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
       errors: [{ messageId: 'urlFromProps', line: 4, column: 15, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
     },
     // A class field initialiser runs once per instance too.
@@ -418,6 +569,7 @@ export class Row extends Component {
   render() { return <li />; }
 }`,
       filename: 'file.tsx',
+      options: [{ reportUrlFromProps: true }],
       errors: [{ messageId: 'urlFromProps', line: 2, column: 12, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `topic`' } }],
     },
     // The constructor's props parameter; a .ts file without JSX.
@@ -430,6 +582,7 @@ export class Row extends Component {
   }
   render() { return null; }
 }`,
+      options: [{ reportUrlFromProps: true }],
       errors: [{ messageId: 'urlFromProps', line: 5, column: 15, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `url`' } }],
     },
     // Decorated class component (MobX) reaching the opening through a method.
@@ -442,6 +595,7 @@ export class Row extends Component<{ topic: string }> {
   render() { return <li />; }
 }`,
       filename: 'file.tsx',
+      options: [{ reportUrlFromProps: true }],
       errors: [{ messageId: 'urlFromProps', line: 5, column: 38, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `topic`' } }],
     },
     // Through a module-level helper: reported at the call in the component, the prop followed into the helper.
@@ -457,6 +611,7 @@ export function Row({ id }) {
   return <li />;
 }`,
       languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
       errors: [
         { messageId: 'urlFromProps', line: 6, column: 16, data: { component: 'Row', stream: ES, route: ' through `openRow()`', inputs: 'prop `id`' } },
       ],
@@ -896,6 +1051,89 @@ export function track(url) {
   };
 }`,
       errors: [{ messageId: 'storedPerKey', line: 4, column: 16, data: { stream: ES, storage: '[...previous, …]' } }],
+    },
+    // ── Issue 11 ──
+    // A URL from props, rendered by two parents of the file: two instances, two connections.
+    {
+      code: `function ChatPanel({ room }) {
+  useEffect(() => {
+    const es = new EventSource('/rooms/' + room);
+    return () => es.close();
+  }, [room]);
+  return <section />;
+}
+export function Lobby() { return <ChatPanel room="lobby" />; }
+export function Support() { return <ChatPanel room="support" />; }`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'urlFromProps', line: 3, column: 16, data: { component: 'ChatPanel', stream: ES, route: '', inputs: 'prop `room`' } }],
+    },
+    // The same with parents written as concise arrows, in TSX.
+    {
+      code: `const Badge = ({ user }: { user: string }) => {
+  const [source] = useState(() => new EventSource('/presence/' + user));
+  useEffect(() => () => source.close(), [source]);
+  return <i />;
+};
+export const Header = () => <Badge user="me" />;
+export const Sidebar = () => <Badge user="team" />;`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'urlFromProps', line: 2, column: 35, data: { component: 'Badge', stream: ES, route: '', inputs: 'prop `user`' } }],
+    },
+    // A hook that opens two streams: each gets its own verdict. The one-shot action stream is fine;
+    // the long-lived one opened at mount is reported, though it comes second.
+    {
+      code: `export function useJob(id: string) {
+  const rerun = useCallback(() => {
+    const once = new EventSource('/jobs/' + id + '/rerun');
+    once.onmessage = () => once.close();
+  }, [id]);
+  useEffect(() => {
+    const live = new EventSource('/jobs/' + id + '/live');
+    return () => live.close();
+  }, [id]);
+  return rerun;
+}`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'hookOpensStream', line: 7, column: 18, data: { hook: 'useJob', stream: ES, route: '' } }],
+    },
+    // Closing in an error handler does not make a stream one-shot: long-lived streams do that too.
+    {
+      code: `export function useFeed() {
+  useEffect(() => {
+    const es = new EventSource('/feed');
+    es.onerror = () => es.close();
+  }, []);
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useFeed', stream: ES, route: '' } }],
+    },
+    // Storage one level down: the entry holds the stream, stored per key like the stream itself.
+    {
+      code: `const watchers = new Map<string, { es: EventSource; since: number }>();
+export function watch(id: string) {
+  watchers.set(id, { es: new EventSource('/watch/' + id), since: Date.now() });
+}`,
+      errors: [{ messageId: 'storedPerKey', line: 3, column: 26, data: { stream: ES, storage: 'watchers.set(id, …)' } }],
+    },
+    // The same through a local entry and an object keyed by id.
+    {
+      code: `const watchers = {};
+export function watch(id) {
+  const entry = { source: new EventSource('/watch/' + id) };
+  watchers[id] = entry;
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'storedPerKey', line: 3, column: 27, data: { stream: ES, storage: 'watchers[id] = …' } }],
+    },
+    // A cache keyed by something other than the URL it opens is still one stream per key.
+    {
+      code: `const byId = new Map();
+export function subscribe(id) {
+  if (!byId.has(id)) byId.set(id, new EventSource('/items/' + id));
+  return byId.get(id);
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'storedPerKey', line: 3, column: 35, data: { stream: ES, storage: 'byId.set(id, …)' } }],
     },
   ],
 });

@@ -49,8 +49,11 @@ const JAVASCRIPT_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs']);
  */
 function configFor(extension: string, parser: 'espree' | 'typescript', options: StreamLintOptions): Linter.Config[] {
   const commonJs = extension === '.cjs' || extension === '.cts';
-  const ruleEntry: Linter.RuleEntry =
-    options.wrappers && options.wrappers.length > 0 ? ['error', { wrappers: [...options.wrappers] }] : 'error';
+  const wrappers = options.wrappers && options.wrappers.length > 0 ? { wrappers: [...options.wrappers] } : {};
+  const ruleEntry = (rule: (typeof REWRITTEN_RULES)[number]): Linter.RuleEntry =>
+    // One file at a time, the codemod cannot see that a component whose URL comes from its props
+    // is rendered per item elsewhere; it converts every such component, as the rule's opt-in does.
+    rule === 'sse/no-eventsource-per-item' ? ['error', { ...wrappers, reportUrlFromProps: true }] : ['error', wrappers];
   return [
     {
       files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
@@ -67,7 +70,7 @@ function configFor(extension: string, parser: 'espree' | 'typescript', options: 
         reportUnusedInlineConfigs: 'off',
         ...(options.ignoreInlineConfig ? { noInlineConfig: true } : {}),
       },
-      rules: Object.fromEntries(REWRITTEN_RULES.map((rule) => [rule, ruleEntry])),
+      rules: Object.fromEntries(REWRITTEN_RULES.map((rule) => [rule, ruleEntry(rule)])),
     },
   ];
 }

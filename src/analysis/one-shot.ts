@@ -1,0 +1,100 @@
+/**
+ * One-shot streams: a stream that answers one request and ends, so that the number open at
+ * once does not grow with the number of consumers. Two shapes:
+ *
+ * - it closes itself from one of its own event handlers, on a terminal event
+ *   (`es.addEventListener('done', () => es.close())`, `if (e.data === '[DONE]') es.close()`);
+ *   an `error` handler does not count, since long-lived streams close on errors too;
+ * - it is opened by a user action (an event handler, a callback the component hands out),
+ *   not at mount, and closed somewhere (often in the effect's cleanup).
+ *
+ * Only streams kept under names the file can follow (`const es`, `ref.current`, `this.es`)
+ * are judged; any other stream is not one-shot.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, isFunctionNode, runsOncePerEvaluation, skipTransparentParents } from './functions.js';
+import { type CloseTargets, closesStream } from './lifecycle/closing.js';
+import { holderOccurrences } from './lifecycle/holder-paths.js';
+import { mountContextOf } from './lifecycle/mount-context.js';
+import { streamHolding } from './lifecycle/stream-holders.js';
+import { staticPropertyName } from './reconnect/access-paths.js';
+import type { StreamOpening } from './stream-sources.js';
+
+function heldTargets(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): CloseTargets | null {
+  const holding = streamHolding(sourceCode, opening);
+  return holding.kind === 'held' ? { paths: holding.paths, close: holding.close } : null;
+}
+
+/** The inline handlers registered on an occurrence of the stream: `x.onmessage = fn`, `x.addEventListener('done', fn)`; not error handlers. */
+function handlersOn(occurrence: TSESTree.Node): FunctionNode[] {
+  const node = skipTransparentParents(occurrence);
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== node) return [];
+  const name = staticPropertyName(member);
+  const outer = member.parent;
+  if (name?.startsWith('on') && name !== 'onerror' && outer?.type === 'AssignmentExpression' && outer.left === member) {
+    const handler = skipTransparentParents(outer.right);
+    return isFunctionNode(handler) ? [handler] : [];
+  }
+  if (name === 'addEventListener' && outer?.type === 'CallExpression' && outer.callee === member) {
+    const [event, handler] = outer.arguments;
+    if (event?.type === 'Literal' && event.value === 'error') return [];
+    return handler && isFunctionNode(handler) ? [handler] : [];
+  }
+  return [];
+}
+
+/** Whether the stream closes itself from a handler of one of its own events. */
+function closesOnTerminalEvent(sourceCode: Readonly<TSESLint.SourceCode>, targets: CloseTargets): boolean {
+  return targets.paths.some((path) =>
+    holderOccurrences(sourceCode, path).some((occurrence) =>
+      handlersOn(occurrence).some((handler) => closesStream(sourceCode, handler.body, { ...targets, selfFunction: handler })),
+    ),
+  );
+}
+
+/** Hooks whose callback runs during render or at mount, not on a user action. */
+const RENDER_TIME_HOOKS = new Set(['useState', 'useMemo', 'useRef', 'useReducer', 'useSyncExternalStore', 'useLayoutEffect', 'useEffect', 'useInsertionEffect']);
+
+function isRenderTimeCallback(fn: FunctionNode): boolean {
+  const node = skipTransparentParents(fn);
+  const call = node.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+  const callee = call.callee;
+  const name =
+    callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? staticPropertyName(callee) : null;
+  return name !== null && RENDER_TIME_HOOKS.has(name);
+}
+
+/**
+ * Whether the opening runs on a user action: no mount callback reaches it, and it sits in a
+ * function that something calls later (a handler, a `useCallback` callback, a local function),
+ * not in code that runs where it stands.
+ */
+function opensOnUserAction(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): boolean {
+  if (mountContextOf(sourceCode, opening.node)) return false;
+  for (let current: TSESTree.Node | undefined = opening.node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    if (runsOncePerEvaluation(current) || isRenderTimeCallback(current)) continue;
+    // The outermost function of the file (a component, a hook, an exported helper) runs when it is called, not on an action.
+    for (let outer: TSESTree.Node | undefined = current.parent; outer; outer = outer.parent) {
+      if (isFunctionNode(outer)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Whether the stream of `opening` is one-shot (see the module comment). */
+export function isOneShotStream(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): boolean {
+  const targets = heldTargets(sourceCode, opening);
+  if (!targets) return false;
+  if (closesOnTerminalEvent(sourceCode, targets)) return true;
+  return opensOnUserAction(sourceCode, opening) && closesStream(sourceCode, sourceCode.ast, targets);
+}
+
+/** Whether the stream of `opening` closes itself on a terminal event of its own. */
+export function closesItselfWhenDone(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): boolean {
+  const targets = heldTargets(sourceCode, opening);
+  return targets !== null && closesOnTerminalEvent(sourceCode, targets);
+}
