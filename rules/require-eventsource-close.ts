@@ -12,6 +12,7 @@ import {
   returnedValues,
 } from '../src/analysis/lifecycle/lifecycle-hooks.js';
 import { mountContextOf } from '../src/analysis/lifecycle/mount-context.js';
+import { closesItselfWhenDone } from '../src/analysis/one-shot.js';
 import { precedingVerdict } from '../src/analysis/lifecycle/preceding-code.js';
 import { type Replacement, unsafeReplacements } from '../src/analysis/lifecycle/replacements.js';
 import { type StreamHolding, isFetchEventSource, streamHolding } from '../src/analysis/lifecycle/stream-holders.js';
@@ -37,6 +38,12 @@ export type MessageIds =
 type HeldStream = Extract<StreamHolding, { kind: 'held' }>;
 
 const BUDGET = 'one of the ~6 connections the browser allows per origin (shared by all tabs of the profile)';
+
+function endsInReturn(statement: TSESTree.Statement): boolean {
+  if (statement.type === 'ReturnStatement') return true;
+  const last = statement.type === 'BlockStatement' ? statement.body.at(-1) : undefined;
+  return last !== undefined && endsInReturn(last);
+}
 
 /** Where a statement-level insertion goes, and the text before and after it. */
 interface Insertion {
@@ -165,6 +172,23 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * Whether the mount callback opens the stream only under a condition: inside an `if` or a
+     * conditional expression, or after an `if (…) return;` (`if (!question) return;`).
+     */
+    function opensOnlyUnderCondition(node: TSESTree.Node, body: TSESTree.Node): boolean {
+      let child = node;
+      for (let current = node.parent; current && current !== body; child = current, current = current.parent) {
+        if ((current.type === 'IfStatement' || current.type === 'ConditionalExpression') && current.test !== child) return true;
+        if (current.type === 'LogicalExpression' && current.right === child) return true;
+        if (current.type === 'BlockStatement') {
+          const earlier = current.body.slice(0, current.body.indexOf(child as TSESTree.Statement));
+          if (earlier.some((statement) => statement.type === 'IfStatement' && endsInReturn(statement.consequent))) return true;
+        }
+      }
+      return false;
+    }
+
     function isClosedAtTeardown(mount: MountCallback, holding: HeldStream): boolean {
       const targets: CloseTargets = { paths: holding.paths, close: holding.close };
       if (isSharedSingleton(holding, targets)) return true;
@@ -198,6 +222,9 @@ export default createRule<Options, MessageIds>({
           break;
       }
       if (isClosedAtTeardown(mount, holding)) return;
+      // Opened for one answer, when state set by a user action says so, and closed by its own
+      // terminal event: not a subscription the mount holds.
+      if (opensOnlyUnderCondition(opening.node, mount.body) && closesItselfWhenDone(sourceCode, opening)) return;
       const name = holderText(holding.paths[0]!);
       if (isFetchEventSource(opening)) {
         context.report({

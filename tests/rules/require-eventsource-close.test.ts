@@ -608,6 +608,108 @@ export function useLive(url: string) {
     const es = sharedEventSource(url);
   }, [url]);
 }`,
+    // ── Issue 11: shapes real code showed to be fine ──
+    // An ES5 constructor function called with `new`: every `new` has its own `this`, so nothing is replaced.
+    {
+      code: `export function Feed(url) {
+  this.es = new EventSource(url);
+}
+Feed.prototype.stop = function () { this.es.close(); };
+export function follow(url) { return new Feed(url); }`,
+      languageOptions: javascript,
+    },
+    // The same through a prototype method that the constructor calls.
+    {
+      code: `export function Ticker(symbol) {
+  this.symbol = symbol;
+  this.connect();
+}
+Ticker.prototype.connect = function () {
+  this.source = new EventSource('/ticker/' + this.symbol);
+};`,
+      languageOptions: javascript,
+    },
+    // A mixin: `Live.call(this)` runs as part of the constructor that calls it.
+    {
+      code: `function Live() {
+  this.source = new EventSource('/live');
+}
+export function Widget(element) {
+  Live.call(this);
+  this.element = element;
+}`,
+      languageOptions: javascript,
+    },
+    // A public method that every caller of the file calls after closing the old stream, or only when none is open.
+    `export class Channel {
+  private es: EventSource | null = null;
+  open() { this.es = new EventSource('/channel'); }
+  reconnect() {
+    this.es?.close();
+    this.open();
+  }
+  start() {
+    if (this.es) return;
+    this.open();
+  }
+}`,
+    // The same with an exported function and a module-level holder.
+    {
+      code: `let es = null;
+export function connect() {
+  es = new EventSource('/events');
+}
+export function restart() {
+  if (es) es.close();
+  connect();
+}`,
+      languageOptions: javascript,
+    },
+    // A stream opened by a user action inside an effect (a question set on submit), closed on its
+    // terminal event: not a mount-time subscription (GitbookIO/integrations#387 "Wait for done to close EventSource").
+    {
+      code: `export function Answer() {
+  const [question, setQuestion] = useState(null);
+  useEffect(() => {
+    if (!question) return;
+    const es = new EventSource('/answer?q=' + encodeURIComponent(question));
+    es.onmessage = (event) => {
+      if (event.data === '[DONE]') es.close();
+    };
+  }, [question]);
+  return <form onSubmit={(event) => setQuestion(event.target.q.value)} />;
+}`,
+      languageOptions: javascript,
+    },
+    // TODO(false negative): the component may unmount before the answer ends; the stream then stays
+    // open until its terminal event arrives.
+    {
+      code: `export function Answer({ question }) {
+  useEffect(() => {
+    if (!question) return;
+    const es = new EventSource('/answer?q=' + question);
+    es.addEventListener('done', () => es.close());
+  }, [question]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    // The same opened by a handler the effect registers.
+    {
+      code: `export function Shortcuts(): JSX.Element {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter') return;
+      const es = new EventSource('/run');
+      es.addEventListener('done', () => es.close());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return <div />;
+}`,
+      filename: 'file.tsx',
+    },
   ],
   invalid: [
     // ── Opened at mount, never closed at teardown ───────────────────────────────────────
@@ -1590,6 +1692,67 @@ function handleError() {
   setTimeout(connect, 1000);
 }
 connect();`,
+            },
+          ],
+        },
+      ],
+    },
+    // ── Issue 11 ──
+    // A public method with one caller of the file that neither closes nor checks: still reported.
+    {
+      code: `export class Channel {
+  open() { this.es = new EventSource('/channel'); }
+  reconnect() { this.open(); }
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 2,
+          column: 12,
+          data: { target: 'this.es', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'this.es?.close();' },
+              output: `export class Channel {
+  open() { this.es?.close(); this.es = new EventSource('/channel'); }
+  reconnect() { this.open(); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Opened under a condition but never closed, not even when done: still held per mount.
+    {
+      code: `export function Answer({ question }) {
+  useEffect(() => {
+    if (!question) return;
+    const es = new EventSource('/answer?q=' + question);
+    es.onmessage = (event) => show(event.data);
+  }, [question]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `export function Answer({ question }) {
+  useEffect(() => {
+    if (!question) return;
+    const es = new EventSource('/answer?q=' + question);
+    es.onmessage = (event) => show(event.data);
+    return () => es.close();
+  }, [question]);
+  return <p />;
+}`,
             },
           ],
         },

@@ -20,6 +20,11 @@ export interface LocalCallers {
   calls: TSESTree.CallExpression[];
   /** Whether those are all the ways it can run. */
   complete: boolean;
+  /**
+   * Whether every use this file makes of it is one of `calls` (it may still be exported or
+   * public): then the file's own calls show how it is meant to be called.
+   */
+  usedOnlyByCalls?: boolean;
 }
 
 /** Wrappers that return (a version of) the function they are given, so that their result calls it. */
@@ -70,7 +75,7 @@ function variableCallers(
   if (!variable) return NONE;
   const reads = variable.references.filter((reference) => !reference.init && reference.isRead());
   const found = callsAmong(reads.map((reference) => reference.identifier as TSESTree.Node));
-  return { calls: found.calls, complete: found.complete && !exported };
+  return { calls: found.calls, complete: found.complete && !exported, usedOnlyByCalls: found.complete };
 }
 
 function isPrivateMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): boolean {
@@ -106,14 +111,15 @@ export function localCallersOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: Fu
     const found = callsAmong(pathOccurrences(sourceCode, { root: parent.parent, properties: [name] }));
     // Nothing outside calls the methods of a React class component; its own code is all there is.
     const closed = isPrivateMember(parent) || asComponentOrHook(parent.parent.parent)?.kind === 'class-component';
-    return { calls: found.calls, complete: found.complete && closed };
+    return { calls: found.calls, complete: found.complete && closed, usedOnlyByCalls: found.complete };
   }
   if (parent?.type === 'Property' && parent.value === node && parent.parent.type === 'ObjectExpression') {
     const name = memberName(parent);
     if (name === null) return NONE;
     const path: HolderPath = { root: optionsObjectOf(parent.parent), properties: [name] };
     // A component's methods can also be called from its template: never complete.
-    return { calls: callsAmong(holderOccurrences(sourceCode, path)).calls, complete: false };
+    const found = callsAmong(holderOccurrences(sourceCode, path));
+    return { calls: found.calls, complete: false, usedOnlyByCalls: found.complete };
   }
   return NONE;
 }

@@ -97,7 +97,10 @@ class ReplacementCheck {
     const method = unit.parent;
     if (method?.type === 'MethodDefinition' && method.kind === 'constructor' && !('scope' in this.target.root)) return true;
     const callers = localCallersOf(this.sourceCode, unit);
-    if (!callers.complete) return false;
+    // An exported function or public method that this file only calls, each time after closing
+    // the old stream or returning when it is there, is meant to be called that way.
+    const judgedByOwnCalls = callers.usedOnlyByCalls === true && callers.calls.length > 0;
+    if (!callers.complete && !judgedByOwnCalls) return false;
     // Too far from the assignment to judge with confidence: left alone.
     if (depth >= MAX_CALLER_DEPTH || visiting.has(unit)) return true;
     visiting.add(unit);
