@@ -19,7 +19,15 @@ export class DedupeStream {
     this.#onEnded = onEnded;
     this.#linger = new LingerTimer(environment, options.lingerMs, () => this.#end());
     this.#connection = new EventStreamConnection(
-      { url: target.url, withCredentials: target.withCredentials, sameOrigin: target.sameOrigin, lastEventId },
+      {
+        url: target.url,
+        withCredentials: target.withCredentials,
+        sameOrigin: target.sameOrigin,
+        lastEventId,
+        connectTimeoutMs: options.dedupeConnectTimeoutMs,
+        // An arbitrary server may never send a comment: silence on its open stream proves nothing.
+        openSilenceMs: Infinity,
+      },
       options.reconnect,
       environment,
       {

@@ -25,12 +25,24 @@ export interface EventStreamRequest {
   sameOrigin: boolean;
   /** Resume point for the first request (a stream handed over from another tab). */
   lastEventId?: string;
+  /** Most time from the request to its response headers; `Infinity` waits as long as the network does. */
+  connectTimeoutMs: number;
+  /** Most silence on an open stream, until `limitSilence` sets another limit for the connection; `Infinity` for none. */
+  openSilenceMs: number;
 }
+
+// Browsers run a longer setTimeout at once; a longer limit is waited out in steps.
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * One physical `text/event-stream` request that reconnects by itself. It is read through
  * `fetch` rather than `EventSource` because the hub must see the HTTP status (stop on 204
  * and 4xx, retry 5xx), read `retry:`, and send `Last-Event-ID` itself.
+ *
+ * A connection that stays silent too long counts as dropped: a request without response
+ * headers after `connectTimeoutMs`, or an open stream that hears nothing for its silence
+ * limit. A half-open TCP connection, or a server that accepts and never answers, would
+ * otherwise keep subscribers CONNECTING or OPEN forever.
  */
 export class EventStreamConnection {
   readonly #request: EventStreamRequest;
@@ -42,6 +54,10 @@ export class EventStreamConnection {
   #attempt: AbortController | undefined;
   #retryTimer: unknown;
   #finished = false;
+  /** How long the current attempt may stay silent, and when it was last heard from. */
+  #silenceLimitMs = Infinity;
+  #lastHeardAt = 0;
+  #silenceTimer: unknown;
 
   constructor(request: EventStreamRequest, policy: ResolvedReconnectPolicy, environment: HubEnvironment, listener: EventStreamListener) {
     this.#request = request;
@@ -70,6 +86,14 @@ export class EventStreamConnection {
     this.#fail();
   }
 
+  /**
+   * From now on, silence longer than `milliseconds` on the open connection counts as a drop;
+   * `Infinity` stops watching. A reconnect goes back to the request's own limits.
+   */
+  limitSilence(milliseconds: number): void {
+    if (this.#attempt) this.#watchSilence(milliseconds);
+  }
+
   /** Ends the stream without telling the listener; no fetch, read or timer survives this. */
   close(): void {
     this.#finished = true;
@@ -81,6 +105,7 @@ export class EventStreamConnection {
     const attempt = new AbortController();
     this.#attempt = attempt;
     this.#parser.reset();
+    this.#watchSilence(this.#request.connectTimeoutMs);
     let response: Response;
     try {
       response = await this.#environment.fetch(this.#request.url, {
@@ -114,6 +139,7 @@ export class EventStreamConnection {
       return;
     }
     this.#backoff.connected();
+    this.#watchSilence(this.#request.openSilenceMs);
     this.#listener.open();
     if (this.#attempt !== attempt) return;
     await this.#read(response.body, attempt);
@@ -132,6 +158,7 @@ export class EventStreamConnection {
       for (;;) {
         const { done, value } = await reader.read();
         if (done || attempt.signal.aborted) break;
+        this.#lastHeardAt = this.#environment.now();
         this.#parser.push(decoder.decode(value, { stream: true }));
       }
     } catch {
@@ -170,7 +197,38 @@ export class EventStreamConnection {
   #abortAttempt(): void {
     const attempt = this.#attempt;
     this.#attempt = undefined;
+    this.#clearSilenceTimer();
     attempt?.abort();
+  }
+
+  #watchSilence(limitMs: number): void {
+    this.#silenceLimitMs = limitMs;
+    this.#lastHeardAt = this.#environment.now();
+    this.#armSilenceTimer();
+  }
+
+  /**
+   * One timer per limit, not one per chunk: reads only note the time, and the timer, when it
+   * fires, waits again for whatever is left of the limit since the stream was last heard.
+   */
+  #armSilenceTimer(): void {
+    this.#clearSilenceTimer();
+    if (this.#silenceLimitMs === Infinity) return;
+    const left = this.#lastHeardAt + this.#silenceLimitMs - this.#environment.now();
+    this.#silenceTimer = this.#environment.setTimeout(
+      () => {
+        this.#silenceTimer = undefined;
+        if (this.#environment.now() - this.#lastHeardAt >= this.#silenceLimitMs) this.#fail();
+        else this.#armSilenceTimer();
+      },
+      Math.min(Math.max(left, 0), MAX_TIMER_DELAY_MS),
+    );
+  }
+
+  #clearSilenceTimer(): void {
+    if (this.#silenceTimer === undefined) return;
+    this.#environment.clearTimeout(this.#silenceTimer);
+    this.#silenceTimer = undefined;
   }
 
   #clearRetryTimer(): void {

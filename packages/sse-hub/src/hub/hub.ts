@@ -74,8 +74,10 @@ class SubscriptionHub implements Hub {
   }
 
   configure(options: HubOptions): void {
-    this.#options = mergeHubOptions(this.#options, options);
-    this.#resolved = resolveHubOptions(this.#options);
+    const merged = mergeHubOptions(this.#options, options);
+    // Resolved first: options that throw leave the hub as it was.
+    this.#resolved = resolveHubOptions(merged);
+    this.#options = merged;
   }
 
   close(): void {

@@ -45,6 +45,7 @@ export class MultiplexConnection {
   readonly #stream: EventStreamConnection;
   readonly #linger: LingerTimer;
   readonly #onEnded: () => void;
+  readonly #stallAfterHeartbeats: number;
   /**
    * Every topic with a feed or held by the server; an entry goes once it has neither. One map,
    * so that routing an event costs one lookup of its topic.
@@ -61,9 +62,17 @@ export class MultiplexConnection {
     this.#withCredentials = target.withCredentials;
     this.#environment = environment;
     this.#onEnded = onEnded;
+    this.#stallAfterHeartbeats = options.stallAfterHeartbeats;
     this.#linger = new LingerTimer(environment, options.lingerMs, () => this.#end());
     this.#stream = new EventStreamConnection(
-      { url: target.endpoint, withCredentials: target.withCredentials, sameOrigin: target.sameOrigin },
+      {
+        url: target.endpoint,
+        withCredentials: target.withCredentials,
+        sameOrigin: target.sameOrigin,
+        connectTimeoutMs: options.multiplexConnectTimeoutMs,
+        // The multiplexer writes `ready` with its headers; until it comes, the connect timeout runs on.
+        openSilenceMs: options.multiplexConnectTimeoutMs,
+      },
       options.reconnect,
       environment,
       {
@@ -144,6 +153,7 @@ export class MultiplexConnection {
         return;
       }
       this.#connection = frame.connection;
+      this.#stream.limitSilence(this.#stallLimit(frame.heartbeatMs));
       this.#forgetRequests();
       // The new connection holds nothing yet: the next POST carries the whole set, each topic with its last event id.
       this.#flush();
@@ -162,6 +172,16 @@ export class MultiplexConnection {
         this.#closeTopic(frame.topic);
         break;
     }
+  }
+
+  /**
+   * The server writes at least a `: ping` every `heartbeatMs`: a stream silent for several of
+   * those has lost its server, whatever TCP says. A server that announces no interval (one of
+   * protocol 2 from before the field) is not watched.
+   */
+  #stallLimit(heartbeatMs: unknown): number {
+    if (typeof heartbeatMs !== 'number' || !(heartbeatMs > 0) || heartbeatMs === Infinity) return Infinity;
+    return heartbeatMs * this.#stallAfterHeartbeats;
   }
 
   /** Frames for a topic we have left, or not yet asked for on this connection, are stale. */

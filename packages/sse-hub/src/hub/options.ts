@@ -21,6 +21,20 @@ export interface HubOptions {
   lingerMs?: number;
   /** One tab per origin holds the connections (Web Locks + BroadcastChannel). Default false. */
   crossTab?: boolean;
+  /**
+   * How long a stream request may wait for its response headers, and the multiplexed stream
+   * then for its `ready` frame, before it counts as failed and reconnects through the backoff.
+   * Default 30000 for the multiplexed stream. Dedupe streams wait as long as the network does
+   * unless this is set, as `EventSource` does: many SSE servers send their headers only with
+   * their first event. `Infinity` never times out.
+   */
+  connectTimeoutMs?: number;
+  /**
+   * A multiplexed stream that hears nothing, not even the server's `: ping`, for this many of
+   * the heartbeat intervals the server announces in `ready` is treated as dropped and
+   * reconnects through the backoff. Default 2. `Infinity` never gives up on a silent stream.
+   */
+  stallAfterHeartbeats?: number;
 }
 
 export type ResolvedReconnectPolicy = Required<ReconnectPolicy>;
@@ -31,6 +45,9 @@ export interface ResolvedHubOptions {
   reconnect: ResolvedReconnectPolicy;
   lingerMs: number;
   crossTab: boolean;
+  multiplexConnectTimeoutMs: number;
+  dedupeConnectTimeoutMs: number;
+  stallAfterHeartbeats: number;
 }
 
 export const DEFAULT_RECONNECT_POLICY: ResolvedReconnectPolicy = {
@@ -42,6 +59,16 @@ export const DEFAULT_RECONNECT_POLICY: ResolvedReconnectPolicy = {
 
 export const DEFAULT_LINGER_MS = 1000;
 
+/**
+ * The multiplexer writes its headers and `ready` as soon as the request arrives, so only a
+ * hung server, a dead network path, or a request queued behind the browser's connection
+ * budget takes this long.
+ */
+export const DEFAULT_MULTIPLEX_CONNECT_TIMEOUT_MS = 30_000;
+
+/** Two intervals: one heartbeat lost, and a whole interval of slack for a busy server or network. */
+export const DEFAULT_STALL_AFTER_HEARTBEATS = 2;
+
 /** Later calls override only the fields they name; a nested `reconnect` is merged field by field too. */
 export function mergeHubOptions(current: HubOptions, update: HubOptions): HubOptions {
   const merged: HubOptions = { ...current, ...update };
@@ -49,7 +76,9 @@ export function mergeHubOptions(current: HubOptions, update: HubOptions): HubOpt
   return merged;
 }
 
+/** Throws on a timeout that cannot be meant: a hub that reconnected at once, forever, would flood its server. */
 export function resolveHubOptions(options: HubOptions): ResolvedHubOptions {
+  const connectTimeoutMs = positiveOrInfinity('connectTimeoutMs', options.connectTimeoutMs);
   return {
     endpoint: options.endpoint ?? DEFAULT_HUB_ENDPOINT,
     mode: options.mode ?? (options.endpoint === undefined ? 'dedupe' : 'multiplex'),
@@ -61,5 +90,16 @@ export function resolveHubOptions(options: HubOptions): ResolvedHubOptions {
     },
     lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS,
     crossTab: options.crossTab ?? false,
+    multiplexConnectTimeoutMs: connectTimeoutMs ?? DEFAULT_MULTIPLEX_CONNECT_TIMEOUT_MS,
+    dedupeConnectTimeoutMs: connectTimeoutMs ?? Infinity,
+    stallAfterHeartbeats: positiveOrInfinity('stallAfterHeartbeats', options.stallAfterHeartbeats) ?? DEFAULT_STALL_AFTER_HEARTBEATS,
   };
+}
+
+function positiveOrInfinity(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value > 0)) {
+    throw new TypeError(`${name} must be a positive number (Infinity turns it off), got ${String(value)}`);
+  }
+  return value;
 }

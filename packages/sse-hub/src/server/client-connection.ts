@@ -72,7 +72,15 @@ export class ClientConnection {
     const [minRetry, maxRetry] = options.retryMs;
     const retry = Math.round(minRetry + environment.random() * (maxRetry - minRetry));
     opening.sink.write(
-      retryChunk(retry) + frameChunk({ kind: 'ready', connection: id, maxTopics: options.maxTopicsPerConnection, protocol: HUB_PROTOCOL_VERSION }),
+      retryChunk(retry) +
+        frameChunk({
+          kind: 'ready',
+          connection: id,
+          maxTopics: options.maxTopicsPerConnection,
+          protocol: HUB_PROTOCOL_VERSION,
+          // The hub treats a stream silent for a few of these as dropped.
+          heartbeatMs: options.heartbeatMs,
+        }),
     );
     this.#heartbeat = setInterval(() => opening.sink.write(HEARTBEAT_CHUNK), options.heartbeatMs);
     // The open socket keeps the process alive as long as it needs to be; the timer need not.
@@ -154,6 +162,7 @@ export class ClientConnection {
         lastEventId,
         forwardedHeaders: this.#forwardedHeaders,
         mayProxy: this.#upstreamOrigin !== undefined,
+        upstreamHeadersTimeoutMs: this.#services.options.upstreamHeadersTimeoutMs,
         buildRequest: () => this.#requestForResolve(url, lastEventId, signal),
       },
       this.#services.options.resolve,

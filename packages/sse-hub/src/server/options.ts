@@ -19,12 +19,18 @@ export interface ResolvedOptions {
   /** Lower-cased names of the headers a POST must repeat exactly (see credential-binding.ts). */
   boundHeaders: string[];
   heartbeatMs: number;
+  upstreamHeadersTimeoutMs: number;
   retryMs: [number, number];
   maxTopicsPerConnection: number;
 }
 
 export const DEFAULT_FORWARD_HEADERS = ['cookie', 'authorization'];
 export const DEFAULT_HEARTBEAT_MS = 15_000;
+/**
+ * A route answers with its headers as it starts streaming; one that takes this long is hung,
+ * and without a limit Node's fetch would hold it for five minutes.
+ */
+export const DEFAULT_UPSTREAM_HEADERS_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRY_MS: [number, number] = [2000, 8000];
 export const DEFAULT_MAX_TOPICS_PER_CONNECTION = 64;
 
@@ -70,6 +76,10 @@ export function resolveOptions(options: MultiplexerOptions): ResolvedOptions {
     forwardHeaders: [...new Set(forwardHeaders)],
     boundHeaders: [...new Set([...ALWAYS_BOUND_HEADERS, ...forwardHeaders])],
     heartbeatMs: timerDelay('heartbeatMs', options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS),
+    upstreamHeadersTimeoutMs: timerDelay(
+      'upstreamHeadersTimeoutMs',
+      options.upstreamHeadersTimeoutMs ?? DEFAULT_UPSTREAM_HEADERS_TIMEOUT_MS,
+    ),
     retryMs: [retryMs[0], retryMs[1]],
     maxTopicsPerConnection: positiveInteger(
       'maxTopicsPerConnection',

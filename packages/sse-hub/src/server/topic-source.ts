@@ -18,6 +18,8 @@ export interface TopicSourceRequest {
   forwardedHeaders: Readonly<Record<string, string>>;
   /** False when no trustworthy upstream origin is known (the fetch adapter without `upstreamOrigin`). */
   mayProxy: boolean;
+  /** The proxy's wait for an upstream's response headers. */
+  upstreamHeadersTimeoutMs: number;
   /** Builds the `Request` handed to `resolve` (only built when there is a hook). */
   buildRequest: () => Request;
 }
@@ -48,7 +50,12 @@ export async function runTopicSource(
     return { status: 500, reason: 'cannot proxy this topic: set the multiplexer option upstreamOrigin' };
   }
   return proxyUpstream(
-    { url: request.url, headers: request.forwardedHeaders, lastEventId: request.lastEventId },
+    {
+      url: request.url,
+      headers: request.forwardedHeaders,
+      lastEventId: request.lastEventId,
+      headersTimeoutMs: request.upstreamHeadersTimeoutMs,
+    },
     output,
     signal,
     environment,

@@ -36,8 +36,17 @@ export interface MultiplexerOptions {
   upstreamOrigin?: string;
   /** Request headers copied from the stream's GET to each upstream request. Default `['cookie', 'authorization']`. */
   forwardHeaders?: string[];
-  /** Interval of `: ping` comment lines. Default 15000. */
+  /**
+   * Interval of `: ping` comment lines. Default 15000. Announced to the hub in `ready`: a hub
+   * that hears nothing for a few intervals reconnects.
+   */
   heartbeatMs?: number;
+  /**
+   * How long a proxied upstream request may wait for its response headers before it is
+   * dropped and retried with backoff. Default 30000. A route must send its headers when its
+   * stream starts (in Node, `res.flushHeaders()` after `res.writeHead()`), not with its first event.
+   */
+  upstreamHeadersTimeoutMs?: number;
   /** The `retry:` sent to each client is uniform random in this range. Default `[2000, 8000]`. */
   retryMs?: [number, number];
   /** Most topics one client connection may hold at once. Default 64. */

@@ -28,6 +28,8 @@ export interface UpstreamTarget {
   headers: Readonly<Record<string, string>>;
   /** Resume after this id (from the subscription); later reconnects use the last id seen. */
   lastEventId: string;
+  /** How long a request may wait for its response headers before it is dropped and retried. */
+  headersTimeoutMs: number;
 }
 
 /** What one connection attempt came to. */
@@ -60,7 +62,24 @@ export async function proxyUpstream(
     target.lastEventId,
   );
 
+  /**
+   * One request, under a signal of its own: the topic's abort ends it, and so does an upstream
+   * that accepts the connection and sends no headers in time, which would otherwise hold the
+   * topic until the runtime's own timeout (five minutes in Node's fetch).
+   */
   async function attempt(): Promise<AttemptOutcome> {
+    const request = new AbortController();
+    const abortRequest = (): void => request.abort();
+    if (signal.aborted) request.abort();
+    signal.addEventListener('abort', abortRequest, { once: true });
+    try {
+      return await exchange(request);
+    } finally {
+      signal.removeEventListener('abort', abortRequest);
+    }
+  }
+
+  async function exchange(request: AbortController): Promise<AttemptOutcome> {
     parser.reset();
     deliveredEvents = false;
     const headers: Record<string, string> = {
@@ -72,11 +91,14 @@ export async function proxyUpstream(
     if (parser.lastEventId !== '') headers['last-event-id'] = lastEventIdHeader(parser.lastEventId);
 
     let response: Response;
+    const headersTimer = setTimeout(() => request.abort(), target.headersTimeoutMs);
     try {
       // `manual`: a redirect could lead off the upstream origin, which the allow-list forbids.
-      response = await environment.fetch(target.url, { headers, signal, redirect: 'manual' });
+      response = await environment.fetch(target.url, { headers, signal: request.signal, redirect: 'manual' });
     } catch {
       return { kind: 'retry', deliveredEvents: false };
+    } finally {
+      clearTimeout(headersTimer);
     }
 
     const { status } = response;

@@ -6,7 +6,10 @@
  *
  * One stream, many topics, changed over a side channel:
  * 1. `GET {endpoint}` opens the multiplexed stream (`text/event-stream`). Its first
- *    event is a control frame `{"kind":"ready","connection":"<id>","maxTopics":64,"protocol":2}`.
+ *    event is a control frame
+ *    `{"kind":"ready","connection":"<id>","maxTopics":64,"protocol":2,"heartbeatMs":15000}`.
+ *    A `: ping` comment follows at least every `heartbeatMs`, so a hub can tell a silent
+ *    stream from a dead one.
  * 2. `POST {endpoint}` with a JSON `SubscriptionChange` adds and removes topics on that
  *    connection, without touching the stream. The reply is a `SubscriptionResult`.
  * 3. A topic's events travel in events named `HUB_TOPIC_EVENT_TYPE` (see
@@ -32,6 +35,10 @@ export const HUB_TOPIC_EVENT_TYPE = 'sse-hub-event';
  * even though they ship in one package; a hub that meets another version reconnects through
  * its backoff (and stops at the attempt limit) instead of silently missing events. Version 1
  * was the unversioned format that sent topic events as JSON frames.
+ *
+ * A field that a hub may go without does not change the version: `heartbeatMs` came later
+ * within version 2. Hubs before it ignore it, and a hub that meets a server without it
+ * simply does not watch that stream for silence.
  */
 export const HUB_PROTOCOL_VERSION = 2;
 
@@ -45,6 +52,8 @@ export interface ReadyFrame {
   maxTopics: number;
   /** `HUB_PROTOCOL_VERSION` of the server. */
   protocol: number;
+  /** The server's heartbeat interval. Optional: servers of version 2 from before it was added leave it out. */
+  heartbeatMs?: number;
 }
 
 /** One event of a topic, as `formatTopicEvent` writes it and `parseTopicEvent` reads it back. */

@@ -313,7 +313,8 @@ describe('multiplex mode', () => {
       await connect(connection);
       expect(server.lastPost().json()).toEqual({ connection, subscribe: ['/a'] });
       server.lastPost().respond(403, '{"error":"this connection was opened with other credentials"}');
-      await clock.advance(60_000);
+      // Past the backoff, short of the connect timeout: each new GET is answered here.
+      await clock.advance(5000);
     }
     expect(server.gets).toHaveLength(3);
     expect(source.readyState).toBe(2);
@@ -350,7 +351,8 @@ describe('multiplex mode', () => {
     ];
     for (const ready of readyFrames) {
       server.lastGet().openStream().event({ type: 'sse-hub', data: ready });
-      await clock.advance(60_000);
+      // Past the backoff, short of the connect timeout: each new GET is answered here.
+      await clock.advance(5000);
     }
     expect(server.gets).toHaveLength(3);
     expect(server.posts).toHaveLength(0);

@@ -11,6 +11,7 @@ describe('resolveOptions', () => {
       forwardHeaders: ['cookie', 'authorization'],
       boundHeaders: ['cookie', 'authorization'],
       heartbeatMs: 15_000,
+      upstreamHeadersTimeoutMs: 30_000,
       retryMs: [2000, 8000],
       maxTopicsPerConnection: 64,
     });
@@ -39,6 +40,8 @@ describe('resolveOptions', () => {
     ['a bad header name', { forwardHeaders: ['x api'] }, 'is not a header name'],
     ['a zero heartbeat', { heartbeatMs: 0 }, 'heartbeatMs must be a positive number'],
     ['a heartbeat setInterval cannot hold', { heartbeatMs: 2 ** 31 }, 'heartbeatMs must be a positive number'],
+    ['a zero upstream headers timeout', { upstreamHeadersTimeoutMs: 0 }, 'upstreamHeadersTimeoutMs must be a positive number'],
+    ['an endless upstream headers timeout', { upstreamHeadersTimeoutMs: Infinity }, 'upstreamHeadersTimeoutMs must be a positive number'],
     ['an inverted retry range', { retryMs: [5000, 1000] }, 'retryMs must be [min, max]'],
     ['a negative retry', { retryMs: [-1, 1000] }, 'retryMs must be [min, max]'],
     ['a fractional topic limit', { maxTopicsPerConnection: 1.5 }, 'maxTopicsPerConnection must be a positive integer'],

@@ -12,7 +12,7 @@ afterEach(async () => {
 
 describe('the multiplexed stream (GET)', () => {
   it('answers with unbuffered event-stream headers, a retry line and a ready frame', async () => {
-    stack = await startStack({ maxTopicsPerConnection: 5 });
+    stack = await startStack({ maxTopicsPerConnection: 5, heartbeatMs: 20_000 });
     const client = await stack.open();
 
     expect(client.status).toBe(200);
@@ -20,10 +20,16 @@ describe('the multiplexed stream (GET)', () => {
     expect(client.headers.get('cache-control')).toBe('no-cache, no-transform');
     expect(client.headers.get('x-accel-buffering')).toBe('no');
     expect(client.headers.get('connection')).toBe('keep-alive');
-    expect(client.frames[0]).toEqual({ kind: 'ready', connection: client.connection, maxTopics: 5, protocol: HUB_PROTOCOL_VERSION });
-    // The exact bytes: the protocol version is part of the wire format, not only of the types.
+    expect(client.frames[0]).toEqual({
+      kind: 'ready',
+      connection: client.connection,
+      maxTopics: 5,
+      protocol: HUB_PROTOCOL_VERSION,
+      heartbeatMs: 20_000,
+    });
+    // The exact bytes: the protocol version and the heartbeat the hub watches for are part of the wire format.
     expect(client.text).toBe(
-      `retry: ${client.retry}\n\nevent: sse-hub\ndata: {"kind":"ready","connection":"${client.connection}","maxTopics":5,"protocol":2}\n\n`,
+      `retry: ${client.retry}\n\nevent: sse-hub\ndata: {"kind":"ready","connection":"${client.connection}","maxTopics":5,"protocol":2,"heartbeatMs":20000}\n\n`,
     );
     expect(client.connection).toMatch(/^[\w-]{24}$/);
     expect(stack.multiplexer.stats()).toEqual({ connections: 1, topics: 0, upstreams: 0 });

@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, waitUntil } from './support/loopback.js';
-import type { HubClient, ScriptedAnswer, Stack } from './support/loopback.js';
+import { listen, startStack, waitUntil } from './support/loopback.js';
+import type { HubClient, Listening, ScriptedAnswer, Stack } from './support/loopback.js';
 
 let stack: Stack | undefined;
+let upstream: Listening | undefined;
 afterEach(async () => {
   await stack?.close();
   stack = undefined;
+  await upstream?.close();
+  upstream = undefined;
 });
 
 const TOPIC = '/rows/1/events';
@@ -158,6 +161,36 @@ describe('upstream failures that are retried server-side', () => {
       upstream.end();
     }
     expect(client.framesOf('closed')).toEqual([]);
+  });
+});
+
+describe('upstreams that hang', () => {
+  it('drops an upstream that sends no headers within upstreamHeadersTimeoutMs, and retries it', async () => {
+    // Accepts every request; the first two are never answered, the third streams.
+    const requests: { closed: boolean }[] = [];
+    upstream = await listen((req, res) => {
+      const request = { closed: false };
+      requests.push(request);
+      req.on('close', () => {
+        request.closed = true;
+      });
+      if (requests.length <= 2) return;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: at last\n\n');
+    });
+    stack = await startStack({ upstreamOrigin: upstream.origin, upstreamHeadersTimeoutMs: 300 }, IMMEDIATE_RETRY);
+    const client = await stack.open();
+    await client.post({ connection: client.connection, subscribe: [TOPIC] });
+
+    expect(await client.nextFrame('event')).toMatchObject({ topic: TOPIC, data: 'at last' });
+    expect(requests).toHaveLength(3);
+    // The hung requests were let go, not left open beside their retries.
+    await waitUntil(() => requests[0]!.closed && requests[1]!.closed, 'the hung requests to be dropped');
+    expect(client.framesOf('error')).toEqual([
+      { kind: 'error', topic: TOPIC },
+      { kind: 'error', topic: TOPIC },
+    ]);
+    expect(client.framesOf('open')).toHaveLength(1);
   });
 });
 
