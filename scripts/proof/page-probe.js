@@ -3,7 +3,7 @@
  * counters the page keeps in `data-events`, and the Send button whose round trip the page
  * times itself with `performance.now()` around its `fetch`.
  */
-/* global document -- functions passed to page.evaluate() run in the browser */
+/* global document, fetch, performance, AbortController -- functions passed to page.evaluate() run in the browser */
 import { errors } from 'playwright-core';
 
 /**
@@ -53,6 +53,37 @@ export async function timeSends(page, { clicks, boundMs }) {
     if (roundTrip === null) break;
   }
   return roundTrips;
+}
+
+/**
+ * The Send button's POST, sent and timed as the dashboard pages do it (`performance.now()`
+ * around the `fetch` and its body), from any page of the example's server; `null` if it had
+ * no answer within `boundMs`.
+ * @param {import('playwright-core').Page} page
+ * @param {number} boundMs
+ * @returns {Promise<number | null>}
+ */
+export function timeIdleSend(page, boundMs) {
+  return page.evaluate(async (limitMs) => {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), limitMs);
+    const started = performance.now();
+    try {
+      const response = await fetch('/api/send', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'hello' }),
+        signal: abort.signal,
+      });
+      await response.json();
+      return performance.now() - started;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') return null;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }, boundMs);
 }
 
 async function readAnsweredSends(page) {

@@ -7,7 +7,7 @@
 import { errors } from 'playwright-core';
 import { startDashboardServer } from '../../examples/live-dashboard/server.js';
 import { median, waitUntilSettled, withTimeout } from './bounded.js';
-import { readRowEventCounts, timeSends } from './page-probe.js';
+import { readRowEventCounts, timeIdleSend, timeSends } from './page-probe.js';
 
 /** Every bound the proof waits under, in one place (they are also reported with --json). */
 export const BOUNDS = {
@@ -36,6 +36,7 @@ export const SCENARIOS = [
 
 /**
  * `post.roundTripsMs` is empty when no tab loaded: nothing was measured, so nothing stalled.
+ * `post.baselineMs` is the same POST from a page with no streams (see measureIdlePost).
  * @typedef {{ opened: number, peakOpen: number }} ConnectionCount
  * @typedef {{
  *   key: string, label: string, tabs: number, tabsLoaded: number,
@@ -43,7 +44,10 @@ export const SCENARIOS = [
  *   sseConnections: ConnectionCount, tcpSockets: ConnectionCount,
  *   upstreamStreams: number,
  *   rowsTotal: number, rowsWithEvents: number, rowsUpdated: number, rowsUpdatedPerTab: number[],
- *   post: { boundMs: number, roundTripsMs: (number | null)[], medianMs: number | null, stalled: boolean },
+ *   post: {
+ *     boundMs: number, roundTripsMs: (number | null)[], medianMs: number | null, stalled: boolean,
+ *     baselineRoundTripsMs: (number | null)[], baselineMs: number | null,
+ *   },
  *   multiplexer: { connections: number, topics: number, upstreams: number } | undefined,
  *   pageErrors: string[],
  * }} ScenarioResult
@@ -57,16 +61,47 @@ export const SCENARIOS = [
  * @returns {Promise<ScenarioResult>}
  */
 export async function runScenario(browser, scenario, bounds = BOUNDS, { publicDir } = {}) {
+  const baselineRoundTripsMs = await measureIdlePost(browser, bounds);
   const dashboard = await startDashboardServer({ port: 0, host: '127.0.0.1', publicDir });
   try {
     const context = await browser.newContext();
     try {
-      return await measure(context, dashboard, scenario, bounds);
+      const result = await measure(context, dashboard, scenario, bounds);
+      result.post.baselineRoundTripsMs = baselineRoundTripsMs;
+      result.post.baselineMs = median(baselineRoundTripsMs);
+      return result;
     } finally {
       await withTimeout(context.close(), bounds.closeMs, 'closing the browser context');
     }
   } finally {
     await withTimeout(dashboard.close(), bounds.closeMs, 'closing the dashboard server');
+  }
+}
+
+/**
+ * The page's POST with nothing queued in front of it, measured just before the scenario:
+ * the same request from the example's index page, which opens no stream, on an idle server
+ * and in a browser context of their own (so that neither the scenario's connection counts
+ * nor its connection pool see it). What the machine's load alone costs the round trip.
+ * @param {import('playwright-core').Browser} browser
+ * @param {typeof BOUNDS} bounds
+ * @returns {Promise<(number | null)[]>}
+ */
+async function measureIdlePost(browser, bounds) {
+  const idle = await startDashboardServer({ port: 0, host: '127.0.0.1' });
+  try {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${idle.url}/`, { waitUntil: 'load', timeout: bounds.pageLoadMs });
+      const roundTripsMs = [];
+      for (let click = 0; click < bounds.postClicks; click++) roundTripsMs.push(await timeIdleSend(page, bounds.postBoundMs));
+      return roundTripsMs;
+    } finally {
+      await withTimeout(context.close(), bounds.closeMs, 'closing the baseline browser context');
+    }
+  } finally {
+    await withTimeout(idle.close(), bounds.closeMs, 'closing the baseline server');
   }
 }
 
@@ -136,7 +171,15 @@ async function measure(context, dashboard, scenario, bounds) {
     rowsWithEvents: countsAfter.reduce((sum, counts) => sum + countRowsWithEvents(counts), 0),
     rowsUpdated: rowsUpdatedPerTab.reduce((sum, rows) => sum + rows, 0),
     rowsUpdatedPerTab,
-    post: { boundMs: bounds.postBoundMs, roundTripsMs, medianMs, stalled: roundTripsMs.length > 0 && medianMs === null },
+    post: {
+      boundMs: bounds.postBoundMs,
+      roundTripsMs,
+      medianMs,
+      stalled: roundTripsMs.length > 0 && medianMs === null,
+      // Filled in by runScenario.
+      baselineRoundTripsMs: [],
+      baselineMs: null,
+    },
     multiplexer: stats.multiplexer,
     pageErrors,
   };
