@@ -7,7 +7,8 @@
  *   and `/hub.js` as a one-line module that re-exports `/lib/hub/index.js`,
  * - `GET /rows/:id/events`, one event stream per row,
  * - `POST /api/send`, which answers at once (the request that starves on page A),
- * - the server multiplexer at `/__sse_hub`, allowed to carry the row streams.
+ * - the server multiplexer from the `sse-hub` package (`sse-hub/server`) at `/__sse_hub`,
+ *   allowed to carry the row streams.
  *
  * It also counts what reached it, so that `scripts/proof.js` can report connections:
  * TCP sockets and event streams, split into those the browser opened and those the
@@ -17,8 +18,8 @@
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extname, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 const LIBRARY_DIR = fileURLToPath(new URL('../../packages/sse-hub/dist/', import.meta.url));
@@ -41,10 +42,7 @@ const CONTENT_TYPES = {
  */
 export async function startDashboardServer({ port = 0, host = '127.0.0.1', publicDir = PUBLIC_DIR } = {}) {
   const publicRoot = resolve(publicDir);
-  const [{ createMultiplexer, UPSTREAM_MARKER_HEADER }, { formatEvent }] = await Promise.all([
-    importBuilt('server/index.js'),
-    importBuilt('sse/parser.js'),
-  ]);
+  const { createMultiplexer, UPSTREAM_MARKER_HEADER } = await importServerPackage();
   const multiplexer = createMultiplexer({ endpoint: HUB_ENDPOINT, allow: ['/rows/:id/events'] });
   const accounting = createConnectionAccounting();
   /** Row streams still open, so that `close()` can end them instead of waiting for clients. */
@@ -97,7 +95,8 @@ export async function startDashboardServer({ port = 0, host = '127.0.0.1', publi
       connection: 'keep-alive',
     });
     const send = () => {
-      response.write(formatEvent({ id: String(counter), data: JSON.stringify({ row: rowId, counter }) }));
+      // JSON.stringify never puts a line break in its output, so one data line holds the event.
+      response.write(`id: ${counter}\ndata: ${JSON.stringify({ row: rowId, counter })}\n\n`);
       counter += 1;
     };
     send();
@@ -258,16 +257,13 @@ function sendNotFound(response) {
   sendText(response, 404, 'text/plain; charset=utf-8', 'not found');
 }
 
-/** The example runs the built library, as an app using the package would. */
-async function importBuilt(modulePath) {
-  const file = join(LIBRARY_DIR, modulePath);
+/** The server multiplexer from the runtime package, by its name, as an app imports it (the workspace links it here). */
+async function importServerPackage() {
   try {
-    return await import(pathToFileURL(file).href);
+    return await import('sse-hub/server');
   } catch (error) {
     const missing = error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND';
-    if (missing && error.message.includes(file)) {
-      throw new Error(`${file} is missing: run \`npm run build\` first`, { cause: error });
-    }
+    if (missing) throw new Error('sse-hub/server is not built: run `npm run build` first', { cause: error });
     throw error;
   }
 }
