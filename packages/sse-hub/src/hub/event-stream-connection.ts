@@ -31,7 +31,7 @@ export interface EventStreamRequest {
   openSilenceMs: number;
 }
 
-// Browsers run a longer setTimeout at once; a longer limit is waited out in steps.
+// setTimeout fires at once for a longer delay; a longer limit is waited out in steps.
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /**
