@@ -11,12 +11,13 @@ import type { FileResult } from './types.js';
  * - `created`: written by this run (with its `.d.ts`);
  * - `would-create`: a dry run or `--check` that would write it;
  * - `current`: already there, identical to ours; left alone;
+ * - `current-reformatted`: already there, ours but for a formatter's layout changes; left alone;
  * - `kept-different`: a file is there that is not ours (an older version, edited, or the
  *   user's own); left alone, so check that it exports `sharedEventSource`;
  * - `not-needed`: no site was rewritten, so nothing imports it;
  * - `failed`: it could not be written (`reason` says why); files that would import it were not written.
  */
-export type HelperStatus = 'created' | 'would-create' | 'current' | 'kept-different' | 'not-needed' | 'failed';
+export type HelperStatus = 'created' | 'would-create' | 'current' | 'current-reformatted' | 'kept-different' | 'not-needed' | 'failed';
 
 /** `path` is relative to the current directory, with `/`; with `--helper-import`, the specifier used instead. */
 export type HelperReport = { path: string; status: HelperStatus; reason?: string } | { import: string };
@@ -99,7 +100,12 @@ function helperNote(helper: HelperReport, helperDeclarationPath: string | null):
     case 'created':
       return `Created the hub module ${both}.`;
     case 'kept-different':
-      return `Kept the existing ${helper.path}: it differs from the hub this version writes. Check that it exports sharedEventSource.`;
+      return (
+        `Kept the existing ${helper.path}: it differs from the hub this version writes (an edit, an older version, or a file of your own). ` +
+        `To refresh it, delete ${both} and run sse-codemod --write again.`
+      );
+    case 'current-reformatted':
+      return `${helper.path} is this version's hub, reformatted: left as it is.`;
     case 'failed':
       return `${helper.path} failed: ${helper.reason ?? 'could not be written'}`;
     case 'current':

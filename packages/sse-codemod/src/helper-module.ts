@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDynamicPattern } from 'globby';
+import { isReformattedCopy } from './helper-content.js';
 import { PACKAGE_NAME } from './package-info.js';
 
 /** The helper's file name when `--helper` is not given. */
@@ -21,7 +22,7 @@ export interface HelperFile {
   text: string;
 }
 
-export type HelperState = 'absent' | 'current' | 'different';
+export type HelperState = 'absent' | 'current' | 'reformatted' | 'different';
 
 /**
  * Where the helper goes when `--helper` is not given: `<dir>/src/sse-hub.js` when `<dir>` has a
@@ -97,16 +98,19 @@ export function helperFiles(helperPath: string): HelperFile[] {
 }
 
 /**
- * `current` when the module and its declarations are both byte-identical to ours; `absent`
- * when some of them are missing and those present are ours (nothing yet, or a run that was
- * interrupted between the two: writing the missing ones finishes the job); `different` when
- * any is not ours (an older version, a hand edit, a file of the user's own).
+ * `current` when the module and its declarations are both byte-identical to ours;
+ * `reformatted` when both are there and ours by content, with a formatter's changes to their
+ * layout (`helper-content.ts`); `absent` when some of them are missing and those present are
+ * ours (nothing yet, or a run that was interrupted between the two: writing the missing ones
+ * finishes the job); `different` when any is not ours (an older version, a hand edit, a file of
+ * the user's own).
  */
 export function helperState(helperPath: string): HelperState {
   const files = helperFiles(helperPath);
   const existing = files.map((file) => readIfExists(file.path));
-  if (existing.some((text, index) => text !== undefined && text !== files[index]!.text)) return 'different';
-  return existing.every((text) => text !== undefined) ? 'current' : 'absent';
+  if (existing.some((text, index) => text !== undefined && !isReformattedCopy(text, files[index]!.text))) return 'different';
+  if (existing.some((text) => text === undefined)) return 'absent';
+  return existing.every((text, index) => text === files[index]!.text) ? 'current' : 'reformatted';
 }
 
 /** The helper files that do not exist yet; with `helperState` `absent`, the ones to write. */

@@ -298,6 +298,7 @@ async function settleHelper(options: CodemodOptions, helperPath: string | null, 
   }
   const declarationPath = filesToWrite[1] ? reportPathOf(filesToWrite[1].path, cwd) : null;
   if (state === 'current') return { report: { path: reportPath, status: 'current' }, failed: false, declarationPath };
+  if (state === 'reformatted') return { report: { path: reportPath, status: 'current-reformatted' }, failed: false, declarationPath };
   if (state === 'different') return { report: { path: reportPath, status: 'kept-different' }, failed: false, declarationPath };
   if (options.mode !== 'write') return { report: { path: reportPath, status: 'would-create' }, failed: false, declarationPath };
   // The module first: if only it gets written, the app still runs.

@@ -92,8 +92,13 @@ describe('formatTextReport', () => {
         '',
       ].join('\n'),
     );
-    const kept = formatTextReport(reportWith({ helper: { path: 'src/sse-hub.js', status: 'kept-different' } }), 'write', [], null);
-    expect(kept).toContain('Kept the existing src/sse-hub.js: it differs from the hub this version writes. Check that it exports sharedEventSource.\n');
+    const kept = formatTextReport(reportWith({ helper: { path: 'src/sse-hub.js', status: 'kept-different' } }), 'write', [], 'src/sse-hub.d.ts');
+    expect(kept).toContain(
+      'Kept the existing src/sse-hub.js: it differs from the hub this version writes (an edit, an older version, or a file of your own). ' +
+        'To refresh it, delete src/sse-hub.js and src/sse-hub.d.ts and run sse-codemod --write again.\n',
+    );
+    const reformatted = formatTextReport(reportWith({ helper: { path: 'src/sse-hub.js', status: 'current-reformatted' } }), 'write', [], 'src/sse-hub.d.ts');
+    expect(reformatted).toContain("src/sse-hub.js is this version's hub, reformatted: left as it is.\n");
     const failed = formatTextReport(reportWith({ helper: { path: 'src/sse-hub.js', status: 'failed', reason: 'read-only file' } }), 'write', [], null);
     expect(failed).toContain('src/sse-hub.js failed: read-only file\n');
     const imported = formatTextReport(reportWith({ helper: { import: 'sse-hub' } }), 'write', [], null);

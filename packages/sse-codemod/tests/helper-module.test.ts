@@ -195,7 +195,27 @@ describe('helperState', () => {
 
   it('is different when the module was edited', () => {
     const helperPath = writeHelper(join(scratch, 'state-edited-module'));
-    writeFileSync(helperPath, `${readFileSync(helperPath, 'utf8')}\n`);
+    writeFileSync(helperPath, readFileSync(helperPath, 'utf8').replace('maxAttempts: 10', 'maxAttempts: 100'));
+    expect(helperState(helperPath)).toBe('different');
+  });
+
+  // Issue 13: the helper failed a project's `prettier --check`, and once reformatted the next
+  // run called it "different". A formatter's changes leave it ours.
+  it('is reformatted when only the layout changed: white space, quotes, semicolons, commas, parentheses', () => {
+    const helperPath = writeHelper(join(scratch, 'state-reformatted'));
+    const reformatted = readFileSync(helperPath, 'utf8')
+      .replace(/^( +)/gm, (indent) => '\t'.repeat(indent.length / 2))
+      // Quotes and semicolons in code only: a formatter leaves comments and template text as they are.
+      .replace(/^(?!\s*(?:\/\/|\/?\*)).*$/gm, (line) => (line.includes('`') ? line : line.replace(/'([^'\\"]*)'/g, '"$1"')).replace(/;$/, ''))
+      .replace(/\(([a-z]\w*)\) =>/g, '$1 =>');
+    expect(reformatted).not.toBe(readFileSync(helperPath, 'utf8'));
+    writeFileSync(helperPath, reformatted);
+    expect(helperState(helperPath)).toBe('reformatted');
+  });
+
+  it('is different when a comment says another version wrote it, though the code is the same', () => {
+    const helperPath = writeHelper(join(scratch, 'state-other-version'));
+    writeFileSync(helperPath, readFileSync(helperPath, 'utf8').replace(`sse-hub ${hubVersion}`, 'sse-hub 0.0.1'));
     expect(helperState(helperPath)).toBe('different');
   });
 
