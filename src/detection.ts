@@ -15,3 +15,4 @@ export { mentionsStream } from './analysis/stream-mentions.js';
 export { getStreamOpeners, owningFunction, type ClassNode, type StreamOpeners } from './analysis/stream-openers.js';
 export { getStreamOpenings, streamUrlArgument, type StreamOpening, type StreamWrapper } from './analysis/stream-sources.js';
 export { streamStorage } from './analysis/stream-storage.js';
+export { isTestFile } from './analysis/test-files.js';

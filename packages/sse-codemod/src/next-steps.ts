@@ -7,6 +7,7 @@
  * `EventSource` retries network errors forever while the hub gives up after its attempt limit,
  * and a consumer that joins an open stream does not get the events sent before it joined.
  */
+import { isTestFile } from 'eslint-plugin-sse/detection';
 import { DEFAULT_HUB_ENDPOINT } from 'sse-hub';
 
 /**
@@ -24,11 +25,9 @@ const EVENTSOURCE_MOCK = new RegExp(
   ].join('|'),
 );
 
-const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__)[\\/]|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$/;
-
-/** Whether `file` is a test file whose text mocks `EventSource` or counts its constructions. */
+/** Whether `file` is a test file (by the rules' own test) whose text mocks `EventSource` or counts its constructions. */
 export function mocksEventSource(file: string, text: string): boolean {
-  return TEST_FILE.test(file) && EVENTSOURCE_MOCK.test(text);
+  return isTestFile(file) && EVENTSOURCE_MOCK.test(text);
 }
 
 export interface NextStepsInput {
