@@ -6,25 +6,34 @@
  * the job.
  *
  * Half the kills land anywhere in the run (reading, planning, writing); the other half wait
- * until the hub module appears, which the codemod writes first, and land in the short write
- * phase that follows, where a non-atomic writer would leave half-written files.
+ * until the hub module appears, which the codemod writes first, and land in the writing that
+ * follows, where a non-atomic writer would leave half-written files. That writing is short
+ * (tens of ms for 50 files, against a second of cleanup and report after it), so its span is
+ * taken from the full run's files: from the hub module's mtime to the last changed file's.
+ *
+ * The test cannot pass on nothing (interrupt-codemod/judge-interrupt-run.js): the full run
+ * must change files, every kill must hit a running codemod (a kill that finds it exited is
+ * aimed again, earlier, up to 3 times), and a stated share of the kills must land mid-write.
  *
  *   node scripts/interrupt-codemod.js [--kills N] [--files N] [--seed S]
  *
  * Exit status: 0 when every check holds, 1 when one fails, 2 when the test could not run.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createRandom, generateRepository } from './bench/generate-repository.js';
+import { judgeInterruptRun, landedMidWrite } from './interrupt-codemod/judge-interrupt-run.js';
 
 const CLI = fileURLToPath(new URL('../packages/sse-codemod/dist/cli.js', import.meta.url));
 const HELPER = path.join('src', 'sse-hub.js');
 const TEMPORARY_FILE = /\.sse-codemod-\d+-[^/]*\.tmp$/;
+/** A run can be faster than the reference and finish before its kill: aim again at half the delay. */
+const ATTEMPTS_PER_KILL = 3;
 
 /** Every file under `root` (not following links), as relative path → bytes. */
 function snapshot(root) {
@@ -42,7 +51,8 @@ function snapshot(root) {
 
 /**
  * Runs the codemod with `--write` on `root`. With `killAfter`, kills it with SIGKILL when
- * `killAfter()` resolves (or lets it finish if it finishes first).
+ * `killAfter()` resolves (or lets it finish if it finishes first). `hitLiveProcess`: the kill
+ * was sent while the codemod ran, and it died of it.
  */
 function runCodemod(root, killAfter) {
   return new Promise((resolve, reject) => {
@@ -50,7 +60,9 @@ function runCodemod(root, killAfter) {
     const child = spawn(process.execPath, [CLI, '.', '--write', '--allow-dirty', '--silent'], { cwd: root, stdio: 'ignore' });
     let killed = false;
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal, killed, elapsedMs: performance.now() - started }));
+    child.on('exit', (code, signal) =>
+      resolve({ code, signal, killed, hitLiveProcess: killed && signal === 'SIGKILL', elapsedMs: performance.now() - started }),
+    );
     killAfter?.().then(() => {
       if (child.exitCode === null && child.signalCode === null) {
         killed = true;
@@ -117,31 +129,40 @@ async function main() {
     }
     const after = snapshot(reference);
     const changedFiles = [...after.keys()].filter((file) => !before.get(file)?.equals(after.get(file)));
-    const writePhaseMs = Math.max(1, full.elapsedMs - writeStartedMs);
+    // A file renamed into place keeps the mtime of its temporary file: when it was written.
+    const writtenAt = changedFiles.map((file) => statSync(path.join(reference, file)).mtimeMs);
+    const writingMs = Math.max(1, Math.max(...writtenAt) - statSync(path.join(reference, HELPER)).mtimeMs);
     console.log(
       `${before.size} files, ${changedFiles.length} changed by a full run (${full.elapsedMs.toFixed(0)} ms; ` +
-        `writing starts at ${writeStartedMs.toFixed(0)} ms). Seed ${seed}.`,
+        `writing starts at ${writeStartedMs.toFixed(0)} ms and takes ${writingMs.toFixed(0)} ms). Seed ${seed}.`,
     );
 
     // Seeded, so that a failing run can be repeated with `--seed`.
     const { next: random } = createRandom(seed);
-    let failures = 0;
+    const outcomes = [];
     for (let run = 1; run <= kills; run += 1) {
       const root = path.join(work, `run-${run}`);
-      cpSync(pristine, root, { recursive: true });
       const inWritePhase = run % 2 === 0;
-      const delayMs = random() * (inWritePhase ? writePhaseMs : full.elapsedMs);
-      const interrupted = await runCodemod(root, async () => {
-        if (inWritePhase) await waitForFile(path.join(root, HELPER), 600_000);
-        await sleep(delayMs);
-      });
+      let delayMs = random() * (inWritePhase ? writingMs : full.elapsedMs);
+      let interrupted;
+      for (let attempt = 1; ; attempt += 1) {
+        cpSync(pristine, root, { recursive: true });
+        interrupted = await runCodemod(root, async () => {
+          if (inWritePhase) await waitForFile(path.join(root, HELPER), 600_000);
+          await sleep(delayMs);
+        });
+        if (interrupted.hitLiveProcess || attempt === ATTEMPTS_PER_KILL) break;
+        console.log(`      kill ${run} after ${delayMs.toFixed(0)} ms found the codemod exited; aiming again at half`);
+        rmSync(root, { recursive: true, force: true });
+        delayMs /= 2;
+      }
       const state = compare(root, before, after);
       const newFiles = [...state.files.keys()].filter(
         (file) => !TEMPORARY_FILE.test(file) && after.has(file) && state.files.get(file).equals(after.get(file)) && !before.get(file)?.equals(after.get(file)),
       ).length;
       const rerun = await runCodemod(root);
       const finished = compare(root, after, after);
-      const ok =
+      const intact =
         state.torn.length === 0 &&
         state.missing.length === 0 &&
         rerun.code === 0 &&
@@ -149,19 +170,25 @@ async function main() {
         finished.missing.length === 0 &&
         // The rerun removes what the killed run could not: its temporary files.
         finished.temporary.length === 0;
-      if (!ok) failures += 1;
+      const outcome = { hitLiveProcess: interrupted.hitLiveProcess, newFiles, intact };
+      outcomes.push(outcome);
+      const ok = intact && interrupted.hitLiveProcess;
+      const landed = !interrupted.hitLiveProcess ? 'had finished' : landedMidWrite(outcome, changedFiles.length) ? 'killed mid-write' : 'killed';
       console.log(
         `${ok ? 'PASS' : 'FAIL'}  kill ${String(run).padStart(2)} ` +
           `${inWritePhase ? 'in the write phase' : 'anywhere        '} after ${delayMs.toFixed(0).padStart(5)} ms: ` +
-          `${interrupted.killed ? 'killed' : 'had finished'}; ${newFiles}/${changedFiles.length} files new, ` +
+          `${landed}; ${newFiles}/${changedFiles.length} files new, ` +
           `${state.torn.length} torn, ${state.missing.length} missing, ${state.temporary.length} temporary left; ` +
           `rerun exit ${rerun.code}, ${finished.torn.length} files not as a full run leaves them, ${finished.temporary.length} temporary left`,
       );
       for (const file of [...state.torn, ...state.missing, ...finished.torn].slice(0, 5)) console.log(`      ${file}`);
       rmSync(root, { recursive: true, force: true });
     }
-    console.log(failures === 0 ? `interrupt test passed (${kills} kills)` : `interrupt test FAILED (${failures} of ${kills})`);
-    return failures === 0 ? 0 : 1;
+    const verdict = judgeInterruptRun({ filesChanged: changedFiles.length, kills: outcomes });
+    console.log(`${verdict.midWrite} of ${outcomes.length} kills landed mid-write.`);
+    for (const problem of verdict.problems) console.log(`  ${problem}`);
+    console.log(verdict.passed ? `interrupt test passed (${kills} kills)` : 'interrupt test FAILED');
+    return verdict.passed ? 0 : 1;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
