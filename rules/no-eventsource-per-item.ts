@@ -47,7 +47,7 @@ import {
   wrappersSchema,
 } from '../src/rule-options.js';
 
-export type Options = [RepeatedStreamOptions & { reportUrlFromProps?: boolean }];
+export type Options = [RepeatedStreamOptions & { reportUrlFromProps?: boolean; reportHookWithoutCallers?: boolean }];
 export type MessageIds =
   | 'urlFromProps'
   | 'hookOpensStream'
@@ -161,11 +161,16 @@ export default createRule<Options, MessageIds>({
             description:
               'Report every component whose stream URL comes from its props (`urlFromProps`), even when this file shows no sign that it is rendered more than once. By default a component is reported for it only when this file renders it per item or from several parents.',
           },
+          reportHookWithoutCallers: {
+            type: 'boolean',
+            description:
+              'Report every hook that opens its own stream (`hookOpensStream`), even when this file shows no sign that it runs more than once at a time. By default a hook is reported only when this file calls it twice or more, or per item, or from a component or hook that is itself repeated.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ ...REPEATED_STREAM_DEFAULTS, reportUrlFromProps: false }],
+    defaultOptions: [{ ...REPEATED_STREAM_DEFAULTS, reportUrlFromProps: false, reportHookWithoutCallers: false }],
     messages: {
       urlFromProps:
         'Component `{{component}}` opens {{stream}}{{route}} with a URL built from its {{inputs}}, so every rendered instance holds its own connection, one of the ~6 the browser allows per origin across all tabs; later fetches and POSTs queue behind them. Open one shared stream (in a provider or a module) and route its events to each instance.',
@@ -231,6 +236,31 @@ export default createRule<Options, MessageIds>({
       const sites = renderSites(sourceCode, binding);
       if (sites.some((site) => findRepetition(site.node, repetitionOptions) !== null)) return true;
       return new Set(sites.map((site) => enclosingComponentOrHook(site.node)?.node ?? null)).size > 1;
+    }
+
+    /**
+     * A hook opens one stream per call, but one call is one stream: a hook is reported when this
+     * file shows it running several times at once — called twice or more, called per item, or
+     * called by a component or hook that is itself repeated. A hook defined for other files (or
+     * called once, by the app's root) shows none of that here.
+     * TODO: with type information, count the calls in other files too.
+     */
+    function runsSeveralTimes(hook: Hook, repetitionOptions: RepetitionOptions, seen = new Set<TSESTree.Node>()): boolean {
+      if (seen.has(hook.node)) return false;
+      seen.add(hook.node);
+      const calls = (bindingOf(sourceCode, hook)?.references ?? []).flatMap((reference) => {
+        const call = reference.identifier.parent;
+        return reference.isRead() && call?.type === 'CallExpression' && call.callee === reference.identifier ? [call] : [];
+      });
+      if (calls.length > 1) return true;
+      return calls.some((call) => {
+        if (findRepetition(call, repetitionOptions) !== null) return true;
+        const caller = enclosingComponentOrHook(call);
+        if (!caller) return false;
+        return caller.kind === 'hook'
+          ? runsSeveralTimes(caller, repetitionOptions, seen)
+          : isRenderedRepeatedly(caller, repetitionOptions);
+      });
     }
 
     const sharedUnits = new Map<TSESTree.Node, boolean>();
@@ -330,12 +360,13 @@ export default createRule<Options, MessageIds>({
           }
         }
 
-        // 3. Hooks always (every caller opens another); components when the URL varies per instance.
+        // 3. Hooks when this file runs them several times; components when the URL varies per instance and they repeat.
         for (const { unit, node, opening, helper, dependencies } of findings.values()) {
           const helperName = helper ? functionName(helper) : null;
           const route = helperName ? ` through \`${helperName}()\`` : '';
           const stream = opening.source.label;
           if (unit.kind === 'hook') {
+            if (!options.reportHookWithoutCallers && !runsSeveralTimes(unit, repetitionOptions)) continue;
             noteFlaggedOpenings(context, node, 'hookOpensStream', [opening]);
             context.report({
               node,

@@ -4,9 +4,12 @@
  *
  * - it closes itself from one of its own event handlers, on a terminal event
  *   (`es.addEventListener('done', () => es.close())`, `if (e.data === '[DONE]') es.close()`);
- *   an `error` handler does not count, since long-lived streams close on errors too;
+ *   an `error` handler does not count, since long-lived streams close on errors too, and
+ *   neither does a close in a `catch` block of another handler (a message that fails to parse);
  * - it is opened by a user action (an event handler, a callback the component hands out),
- *   not at mount, and closed somewhere (often in the effect's cleanup).
+ *   not at mount, and closed somewhere (often in the effect's cleanup);
+ * - it is a request with a body (`fetchEventSource(url, { method: 'POST', body })`) opened by
+ *   a user action: it answers that action, and ends with the response.
  *
  * Only streams kept under names the file can follow (`const es`, `ref.current`, `this.es`)
  * are judged; any other stream is not one-shot.
@@ -48,7 +51,9 @@ function handlersOn(occurrence: TSESTree.Node): FunctionNode[] {
 function closesOnTerminalEvent(sourceCode: Readonly<TSESLint.SourceCode>, targets: CloseTargets): boolean {
   return targets.paths.some((path) =>
     holderOccurrences(sourceCode, path).some((occurrence) =>
-      handlersOn(occurrence).some((handler) => closesStream(sourceCode, handler.body, { ...targets, selfFunction: handler })),
+      handlersOn(occurrence).some((handler) =>
+        closesStream(sourceCode, handler.body, { ...targets, selfFunction: handler }, { skipCatchClauses: true }),
+      ),
     ),
   );
 }
@@ -85,8 +90,25 @@ function opensOnUserAction(sourceCode: Readonly<TSESLint.SourceCode>, opening: S
   return false;
 }
 
+/** `{ method: 'POST', body }` (any method but GET or HEAD) in the options of a fetch-based opening. */
+function sendsRequestBody(opening: StreamOpening): boolean {
+  const options = opening.node.arguments[1];
+  if (options?.type !== 'ObjectExpression') return false;
+  const property = (name: string) =>
+    options.properties.find(
+      (p): p is TSESTree.Property =>
+        p.type === 'Property' &&
+        !p.computed &&
+        ((p.key.type === 'Identifier' && p.key.name === name) || (p.key.type === 'Literal' && p.key.value === name)),
+    );
+  const method = property('method')?.value;
+  if (method?.type !== 'Literal' || typeof method.value !== 'string') return false;
+  return !['GET', 'HEAD'].includes(method.value.toUpperCase()) && property('body') !== undefined;
+}
+
 /** Whether the stream of `opening` is one-shot (see the module comment). */
 export function isOneShotStream(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): boolean {
+  if (sendsRequestBody(opening) && opensOnUserAction(sourceCode, opening)) return true;
   const targets = heldTargets(sourceCode, opening);
   if (!targets) return false;
   if (closesOnTerminalEvent(sourceCode, targets)) return true;

@@ -435,6 +435,73 @@ export const feeds = rows.map((row) => streamFor('/rows/' + row.id));`,
   }, [id]);
   return null;
 }`,
+    // Audit, M3taman/aidiligencepro `src/hooks/useEventSource.ts`: a generic hook defined in its own
+    // file and called elsewhere. Nothing here shows it running more than once at a time.
+    `export function useEventSource<T>(url: string) {
+  const [data, setData] = useState<T | null>(null);
+  useEffect(() => {
+    const es = new EventSource(url);
+    es.onmessage = (event) => setData(JSON.parse(event.data));
+    return () => es.close();
+  }, [url]);
+  return data;
+}`,
+    // Audit, drone/drone-ui `src/hooks/swr/builds.js`: a hook called once, by the app's root.
+    {
+      code: `export function useBuildFeed() {
+  useEffect(() => {
+    const es = new EventSource('/api/stream');
+    return () => es.close();
+  }, []);
+}
+export function App() {
+  useBuildFeed();
+  return <Routes />;
+}`,
+      languageOptions: javascript,
+    },
+    // Audit, harness/gitness \`web/src/hooks/useSpaceSSE.tsx\`: seven callers, each a route page in
+    // another file, shown one at a time. This file shows none of them.
+    `export function useSpaceSSE({ space, onEvent }: { space: string; onEvent: (data: unknown) => void }) {
+  useEffect(() => {
+    const es = new EventSource('/api/v1/spaces/' + space + '/+/events');
+    es.onmessage = (event) => onEvent(JSON.parse(event.data));
+    return () => es.close();
+  }, [space, onEvent]);
+}`,
+    // Audit, langchain-ai/langserve \`playground/src/useStreamLog.tsx\`: a POST with a body, sent from a
+    // callback the hook hands out (a click), answers that one action; valid even with the opt-in.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+export function useStreamLog() {
+  const [controller, setController] = useState<AbortController | null>(null);
+  const startStream = useCallback(async (input: unknown) => {
+    const next = new AbortController();
+    setController(next);
+    await fetchEventSource('/stream_log', {
+      signal: next.signal,
+      method: 'POST',
+      body: JSON.stringify({ input }),
+      onmessage(message) {},
+    });
+  }, []);
+  return { startStream, stopStream: () => controller?.abort() };
+}`,
+      filename: 'file.tsx',
+      options: [{ reportHookWithoutCallers: true }],
+    },
+    // The same in JavaScript, from a plain function the hook returns.
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+export function useAsk() {
+  function ask(question) {
+    return fetchEventSource('/ask', { method: 'post', body: JSON.stringify({ question }) });
+  }
+  return ask;
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+    },
     // The same with a computed key on an object: keyed by the URL, one stream per URL.
     {
       code: `const cache = {};
@@ -616,6 +683,8 @@ export function Row({ id }) {
         { messageId: 'urlFromProps', line: 6, column: 16, data: { component: 'Row', stream: ES, route: ' through `openRow()`', inputs: 'prop `id`' } },
       ],
     },
+    // The hook cases up to the rendered-per-row ones opt in to `reportHookWithoutCallers`: they pin down
+    // what a hook opens, in files that do not call it.
     // A custom hook opens its own stream: every component that calls it opens another.
     {
       code: `export function useRowStream(id: string) {
@@ -627,7 +696,7 @@ export function Row({ id }) {
   }, [id]);
   return data;
 }`,
-      options: [{ sharedHelper: HUB }],
+      options: [{ sharedHelper: HUB, reportHookWithoutCallers: true }],
       errors: [
         {
           messageId: 'hookOpensStream',
@@ -660,6 +729,7 @@ export function Row({ id }) {
     return () => es.close();
   }, []);
 };`,
+      options: [{ reportHookWithoutCallers: true }],
       errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useNotifications', stream: ES, route: '' } }],
     },
     // Through a local helper: reported at the helper call inside the hook.
@@ -673,7 +743,7 @@ export function useStream(url: string) {
     return () => es.close();
   }, [url]);
 }`,
-      options: [{ sharedHelper: HUB }],
+      options: [{ sharedHelper: HUB, reportHookWithoutCallers: true }],
       errors: [
         {
           messageId: 'hookOpensStream',
@@ -694,6 +764,7 @@ export function useStream(url: string) {
 export function useRow(id: string) {
   return useSse('/rows/' + id);
 }`,
+      options: [{ reportHookWithoutCallers: true }],
       errors: [{ messageId: 'hookOpensStream', line: 2, column: 35, data: { hook: 'useSse', stream: ES, route: '' } }],
     },
     // A library that is called rather than constructed; no suggestion, it is not the native constructor.
@@ -707,7 +778,7 @@ export function useLive(topic) {
   }, [topic]);
 }`,
       languageOptions: javascript,
-      options: [{ sharedHelper: HUB }],
+      options: [{ sharedHelper: HUB, reportHookWithoutCallers: true }],
       errors: [
         {
           messageId: 'hookOpensStream',
@@ -729,6 +800,7 @@ export function useTicker() {
   }, []);
 }`,
       languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
       errors: [
         {
           messageId: 'hookOpensStream',
@@ -747,7 +819,7 @@ export function useOrders(customer: string) {
     return () => stream.close();
   }, [customer]);
 }`,
-      options: [{ wrappers: [{ module: '@acme/live', export: 'openStream' }] }],
+      options: [{ wrappers: [{ module: '@acme/live', export: 'openStream' }], reportHookWithoutCallers: true }],
       errors: [
         { messageId: 'hookOpensStream', line: 4, column: 20, data: { hook: 'useOrders', stream: '`openStream` from `@acme/live`', route: '' } },
       ],
@@ -763,6 +835,7 @@ export function EventsProvider({ children }) {
   return <EventsContext.Provider value={source}>{children}</EventsContext.Provider>;
 }`,
       languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
       errors: [{ messageId: 'hookOpensStream', line: 2, column: 35, data: { hook: 'useEventStream', stream: ES, route: '' } }],
     },
     // CommonJS: a hook around the `eventsource` package.
@@ -774,6 +847,7 @@ function useServerFeed(topic) {
 }
 module.exports = { useServerFeed };`,
       languageOptions: script,
+      options: [{ reportHookWithoutCallers: true }],
       errors: [
         { messageId: 'hookOpensStream', line: 3, column: 35, data: { hook: 'useServerFeed', stream: '`EventSource` from `eventsource`', route: '' } },
       ],
@@ -786,6 +860,7 @@ module.exports = { useServerFeed };`,
     return () => es?.close?.();
   }, [id]);
 }`,
+      options: [{ reportHookWithoutCallers: true }],
       errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useOdd', stream: ES, route: '' } }],
     },
     // Odd syntax: a computed member of a global object.
@@ -796,6 +871,7 @@ module.exports = { useServerFeed };`,
     return () => es.close();
   }, [id]);
 }`,
+      options: [{ reportHookWithoutCallers: true }],
       errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useComputed', stream: ES, route: '' } }],
     },
     // Odd syntax: a \`using\` declaration inside a hook's effect.
@@ -805,6 +881,7 @@ module.exports = { useServerFeed };`,
     using es = new EventSource('/d/' + id);
   }, [id]);
 }`,
+      options: [{ reportHookWithoutCallers: true }],
       errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useDisposable', stream: ES, route: '' } }],
     },
     // A component with a constant URL rendered once per row.
@@ -1094,6 +1171,7 @@ export const Sidebar = () => <Badge user="team" />;`,
   return rerun;
 }`,
       filename: 'file.tsx',
+      options: [{ reportHookWithoutCallers: true }],
       errors: [{ messageId: 'hookOpensStream', line: 7, column: 18, data: { hook: 'useJob', stream: ES, route: '' } }],
     },
     // Closing in an error handler does not make a stream one-shot: long-lived streams do that too.
@@ -1105,7 +1183,100 @@ export const Sidebar = () => <Badge user="team" />;`,
   }, []);
 }`,
       languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
       errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useFeed', stream: ES, route: '' } }],
+    },
+    // Audit, harness/gitness \`web/src/pages/PullRequest/Checks/CheckPipelineSteps.tsx\` (a miss since
+    // dd4105d): a step rendered per item keeps its own log stream open while the step runs. The close
+    // in the message handler's \`catch\` is error handling, not a terminal event: not one-shot.
+    {
+      code: `export function Steps({ steps }: { steps: Step[] }) {
+  return <div>{steps.map((step) => <StepLog key={step.number} step={step} />)}</div>;
+}
+const StepLog = ({ step }: { step: Step }) => {
+  const ref = useRef<EventSource | null>(null);
+  const path = useMemo(() => \`/logs/\${step.number}\`, [step.number]);
+  const close = useCallback(() => {
+    ref.current?.close();
+    ref.current = null;
+  }, []);
+  useEffect(() => {
+    ref.current = new EventSource(\`\${path}/stream\`);
+    ref.current.onmessage = (event) => {
+      try {
+        render(JSON.parse(event.data));
+      } catch {
+        close();
+      }
+    };
+    ref.current.onerror = close;
+    return close;
+  }, [path, close]);
+  return <pre />;
+};`,
+      filename: 'file.tsx',
+      errors: [
+        { messageId: 'renderedPerItem', line: 2, column: 36, data: { component: 'StepLog', stream: ES, line: 12, repetition: 'a `map()` callback' } },
+        { messageId: 'urlFromProps', line: 12, column: 19, data: { component: 'StepLog', stream: ES, route: '', inputs: 'prop `step`' } },
+      ],
+    },
+    // The same in JavaScript, with the close in a \`catch\` of an \`addEventListener\` handler.
+    {
+      code: `function StepLog({ step }) {
+  useEffect(() => {
+    const es = new EventSource('/logs/' + step.id);
+    es.addEventListener('message', (event) => {
+      try { render(JSON.parse(event.data)); } catch (error) { es.close(); }
+    });
+    return () => es.close();
+  }, [step.id]);
+  return null;
+}
+export const Steps = ({ steps }) => steps.map((step) => <StepLog key={step.id} step={step} />);`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'urlFromProps', line: 3, column: 16, data: { component: 'StepLog', stream: ES, route: '', inputs: 'prop `step`' } },
+        { messageId: 'renderedPerItem', line: 11, column: 57, data: { component: 'StepLog', stream: ES, line: 3, repetition: 'a `map()` callback' } },
+      ],
+    },
+    // A hook called by two components of the file: two callers, two connections.
+    {
+      code: `function usePresence() {
+  useEffect(() => {
+    const es = new EventSource('/presence');
+    return () => es.close();
+  }, []);
+}
+export function Header() { usePresence(); return <header />; }
+export function Sidebar() { usePresence(); return <aside />; }`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'usePresence', stream: ES, route: '' } }],
+    },
+    // Called once, but by a hook that two components call.
+    {
+      code: `function useFeed(topic: string) {
+  const [source] = useState(() => new EventSource('/feed/' + topic));
+  return source;
+}
+function useNews() { return useFeed('news'); }
+export const Ticker = () => { useNews(); return <p />; };
+export const Banner = () => { useNews(); return <p />; };`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'hookOpensStream', line: 2, column: 35, data: { hook: 'useFeed', stream: ES, route: '' } }],
+    },
+    // TODO(false positive): two route pages of the same file, shown one at a time, count as two
+    // callers (harness/gitness has such pages in separate files, which this rule does not see).
+    {
+      code: `function useSpaceEvents(space: string) {
+  useEffect(() => {
+    const es = new EventSource('/spaces/' + space + '/events');
+    return () => es.close();
+  }, [space]);
+}
+export function PipelinesPage() { useSpaceEvents('a'); return <main />; }
+export function BranchesPage() { useSpaceEvents('a'); return <main />; }`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 16, data: { hook: 'useSpaceEvents', stream: ES, route: '' } }],
     },
     // Storage one level down: the entry holds the stream, stored per key like the stream itself.
     {

@@ -52,8 +52,11 @@ function configFor(extension: string, parser: 'espree' | 'typescript', options: 
   const wrappers = options.wrappers && options.wrappers.length > 0 ? { wrappers: [...options.wrappers] } : {};
   const ruleEntry = (rule: (typeof REWRITTEN_RULES)[number]): Linter.RuleEntry =>
     // One file at a time, the codemod cannot see that a component whose URL comes from its props
-    // is rendered per item elsewhere; it converts every such component, as the rule's opt-in does.
-    rule === 'sse/no-eventsource-per-item' ? ['error', { ...wrappers, reportUrlFromProps: true }] : ['error', wrappers];
+    // is rendered per item elsewhere, nor who calls a hook; it converts every such component and
+    // hook, as the rule's opt-ins do.
+    rule === 'sse/no-eventsource-per-item'
+      ? ['error', { ...wrappers, reportUrlFromProps: true, reportHookWithoutCallers: true }]
+      : ['error', wrappers];
   return [
     {
       files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],

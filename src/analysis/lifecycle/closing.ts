@@ -43,6 +43,7 @@ class CloseSearch {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly targets: CloseTargets,
     private readonly onlyCodeThatRuns = false,
+    private readonly skipCatchClauses = false,
   ) {
     this.#paths = [...targets.paths];
   }
@@ -121,6 +122,7 @@ class CloseSearch {
       if (found) return false;
       // A function defined here (a handler, a declaration) closes nothing until it is called.
       if (this.onlyCodeThatRuns && isFunctionNode(node) && !runsOncePerEvaluation(node)) return false;
+      if (this.skipCatchClauses && node.type === 'CatchClause') return false;
       if (node.type === 'VariableDeclarator') this.#noteAlias(node);
       else if (node.type === 'CallExpression' && this.#callCloses(node, depth)) found = true;
       return !found;
@@ -132,14 +134,16 @@ class CloseSearch {
 /**
  * Whether running `root` closes one of the targets (see the module comment for what counts).
  * `root` is teardown code: everything in it counts, also callbacks it sets up
- * (`streams.forEach((s) => s.close())`).
+ * (`streams.forEach((s) => s.close())`). With `skipCatchClauses`, a close in a `catch` block
+ * (and in what it calls) does not count: that is error handling, not the normal end.
  */
 export function closesStream(
   sourceCode: Readonly<TSESLint.SourceCode>,
   root: TSESTree.Node,
   targets: CloseTargets,
+  { skipCatchClauses = false }: { skipCatchClauses?: boolean } = {},
 ): boolean {
-  return new CloseSearch(sourceCode, targets).closesIn(root);
+  return new CloseSearch(sourceCode, targets, false, skipCatchClauses).closesIn(root);
 }
 
 /**
