@@ -2,9 +2,16 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type ClientOptionProblem, clientOptionProblem } from '../src/analysis/reconnect/client-options.js';
 import { findErrorHandlers } from '../src/analysis/reconnect/error-handlers.js';
 import { findIntervalReopens } from '../src/analysis/reconnect/interval-reopens.js';
+import {
+  globalReconnectingEventSources,
+  reconnectingEventSourceForever,
+  shortReconnectIntervals,
+} from '../src/analysis/reconnect/library-retries.js';
+import { findLoopReopens } from '../src/analysis/reconnect/loop-reopens.js';
 import { reopenPointsIn } from '../src/analysis/reconnect/reopen-points.js';
 import { outermostConcatenation, retryFieldValues, staticText } from '../src/analysis/reconnect/retry-field.js';
 import { findUnboundedRxjsRetries } from '../src/analysis/reconnect/rxjs-retries.js';
+import { getServerStops } from '../src/analysis/reconnect/server-stops.js';
 import { ReopenVerdicts, type SafeguardRequirements } from '../src/analysis/reconnect/safeguards.js';
 import {
   type RetryOption,
@@ -36,6 +43,9 @@ export type MessageIds =
   | 'sseUnlimitedRetries'
   | 'retryTimeImmediate'
   | 'retryTimeTooShort'
+  | 'reconnectingEventSourceForever'
+  | 'reconnectIntervalTooShort'
+  | 'unboundedLoopReconnect'
   | 'retryFieldTooShort';
 
 const DEFAULT_MIN_RETRY_MS = 1000;
@@ -104,6 +114,11 @@ export default createRule<Options, MessageIds>({
         'A `max_retry_time` of {{value}} makes `reconnecting-eventsource` retry at once, forever: its timer reads the delay as 0 ms. Use a finite value of at least {{min}} ms (the default is 3000).',
       retryTimeTooShort:
         'A `max_retry_time` of {{value}} ms makes `reconnecting-eventsource` retry within {{value}} ms, forever (it has no attempt limit), so every client of a failing server retries several times a second. Use at least {{min}} ms (the default is 3000).',
+      reconnectingEventSourceForever:
+        'A stream opened with {{stream}} reconnects after every error, HTTP 4xx included, with {{missing}}: it waits a random time below {{delay}}, which spreads clients out but never grows, and it has no option to give up, so a failing server gets a steady stream of retries from every open page, and a 401 is retried forever. Call `close()` from an `error` listener after a few attempts (at once on 4xx) or on a stop message from the server; or use the shared hub, which backs off and gives up.',
+      reconnectIntervalTooShort:
+        '`reconnectInterval = {{value}}` makes the `eventsource` client (v1 and v2) reconnect {{when}} after every network error, forever, every client on the same beat: it has no attempt limit, no backoff and no jitter. Leave the default (1000 ms) or set at least {{min}} ms, or handle `error` yourself with capped exponential backoff and jitter.',
+      unboundedLoopReconnect: `This loop opens {{stream}} again each time the previous one ends, with {{missing}}: when the server fails, every open page retries in step and never stops, a reconnect storm that also keeps a connection slot busy in each tab. Instead, ${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
       retryFieldTooShort:
         'This `retry: {{value}}` tells every client to reconnect {{value}} ms after a drop, all on the same beat: when this server restarts, they all come back at once. Send at least {{min}} ms, randomised per connection (e.g. `{{min}} + Math.floor(Math.random() * {{min}})`).',
     },
@@ -148,8 +163,8 @@ export default createRule<Options, MessageIds>({
       const reported = new Set<TSESTree.Node>();
       for (const handler of findErrorHandlers(sourceCode, openings)) {
         // A re-open reached from two registrations of one handler is reported once.
-        const points = reopenPointsIn(handler.region, openings, openers).filter((point) => !reported.has(point.node));
-        const verdicts = new ReopenVerdicts(sourceCode, handler.region, points, openers, requirements);
+        const points = reopenPointsIn(handler.region, openings, openers, sourceCode).filter((point) => !reported.has(point.node));
+        const verdicts = new ReopenVerdicts(sourceCode, handler.region, points, openers, requirements, getServerStops(sourceCode, openings));
         for (const point of points) {
           const missing = verdicts.missing(point);
           if (missing.length === 0) continue;
@@ -165,7 +180,7 @@ export default createRule<Options, MessageIds>({
 
     function reportIntervalReopens(openings: readonly StreamOpening[], openers: StreamOpeners): void {
       for (const interval of findIntervalReopens(sourceCode, openings, openers)) {
-        const verdicts = new ReopenVerdicts(sourceCode, interval.callback, interval.points, openers, requirements);
+        const verdicts = new ReopenVerdicts(sourceCode, interval.callback, interval.points, openers, requirements, getServerStops(sourceCode, openings));
         const missing = new Set(interval.points.flatMap((point) => verdicts.missing(point)));
         if (missing.size === 0) continue;
         context.report({
@@ -186,20 +201,56 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    function reportLoopReopens(openings: readonly StreamOpening[], openers: StreamOpeners): void {
+      for (const found of findLoopReopens(sourceCode, openings, openers, requirements, getServerStops(sourceCode, openings))) {
+        context.report({
+          node: found.loop,
+          messageId: 'unboundedLoopReconnect',
+          data: { stream: found.points[0]!.opening.source.label, missing: found.missing.join(', ') },
+        });
+      }
+    }
+
+    /** What a client library that retries by itself is set to do; one report per opening. */
+    function checkLibraryRetries(openings: readonly StreamOpening[]): void {
+      for (const opening of openings) {
+        const problem = clientOptionProblem(sourceCode, opening, minRetryMs);
+        if (problem) {
+          reportClientOption(problem);
+          continue;
+        }
+        const forever = reconnectingEventSourceForever(sourceCode, opening, openings, requirements);
+        if (forever) {
+          context.report({
+            node: forever.node,
+            messageId: 'reconnectingEventSourceForever',
+            data: { stream: opening.source.label, missing: forever.missing.join(', '), delay: forever.delay },
+          });
+        }
+        for (const interval of shortReconnectIntervals(sourceCode, opening, minRetryMs)) {
+          context.report({
+            node: interval.node,
+            messageId: 'reconnectIntervalTooShort',
+            data: { value: interval.value, when: interval.immediate ? 'at once' : `${interval.value} ms`, min: minRetryMs },
+          });
+        }
+      }
+    }
+
     function checkReconnects(): void {
+      // A `<script>` tag's `ReconnectingEventSource` is a global that no import names.
+      checkLibraryRetries(globalReconnectingEventSources(sourceCode));
       const openings = getStreamOpenings(sourceCode, wrappers);
       if (openings.length === 0) return;
       if (requirements.attemptLimit || requirements.backoff || requirements.jitter) {
         const openers = getStreamOpeners(sourceCode, openings);
         reportHandlerReopens(openings, openers);
         reportIntervalReopens(openings, openers);
+        reportLoopReopens(openings, openers);
         // An observable can open a stream only where the file opens one: RxJS is looked at here, or nowhere.
         reportRxjsRetries(openings, openers);
       }
-      for (const opening of openings) {
-        const problem = clientOptionProblem(sourceCode, opening, minRetryMs);
-        if (problem) reportClientOption(problem);
-      }
+      checkLibraryRetries(openings);
     }
 
     function reportShortRetry(node: TSESTree.Node, value: number): void {

@@ -6,6 +6,8 @@ import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
 const ALL_MISSING = 'no attempt limit, no growing delay, no jitter';
 const NATIVE = '`EventSource`';
 const FETCH_EVENT_SOURCE = '`fetchEventSource` from `@microsoft/fetch-event-source`';
+const RES = 'the default export of `reconnecting-eventsource`';
+const GLOBAL_RES = 'the global `ReconnectingEventSource`';
 
 /** Plain JavaScript parsed as a CommonJS module. */
 const commonjs = {
@@ -245,11 +247,38 @@ new SSE('/c', { autoReconnect: false });`,
     // A `maxRetries` the file does not fix could be finite: silent.
     `import { SSE } from 'sse.js';
 new SSE('/events', { autoReconnect: true, maxRetries: config.maxRetries });`,
-    // reconnecting-eventsource with its default, a long wait, or a falsy value (which keeps the 3000 ms default).
-    `import ReconnectingEventSource from 'reconnecting-eventsource';
-new ReconnectingEventSource('/a');
-new ReconnectingEventSource('/b', { max_retry_time: 5000 });
-new ReconnectingEventSource('/c', { max_retry_time: 0 });`,
+    // reconnecting-eventsource with its default, a long wait, or a falsy value (which keeps the 3000 ms default): with
+    // the growing delay waived, only its missing attempt limit could be reported, and each of these closes on a
+    // server's stop message or after a few errors (its README's way to stop it, fanout/reconnecting-eventsource).
+    {
+      code: `import ReconnectingEventSource from 'reconnecting-eventsource';
+const a = new ReconnectingEventSource('/a');
+a.addEventListener('bye', () => a.close());
+const b = new ReconnectingEventSource('/b', { max_retry_time: 5000 });
+let failures = 0;
+b.onerror = () => { if (++failures > 5) b.close(); };
+const c = new ReconnectingEventSource('/c', { max_retry_time: 0 });
+c.onmessage = function (event) { if (event.data === 'done') this.close(); };`,
+      options: [{ requireBackoff: false }],
+    },
+    // A reconnecting-eventsource that the file hands away (a factory) may be closed by its callers.
+    {
+      code: `import ReconnectingEventSource from 'reconnecting-eventsource';
+export const openFeed = (url) => new ReconnectingEventSource(url);
+export function openOrders() {
+  const orders = new ReconnectingEventSource('/orders');
+  return orders;
+}`,
+      languageOptions: javascript,
+    },
+    // The \`eventsource\` client (v1/v2) with a \`reconnectInterval\` at or above the threshold: a slow, fixed beat, like
+    // the browser's own (shape of a wrapper class that reads and sets it on its stream).
+    {
+      code: `const EventSource = require('eventsource');
+const es = new EventSource('https://api.example.com/stream');
+es.reconnectInterval = 5000;`,
+      languageOptions: commonjs,
+    },
     // Server code: a retry at the threshold, and one randomised per connection.
     {
       code: `res.write('retry: 1000\\n\\n');
@@ -392,6 +421,155 @@ export function Status({ url }: { url: string }) {
 }`,
       filename: 'file.tsx',
     },
+    // Server-controlled stop: the server's `bye` event sets a flag that the reconnect checks, so the server can end
+    // every client's retries at once (the stop message that fanout/reconnecting-eventsource's README recommends).
+    {
+      code: `let stopped = false;
+let attempt = 0;
+function connect() {
+  const es = new EventSource('/events');
+  es.addEventListener('bye', () => { stopped = true; es.close(); });
+  es.onerror = () => {
+    es.close();
+    if (stopped) return;
+    setTimeout(connect, Math.random() * Math.min(30000, 1000 * 2 ** attempt++));
+  };
+}`,
+      languageOptions: javascript,
+    },
+    // Server-controlled stop in a class: `onmessage` hands the payload to a method that sets the flag.
+    `class Feed {
+  private es?: EventSource;
+  private serverClosed = false;
+  private attempt = 0;
+  connect(): void {
+    this.es = new EventSource('/feed');
+    this.es.onmessage = (event) => this.handle(JSON.parse(event.data));
+    this.es.onerror = () => this.retry();
+  }
+  private handle(message: { type: string }): void {
+    if (message.type === 'shutdown') this.serverClosed = true;
+  }
+  private retry(): void {
+    this.es?.close();
+    if (!this.serverClosed) setTimeout(() => this.connect(), Math.random() * 2 ** ++this.attempt * 500);
+  }
+}`,
+    // Server-controlled stop in a component: the flag is a ref the `done` event sets (TSX).
+    {
+      code: `import { useEffect, useRef } from 'react';
+export function Job({ id }: { id: string }) {
+  const finished = useRef(false);
+  useEffect(() => {
+    let es: EventSource;
+    let attempt = 0;
+    const connect = () => {
+      es = new EventSource(\`/jobs/\${id}/events\`);
+      es.addEventListener('done', () => { finished.current = true; es.close(); });
+      es.onerror = () => {
+        es.close();
+        if (finished.current) return;
+        setTimeout(connect, Math.random() * Math.min(20_000, 1000 * 2 ** attempt++));
+      };
+    };
+    connect();
+    return () => es.close();
+  }, [id]);
+  return <progress />;
+}`,
+      filename: 'file.tsx',
+    },
+    // Server-controlled stop through React state: the `end` event calls the setter with `true`.
+    {
+      code: `import { useEffect, useState } from 'react';
+export function Log({ url }) {
+  const [ended, setEnded] = useState(false);
+  useEffect(() => {
+    let es;
+    let n = 0;
+    function open() {
+      es = new EventSource(url);
+      es.addEventListener('end', () => setEnded(true));
+      es.onerror = () => { es.close(); if (!ended) setTimeout(open, Math.random() * 1000 * 2 ** n++); };
+    }
+    open();
+    return () => es.close();
+  }, [url, ended]);
+  return <pre />;
+}`,
+      languageOptions: javascript,
+    },
+    // An attempt counter kept on an object is a bound as well.
+    {
+      code: `const retry = { count: 0 };
+function connect() {
+  const es = new EventSource('/events');
+  es.onopen = () => { retry.count = 0; };
+  es.onerror = () => {
+    es.close();
+    if (retry.count++ >= 5) return;
+    setTimeout(connect, Math.random() * 1000 * 2 ** retry.count);
+  };
+}`,
+      languageOptions: javascript,
+    },
+    // A function stored on an object, called from a button: a person decides when to reconnect.
+    {
+      code: `let es;
+const feed = {
+  connect() {
+    es = new EventSource('/events');
+    es.onerror = () => { es.close(); retryButton.onclick = () => feed.connect(); };
+  },
+};`,
+      languageOptions: javascript,
+    },
+    // A `while (true)` loop that re-opens with a limit, a growing delay and jitter (JS).
+    {
+      code: `async function follow() {
+  let attempt = 0;
+  while (true) {
+    await new Promise((resolve) => {
+      const es = new EventSource('/events');
+      es.onerror = () => { es.close(); resolve(); };
+    });
+    if (++attempt > 5) break;
+    await new Promise((wake) => setTimeout(wake, Math.random() * 1000 * 2 ** attempt));
+  }
+}`,
+      languageOptions: javascript,
+    },
+    // A loop whose body ends in an unconditional `break` does not go round again: no reconnect loop.
+    `import { fetchEventSource } from '@microsoft/fetch-event-source';
+export async function once(): Promise<void> {
+  while (true) {
+    await fetchEventSource('/events', { onmessage: render, onerror(error) { throw error; } });
+    break;
+  }
+}`,
+    // TODO(false negative): a stream kept on \`this\` of an object literal's method (\`this.es\`) is not followed to its handler.
+    {
+      code: `const feed = {
+  connect() {
+    this.es = new EventSource('/events');
+    this.es.onerror = () => { this.es.close(); setTimeout(() => feed.connect(), 1000); };
+  },
+};`,
+      languageOptions: javascript,
+    },
+    // TODO(false negative): a loop whose test is a flag only the page clears (\`while (this.running)\`) is not checked.
+    `class Follower {
+  running = true;
+  async run(): Promise<void> {
+    while (this.running) {
+      await new Promise<void>((resolve) => {
+        const es = new EventSource('/events');
+        es.onerror = () => { es.close(); resolve(); };
+      });
+      await new Promise((wake) => setTimeout(wake, 1000));
+    }
+  }
+}`,
   ],
   invalid: [
     // The classic: close and try again a second later, forever, all clients in step.
@@ -929,6 +1107,233 @@ let feed = new LiveFeed('/events');`,
       languageOptions: javascript,
       errors: [{ messageId: 'unboundedErrorReconnect', line: 4, column: 55, data: { stream: NATIVE, missing: ALL_MISSING } }],
     },
+    // A flag that only the page sets (a `close()` the app calls) is no server stop: a failing server is retried
+    // every second, forever (a wrapper shape common in public code).
+    {
+      code: `export function createFeed(url, onMessage, retryDelay = 1000) {
+  let es;
+  let closed = false;
+  const connect = () => {
+    es = new EventSource(url);
+    es.onmessage = onMessage;
+    es.onerror = () => {
+      es.close();
+      if (!closed) setTimeout(connect, retryDelay);
+    };
+  };
+  connect();
+  return { close: () => { closed = true; es.close(); } };
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 9, column: 31, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // reconnecting-eventsource with its defaults retries forever, HTTP 4xx included, after a random wait below 3 s
+    // that never grows (fanout/reconnecting-eventsource: "So this thing reconnects forever").
+    {
+      code: `import ReconnectingEventSource from 'reconnecting-eventsource';
+const es = new ReconnectingEventSource('/events');
+es.onmessage = (event) => render(event.data);`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'reconnectingEventSourceForever',
+          line: 2,
+          column: 12,
+          data: { stream: RES, missing: 'no attempt limit, no growing delay', delay: '`max_retry_time` (3000 ms by default)' },
+        },
+      ],
+    },
+    // Closed after five errors, so limited; but its delay still never grows (TS, a class field).
+    {
+      code: `import ReconnectingEventSource from 'reconnecting-eventsource';
+class Live {
+  private failures = 0;
+  private source = new ReconnectingEventSource('/live', { max_retry_time: 10_000 });
+  constructor() {
+    this.source.addEventListener('error', () => {
+      if (++this.failures > 5) this.source.close();
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'reconnectingEventSourceForever',
+          line: 4,
+          column: 20,
+          data: { stream: RES, missing: 'no growing delay', delay: '`max_retry_time` (10000 ms)' },
+        },
+      ],
+    },
+    // The global a `<script src="…/ReconnectingEventSource.min.js">` tag defines (the README's browser set-up), bare
+    // and through \`window\`; a short \`max_retry_time\` is reported as such.
+    {
+      code: `const feed = new ReconnectingEventSource('/feed');
+const prices = new window.ReconnectingEventSource('/prices', { max_retry_time: 200 });`,
+      languageOptions: { ...javascript, parserOptions: { ...javascript.parserOptions, sourceType: 'script' } },
+      errors: [
+        {
+          messageId: 'reconnectingEventSourceForever',
+          line: 1,
+          column: 14,
+          data: { stream: GLOBAL_RES, missing: 'no attempt limit, no growing delay', delay: '`max_retry_time` (3000 ms by default)' },
+        },
+        { messageId: 'retryTimeTooShort', line: 2, column: 64, data: { value: '200', min: 1000 } },
+      ],
+    },
+    // The \`eventsource\` client (v1/v2) reconnects every \`reconnectInterval\` ms, forever, on one beat (its
+    // \`setTimeout(connect, self.reconnectInterval)\`); 0 fires at once.
+    {
+      code: `import EventSource from 'eventsource';
+export class Client {
+  private es = new EventSource('https://api.example.com/stream');
+  constructor(fast: boolean) {
+    this.es.reconnectInterval = fast ? 0 : 250;
+    if (fast) this.es.reconnectInterval = 0;
+    else this.es.reconnectInterval = 250;
+  }
+}`,
+      errors: [
+        { messageId: 'reconnectIntervalTooShort', line: 6, column: 15, data: { value: '0', when: 'at once', min: 1000 } },
+        { messageId: 'reconnectIntervalTooShort', line: 7, column: 10, data: { value: '250', when: '250 ms', min: 1000 } },
+      ],
+    },
+    // Re-opening through a function stored on an object (JS): a method of an object literal, and a function assigned
+    // to a property and handed to the timer by reference.
+    {
+      code: `let es;
+const feed = {
+  connect() {
+    es = new EventSource('/events');
+    es.onerror = () => { es.close(); setTimeout(() => feed.connect(), 1000); };
+  },
+};
+const api = {};
+api.open = function () {
+  const source = new EventSource('/api');
+  source.onerror = () => { source.close(); setTimeout(api.open, 2000); };
+};`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'unboundedErrorReconnect', line: 5, column: 55, data: { stream: NATIVE, missing: ALL_MISSING } },
+        { messageId: 'unboundedErrorReconnect', line: 11, column: 55, data: { stream: NATIVE, missing: ALL_MISSING } },
+      ],
+    },
+    // A callback passed as a parameter: the caller hands over the function that opens (TS; a hook shape common in
+    // public code, \`setupEventSource(reconnectCallback)\`).
+    {
+      code: `function watch(url: string, onLost: () => void): EventSource {
+  const es = new EventSource(url);
+  es.onerror = () => {
+    es.close();
+    setTimeout(onLost, 3000);
+  };
+  return es;
+}
+export function start(): void {
+  watch('/events', start);
+}`,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 5, column: 16, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A Web Locks callback: the leader tab re-acquires the lock and re-opens in its callback, every 0 ms of waiting
+    // (leader election as in bildvitta/asteroid's \`on-leader-election-channel.js\`).
+    {
+      code: `let es;
+function lead() {
+  es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    navigator.locks.request('sse-leader', () => lead());
+  };
+}
+navigator.locks.request('sse-leader', () => lead());`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 6, column: 49, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A \`while (true)\` loop that waits for the stream to fail, then a fixed second, forever (JS; the loop shape of
+    // bencbradshaw/framework's \`sse.ts\`, there around \`fetch\`).
+    {
+      code: `const sleep = (ms) => new Promise((wake) => setTimeout(wake, ms));
+async function follow() {
+  while (true) {
+    await new Promise((resolve) => {
+      const es = new EventSource('/events');
+      es.onerror = () => { es.close(); resolve(); };
+    });
+    await sleep(1000);
+  }
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedLoopReconnect', line: 3, column: 3, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // \`for (;;)\` around \`fetchEventSource\` that throws out of \`onerror\` and retries from the loop; the
+    // \`return\` in the \`try\` ends the loop only when the stream ended well (TS).
+    {
+      code: `import { fetchEventSource } from '@microsoft/fetch-event-source';
+export async function follow(): Promise<void> {
+  for (;;) {
+    try {
+      await fetchEventSource('/events', { onmessage: render, onerror(error) { throw error; } });
+      return;
+    } catch (error) {
+      console.warn(error);
+    }
+    await new Promise((wake) => setTimeout(wake, 5000 + Math.random() * 1000));
+  }
+}`,
+      errors: [{ messageId: 'unboundedLoopReconnect', line: 3, column: 3, data: { stream: FETCH_EVENT_SOURCE, missing: 'no attempt limit, no growing delay' } }],
+    },
+    // \`2 ^ attempt\` is XOR in JavaScript (3, 0, 1, 6, … for 1, 2, 3, 4), not a power: no growing delay.
+    {
+      code: `let attempt = 0;
+function connect() {
+  const es = new EventSource('/events');
+  es.onerror = () => {
+    es.close();
+    if (attempt++ > 5) return;
+    setTimeout(connect, Math.random() * 1000 * (2 ^ attempt));
+  };
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 7, column: 16, data: { stream: NATIVE, missing: 'no growing delay' } }],
+    },
+    // A ref that holds the function that opens: \`setTimeout(() => connectRef.current(), delay)\` (TSX).
+    {
+      code: `import { useEffect, useRef } from 'react';
+export function Feed({ url }: { url: string }) {
+  const connectRef = useRef<() => void>(() => {});
+  useEffect(() => {
+    let es: EventSource | undefined;
+    connectRef.current = () => {
+      es = new EventSource(url);
+      es.onerror = () => {
+        es?.close();
+        setTimeout(() => connectRef.current(), 2000);
+      };
+    };
+    connectRef.current();
+    return () => es?.close();
+  }, [url]);
+  return <div />;
+}`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 10, column: 26, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // The same with \`useRef(connect)\` in plain JSX.
+    {
+      code: `import { useEffect, useRef } from 'react';
+export function Feed({ url }) {
+  let es;
+  function connect() {
+    es = new EventSource(url);
+    es.onerror = () => { es.close(); setTimeout(() => latest.current(), 1000); };
+  }
+  const latest = useRef(connect);
+  useEffect(() => { latest.current(); return () => es.close(); }, []);
+  return <div />;
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 6, column: 55, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
   ],
 });
 
@@ -1151,10 +1556,22 @@ export function Price({ symbol }: { symbol: string }) {
 import { events } from './events';
 const es = new EventSource('/other');
 events('/feed').pipe(retry());`,
-    // TODO(false negative): \`catchError\` that returns the caught observable re-subscribes at once, forever.
-    `import { Observable, catchError } from 'rxjs';
+    // \`catchError\` that falls back to a value never re-subscribes: it is no retry.
+    `import { Observable, catchError, of } from 'rxjs';
 ${EVENTS_TS}
-events('/feed').pipe(catchError((error, caught) => caught));`,
+events('/feed').pipe(catchError((error) => of({ data: 'offline' })));`,
+    // \`catchError\` that re-subscribes to \`caught\` only below a limit, after a growing, jittered wait.
+    {
+      code: `import { EMPTY, Observable, catchError, switchMap, timer } from 'rxjs';
+${EVENTS_JS}
+let failures = 0;
+events('/feed').pipe(
+  catchError((error, caught) =>
+    ++failures > 5 ? EMPTY : timer(Math.random() * 1000 * 2 ** failures).pipe(switchMap(() => caught)),
+  ),
+);`,
+      languageOptions: javascript,
+    },
     // TODO(false negative): \`repeat\` re-subscribes after completion; it is left out (completion is rarely a dropped stream).
     `import { Observable, repeat } from 'rxjs';
 ${EVENTS_TS}
@@ -1486,6 +1903,34 @@ export const Feed = () => {
 };`,
       languageOptions: javascript,
       errors: [{ messageId: 'unboundedRxjsRetry', line: 11, column: 24, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // \`catchError((error, caught) => timer(n).pipe(switchMap(() => caught)))\`: a hand-written retry, on a fixed beat,
+    // forever (the \`catch((error, obs) => … obs.delay(5000))\` of jyd519/node-example's \`rxjs/catch2.js\`) (TS).
+    {
+      code: `import { Observable, catchError, switchMap, timer } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(catchError((error, caught) => timer(5000).pipe(switchMap(() => caught))));`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'catchError', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // \`catchError\` that returns \`caught\` itself re-subscribes at once (szagi3891/reacttest's \`restart.js\`), and a limit
+    // on one branch only does not stop the other (JS).
+    {
+      code: `import { EMPTY, Observable, catchError } from 'rxjs';
+${EVENTS_JS}
+events('/a').pipe(catchError((error, caught) => caught));
+events('/b').pipe(catchError((error, caught) => (error.status === 401 ? EMPTY : caught)));`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 19, data: { operator: 'catchError', stream: NATIVE, missing: ALL_MISSING } },
+        { messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS + 1, column: 19, data: { operator: 'catchError', stream: NATIVE, missing: ALL_MISSING } },
+      ],
+    },
+    // \`2 ** n\` written \`2 ^ n\` (XOR) in a \`delay\` function: the attempt number does not make it grow.
+    {
+      code: `import { Observable, retry, timer } from 'rxjs';
+${EVENTS_TS}
+events('/feed').pipe(retry({ count: 5, delay: (_, n) => timer(Math.random() * 1000 * (2 ^ n)) }));`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retry', stream: NATIVE, missing: 'no growing delay' } }],
     },
   ],
 });

@@ -14,6 +14,7 @@ import { enclosingFunction, isFunctionNode } from '../functions.js';
 import { type AccessPath, accessPathOf, samePath, staticPropertyName, unwrapExpression } from './access-paths.js';
 import { type Counters, NO_COUNTERS, isCounterRead } from './counters.js';
 import { resolveLocalFunction } from './local-functions.js';
+import { NO_SERVER_STOPS, type ServerStops, readsServerStop } from './server-stops.js';
 import { isSelfUpdating } from './self-updating.js';
 import { contains, walkTree } from './walk.js';
 
@@ -178,12 +179,25 @@ export function checksAttemptLimit(
   return checksLimitWithin(sourceCode, condition, counters, 0, new Set());
 }
 
-/** Whether any step of a re-open is guarded by an attempt limit. */
+/**
+ * Whether a condition bounds the attempts: it checks an attempt limit, or a flag that the server
+ * sets to stop the client (`server-stops.ts`).
+ */
+export function boundsAttempts(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  condition: TSESTree.Node,
+  stops: ServerStops = NO_SERVER_STOPS,
+): boolean {
+  return checksAttemptLimit(sourceCode, condition) || readsServerStop(sourceCode, condition, stops);
+}
+
+/** Whether any step of a re-open is guarded by an attempt limit or a stop the server controls. */
 export function hasAttemptLimit(
   sourceCode: Readonly<TSESLint.SourceCode>,
   steps: readonly { owner: TSESTree.Node; node: TSESTree.Node }[],
+  stops: ServerStops = NO_SERVER_STOPS,
 ): boolean {
   return steps.some((step) =>
-    guardConditions(sourceCode, step.owner, step.node).some((condition) => checksAttemptLimit(sourceCode, condition)),
+    guardConditions(sourceCode, step.owner, step.node).some((condition) => boundsAttempts(sourceCode, condition, stops)),
   );
 }

@@ -78,12 +78,31 @@ function mentionsSelfUpdating(sourceCode: Readonly<TSESLint.SourceCode>, node: T
   return found;
 }
 
+/**
+ * Operators whose result does not grow with their operands: `2 ^ n` is XOR in JavaScript (3, 0,
+ * 1, 6, … for n = 1, 2, 3, 4), not a power, and `&`, `|`, `%`, `>>` keep a value small.
+ */
+const NON_GROWING = new Set(['^', '&', '|', '%', '>>', '>>>']);
+
+/** Whether a counter moves `side`: it is read there, other than through an operator that does not grow. */
+function growsWithCounter(sourceCode: Readonly<TSESLint.SourceCode>, side: TSESTree.Node, counters: Counters): boolean {
+  if (!mentionsCounter(sourceCode, side, counters)) return false;
+  let found = false;
+  walkTree(side, sourceCode.visitorKeys, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === 'BinaryExpression' && NON_GROWING.has(node.operator)) return false;
+    if (node.type === 'Identifier' || node.type === 'MemberExpression') found = mentionsCounter(sourceCode, node, counters);
+    return !found;
+  });
+  return found;
+}
+
 function isGrowth(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, counters: Counters): boolean {
   if (isGeometricStep(node)) return true;
   if (node.type === 'BinaryExpression' && node.operator === '*') {
     return [node.left, node.right].some((side) => {
       const path = accessPathOf(sourceCode, side);
-      return (path !== null && isSelfUpdating(sourceCode, path)) || mentionsCounter(sourceCode, side, counters);
+      return (path !== null && isSelfUpdating(sourceCode, path)) || growsWithCounter(sourceCode, side, counters);
     });
   }
   return node.type === 'MemberExpression' && node.computed && mentionsSelfUpdating(sourceCode, node.property, counters);

@@ -1,5 +1,5 @@
 /**
- * Calls of a browser or Node global by name (`setInterval(…)`, `window.setInterval(…)`), only
+ * Calls and `new`s of a browser or Node global by name (`setInterval(…)`, `window.setInterval(…)`), only
  * where the name is not declared by the file itself. Config-declared globals (`globals.browser`)
  * and undeclared names are both the global.
  */
@@ -23,8 +23,11 @@ function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSES
   return identifiers;
 }
 
-/** Every call of the global function `name`, bare or through `window.`/`globalThis.`/`self.`/`global.`. */
-export function globalFunctionCalls(sourceCode: Readonly<TSESLint.SourceCode>, name: string): TSESTree.CallExpression[] {
+/** Every use of the global `name` as a callee, bare or through `window.`/`globalThis.`/`self.`/`global.`. */
+function globalInvocations(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  name: string,
+): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return [];
   const callees: TSESTree.Node[] = [...globalReferences(globalScope, name)];
@@ -34,10 +37,21 @@ export function globalFunctionCalls(sourceCode: Readonly<TSESLint.SourceCode>, n
       if (member) callees.push(member);
     }
   }
-  const calls: TSESTree.CallExpression[] = [];
+  const invocations: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   for (const callee of callees) {
     const outer = skipTransparentParents(callee);
-    if (outer.parent?.type === 'CallExpression' && outer.parent.callee === outer) calls.push(outer.parent);
+    const parent = outer.parent;
+    if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === outer) invocations.push(parent);
   }
-  return calls.sort((a, b) => a.range[0] - b.range[0]);
+  return invocations.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** Every call of the global function `name`, bare or through `window.`/`globalThis.`/`self.`/`global.`. */
+export function globalFunctionCalls(sourceCode: Readonly<TSESLint.SourceCode>, name: string): TSESTree.CallExpression[] {
+  return globalInvocations(sourceCode, name).filter((node) => node.type === 'CallExpression');
+}
+
+/** Every `new` of the global class `name` (one a `<script>` tag defines, say), bare or through the global object. */
+export function globalConstructions(sourceCode: Readonly<TSESLint.SourceCode>, name: string): TSESTree.NewExpression[] {
+  return globalInvocations(sourceCode, name).filter((node) => node.type === 'NewExpression');
 }

@@ -5,14 +5,20 @@
  * (`setTimeout(() => …)`, `.then(() => …)`); functions it merely defines do not
  * (`button.onclick = () => connect()` waits for a person).
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../functions.js';
 import { type StreamOpeners, owningFunction } from '../stream-openers.js';
 import type { StreamOpening } from '../stream-sources.js';
+import { indirectReopenPoints } from './indirect-reopens.js';
 import { contains } from './walk.js';
 
-/** Code that runs on a failure: a handler function, or the `catch` clause around an awaited opening. */
-export type ReopenRegion = FunctionNode | TSESTree.CatchClause;
+/**
+ * Code that runs on a failure: a handler function, the `catch` clause around an awaited
+ * opening, or a loop that opens again each time the stream it awaits ends.
+ */
+export type ReopenRegion = FunctionNode | TSESTree.CatchClause | ReopenLoop;
+
+export type ReopenLoop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
 
 export interface ReopenPoint {
   /** The opening, or the call (or function reference) that leads to one. */
@@ -42,11 +48,15 @@ function startingWithin<T extends { node: TSESTree.Node }>(sorted: readonly T[],
   return found;
 }
 
-/** Every re-open that running `region` performs, in source order. */
+/**
+ * Every re-open that running `region` performs, in source order. With `sourceCode`, also those
+ * through names that hold an opener (`indirect-reopens.ts`).
+ */
 export function reopenPointsIn(
   region: ReopenRegion,
   openings: readonly StreamOpening[],
   openers: StreamOpeners,
+  sourceCode?: Readonly<TSESLint.SourceCode>,
 ): ReopenPoint[] {
   // Code of `region` belongs to whatever owns its body: the region itself, or, for an inline
   // callback such as `addEventListener('error', () => …)` or a `catch` clause, the function around it.
@@ -66,6 +76,7 @@ export function reopenPointsIn(
   for (const site of startingWithin(openers.constructionSites, region)) {
     if (runsWithRegion(site.node)) points.push({ node: site.node, opening: site.target.opening, route: [] });
   }
+  if (sourceCode) points.push(...indirectReopenPoints(sourceCode, region, openers, new Set(points.map((point) => point.node))));
   return points.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 

@@ -39,9 +39,10 @@ const CALLED_EXPORTS = [
   'mergeMapTo',
   'concatMapTo',
   'switchMapTo',
-  // Retrying.
+  // Retrying, also by hand: `catchError((error, caught) => caught)` subscribes to the source again.
   'retry',
   'retryWhen',
+  'catchError',
   // What a retry notifier is made of: stopping, counting, waiting, passing values on.
   'take',
   'first',

@@ -317,3 +317,28 @@ export function rxjsRetrySafeguards(
 ): RetrySafeguards | null {
   return operator === 'retry' ? retrySafeguards(context, call) : retryWhenSafeguards(context, call);
 }
+
+/**
+ * `catchError((error, caught) => …)`: a handler that returns `caught`, or an observable that
+ * subscribes to it (`timer(5000).pipe(switchMap(() => caught))`, `concat(timer(5000), caught)`),
+ * re-subscribes to the source: a retry written by hand. It is limited when a comparison of a
+ * counter with a finite limit guards the use of `caught`, or guards a stop (`throw`,
+ * `throwError(…)`, `EMPTY`). Null when the handler never uses `caught` (a fallback value, not a
+ * retry) or the file does not show the handler.
+ */
+export function catchErrorSafeguards(context: RetryContext, call: TSESTree.CallExpression): RetrySafeguards | null {
+  const { sourceCode } = context;
+  const argument = call.arguments[0];
+  const handler = argument && argument.type !== 'SpreadElement' ? resolveLocalFunction(sourceCode, argument) : null;
+  const caught = handler && parameterVariable(sourceCode, handler, 1);
+  if (!handler || !caught || handler.async || handler.generator) return null;
+  const uses = caught.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier);
+  if (uses.length === 0) return null;
+  const stops = stopVerdict(context, handler, new Set());
+  if (stops === 'never retries') return null;
+  const guarded = uses.every((use) =>
+    guardConditions(sourceCode, handler, use).some((condition) => checksAttemptLimit(sourceCode, condition)),
+  );
+  const evidence = findDelayEvidence(sourceCode, [handler], context.opensStream);
+  return { attemptLimit: stops === 'limited' || guarded, growingDelay: evidence.grows, jitter: evidence.jittered };
+}

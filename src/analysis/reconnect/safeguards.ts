@@ -9,6 +9,7 @@ import type { StreamOpeners } from '../stream-openers.js';
 import { hasAttemptLimit } from './attempt-limit.js';
 import { type DelayEvidence, findDelayEvidence } from './delay-evidence.js';
 import { type ReopenPoint, type ReopenRegion, reopenSteps } from './reopen-points.js';
+import { NO_SERVER_STOPS, type ServerStops } from './server-stops.js';
 
 export interface SafeguardRequirements {
   attemptLimit: boolean;
@@ -40,6 +41,7 @@ export class ReopenVerdicts {
     private readonly points: readonly ReopenPoint[],
     private readonly openers: StreamOpeners,
     private readonly requirements: SafeguardRequirements,
+    private readonly stops: ServerStops = NO_SERVER_STOPS,
   ) {}
 
   /** The delay evidence is shared by every re-open of the region, so it is computed once, and only if asked. */
@@ -53,7 +55,7 @@ export class ReopenVerdicts {
   /** The required safeguards that `point` lacks, in a fixed order; empty when it is bounded. */
   missing(point: ReopenPoint): MissingSafeguard[] {
     const missing: MissingSafeguard[] = [];
-    if (this.requirements.attemptLimit && !hasAttemptLimit(this.sourceCode, reopenSteps(this.region, point, this.openers))) {
+    if (this.requirements.attemptLimit && !hasAttemptLimit(this.sourceCode, reopenSteps(this.region, point, this.openers), this.stops)) {
       missing.push('no attempt limit');
     }
     if (this.requirements.backoff && !this.#delayEvidence().grows) missing.push('no growing delay');
