@@ -20,7 +20,9 @@
  *       $SSE_AUDIT_SNAPSHOTS/.lint-results.json; --cached joins those with the labels again
  *       without linting (labelling is iterative, and a lint of every file takes minutes).
  *       --check compares with the committed page instead of writing it. --findings prints every
- *       finding as JSON lines (for labelling).
+ *       finding as JSON lines (for labelling). --baseline writes this run's figures per rule to
+ *       docs/real-world/baseline.json, which later runs show as "before" beside their own; run it
+ *       once (with --cached, on the results of the build the baseline stands for).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,7 @@ import sse from '../dist/src/index.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const labelsPath = join(root, 'docs/real-world/labels.json');
+const baselinePath = join(root, 'docs/real-world/baseline.json');
 const pagePath = join(root, 'docs/real-world.md');
 const args = process.argv.slice(2);
 
@@ -263,10 +266,28 @@ async function audit() {
 
   writeFileSync(cachePath, JSON.stringify({ plugin: cache.plugin, repositories: results }));
   const stale = [...verdicts.keys()].filter((key) => !used.has(key));
+  if (args.includes('--baseline')) {
+    writeFileSync(baselinePath, `${JSON.stringify({ plugin: cache.plugin, rules: perRule }, null, 2)}\n`);
+  }
+  const baseline = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : null;
+  // `before → after` where the baseline's figure differs; the figure alone where it does not.
+  const versus = (before, after) => (before === undefined || before === after ? after : `${before} → ${after}`);
   const ruleRows = RULES.map((rule) => {
     const { findings, tp, fp, misses } = perRule[rule];
-    return `| \`sse/${rule}\` | ${findings} | ${tp} | ${fp} | ${misses} | ${ratio(tp, tp + fp)} | ${ratio(tp, tp + misses)} |`;
+    const old = baseline?.rules[rule];
+    const cells = [
+      versus(old?.findings, findings),
+      versus(old?.tp, tp),
+      versus(old?.fp, fp),
+      versus(old?.misses, misses),
+      versus(old && ratio(old.tp, old.tp + old.fp), ratio(tp, tp + fp)),
+      versus(old && ratio(old.tp, old.tp + old.misses), ratio(tp, tp + misses)),
+    ];
+    return `| \`sse/${rule}\` | ${cells.join(' | ')} |`;
   });
+  const baselineNote = baseline
+    ? ` Where a figure changed since the baseline (the build of ${baseline.plugin.builtAt}, on commit \`${baseline.plugin.commit.slice(0, 12)}\`, kept in \`docs/real-world/baseline.json\`), the cell reads before → after.`
+    : '';
 
   const page = `# Real-world audit
 
@@ -278,7 +299,7 @@ Regenerate: \`SSE_AUDIT_SNAPSHOTS=/tmp/sse-audit node scripts/real-world-audit.j
 
 ## Per rule
 
-Precision = true / (true + false); recall = true / (true + misses). Recall counts only the misses we found by reading, so it is an upper bound.
+Precision = true / (true + false); recall = true / (true + misses). Recall counts only the misses we found by reading, so it is an upper bound.${baselineNote}
 
 | rule | findings | true | false | misses | precision | recall |
 | --- | --- | --- | --- | --- | --- | --- |
