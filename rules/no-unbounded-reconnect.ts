@@ -22,6 +22,13 @@ import {
 import { type StreamOpeners, getStreamOpeners } from '../src/analysis/stream-openers.js';
 import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
 import { includesHeadTail } from '../src/analysis/text-search.js';
+import { importsAnyValue, isResolvableCallee, shortText } from '../src/analysis/typed/candidates.js';
+import { invocationFinding } from '../src/analysis/typed/cross-file-findings.js';
+import { type TypeInformation, typeInformationOf } from '../src/analysis/typed/type-information.js';
+import { owningFunction } from '../src/analysis/stream-openers.js';
+import { unwrapExpression } from '../src/analysis/reconnect/access-paths.js';
+import { walkTree } from '../src/analysis/reconnect/walk.js';
+import type { ReopenPoint, ReopenRegion } from '../src/analysis/reconnect/reopen-points.js';
 import { createRule } from '../src/create-rule.js';
 import { type StreamOptions, wrappersSchema } from '../src/rule-options.js';
 
@@ -35,6 +42,7 @@ export type Options = [
 ];
 export type MessageIds =
   | 'unboundedErrorReconnect'
+  | 'unboundedErrorReconnectAcrossFiles'
   | 'unboundedIntervalReconnect'
   | 'unboundedRxjsRetry'
   | 'fetchEventSourceWithoutOnerror'
@@ -47,6 +55,13 @@ export type MessageIds =
   | 'reconnectIntervalTooShort'
   | 'unboundedLoopReconnect'
   | 'retryFieldTooShort';
+
+interface CrossFileData {
+  callee: string;
+  file: string;
+  stream: string;
+  opening: string;
+}
 
 const DEFAULT_MIN_RETRY_MS = 1000;
 const SAFE_SCHEDULE = 'wait `random(0, min(cap, base * 2 ** attempt))` before each attempt, give up after a few attempts (at once on HTTP 4xx) and reset the count only after a healthy period';
@@ -100,6 +115,7 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       unboundedErrorReconnect: `This error handler re-opens {{stream}} with {{missing}}: when the server fails, every open page retries in step and never stops, a reconnect storm that also keeps a connection slot busy in each tab. Instead, ${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
+      unboundedErrorReconnectAcrossFiles: `This error handler re-opens {{stream}} through \`{{callee}}()\` ({{file}}, opening at {{opening}}), with {{missing}}: when the server fails, every open page retries in step and never stops, a reconnect storm that also keeps a connection slot busy in each tab. Instead, \${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
       unboundedIntervalReconnect: `This \`setInterval\` re-opens {{stream}} whenever it finds it closed, with {{missing}}: every page retries on the same fixed beat forever, so a recovering server is hit by all of them at once. Use a \`setTimeout\` chain instead and ${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
       unboundedRxjsRetry: `This \`{{operator}}\` re-subscribes to an observable that opens {{stream}}, with {{missing}}: every retry opens a new connection, and when the server fails every open page retries together, a reconnect storm that also keeps a connection slot busy in each tab. Use \`retry({ count: 5, delay: (_, attempt) => timer(Math.random() * Math.min(30_000, 1000 * 2 ** attempt)) })\` (capped exponential backoff with full jitter; throw from \`delay\` at once on HTTP 4xx), or the shared hub, which does all of this.`,
       fetchEventSourceWithoutOnerror:
@@ -159,12 +175,67 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * Type-aware: calls in the handler (and references handed to a call, `setTimeout(reopen, d)`)
+     * of functions declared in other files whose summary says they open a stream.
+     */
+    function crossFileReopens(
+      information: TypeInformation,
+      region: ReopenRegion,
+      known: ReadonlySet<TSESTree.Node>,
+      opening: StreamOpening,
+    ): { point: ReopenPoint; data: CrossFileData }[] {
+      const owner = owningFunction(region.body);
+      const found: { point: ReopenPoint; data: CrossFileData }[] = [];
+      const consider = (node: TSESTree.CallExpression | TSESTree.Identifier, name: TSESTree.Node): void => {
+        if (known.has(node) || owningFunction(node) !== owner || !isResolvableCallee(sourceCode, name)) return;
+        const finding = invocationFinding(information, wrappers, node);
+        if (!finding) return;
+        const { file, stream, opening: at } = finding.data;
+        found.push({
+          point: { node, opening, route: [] },
+          data: { callee: shortText(sourceCode, name, finding.name), file, stream, opening: at },
+        });
+      };
+      walkTree(region, sourceCode.visitorKeys, (node) => {
+        if (node.type !== 'CallExpression') return true;
+        const callee = unwrapExpression(node.callee);
+        if (callee.type === 'Identifier' || callee.type === 'MemberExpression') consider(node, callee);
+        for (const argument of node.arguments) if (argument.type === 'Identifier') consider(argument, argument);
+        return true;
+      });
+      return found;
+    }
+
     function reportHandlerReopens(openings: readonly StreamOpening[], openers: StreamOpeners): void {
       const reported = new Set<TSESTree.Node>();
+      const typed = typeInformationOf(sourceCode, context.cwd);
+      const information = typed && importsAnyValue(sourceCode) ? typed : null;
       for (const handler of findErrorHandlers(sourceCode, openings)) {
         // A re-open reached from two registrations of one handler is reported once.
         const points = reopenPointsIn(handler.region, openings, openers, sourceCode).filter((point) => !reported.has(point.node));
-        const verdicts = new ReopenVerdicts(sourceCode, handler.region, points, openers, requirements, getServerStops(sourceCode, openings));
+        const across = information
+          ? crossFileReopens(information, handler.region, new Set([...reported, ...points.map((point) => point.node)]), handler.opening)
+          : [];
+        const verdicts = new ReopenVerdicts(
+          sourceCode,
+          handler.region,
+          [...points, ...across.map((item) => item.point)],
+          openers,
+          requirements,
+          getServerStops(sourceCode, openings),
+        );
+        for (const { point, data } of across) {
+          const missing = verdicts.missing(point);
+          if (missing.length === 0) continue;
+          reported.add(point.node);
+          const { callee, file, stream, opening } = data;
+          context.report({
+            node: point.node,
+            messageId: 'unboundedErrorReconnectAcrossFiles',
+            data: { callee, file, stream, opening, missing: missing.join(', ') },
+          });
+        }
         for (const point of points) {
           const missing = verdicts.missing(point);
           if (missing.length === 0) continue;

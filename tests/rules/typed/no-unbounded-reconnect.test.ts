@@ -1,0 +1,33 @@
+/**
+ * `no-unbounded-reconnect` in type-aware mode: an error handler that re-opens through a function
+ * declared in another file of a fixture project (typescript-eslint's project service).
+ */
+import rule from '../../../rules/no-unbounded-reconnect.js';
+import { ruleTester } from '../../rule-tester.js';
+import { fixtureProject } from './fixture-projects.js';
+
+const reconnect = fixtureProject('reconnect');
+const LIVE = reconnect.display('src/lib/live.ts');
+const ALL_MISSING = 'no attempt limit, no growing delay, no jitter';
+const across = (line: number, column: number) => ({
+  messageId: 'unboundedErrorReconnectAcrossFiles' as const,
+  line,
+  column,
+  data: { callee: 'reopenLive', file: LIVE, stream: '`EventSource`', opening: `${LIVE}:3`, missing: ALL_MISSING },
+});
+
+ruleTester.run('no-unbounded-reconnect (type-aware)', rule, {
+  valid: [
+    // The imported function re-opens, but behind an attempt limit, a growing delay and jitter.
+    reconnect.typedCase('src/bounded.ts'),
+    // Without type information the file shows no re-open (`describe()` opens nothing either way).
+    reconnect.untypedCase('src/feed.ts'),
+  ],
+  invalid: [
+    {
+      // An imported function handed to a timer from `onerror`, and called from an `error` listener.
+      ...reconnect.typedCase('src/feed.ts'),
+      errors: [across(7, 14), across(13, 3)],
+    },
+  ],
+});
