@@ -297,12 +297,14 @@ export default createRule<Options, MessageIds>({
         // ones (module level, lazy singletons) are fine; the rest live once per instance.
         const perInstance: StreamOpening[] = [];
         for (const opening of openings) {
-          // A stream that ends when its work is done answers one request; it is not a connection per consumer.
-          if (isOneShotStream(sourceCode, opening)) continue;
           const storage = streamStorage(sourceCode, opening.node, repetitionOptions);
+          const reportable = storage.kind === 'instance' || (storage.kind === 'per-key' && !belongsToLoopRule(opening.node));
+          // A stream that ends when its work is done answers one request; it is not a connection per
+          // consumer. Asked last: it follows the stream's handlers into the functions they call.
+          if (!reportable || isOneShotStream(sourceCode, opening)) continue;
           if (storage.kind === 'instance') {
             perInstance.push(opening);
-          } else if (storage.kind === 'per-key' && !belongsToLoopRule(opening.node)) {
+          } else {
             noteFlaggedOpenings(context, opening.node, 'storedPerKey', [opening]);
             context.report({
               node: opening.node,
