@@ -261,9 +261,11 @@ const c = new ReconnectingEventSource('/c', { max_retry_time: 0 });
 c.onmessage = function (event) { if (event.data === 'done') this.close(); };`,
       options: [{ requireBackoff: false }],
     },
-    // A reconnecting-eventsource that the file hands away (a factory) may be closed by its callers.
+    // A reconnecting-eventsource that the file hands away (a factory) may be closed by its callers; one it does not
+    // keep by name cannot be followed to a \`close()\`.
     {
       code: `import ReconnectingEventSource from 'reconnecting-eventsource';
+subscribe(new ReconnectingEventSource('/prices'));
 export const openFeed = (url) => new ReconnectingEventSource(url);
 export function openOrders() {
   const orders = new ReconnectingEventSource('/orders');

@@ -12,8 +12,8 @@
  *   `es.reconnectInterval` ms (1000 by default, or the server's `retry:`), forever, on one beat
  *   for all clients; v3 has no such property (setting it does nothing there).
  *
- * A stream that the file hands away (returns it, or returns it stored) may be stopped by code
- * elsewhere, and is left alone.
+ * A stream that the file does not keep by name, or hands away (returns it, or returns it
+ * stored), may be stopped by code elsewhere, and is left alone.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '../eslint-utils.js';
@@ -101,8 +101,9 @@ export function reconnectingEventSourceForever(
   requirements: SafeguardRequirements,
 ): ForeverRetries | null {
   if (opening.source.module !== RECONNECTING_EVENT_SOURCE) return null;
+  // A stream the file does not keep by name cannot be followed to whoever closes it.
   const holder = streamHolder(sourceCode, opening);
-  if (escapes(sourceCode, opening, holder)) return null;
+  if (!holder || escapes(sourceCode, opening, holder)) return null;
   const missing: MissingSafeguard[] = [];
   if (requirements.attemptLimit) {
     const listeners = [
