@@ -75,7 +75,7 @@ describe('unknown options (typos)', () => {
     expect(configError(PER_ITEM, { sharedHelpers: { module: 'sse-hub', export: 'sharedEventSource' } })).toBe(
       schemaError(
         PER_ITEM,
-        `Value {"wrappers":[],"iterationMethods":${DEFAULT_ITERATION_METHODS},"typeAware":true,"sharedHelpers":{"module":"sse-hub","export":"sharedEventSource"}} should NOT have additional properties.\n\t\tUnexpected property "sharedHelpers". Expected properties: "wrappers", "iterationMethods", "sharedHelper", "typeAware".`,
+        `Value {"wrappers":[],"iterationMethods":${DEFAULT_ITERATION_METHODS},"typeAware":true,"reportUrlFromProps":false,"reportHookWithoutCallers":false,"sharedHelpers":{"module":"sse-hub","export":"sharedEventSource"}} should NOT have additional properties.\n\t\tUnexpected property "sharedHelpers". Expected properties: "wrappers", "iterationMethods", "sharedHelper", "typeAware", "reportUrlFromProps", "reportHookWithoutCallers".`,
       ),
     );
   });

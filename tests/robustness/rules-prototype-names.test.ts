@@ -303,8 +303,11 @@ function Row({ url }) {
   React.${n}(() => new EventSource('/x'));
   return <li />;
 }
-const Widgets = { ${n}: Row };
-export const List = ({ rows }) => <ul>{rows.map((row) => <Widgets.${n} key={row.id} url={row.url} />)}</ul>;`,
+// The rule follows a component to its render sites by its binding; a member of an object
+// (\`<Widgets.${n} />\`) is not followed, so the name stands in the object and a member read instead.
+export const Widgets = { ${n}: Row };
+export const first = Widgets.${n};
+export const List = ({ rows }) => <ul>{rows.map((row) => ⟦renderedPerItem⟧<Row key={row.id} url={row.url} />)}</ul>;`,
   },
 ];
 
