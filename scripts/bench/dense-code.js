@@ -80,6 +80,26 @@ export function Ticker${n}({ symbol }) {
   return <span>{price}</span>;
 }
 `,
+  sameUrlTwoWidgets: (n) => `
+export function Status${n}() {
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    const events = new EventSource('/api/events/${n}');
+    events.addEventListener('status', (event) => setStatus(event.data));
+    return () => events.close();
+  }, []);
+  return <b>{status}</b>;
+}
+export function Activity${n}() {
+  const [lines, setLines] = useState([]);
+  useEffect(() => {
+    const events = new EventSource('/api/events/${n}');
+    events.onmessage = (event) => setLines((previous) => [...previous, event.data]);
+    return () => events.close();
+  }, []);
+  return <pre>{lines.join('\\n')}</pre>;
+}
+`,
   sharedStream: (n) => `
 let shared${n} = null;
 export function feed${n}(topics, handlers) {

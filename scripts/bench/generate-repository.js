@@ -543,6 +543,7 @@ const STREAM_BLOCKS = {
     context.usesHooks = true;
     const noun = context.random.pick(NOUNS);
     const name = context.unique(camel('useLive', noun));
+    const pair = context.unique(camel('useLive', noun, 'Pair'));
     return [
       `export function ${name}(id${annotate(context, 'string')}) {`,
       `  const [value, setValue] = useState${context.typed ? '<unknown>' : ''}(null);`,
@@ -552,6 +553,11 @@ const STREAM_BLOCKS = {
       '    return () => stream.close();',
       '  }, [id]);',
       '  return value;',
+      '}',
+      '',
+      // A second caller in the file: the evidence that the hook's stream is open more than once.
+      `export function ${pair}(first${annotate(context, 'string')}, second${annotate(context, 'string')}) {`,
+      `  return [${name}(first), ${name}(second)];`,
       '}',
       '',
     ];

@@ -22,16 +22,18 @@ import {
 } from '../../scripts/integrations/example-workspace.js';
 import { type Finding, eslintFindings, oxlintFindings, runOxlint, writeOxlintConfig } from '../../scripts/integrations/oxlint.js';
 
-/** The known findings of the example (`npm start`), as `file:line:column rule`. */
+/**
+ * The known findings of the example (`npm start`), as `file:line:column rule`. None in
+ * notifications.ts:7 (its one caller in the file closes the stream first) nor in
+ * useDeviceStatus.ts (a hook with no caller in its file): precision first, since issue 11.
+ */
 const EXAMPLE_FINDINGS = [
   'public/rows-a.js:11:18 sse/no-eventsource-in-loop',
   'src/JobList.jsx:9:20 sse/no-eventsource-per-item',
   'src/JobList.jsx:25:9 sse/no-eventsource-per-item',
   'src/feed-route.js:4:18 sse/no-unbounded-reconnect',
-  'src/notifications.ts:7:3 sse/require-eventsource-close',
   'src/notifications.ts:11:22 sse/no-unbounded-reconnect',
   'src/notifications.ts:17:10 sse/no-unbounded-reconnect',
-  'src/useDeviceStatus.ts:7:20 sse/no-eventsource-per-item',
 ];
 
 let plugin: SsePlugin;
@@ -99,12 +101,12 @@ describe('oxlint with the recommended rules through jsPlugins', () => {
     expect(eslint.filter((finding) => finding.rule === null)).toEqual([]);
   });
 
-  it("reports the example's 8 known findings", () => {
+  it("reports the example's 6 known findings", () => {
     expect(eslint.map(brief)).toEqual(EXAMPLE_FINDINGS);
   });
 
   it("reports exactly ESLint's findings: rule, file, start, end and message", () => {
-    expect(oxlint).toHaveLength(8);
+    expect(oxlint).toHaveLength(6);
     expect(oxlint).toEqual(eslint);
   });
 });
@@ -146,8 +148,8 @@ describe('suggestions under oxlint --fix-suggestions', () => {
 
   it('applies the suggestions ESLint offers in modules', () => {
     const changedByEslint = files.filter((file) => suggested.get(file) !== original.get(file));
-    expect(changedByEslint).toEqual(['public/rows-a.js', 'src/JobList.jsx', 'src/notifications.ts', 'src/useDeviceStatus.ts']);
-    for (const file of ['src/JobList.jsx', 'src/notifications.ts', 'src/useDeviceStatus.ts']) {
+    expect(changedByEslint).toEqual(['public/rows-a.js', 'src/JobList.jsx']);
+    for (const file of ['src/JobList.jsx']) {
       expect(fixed.get(file), file).toBe(suggested.get(file));
     }
     expect(fixed.get('src/JobList.jsx')).toContain("import { sharedEventSource } from 'sse-hub';");
