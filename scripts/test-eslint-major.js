@@ -13,7 +13,7 @@
  * Usage: node scripts/test-eslint-major.js [--major 9] [--keep]
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,13 +24,17 @@ const major = Number(values.major);
 if (!Number.isInteger(major) || major < 9) throw new Error(`--major must be 9 or later, not ${values.major}`);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** What the plugin's tests read; `packages/` is not among them. */
-const COPIED = ['src', 'rules', 'tests', 'docs', 'scripts', 'README.md', 'tsconfig.json', 'vitest.config.ts', '.eslint-doc-generatorrc.js'];
+/**
+ * What the plugin's tests read; `packages/` is not among them. `dist/` is the built plugin that
+ * tests/plugin.test.ts loads in a fresh Node process: built once by the caller (`npm ci` runs the build).
+ */
+const COPIED = ['src', 'rules', 'tests', 'docs', 'scripts', 'dist', 'README.md', 'tsconfig.json', 'vitest.config.ts', '.eslint-doc-generatorrc.js'];
 /** The plugin's own tests: rules (with type information), docs, the plugin object, the shared analysis, bad input. */
 const TESTS = ['tests/rules', 'tests/docs', 'tests/plugin.test.ts', 'tests/analysis', 'tests/robustness'];
 
 const work = mkdtempSync(join(tmpdir(), `sse-eslint-${major}-`));
 try {
+  if (!existsSync(join(root, 'dist', 'src', 'index.js'))) throw new Error('dist/src/index.js is missing: run `npm run build` first');
   for (const entry of COPIED) cpSync(join(root, entry), join(work, entry), { recursive: true });
   writeFileSync(join(work, 'package.json'), `${JSON.stringify(manifestFor(major), null, 2)}\n`);
 
