@@ -63,6 +63,8 @@ function observedLibrary(rewriteUrl: (url: string) => string = (url) => url): { 
       configure: (options) => hub.configure(options),
       close: () => hub.close(),
       stats: () => hub.stats(),
+      status: () => hub.status(),
+      onStatusChange: (listener) => hub.onStatusChange(listener),
     };
   };
   return { library: { ...library, createHub: watchedCreateHub as typeof createHub }, observed };

@@ -4,8 +4,9 @@
  * differs from the native `EventSource` it replaced, and which tests will notice.
  *
  * The migration trial behind issue 13 found both behaviour changes silent: a native
- * `EventSource` retries network errors forever while the hub gives up after its attempt limit,
- * and a consumer that joins an open stream does not get the events sent before it joined.
+ * `EventSource` retries network errors forever while the hub waits, past its attempt limit, for
+ * the page to come back online or visible, and a consumer that joins an open stream does not get
+ * the events sent before it joined unless the app opts into a replay of the last one.
  */
 import { isTestFile } from 'eslint-plugin-sse/detection';
 import { DEFAULT_HUB_ENDPOINT } from 'sse-hub';
@@ -50,10 +51,11 @@ export function nextStepLines({ helperModule, written, mockingTests }: NextSteps
     "   Without it the hub runs in dedupe mode: one connection per distinct URL, so per-row URLs still take one each.",
     'What changes at run time:',
     "- Reconnects: a native EventSource retries network errors forever; the hub retries with growing, jittered",
-    '  delays and gives up after 10 attempts (configureHub({ reconnect: { maxAttempts } })). Comments that say',
-    '  the browser reconnects by itself no longer hold.',
+    '  delays, and after 10 attempts (reconnect.maxAttempts) waits until the browser is back online or the tab',
+    '  visible, then starts again. hubStatus() and onHubStatusChange() say when it is reconnecting or waiting.',
+    '  Comments that say the browser reconnects by itself no longer hold.',
     '- Late joiners: a subscriber that joins a stream already open gets the events from then on, not those',
-    '  sent before it joined.',
+    "  sent before it joined; configureHub({ replayLastEvent: true }) gives it the stream's last event.",
   ];
   for (const test of mockingTests) {
     lines.push(`Warning: ${test} mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.`);

@@ -57,10 +57,11 @@ function nextSteps(written: boolean): string[] {
     '   Without it the hub runs in dedupe mode: one connection per distinct URL, so per-row URLs still take one each.',
     'What changes at run time:',
     '- Reconnects: a native EventSource retries network errors forever; the hub retries with growing, jittered',
-    '  delays and gives up after 10 attempts (configureHub({ reconnect: { maxAttempts } })). Comments that say',
-    '  the browser reconnects by itself no longer hold.',
+    '  delays, and after 10 attempts (reconnect.maxAttempts) waits until the browser is back online or the tab',
+    '  visible, then starts again. hubStatus() and onHubStatusChange() say when it is reconnecting or waiting.',
+    '  Comments that say the browser reconnects by itself no longer hold.',
     '- Late joiners: a subscriber that joins a stream already open gets the events from then on, not those',
-    '  sent before it joined.',
+    "  sent before it joined; configureHub({ replayLastEvent: true }) gives it the stream's last event.",
   ];
 }
 /** Mentions a stream, so only the NUL bytes keep it from being planned. */

@@ -12,12 +12,19 @@ const tabLock = (tab: string): string => `${NAMESPACE}/tab/${tab}`;
 export type CrossTabMessage =
   /** A tab has just become the leader: every other tab re-sends what it wants. */
   | { kind: 'leader'; tab: string }
-  /** A follower wants a feed; `lastEventId` lets a newly opened stream resume where the tab left off. */
-  | { kind: 'want'; tab: string; key: string; target: StreamTarget; lastEventId: string }
+  /**
+   * A follower wants a feed; `lastEventId` lets a newly opened stream resume where the tab left
+   * off, and `replayLastEvent` asks for the feed's last event if it is already open.
+   */
+  | { kind: 'want'; tab: string; key: string; target: StreamTarget; lastEventId: string; replayLastEvent?: boolean }
   | { kind: 'drop'; tab: string; key: string }
   /** The leader reports a feed's state to the followers that want it. */
   | { kind: 'state'; key: string; state: 'open' | 'error' | 'closed' }
-  | { kind: 'event'; key: string; event: ParsedEvent };
+  /** The leader's stream for a feed waits past its attempt limit, or has woken. A kind of its own: tabs of an older version ignore it. */
+  | { kind: 'waiting'; key: string; waiting: boolean }
+  | { kind: 'event'; key: string; event: ParsedEvent }
+  /** The last event of an open feed, for the one tab that just asked for it (other tabs have it). */
+  | { kind: 'replay'; key: string; tab: string; event: ParsedEvent };
 
 interface LocalFeed {
   target: StreamTarget;
@@ -31,6 +38,9 @@ interface RemoteFeed {
   tabs: Set<string>;
   release: () => void;
   open: boolean;
+  waiting: boolean;
+  /** The feed's latest event, kept for tabs that join it open and ask for a replay. */
+  lastEvent: ParsedEvent | undefined;
 }
 
 /**
@@ -46,6 +56,8 @@ interface RemoteFeed {
 export class CrossTabRouter {
   readonly #tab: string;
   readonly #pool: ConnectionPool;
+  /** Read when a feed is created, so that `configure` applies to feeds opened afterwards. */
+  readonly #replayLastEvent: () => boolean;
   readonly #locks: LockManagerLike;
   readonly #channel: BroadcastChannelLike;
   /** Aborts lock requests still waiting; held locks are released through #heldLocks. */
@@ -58,15 +70,22 @@ export class CrossTabRouter {
   #role: 'starting' | 'follower' | 'leader' = 'starting';
 
   /** Undefined where Web Locks or BroadcastChannel are missing: the caller then keeps a connection per tab. */
-  static create(pool: ConnectionPool, environment: HubEnvironment): CrossTabRouter | undefined {
+  static create(pool: ConnectionPool, environment: HubEnvironment, replayLastEvent: () => boolean): CrossTabRouter | undefined {
     const { BroadcastChannel, locks } = environment;
     if (!BroadcastChannel || !locks) return undefined;
-    return new CrossTabRouter(pool, environment, new BroadcastChannel(NAMESPACE), locks);
+    return new CrossTabRouter(pool, environment, new BroadcastChannel(NAMESPACE), locks, replayLastEvent);
   }
 
-  private constructor(pool: ConnectionPool, environment: HubEnvironment, channel: BroadcastChannelLike, locks: LockManagerLike) {
+  private constructor(
+    pool: ConnectionPool,
+    environment: HubEnvironment,
+    channel: BroadcastChannelLike,
+    locks: LockManagerLike,
+    replayLastEvent: () => boolean,
+  ) {
     this.#tab = `${environment.now().toString(36)}-${Math.floor(environment.random() * 2 ** 48).toString(36)}`;
     this.#pool = pool;
+    this.#replayLastEvent = replayLastEvent;
     this.#locks = locks;
     this.#channel = channel;
     this.#channel.onmessage = (event) => this.#receive(event.data);
@@ -92,7 +111,7 @@ export class CrossTabRouter {
     const key = targetKey(target);
     let local = this.#local.get(key);
     if (!local) {
-      local = { target, feed: new Feed(), release: undefined };
+      local = { target, feed: new Feed('', this.#replayLastEvent()), release: undefined };
       this.#local.set(key, local);
       this.#source(key, local);
     }
@@ -131,7 +150,15 @@ export class CrossTabRouter {
     if (this.#role === 'leader') {
       local.release = this.#pool.attach(local.target, this.#relayToLocal(key, local), local.feed.lastEventId);
     } else if (this.#role === 'follower') {
-      this.#post({ kind: 'want', tab: this.#tab, key, target: local.target, lastEventId: local.feed.lastEventId });
+      this.#post({
+        kind: 'want',
+        tab: this.#tab,
+        key,
+        target: local.target,
+        lastEventId: local.feed.lastEventId,
+        // A tab that holds an event already needs no replay: it would see that event twice.
+        replayLastEvent: this.#replayLastEvent() && local.feed.lastEvent === undefined,
+      });
     }
   }
 
@@ -160,23 +187,29 @@ export class CrossTabRouter {
         this.#announceWants();
         return;
       case 'want':
-        if (this.#role === 'leader') this.#serve(data.tab, data.key, data.target, data.lastEventId);
+        if (this.#role === 'leader') this.#serve(data.tab, data.key, data.target, data.lastEventId, data.replayLastEvent === true);
         return;
       case 'drop':
         if (this.#role === 'leader') this.#unserve(data.tab, data.key);
         return;
       case 'state':
       case 'event':
+      case 'waiting':
         if (this.#role === 'follower') this.#deliver(data);
+        return;
+      case 'replay':
+        if (this.#role === 'follower' && data.tab === this.#tab) this.#deliver(data);
         return;
     }
   }
 
-  #deliver(message: Extract<CrossTabMessage, { kind: 'state' | 'event' }>): void {
+  #deliver(message: Extract<CrossTabMessage, { kind: 'state' | 'event' | 'waiting' | 'replay' }>): void {
     const local = this.#local.get(message.key);
     if (!local) return;
-    if (message.kind === 'event') {
+    if (message.kind === 'event' || message.kind === 'replay') {
       local.feed.message(message.event);
+    } else if (message.kind === 'waiting') {
+      local.feed.wait(message.waiting === true);
     } else if (message.state === 'open') {
       local.feed.open();
     } else if (message.state === 'error') {
@@ -187,16 +220,19 @@ export class CrossTabRouter {
     }
   }
 
-  #serve(tab: string, key: string, target: StreamTarget, lastEventId: string): void {
+  #serve(tab: string, key: string, target: StreamTarget, lastEventId: string, replayLastEvent: boolean): void {
     let remote = this.#remote.get(key);
     if (!remote) {
-      const created: RemoteFeed = { tabs: new Set(), open: false, release: () => undefined };
+      const created: RemoteFeed = { tabs: new Set(), open: false, waiting: false, lastEvent: undefined, release: () => undefined };
       this.#remote.set(key, created);
       created.release = this.#pool.attach(target, this.#relayToTabs(key, created), lastEventId);
       remote = created;
     } else if (remote.open) {
       // The feed is already open: the newcomer still needs its `open` (tabs that have it ignore a repeat).
       this.#post({ kind: 'state', key, state: 'open' });
+      if (replayLastEvent && remote.lastEvent && !remote.tabs.has(tab)) this.#post({ kind: 'replay', key, tab, event: remote.lastEvent });
+    } else if (remote.waiting) {
+      this.#post({ kind: 'waiting', key, waiting: true });
     }
     remote.tabs.add(tab);
     this.#watch(tab);
@@ -228,6 +264,7 @@ export class CrossTabRouter {
       open: () => local.feed.open(),
       message: (event) => local.feed.message(event),
       error: () => local.feed.error(),
+      waiting: (waiting) => local.feed.wait(waiting),
       closed: () => {
         local.release = undefined;
         if (this.#local.get(key) === local) this.#local.delete(key);
@@ -242,10 +279,17 @@ export class CrossTabRouter {
         remote.open = true;
         this.#post({ kind: 'state', key, state: 'open' });
       },
-      message: (event) => this.#post({ kind: 'event', key, event }),
+      message: (event) => {
+        remote.lastEvent = event;
+        this.#post({ kind: 'event', key, event });
+      },
       error: () => {
         remote.open = false;
         this.#post({ kind: 'state', key, state: 'error' });
+      },
+      waiting: (waiting) => {
+        remote.waiting = waiting;
+        this.#post({ kind: 'waiting', key, waiting });
       },
       closed: () => {
         if (this.#remote.get(key) === remote) this.#remote.delete(key);
@@ -276,5 +320,5 @@ function isMessage(data: unknown): data is CrossTabMessage {
   if (typeof data !== 'object' || data === null) return false;
   const { kind, key } = data as { kind?: unknown; key?: unknown };
   if (kind === 'leader') return typeof (data as { tab?: unknown }).tab === 'string';
-  return (kind === 'want' || kind === 'drop' || kind === 'state' || kind === 'event') && typeof key === 'string';
+  return (kind === 'want' || kind === 'drop' || kind === 'state' || kind === 'event' || kind === 'waiting' || kind === 'replay') && typeof key === 'string';
 }

@@ -15,7 +15,7 @@ export class DedupeStream {
   #ended = false;
 
   constructor(target: DedupeTarget, lastEventId: string, options: ResolvedHubOptions, environment: HubEnvironment, onEnded: () => void) {
-    this.#feed = new Feed(lastEventId);
+    this.#feed = new Feed(lastEventId, options.replayLastEvent);
     this.#onEnded = onEnded;
     this.#linger = new LingerTimer(environment, options.lingerMs, () => this.#end());
     this.#connection = new EventStreamConnection(
@@ -34,6 +34,7 @@ export class DedupeStream {
         open: () => this.#feed.open(),
         event: (event) => this.#feed.message(event),
         retrying: () => this.#feed.error(),
+        waiting: (waiting) => this.#feed.wait(waiting),
         closed: () => this.terminate(),
       },
     );

@@ -33,6 +33,13 @@ export interface HubEnvironment {
   locks: LockManagerLike | undefined;
   Event: typeof Event;
   MessageEvent: typeof MessageEvent;
+  /**
+   * Calls `callback` each time the page has a new reason to expect the network to work: the
+   * browser comes back `online`, or the tab becomes visible again. Returns the function that
+   * stops listening. Undefined where neither event exists (Node, some workers): a stream past
+   * its attempt limit then closes instead of waiting for one.
+   */
+  onWake: ((callback: () => void) => () => void) | undefined;
 }
 
 /**
@@ -44,6 +51,9 @@ export function defaultEnvironment(): HubEnvironment {
     navigator?: { locks?: LockManagerLike };
     location?: { href: string };
     BroadcastChannel?: new (name: string) => BroadcastChannelLike;
+    addEventListener?: EventTarget['addEventListener'];
+    removeEventListener?: EventTarget['removeEventListener'];
+    document?: EventTarget & { visibilityState?: string };
   };
   return {
     fetch: (url, init) => scope.fetch(url, init),
@@ -56,6 +66,32 @@ export function defaultEnvironment(): HubEnvironment {
     locks: scope.navigator?.locks,
     Event: scope.Event,
     MessageEvent: scope.MessageEvent,
+    onWake: wakeSignals(scope),
+  };
+}
+
+type WakeScope = {
+  addEventListener?: EventTarget['addEventListener'];
+  removeEventListener?: EventTarget['removeEventListener'];
+  document?: EventTarget & { visibilityState?: string };
+};
+
+/** `online` on the global scope (windows and workers) and `visibilitychange` to visible on the document. */
+function wakeSignals(scope: WakeScope): HubEnvironment['onWake'] {
+  const onlineTarget = typeof scope.addEventListener === 'function' && typeof scope.removeEventListener === 'function' ? scope : undefined;
+  const document = scope.document && typeof scope.document.addEventListener === 'function' ? scope.document : undefined;
+  if (!onlineTarget && !document) return undefined;
+  return (callback) => {
+    const online = (): void => callback();
+    const visibility = (): void => {
+      if (document?.visibilityState === 'visible') callback();
+    };
+    onlineTarget?.addEventListener!('online', online);
+    document?.addEventListener('visibilitychange', visibility);
+    return () => {
+      onlineTarget?.removeEventListener!('online', online);
+      document?.removeEventListener('visibilitychange', visibility);
+    };
   };
 }
 

@@ -10,6 +10,11 @@ export interface EventStreamListener {
   event(event: ParsedEvent): void;
   /** The stream failed and a reconnect is scheduled (what `EventSource` reports as readyState CONNECTING). */
   retrying(): void;
+  /**
+   * `true`: past the attempt limit, the stream waits for the page to come back online or
+   * visible (still CONNECTING to subscribers); `false`: it woke and tries again.
+   */
+  waiting(waiting: boolean): void;
   /** The stream is over for good: HTTP 204, a 4xx, not an event stream, or too many failures. */
   closed(): void;
 }
@@ -49,10 +54,13 @@ export class EventStreamConnection {
   readonly #environment: HubEnvironment;
   readonly #listener: EventStreamListener;
   readonly #backoff: ReconnectBackoff;
+  readonly #afterLastAttempt: ResolvedReconnectPolicy['afterLastAttempt'];
   readonly #parser: EventStreamParser;
   /** The running attempt; aborting it ends its fetch and its reads, and mutes its parser output. */
   #attempt: AbortController | undefined;
   #retryTimer: unknown;
+  /** While the stream waits past its attempt limit: stops listening for the wake signals. */
+  #stopWaiting: (() => void) | undefined;
   #finished = false;
   /** How long the current attempt may stay silent, and when it was last heard from. */
   #silenceLimitMs = Infinity;
@@ -64,6 +72,7 @@ export class EventStreamConnection {
     this.#environment = environment;
     this.#listener = listener;
     this.#backoff = new ReconnectBackoff(policy, environment.random, environment.now);
+    this.#afterLastAttempt = policy.afterLastAttempt;
     this.#parser = createEventStreamParser(
       {
         onEvent: (event) => {
@@ -76,13 +85,13 @@ export class EventStreamConnection {
   }
 
   connect(): void {
-    if (this.#finished || this.#attempt || this.#retryTimer !== undefined) return;
+    if (this.#finished || this.#attempt || this.#retryTimer !== undefined || this.#stopWaiting) return;
     void this.#run();
   }
 
   /** Treats the current connection as failed: reconnects through the backoff (the multiplexer forgot us). */
   restart(): void {
-    if (this.#finished || this.#retryTimer !== undefined) return;
+    if (this.#finished || this.#retryTimer !== undefined || this.#stopWaiting) return;
     this.#fail();
   }
 
@@ -99,6 +108,7 @@ export class EventStreamConnection {
     this.#finished = true;
     this.#abortAttempt();
     this.#clearRetryTimer();
+    this.#clearWaiting();
   }
 
   async #run(): Promise<void> {
@@ -178,15 +188,45 @@ export class EventStreamConnection {
   #fail(): void {
     this.#abortAttempt();
     const delay = this.#backoff.nextDelay();
-    if (delay === undefined) {
+    if (delay !== undefined) {
+      this.#scheduleRun(delay);
+      this.#listener.retrying();
+    } else if (this.#afterLastAttempt === 'wait' && this.#environment.onWake) {
+      this.#wait(this.#environment.onWake);
+    } else {
       this.#finish();
-      return;
     }
+  }
+
+  #scheduleRun(delay: number): void {
     this.#retryTimer = this.#environment.setTimeout(() => {
       this.#retryTimer = undefined;
       void this.#run();
     }, delay);
+  }
+
+  /**
+   * Past the attempt limit, a native `EventSource` would go on retrying forever; closing would
+   * leave the page dead until a reload. Waiting costs nothing until the page has a reason to
+   * expect the network back, and then every waiting tab starts over with the backoff's jitter,
+   * so a fleet of pages that wake together (a laptop lid opened, a network restored) spreads
+   * its reconnects instead of arriving at once.
+   */
+  #wait(onWake: (callback: () => void) => () => void): void {
+    this.#stopWaiting = onWake(() => {
+      this.#clearWaiting();
+      this.#backoff.startOver();
+      this.#scheduleRun(this.#backoff.nextDelay() ?? 0);
+      this.#listener.waiting(false);
+    });
     this.#listener.retrying();
+    this.#listener.waiting(true);
+  }
+
+  #clearWaiting(): void {
+    const stop = this.#stopWaiting;
+    this.#stopWaiting = undefined;
+    stop?.();
   }
 
   #finish(): void {

@@ -11,6 +11,8 @@ export interface FeedSink {
   message(event: ParsedEvent): void;
   /** The stream failed and is being retried (readyState CONNECTING). */
   error(): void;
+  /** Past its attempt limit the stream waits for the page to come back online or visible (`true`), or has woken (`false`). */
+  waiting(waiting: boolean): void;
   /** The stream is over for good (readyState CLOSED); the sink has already been removed. */
   closed(): void;
 }
@@ -19,10 +21,15 @@ export interface FeedSink {
  * The fan-out of one logical stream (a URL in dedupe mode, a topic in multiplex mode) to
  * the sinks that share it. It keeps the state a newcomer needs: the readyState, so that a
  * late joiner still gets its `open`, and the last event id, so that a re-subscribe resumes.
+ * With `replayLastEvent`, it also keeps the last event, and a late joiner gets it after its
+ * `open`: the current value of a stream that sends values, not a backlog.
  */
 export class Feed {
   #readyState: ReadyState = CONNECTING;
+  #waiting = false;
   #lastEventId: string;
+  readonly #replayLastEvent: boolean;
+  #lastEvent: ParsedEvent | undefined;
   readonly #sinks = new Set<FeedSink>();
   /**
    * The sinks as an array, taken after a change when a signal is next delivered, so that
@@ -31,8 +38,9 @@ export class Feed {
    */
   #delivery: FeedSink[] | undefined;
 
-  constructor(lastEventId = '') {
+  constructor(lastEventId = '', replayLastEvent = false) {
     this.#lastEventId = lastEventId;
+    this.#replayLastEvent = replayLastEvent;
   }
 
   get readyState(): ReadyState {
@@ -43,6 +51,11 @@ export class Feed {
     return this.#lastEventId;
   }
 
+  /** The event a late joiner is replayed; undefined without `replayLastEvent`. */
+  get lastEvent(): ParsedEvent | undefined {
+    return this.#lastEvent;
+  }
+
   get size(): number {
     return this.#sinks.size;
   }
@@ -50,11 +63,16 @@ export class Feed {
   add(sink: FeedSink): void {
     this.#sinks.add(sink);
     this.#delivery = undefined;
+    if (this.#waiting) sink.waiting(true);
     if (this.#readyState === OPEN) {
       // Joining a stream that is already open: `open` must still come, and, as with a new
       // `EventSource`, only after the caller had the chance to attach its handlers.
+      const replay = this.#lastEvent;
       void Promise.resolve().then(() => {
-        if (this.#readyState === OPEN && this.#sinks.has(sink)) sink.open();
+        if (this.#readyState !== OPEN || !this.#sinks.has(sink)) return;
+        sink.open();
+        // Only if it is still the latest: a newer one that came since was delivered live.
+        if (replay && replay === this.#lastEvent && this.#sinks.has(sink)) sink.message(replay);
       });
     }
   }
@@ -68,6 +86,7 @@ export class Feed {
   open(): void {
     if (this.#readyState !== CONNECTING) return;
     this.#readyState = OPEN;
+    this.#waiting = false;
     this.#each((sink) => sink.open());
   }
 
@@ -76,6 +95,7 @@ export class Feed {
     // Events only flow on an open stream; a source that skipped `open` is treated as open.
     this.open();
     this.#lastEventId = event.lastEventId;
+    if (this.#replayLastEvent) this.#lastEvent = event;
     this.#each((sink) => sink.message(event));
   }
 
@@ -85,9 +105,17 @@ export class Feed {
     this.#each((sink) => sink.error());
   }
 
+  /** A state, not an event: subscribers see no `error` for it, and a newcomer learns it on joining. */
+  wait(waiting: boolean): void {
+    if (this.#readyState === CLOSED || this.#waiting === waiting) return;
+    this.#waiting = waiting;
+    this.#each((sink) => sink.waiting(waiting));
+  }
+
   close(): void {
     if (this.#readyState === CLOSED) return;
     this.#readyState = CLOSED;
+    this.#waiting = false;
     const sinks = [...this.#sinks];
     this.#sinks.clear();
     this.#delivery = undefined;

@@ -2,6 +2,7 @@ import { ConnectionPool } from './connection-pool.js';
 import { CrossTabRouter } from './cross-tab-router.js';
 import { resolveEnvironment, type HubEnvironment } from './environment.js';
 import type { FeedSink } from './feed.js';
+import { HubStatusTracker, type HubStatus, type HubStatusListener } from './hub-status.js';
 import { mergeHubOptions, resolveHubOptions, type HubOptions, type ResolvedHubOptions } from './options.js';
 import { SharedEventSource } from './shared-event-source.js';
 import { parseUrl, resolveTarget, type StreamTarget } from './stream-target.js';
@@ -32,6 +33,10 @@ export interface Hub {
   close(): void;
   /** What the hub holds right now; for diagnostics and leak checks. */
   stats(): HubStats;
+  /** Where this hub's subscribers stand, for a "reconnecting" or "offline" banner. */
+  status(): HubStatus;
+  /** Calls `listener` each time `status().state` changes; returns the function that stops it. */
+  onStatusChange(listener: HubStatusListener): () => void;
 }
 
 type Route = (target: StreamTarget, sink: FeedSink) => () => void;
@@ -43,6 +48,7 @@ export function createHub(options: HubOptions = {}, environment: Partial<HubEnvi
 class SubscriptionHub implements Hub {
   readonly #environment: HubEnvironment;
   readonly #pool: ConnectionPool;
+  readonly #status = new HubStatusTracker();
   #options: HubOptions;
   #resolved: ResolvedHubOptions;
   /** Created on the first cross-tab subscription, so that a hub that never shares across tabs takes no locks. */
@@ -62,7 +68,15 @@ class SubscriptionHub implements Hub {
     const withCredentials = Boolean(init?.withCredentials);
     const target = resolveTarget(absolute, withCredentials, this.#resolved, baseUrl);
     const route = this.#route();
-    return new SharedEventSource(absolute.href, withCredentials, absolute.origin, (sink) => route(target, sink), this.#environment);
+    this.#status.added();
+    return new SharedEventSource(
+      absolute.href,
+      withCredentials,
+      absolute.origin,
+      (sink) => route(target, sink),
+      this.#environment,
+      (previous, next) => this.#status.changed(previous, next),
+    );
   }
 
   subscribe(url: string | URL, handlers: HubHandlers, init?: EventSourceInit): () => void {
@@ -96,9 +110,17 @@ class SubscriptionHub implements Hub {
     return { ...pool, subscribers: pool.subscribers - router.relays + router.subscribers };
   }
 
+  status(): HubStatus {
+    return this.#status.status();
+  }
+
+  onStatusChange(listener: HubStatusListener): () => void {
+    return this.#status.listen(listener);
+  }
+
   /** Cross-tab when asked for and possible; otherwise this tab's own connections. */
   #route(): Route {
-    if (this.#resolved.crossTab) this.#router ??= CrossTabRouter.create(this.#pool, this.#environment);
+    if (this.#resolved.crossTab) this.#router ??= CrossTabRouter.create(this.#pool, this.#environment, () => this.#resolved.replayLastEvent);
     const router = this.#resolved.crossTab ? this.#router : undefined;
     if (router) return (target, sink) => router.attach(target, sink);
     return (target, sink) => this.#pool.attach(target, sink);

@@ -5,10 +5,12 @@
  * one; see docs/hub.md.
  */
 import { createHub, type Hub, type HubHandlers } from './hub.js';
+import type { HubStatus, HubStatusListener } from './hub-status.js';
 import type { HubOptions } from './options.js';
 
 export { createHub } from './hub.js';
 export type { Hub, HubHandlers, HubStats } from './hub.js';
+export type { HubState, HubStatus, HubStatusListener } from './hub-status.js';
 export type { HubEnvironment, HubFetch, BroadcastChannelLike, LockManagerLike } from './environment.js';
 export type { HubOptions, ReconnectPolicy } from './options.js';
 export { DEFAULT_HUB_ENDPOINT } from '../sse/multiplex-protocol.js';
@@ -34,4 +36,14 @@ export function sharedEventSource(url: string | URL, init?: EventSourceInit): Ev
 /** Calls `handlers[event.type]` for each event of the stream at `url`; returns the unsubscribe function. */
 export function subscribe(url: string | URL, handlers: HubHandlers, init?: EventSourceInit): () => void {
   return getDefaultHub().subscribe(url, handlers, init);
+}
+
+/** Where the default hub's subscribers stand: `idle`, `connecting`, `open`, `reconnecting` or `waiting` (offline, will retry). */
+export function hubStatus(): HubStatus {
+  return getDefaultHub().status();
+}
+
+/** Calls `listener` each time the default hub's `hubStatus().state` changes; returns the function that stops it. */
+export function onHubStatusChange(listener: HubStatusListener): () => void {
+  return getDefaultHub().onStatusChange(listener);
 }

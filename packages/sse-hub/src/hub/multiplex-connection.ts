@@ -46,6 +46,7 @@ export class MultiplexConnection {
   readonly #linger: LingerTimer;
   readonly #onEnded: () => void;
   readonly #stallAfterHeartbeats: number;
+  readonly #replayLastEvent: boolean;
   /**
    * Every topic with a feed or held by the server; an entry goes once it has neither. One map,
    * so that routing an event costs one lookup of its topic.
@@ -55,6 +56,8 @@ export class MultiplexConnection {
   #connection: string | undefined;
   #pendingPost: AbortController | undefined;
   #flushTimer: unknown;
+  /** Past the attempt limit, waiting for the page to come back online or visible: new topics start out waiting too. */
+  #waiting = false;
   #ended = false;
 
   constructor(target: MultiplexTarget, options: ResolvedHubOptions, environment: HubEnvironment, onEnded: () => void) {
@@ -63,6 +66,7 @@ export class MultiplexConnection {
     this.#environment = environment;
     this.#onEnded = onEnded;
     this.#stallAfterHeartbeats = options.stallAfterHeartbeats;
+    this.#replayLastEvent = options.replayLastEvent;
     this.#linger = new LingerTimer(environment, options.lingerMs, () => this.#end());
     this.#stream = new EventStreamConnection(
       {
@@ -80,6 +84,10 @@ export class MultiplexConnection {
         open: () => undefined,
         event: (event) => this.#receive(event),
         retrying: () => this.#streamLost(),
+        waiting: (waiting) => {
+          this.#waiting = waiting;
+          for (const feed of this.#feeds()) feed.wait(waiting);
+        },
         closed: () => this.terminate(),
       },
     );
@@ -105,7 +113,8 @@ export class MultiplexConnection {
     }
     let feed = state.feed;
     if (!feed) {
-      feed = new Feed(lastEventId);
+      feed = new Feed(lastEventId, this.#replayLastEvent);
+      feed.wait(this.#waiting);
       state.feed = feed;
       this.#scheduleFlush();
     }

@@ -5,10 +5,20 @@ export interface ReconnectPolicy {
   initialDelayMs?: number;
   /** Cap of the backoff. Default 30000 ms. */
   maxDelayMs?: number;
-  /** After this many failed reconnects in a row the stream gives up (readyState CLOSED, `error` event). Default 10; `Infinity` never gives up. */
+  /**
+   * After this many failed reconnects in a row the stream stops trying on its own. Default 10;
+   * `Infinity` never stops. What happens then is `afterLastAttempt`'s choice.
+   */
   maxAttempts?: number;
   /** The attempt counter resets only once a connection has stayed open this long. Default 10000 ms. */
   healthyAfterMs?: number;
+  /**
+   * `'wait'` (default): past `maxAttempts` the stream waits, readyState still CONNECTING, and
+   * starts a fresh round of attempts (with the same jitter) when the browser comes back online
+   * or the tab becomes visible; where the page cannot tell (no such events), it closes.
+   * `'close'`: it closes (readyState CLOSED, `error` event).
+   */
+  afterLastAttempt?: 'wait' | 'close';
 }
 
 export interface HubOptions {
@@ -35,6 +45,13 @@ export interface HubOptions {
    * reconnects through the backoff. Default 2. `Infinity` never gives up on a silent stream.
    */
   stallAfterHeartbeats?: number;
+  /**
+   * A subscriber that joins a stream already open gets the stream's last event right after its
+   * `open` (per topic in multiplex mode), as if it had been there: for streams that send the
+   * current value (a price, a job's progress). Default false: like a new `EventSource` on a
+   * running server, a joiner gets only what comes next.
+   */
+  replayLastEvent?: boolean;
 }
 
 export type ResolvedReconnectPolicy = Required<ReconnectPolicy>;
@@ -48,6 +65,7 @@ export interface ResolvedHubOptions {
   multiplexConnectTimeoutMs: number;
   dedupeConnectTimeoutMs: number;
   stallAfterHeartbeats: number;
+  replayLastEvent: boolean;
 }
 
 export const DEFAULT_RECONNECT_POLICY: ResolvedReconnectPolicy = {
@@ -55,6 +73,7 @@ export const DEFAULT_RECONNECT_POLICY: ResolvedReconnectPolicy = {
   maxDelayMs: 30_000,
   maxAttempts: 10,
   healthyAfterMs: 10_000,
+  afterLastAttempt: 'wait',
 };
 
 export const DEFAULT_LINGER_MS = 1000;
@@ -87,13 +106,29 @@ export function resolveHubOptions(options: HubOptions): ResolvedHubOptions {
       maxDelayMs: options.reconnect?.maxDelayMs ?? DEFAULT_RECONNECT_POLICY.maxDelayMs,
       maxAttempts: options.reconnect?.maxAttempts ?? DEFAULT_RECONNECT_POLICY.maxAttempts,
       healthyAfterMs: options.reconnect?.healthyAfterMs ?? DEFAULT_RECONNECT_POLICY.healthyAfterMs,
+      afterLastAttempt: afterLastAttempt(options.reconnect?.afterLastAttempt),
     },
     lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS,
     crossTab: options.crossTab ?? false,
     multiplexConnectTimeoutMs: connectTimeoutMs ?? DEFAULT_MULTIPLEX_CONNECT_TIMEOUT_MS,
     dedupeConnectTimeoutMs: connectTimeoutMs ?? Infinity,
     stallAfterHeartbeats: positiveOrInfinity('stallAfterHeartbeats', options.stallAfterHeartbeats) ?? DEFAULT_STALL_AFTER_HEARTBEATS,
+    replayLastEvent: booleanOption('replayLastEvent', options.replayLastEvent),
   };
+}
+
+function booleanOption(name: string, value: boolean | undefined): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new TypeError(`${name} must be true or false, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function afterLastAttempt(value: ReconnectPolicy['afterLastAttempt']): 'wait' | 'close' {
+  if (value === undefined) return DEFAULT_RECONNECT_POLICY.afterLastAttempt;
+  if (value !== 'wait' && value !== 'close') {
+    throw new TypeError(`reconnect.afterLastAttempt must be 'wait' or 'close', got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 function positiveOrInfinity(name: string, value: number | undefined): number | undefined {

@@ -26,6 +26,12 @@ export class ReconnectBackoff {
     this.#connectedAt = this.now();
   }
 
+  /** A new round of attempts: the page has a new reason to expect the network to work. */
+  startOver(): void {
+    this.#attempts = 0;
+    this.#connectedAt = undefined;
+  }
+
   /**
    * Called after a failure: the delay before the next attempt, or undefined to give up.
    * The counter resets only when the connection that just failed had stayed open for

@@ -9,6 +9,16 @@ export interface EventConstructors {
   MessageEvent: typeof MessageEvent;
 }
 
+/**
+ * Where a subscriber stands, finer than `readyState`: CONNECTING is `connecting` before the
+ * first `open` and `reconnecting` after a failure, or `waiting` once the stream has used up its
+ * attempts and waits for the page to come back online or visible.
+ */
+export type SubscriberStatus = 'connecting' | 'open' | 'reconnecting' | 'waiting' | 'closed';
+
+/** Called on every change of a facade's status, starting from `connecting`. */
+export type StatusListener = (previous: SubscriberStatus, next: SubscriberStatus) => void;
+
 type EventHandler = ((this: EventSource, event: Event) => unknown) | null;
 type MessageHandler = ((this: EventSource, event: MessageEvent) => unknown) | null;
 
@@ -28,17 +38,21 @@ export class SharedEventSource extends EventTarget implements EventSource {
   readonly url: string;
   readonly withCredentials: boolean;
   #readyState: ReadyState = CONNECTING;
+  #status: SubscriberStatus = 'connecting';
+  readonly #onStatus: StatusListener | undefined;
   #detach: (() => void) | undefined;
   readonly #handlers = new Map<string, { handler: (event: Event) => unknown; listener: (event: Event) => void }>();
 
-  constructor(url: string, withCredentials: boolean, origin: string, attach: AttachSink, events: EventConstructors) {
+  constructor(url: string, withCredentials: boolean, origin: string, attach: AttachSink, events: EventConstructors, onStatus?: StatusListener) {
     super();
     this.url = url;
     this.withCredentials = withCredentials;
+    this.#onStatus = onStatus;
     const sink: FeedSink = {
       open: () => {
         if (this.#readyState === CLOSED) return;
         this.#readyState = OPEN;
+        this.#setStatus('open');
         this.dispatchEvent(new events.Event('open'));
       },
       message: (event: ParsedEvent) => {
@@ -48,7 +62,12 @@ export class SharedEventSource extends EventTarget implements EventSource {
       error: () => {
         if (this.#readyState === CLOSED) return;
         this.#readyState = CONNECTING;
+        this.#setStatus('reconnecting');
         this.dispatchEvent(new events.Event('error'));
+      },
+      waiting: (waiting) => {
+        if (this.#readyState === CLOSED) return;
+        this.#setStatus(waiting ? 'waiting' : 'reconnecting');
       },
       closed: () => {
         if (this.#readyState === CLOSED) return;
@@ -61,6 +80,10 @@ export class SharedEventSource extends EventTarget implements EventSource {
 
   get readyState(): ReadyState {
     return this.#readyState;
+  }
+
+  get status(): SubscriberStatus {
+    return this.#status;
   }
 
   get onopen(): EventHandler {
@@ -119,9 +142,17 @@ export class SharedEventSource extends EventTarget implements EventSource {
 
   #disconnect(): void {
     this.#readyState = CLOSED;
+    this.#setStatus('closed');
     const detach = this.#detach;
     this.#detach = undefined;
     detach?.();
+  }
+
+  #setStatus(next: SubscriberStatus): void {
+    const previous = this.#status;
+    if (previous === next) return;
+    this.#status = next;
+    this.#onStatus?.(previous, next);
   }
 
   #getHandler(type: string): ((event: Event) => unknown) | null {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { HubEnvironment } from '../../src/hub/environment.js';
 import { createHub, type Hub } from '../../src/hub/hub.js';
 import type { HubOptions } from '../../src/hub/options.js';
 import { HUB_PROTOCOL_VERSION, type SubscriptionChange } from '../../src/sse/multiplex-protocol.js';
@@ -10,7 +11,7 @@ import { PAGE, record } from './support/test-hub.js';
 const LEADER = 'sse-hub/leader';
 
 /** One browser profile: tabs share the clock, the network, the locks and the channels. */
-function browser(options: HubOptions = {}) {
+function browser(options: HubOptions = {}, environment: Partial<HubEnvironment> = {}) {
   const clock = new FakeClock();
   const server = new FakeServer(clock);
   const locks = new FakeLocks();
@@ -36,6 +37,7 @@ function browser(options: HubOptions = {}) {
           baseUrl: () => PAGE,
           BroadcastChannel: bus.channelClass(id),
           locks: locks.client(id),
+          ...environment,
         },
       );
       tabs.set(id, hub);
@@ -207,6 +209,62 @@ describe('cross-tab sharing', () => {
     follower.hub.sharedEventSource('/gone');
     await clock.advance(0);
     expect(server.gets).toHaveLength(2);
+  });
+
+  it('relays waiting past the attempt limit: a follower, and a tab that joins meanwhile, show waiting until the leader wakes', async () => {
+    // Each tab hears its own online and visibility events; only the leader's stream acts on them.
+    const wakes = new Map<number, () => void>();
+    let listeners = 0;
+    const onWake = (callback: () => void): (() => void) => {
+      const id = ++listeners;
+      wakes.set(id, callback);
+      return () => void wakes.delete(id);
+    };
+    const { clock, server, openTab } = browser({ reconnect: { maxAttempts: 1 } }, { onWake });
+    const leader = await openTab();
+    const follower = await openTab();
+    const source = follower.hub.sharedEventSource('/jobs/7');
+    await clock.advance(0);
+    server.last.failNetwork();
+    // The jitter of the first reconnect is at most initialDelayMs.
+    await clock.advance(1000);
+    server.last.failNetwork();
+    await clock.advance(0);
+    expect(follower.hub.status().state).toBe('waiting');
+    expect(source.readyState).toBe(0);
+    const late = await openTab();
+    late.hub.sharedEventSource('/jobs/7');
+    await clock.advance(0);
+    expect(late.hub.status().subscribers).toEqual({ connecting: 0, open: 0, reconnecting: 0, waiting: 1 });
+    expect(wakes.size).toBe(1);
+    for (const wake of [...wakes.values()]) wake();
+    await clock.advance(1000);
+    server.last.openStream();
+    await clock.advance(0);
+    expect([follower.hub.status().state, late.hub.status().state, leader.hub.status().state]).toEqual(['open', 'open', 'idle']);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('replayLastEvent: a tab that joins an open feed gets its last event; the tabs already on it do not get it twice', async () => {
+    const { clock, server, openTab } = browser({ replayLastEvent: true });
+    const leader = await openTab();
+    const second = await openTab();
+    const third = await openTab();
+    const seenBySecond = record(second.hub.sharedEventSource('/prices'));
+    await clock.advance(0);
+    const stream = server.live[0]!.openStream();
+    stream.event({ data: '41', id: '1' });
+    stream.event({ data: '42', id: '2' });
+    await clock.advance(0);
+    const seenByThird = record(third.hub.sharedEventSource('/prices'));
+    const seenByLeader = record(leader.hub.sharedEventSource('/prices'));
+    await clock.advance(0);
+    stream.event({ data: '43', id: '3' });
+    await clock.advance(0);
+    expect(seenBySecond).toEqual(['open', 'message:41', 'message:42', 'message:43']);
+    expect(seenByThird).toEqual(['open', 'message:42', 'message:43']);
+    expect(seenByLeader).toEqual(['open', 'message:42', 'message:43']);
+    expect(server.gets).toHaveLength(1);
   });
 
   it('relays retries: followers see CONNECTING and an error while the leader reconnects', async () => {

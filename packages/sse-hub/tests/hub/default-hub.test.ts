@@ -18,7 +18,7 @@ afterAll(() => {
 
 describe('the default hub', () => {
   it('exports the agreed API', () => {
-    expect(Object.keys(hubModule).sort()).toEqual(['DEFAULT_HUB_ENDPOINT', 'configureHub', 'createHub', 'sharedEventSource', 'subscribe']);
+    expect(Object.keys(hubModule).sort()).toEqual(['DEFAULT_HUB_ENDPOINT', 'configureHub', 'createHub', 'hubStatus', 'onHubStatusChange', 'sharedEventSource', 'subscribe']);
     expect(hubModule.DEFAULT_HUB_ENDPOINT).toBe('/__sse_hub');
   });
 

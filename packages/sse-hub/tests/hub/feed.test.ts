@@ -16,6 +16,7 @@ function sink(name: string, log: string[], onMessage?: (event: ParsedEvent) => v
       onMessage?.(event);
     },
     error: () => log.push(`${name}:error`),
+    waiting: (waiting) => log.push(`${name}:${waiting ? 'waiting' : 'woken'}`),
     closed: () => log.push(`${name}:closed`),
   };
 }
