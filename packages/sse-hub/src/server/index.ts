@@ -8,6 +8,7 @@ import { createMultiplexerWithEnvironment } from './multiplexer.js';
 import type { Multiplexer, MultiplexerOptions } from './types.js';
 
 export type { Multiplexer, MultiplexerEvent, MultiplexerOptions, MultiplexerStats } from './types.js';
+export type { Backplane, ForwardedChange, ForwardedOutcome, PublishedEntry } from './backplane.js';
 export { UPSTREAM_MARKER_HEADER } from './upstream-proxy.js';
 
 export function createMultiplexer(options: MultiplexerOptions): Multiplexer {

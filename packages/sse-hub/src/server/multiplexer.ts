@@ -6,12 +6,14 @@
 import { ClientConnection } from './client-connection.js';
 import type { ConnectionOpening } from './client-connection.js';
 import { ConnectionRegistry } from './connection-registry.js';
+import { credentialFingerprint, sameFingerprint } from './credential-binding.js';
 import type { HeaderLookup } from './credential-binding.js';
 import { createFetchHandler } from './fetch-adapter.js';
 import { createNodeHandler } from './node-adapter.js';
 import { resolveOptions } from './options.js';
 import { errorResponse, jsonResponse } from './plain-response.js';
 import type { PlainResponse } from './plain-response.js';
+import { createPublishedTopics } from './published-topics.js';
 import { DEFAULT_UPSTREAM_BACKOFF, abortableDelay } from './reconnect-backoff.js';
 import { MAX_SUBSCRIPTION_BODY_BYTES, parseSubscriptionChangeJson, readSubscriptionChange } from './subscription-change.js';
 import type { Multiplexer, MultiplexerOptions } from './types.js';
@@ -48,22 +50,38 @@ export function createMultiplexerWithEnvironment(
   options: MultiplexerOptions,
   environment: Partial<MultiplexerEnvironment> = {},
 ): Multiplexer {
-  const resolved = resolveOptions(options);
+  const resolved = resolveOptions(withPublishedTopicsAllowed(options));
+  const published = createPublishedTopics(options, resolved.endpoint);
+  const connectionOptions = { ...resolved, resolve: published.resolve };
   const services = { ...DEFAULT_ENVIRONMENT, ...environment };
   const registry = new ConnectionRegistry();
+  // Kept here too, so a change forwarded by another instance can be checked against it.
+  const fingerprints = new WeakMap<ClientConnection, Buffer>();
   let closing: Promise<void> | undefined;
+
+  const forbidden = (): PlainResponse => errorResponse(403, 'this connection was opened with other credentials');
+  const unknownConnection = (): PlainResponse => errorResponse(404, 'unknown or closed connection');
+
+  published.backplane.serveChanges(({ change, fingerprint }) => {
+    const connection = closing === undefined ? registry.get(change.connection) : undefined;
+    const expected = connection === undefined ? undefined : fingerprints.get(connection);
+    if (connection === undefined || expected === undefined) return { kind: 'unknown' };
+    if (!sameFingerprint(expected, Buffer.from(fingerprint, 'base64'))) return { kind: 'forbidden' };
+    return { kind: 'applied', result: connection.applyChange(change) };
+  });
 
   const core: MultiplexerCore = {
     endpoint: resolved.endpoint,
     isClosed: () => closing !== undefined,
     openStream(opening) {
       const connection = new ClientConnection(registry.newId(), opening, {
-        options: resolved,
+        options: connectionOptions,
         environment: services,
         trackSource: (task) => registry.trackSource(task),
         onClose: (closed) => registry.remove(closed),
       });
       registry.add(connection);
+      fingerprints.set(connection, credentialFingerprint(resolved.boundHeaders, opening.header));
       return connection;
     },
     async answerSubscriptionChange(header, readBody) {
@@ -83,10 +101,16 @@ export function createMultiplexerWithEnvironment(
       const reading = body.kind === 'text' ? parseSubscriptionChangeJson(body.text) : readSubscriptionChange(body.value);
       if (!reading.ok) return errorResponse(400, reading.reason);
       const connection = registry.get(reading.change.connection);
-      if (connection === undefined) return errorResponse(404, 'unknown or closed connection');
-      if (!connection.isSameCaller(header)) {
-        return errorResponse(403, 'this connection was opened with other credentials');
+      if (connection === undefined) {
+        // Without stickiness the stream may be held by another instance: the backplane asks them.
+        const outcome = await published.backplane.forwardChange({
+          change: reading.change,
+          fingerprint: credentialFingerprint(resolved.boundHeaders, header).toString('base64'),
+        });
+        if (outcome.kind === 'applied') return jsonResponse(200, outcome.result);
+        return outcome.kind === 'forbidden' ? forbidden() : unknownConnection();
       }
+      if (!connection.isSameCaller(header)) return forbidden();
       return jsonResponse(200, connection.applyChange(reading.change));
     },
     notFound: () => errorResponse(404, 'not found'),
@@ -98,9 +122,18 @@ export function createMultiplexerWithEnvironment(
     node: createNodeHandler(core),
     fetch: createFetchHandler(core),
     stats: () => registry.stats(),
+    publish: (topic, event) => published.publish(topic, event),
     close() {
-      closing ??= registry.closeAll();
+      closing ??= registry.closeAll().then(() => published.backplane.close());
       return closing;
     },
   };
+}
+
+/** Published topics join the allow-list: declaring them is permission enough. */
+function withPublishedTopicsAllowed(options: MultiplexerOptions): MultiplexerOptions {
+  if (options === null || typeof options !== 'object') return options;
+  const { allow, publish } = options;
+  if (!Array.isArray(allow) || !Array.isArray(publish) || publish.length === 0) return options;
+  return { ...options, allow: [...allow, ...publish] };
 }

@@ -1,5 +1,6 @@
 /** The public types of `sse-hub/server` (re-exported by `index.ts`). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Backplane } from './backplane.js';
 
 /** One event a `resolve` source yields; `type` defaults to `message`, `id` persists like SSE's `id:`. */
 export interface MultiplexerEvent {
@@ -51,6 +52,21 @@ export interface MultiplexerOptions {
   retryMs?: [number, number];
   /** Most topics one client connection may hold at once. Default 64. */
   maxTopicsPerConnection?: number;
+  /**
+   * Path patterns (the syntax of `allow`, which they join) of the topics the app feeds with
+   * `multiplexer.publish()`. Such a topic is never proxied nor handed to `resolve`.
+   */
+  publish?: string[];
+  /** Published events each topic keeps for resuming with `Last-Event-ID`, in process. Default 100. */
+  replayEventsPerTopic?: number;
+  /** Published topics whose events are kept in process; the one published to longest ago goes first. Default 1000. */
+  replayTopics?: number;
+  /**
+   * Shares published events, their replay history and subscription changes with the other
+   * instances, e.g. `redisBackplane({ url })` from `sse-hub/server/redis`. Without it all of
+   * that stays in this process (and the replay bounds above apply).
+   */
+  backplane?: Backplane;
 }
 
 export interface MultiplexerStats {
@@ -68,6 +84,11 @@ export interface Multiplexer {
   /** Fetch-style handler (Hono, Next.js route handlers); other paths get a 404 `Response`. */
   fetch(request: Request): Promise<Response>;
   stats(): MultiplexerStats;
+  /**
+   * Sends an event to every subscriber of `topic` (which must match a `publish` pattern), on
+   * every instance when there is a backplane. Resolves once the event is retained for replay.
+   */
+  publish(topic: string, event: MultiplexerEvent): Promise<void>;
   /** Ends every client stream and upstream; resolves once all of them are torn down. */
   close(): Promise<void>;
 }
