@@ -2,7 +2,8 @@
  * Builds the browser hub of the `sse-hub` package (its `src/hub/index.ts`) as the helper module
  * that sse-codemod writes into a user's project: one self-contained ES module (`sse-hub.js`)
  * and its declarations (`sse-hub.d.ts`), so that a rewritten app needs no package at run time
- * and still type-checks. (An app may instead depend on `sse-hub` and import it from there.)
+ * and still type-checks; and, for TypeScript projects that do not compile JavaScript, the same
+ * as one TypeScript module (`sse-hub.ts`, see bundle-typescript.js). (An app may instead depend on `sse-hub` and import it from there.)
  *
  * The output must be byte-for-byte deterministic: the codemod decides whether a project's
  * helper is up to date by comparing it with these files.
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { generateDtsBundle } from 'dts-bundle-generator';
 import { build } from 'esbuild';
 import ts from 'typescript';
+import { bundleTypeScript } from './bundle-typescript.js';
 
 const packageRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 // The runtime package's sources: the workspace link in this repository points at them.
@@ -29,17 +31,22 @@ const outDir = resolve(values['out-dir']);
 const manifest = JSON.parse(readFileSync(join(hubRoot, 'package.json'), 'utf8'));
 const header = generatedHeader(manifest);
 
-// The bundle is vendored code, not the project's own: its style (and empty catch blocks whose
-// comments esbuild dropped) is not the project's to lint. The declarations pass ESLint's and
-// typescript-eslint's recommended rules, and there an unused directive would itself be a warning.
-const javascript = `${header}/* eslint-disable */\n\n${await bundleJavaScript()}`;
+// No `/* eslint-disable */`: under the recommended configs nothing in the helper is reported,
+// so ESLint would call the directive unused and `eslint --fix` would edit the file to drop it.
+// tests/helper-module.test.ts lints all three files with ESLint's and typescript-eslint's
+// recommended rules and unused directives reported as errors.
+const javascript = `${header}\n${await bundleJavaScript()}`;
 const declarations = `${header}\n${bundleDeclarations()}`;
+// For TypeScript projects that do not compile JavaScript (no `allowJs`): the hub's own sources.
+const typescript = `${header}\n${bundleTypeScript(entry)}`;
 assertSelfContained('sse-hub.js', javascript);
 assertSelfContained('sse-hub.d.ts', declarations);
+assertSelfContained('sse-hub.ts', typescript);
 
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'sse-hub.js'), javascript);
 writeFileSync(join(outDir, 'sse-hub.d.ts'), declarations);
+writeFileSync(join(outDir, 'sse-hub.ts'), typescript);
 
 /** Says where the file comes from; the version ties it to a release so the codemod can tell an old copy from ours. */
 function generatedHeader({ name, version, repository }) {

@@ -95,7 +95,9 @@ Options:
                            paths, if any).
   --helper <path.js>       Where to write the hub module (default: sse-hub.js in the
                            first path's src/ directory if it has one, else in the first
-                           path's directory). A .d.ts is written beside it.
+                           path's directory; sse-hub.ts for TypeScript files under a
+                           tsconfig.json without allowJs). A .d.ts is written beside
+                           a .js helper.
                            With --report: where the project's hub module is.
   --helper-import <spec>   Import sharedEventSource from this module instead of writing
                            one, e.g. sse-hub. With --report: a module

@@ -10,6 +10,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { fileURLToPath } from 'node:url';
 import { isDynamicPattern } from 'globby';
 import { isReformattedCopy } from './helper-content.js';
+import { defaultImportExtensionStyle, importExtensionStyle, typeScriptHelperSpecifier } from './helper-language.js';
 import { PACKAGE_NAME } from './package-info.js';
 
 /** The helper's file name when `--helper` is not given. */
@@ -67,8 +68,8 @@ export function helperPathResolver(firstPath: string, cwd: string): (file: strin
 
 /** Why `path` cannot hold the helper, or null when it can. */
 export function validateHelperPath(path: string): string | null {
-  if (!/\.m?js$/.test(path)) {
-    return `The helper must be an ES module file ending in .js or .mjs: ${path}`;
+  if (!/\.m?[jt]s$/.test(path)) {
+    return `The helper must be an ES module file ending in .js or .mjs (or .ts or .mts for TypeScript): ${path}`;
   }
   if (path.split(/[\\/]/).includes('node_modules')) {
     // Package managers delete and rewrite node_modules; the helper is the project's own code.
@@ -79,18 +80,29 @@ export function validateHelperPath(path: string): string | null {
 
 /**
  * The specifier `fromFile` imports the helper by: relative, with `/` separators, starting with
- * `./` or `../`, and keeping the `.js`/`.mjs` extension, which browsers, Node's ESM resolution
- * (and TypeScript's NodeNext) and bundlers all accept.
+ * `./` or `../`. A JavaScript helper keeps its `.js`/`.mjs` extension, which browsers, Node's ESM
+ * resolution (and TypeScript's NodeNext) and bundlers all accept. A TypeScript helper is
+ * imported the way `fromFile` (its text is `fromText`) imports its other modules.
  */
-export function helperSpecifierFor(fromFile: string, helperPath: string): string {
-  const specifier = relative(dirname(resolve(fromFile)), resolve(helperPath)).split(sep).join('/');
-  return specifier.startsWith('../') ? specifier : `./${specifier}`;
+export function helperSpecifierFor(fromFile: string, helperPath: string, fromText = ''): string {
+  const relativePath = relative(dirname(resolve(fromFile)), resolve(helperPath)).split(sep).join('/');
+  const specifier = relativePath.startsWith('../') ? relativePath : `./${relativePath}`;
+  if (!isTypeScriptHelper(helperPath)) return specifier;
+  return typeScriptHelperSpecifier(specifier, importExtensionStyle(fromText) ?? defaultImportExtensionStyle(fromFile));
 }
 
-/** The helper module at `helperPath` and its declarations beside it (`x.js` → `x.d.ts`, `x.mjs` → `x.d.mts`). */
+export function isTypeScriptHelper(helperPath: string): boolean {
+  return /\.m?ts$/.test(helperPath);
+}
+
+/**
+ * The helper module at `helperPath` and its declarations beside it (`x.js` → `x.d.ts`, `x.mjs`
+ * → `x.d.mts`); a TypeScript helper is one file.
+ */
 export function helperFiles(helperPath: string): HelperFile[] {
   const bundleDir = join(findPackageRoot(), 'dist', 'helper');
   const modulePath = resolve(helperPath);
+  if (isTypeScriptHelper(helperPath)) return [{ path: modulePath, text: readBundleFile(join(bundleDir, 'sse-hub.ts')) }];
   return [
     { path: modulePath, text: readBundleFile(join(bundleDir, 'sse-hub.js')) },
     { path: declarationPathFor(modulePath), text: readBundleFile(join(bundleDir, 'sse-hub.d.ts')) },

@@ -8,6 +8,7 @@
  * the page to come back online or visible, and a consumer that joins an open stream does not get
  * the events sent before it joined unless the app opts into a replay of the last one.
  */
+import { dirname, join } from 'node:path';
 import { isTestFile } from 'eslint-plugin-sse/detection';
 import { DEFAULT_HUB_ENDPOINT } from 'sse-hub';
 
@@ -38,10 +39,12 @@ export interface NextStepsInput {
   written: boolean;
   /** Test files that mock `EventSource`, relative to the current directory. */
   mockingTests: readonly string[];
+  /** Helpers written into projects formatted by Prettier, relative to the current directory. */
+  prettierHelpers?: readonly string[];
 }
 
 /** The lines printed after the summary of a run that rewrote at least one site. */
-export function nextStepLines({ helperModule, written, mockingTests }: NextStepsInput): string[] {
+export function nextStepLines({ helperModule, written, mockingTests, prettierHelpers = [] }: NextStepsInput): string[] {
   const lines = [
     written ? 'Next steps:' : 'After --write, these steps are left to you:',
     `1. Call configureHub once where the app starts, so that every stream rides one connection per origin:`,
@@ -57,8 +60,32 @@ export function nextStepLines({ helperModule, written, mockingTests }: NextSteps
     '- Late joiners: a subscriber that joins a stream already open gets the events from then on, not those',
     "  sent before it joined; configureHub({ replayLastEvent: true }) gives it the stream's last event.",
   ];
+  for (const helper of prettierHelpers) {
+    lines.push(`Prettier formats this project: add ${helper} to .prettierignore (Prettier has no comment that exempts a whole file).`);
+  }
   for (const test of mockingTests) {
     lines.push(`Warning: ${test} mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.`);
   }
   return lines;
+}
+
+const PRETTIER_CONFIG = /^(?:\.prettierrc(?:\.(?:json5?|ya?ml|toml|[cm]?[jt]s))?|prettier\.config\.[cm]?[jt]s)$/;
+
+/**
+ * Whether Prettier formats the folder: a Prettier config in it or a folder above it (or a
+ * `prettier` key in a package.json there), up to the file system's root.
+ */
+export function formattedByPrettier(directory: string, listFolder: (folder: string) => readonly string[], readFile: (file: string) => string | undefined): boolean {
+  for (let folder = directory; ; folder = dirname(folder)) {
+    const names = listFolder(folder);
+    if (names.some((name) => PRETTIER_CONFIG.test(name))) return true;
+    if (names.includes('package.json')) {
+      try {
+        if ((JSON.parse(readFile(join(folder, 'package.json')) ?? '{}') as { prettier?: unknown }).prettier !== undefined) return true;
+      } catch {
+        // A package.json that does not parse says nothing about Prettier.
+      }
+    }
+    if (dirname(folder) === folder) return false;
+  }
 }

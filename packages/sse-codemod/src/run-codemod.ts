@@ -7,6 +7,7 @@
  * Nothing is written before every file is planned, and one file's failure never stops the
  * others: each is reported with its reason and the run exits 1.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { mentionsStream } from 'eslint-plugin-sse/detection';
@@ -27,10 +28,10 @@ import {
 } from './format-output.js';
 import { type GitWorkTreeState, readGitWorkTreeState } from './git-state.js';
 import { helperFiles, helperSpecifierFor, helperState, missingHelperFiles } from './helper-module.js';
-import { mocksEventSource, nextStepLines } from './next-steps.js';
+import { formattedByPrettier, mocksEventSource, nextStepLines } from './next-steps.js';
 import { builtWorkerUrl, planInWorkers } from './plan-pool.js';
 import { encodeSource, readSource } from './read-source.js';
-import { READ_CONCURRENCY, mapWithConcurrency, reportPathOf, resolveHelperPath, resolveHelperPaths } from './run-support.js';
+import { READ_CONCURRENCY, chooseHelperLanguage, isHelperFile, mapWithConcurrency, reportPathOf, resolveHelperPath, resolveHelperPaths } from './run-support.js';
 import { removeStaleTemporaries } from './stale-temporaries.js';
 import type { FilePlan, FileResult, PlanRequest } from './types.js';
 
@@ -112,10 +113,10 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
     if (!options.silent) io.stderr.write(text);
   };
   const defaultHelperPath = resolveHelperPath(options, cwd);
-  const helperPathFor = resolveHelperPaths(options, cwd);
+  const defaultHelperPathFor = resolveHelperPaths(options, cwd);
   // A helper is the hub itself: the codemod must never rewrite it into importing itself.
   const files = (await discoverFiles({ paths: options.paths, cwd, project: options.project })).filter(
-    (file) => helperPathFor === null || file !== helperPathFor(file),
+    (file) => defaultHelperPathFor === null || !isHelperFile(file, defaultHelperPathFor(file)),
   );
 
   if (options.mode === 'write' && !options.allowDirty) {
@@ -150,11 +151,19 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
   });
 
   const candidates = outcomes.flatMap((outcome) => (outcome.kind === 'candidate' ? [outcome.candidate] : []));
+  const helperPathFor =
+    defaultHelperPathFor === null
+      ? null
+      : chooseHelperLanguage(
+          options,
+          defaultHelperPathFor,
+          candidates.map((candidate) => candidate.file),
+        );
   const requests = candidates.map(
     (candidate): PlanRequest => ({
       path: candidate.file,
       text: candidate.text,
-      helperSpecifier: options.helperImport ?? helperSpecifierFor(candidate.file, helperPathFor!(candidate.file)),
+      helperSpecifier: options.helperImport ?? helperSpecifierFor(candidate.file, helperPathFor!(candidate.file), candidate.text),
     }),
   );
   const plans = await planAll(requests, options.jobs, (done) => progress.update('planning', done, requests.length));
@@ -209,6 +218,9 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
               helperModule: options.helperImport ?? `./${reportPathOf(neededHelpers[0] ?? defaultHelperPath!, cwd)}`,
               written: options.mode === 'write',
               mockingTests: summary.testsMockingEventSource,
+              prettierHelpers: neededHelpers
+                .filter((helperPath) => formattedByPrettier(path.dirname(helperPath), listFolder, readTextIfExists))
+                .map((helperPath) => reportPathOf(helperPath, cwd)),
             })
           : [];
       io.stdout.write(formatTextReport(report, options.mode, changes, helper.declarationPath, nextSteps));
@@ -311,4 +323,20 @@ async function settleHelper(options: CodemodOptions, helperPath: string | null, 
     }
   }
   return { report: { path: reportPath, status: 'created' }, failed: false, declarationPath };
+}
+
+function listFolder(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
+function readTextIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

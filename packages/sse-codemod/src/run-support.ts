@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { UsageError } from './cli-arguments.js';
+import { createAllowJsLookup, helperNeedsTypeScript, typeScriptHelperPath } from './helper-language.js';
 import { defaultHelperPath, helperPathResolver, validateHelperPath } from './helper-module.js';
 
 /** How many files are read at once: enough to keep the disk busy, few enough to stay under the descriptor limit. */
@@ -46,10 +47,36 @@ export function resolveHelperPath(options: HelperChoice, cwd: string): string | 
 
 /**
  * The hub module each file imports: `--helper` for every file, by default the helper of the
- * package that owns the file (`helperPathResolver`); null with `--helper-import`.
+ * package that owns the file (`helperPathResolver`); null with `--helper-import`. Defaults are
+ * `.js` paths here; `chooseHelperLanguage` settles which are written as TypeScript.
  */
 export function resolveHelperPaths(options: HelperChoice, cwd: string): ((file: string) => string) | null {
   const fixed = resolveHelperPath(options, cwd);
   if (fixed === null) return null;
   return options.helper === null ? helperPathResolver(options.paths[0] ?? '.', cwd) : () => fixed;
+}
+
+/** Whether `file` is the helper at `helperPath`, in either language: the hub's own code, never the app's. */
+export function isHelperFile(file: string, helperPath: string): boolean {
+  return file === helperPath || file === typeScriptHelperPath(helperPath);
+}
+
+/**
+ * The default helpers, each in its project's language (`helper-language.ts`): a helper whose
+ * importing files include TypeScript, under a tsconfig.json without `allowJs`, becomes `.ts`.
+ * A `--helper` path is the user's choice and stays as given.
+ */
+export function chooseHelperLanguage(options: HelperChoice, helperPathFor: (file: string) => string, files: readonly string[]): (file: string) => string {
+  if (options.helper !== null) return helperPathFor;
+  const filesByHelper = new Map<string, string[]>();
+  for (const file of files) {
+    const helperPath = helperPathFor(file);
+    filesByHelper.set(helperPath, [...(filesByHelper.get(helperPath) ?? []), file]);
+  }
+  const compilesJavaScript = createAllowJsLookup();
+  const typeScript = new Set([...filesByHelper].filter(([helperPath, users]) => helperNeedsTypeScript(helperPath, users, compilesJavaScript)).map(([helperPath]) => helperPath));
+  return (file) => {
+    const helperPath = helperPathFor(file);
+    return typeScript.has(helperPath) ? typeScriptHelperPath(helperPath) : helperPath;
+  };
 }

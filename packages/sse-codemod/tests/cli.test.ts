@@ -292,10 +292,10 @@ describe('sse-codemod usage errors', () => {
       stdout: '',
       stderr: `sse-codemod: No JavaScript or TypeScript files matching the pattern "src/**/*.vue" were found.\n${hint}`,
     });
-    expect(await runCli(root, '--helper', 'src/hub.ts')).toEqual({
+    expect(await runCli(root, '--helper', 'src/hub.cjs')).toEqual({
       code: 2,
       stdout: '',
-      stderr: `sse-codemod: The helper must be an ES module file ending in .js or .mjs: src/hub.ts\n${hint}`,
+      stderr: `sse-codemod: The helper must be an ES module file ending in .js or .mjs (or .ts or .mts for TypeScript): src/hub.cjs\n${hint}`,
     });
     expect((await runCli(root, '--bogus')).stderr).toMatch(/^sse-codemod: Unknown option '--bogus'/);
     expect(await runCli(root, '--bogus', '--silent')).toEqual({ code: 2, stdout: '', stderr: '' });

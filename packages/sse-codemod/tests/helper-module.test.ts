@@ -101,13 +101,13 @@ describe('defaultHelperPath', () => {
 });
 
 describe('validateHelperPath', () => {
-  it.each(['src/sse-hub.js', '/project/lib/hub.mjs', 'sse-hub.js', 'my_node_modules/sse-hub.js'])('accepts %s', (path) => {
+  it.each(['src/sse-hub.js', '/project/lib/hub.mjs', 'sse-hub.js', 'my_node_modules/sse-hub.js', 'src/sse-hub.ts', 'lib/hub.mts'])('accepts %s', (path) => {
     expect(validateHelperPath(path)).toBeNull();
   });
 
   it.each([
-    ['src/sse-hub.ts', /\.js or \.mjs/],
-    ['src/sse-hub.cjs', /\.js or \.mjs/],
+    ['src/sse-hub.cjs', /\.js or \.mjs \(or \.ts or \.mts for TypeScript\)/],
+    ['src/sse-hub.tsx', /\.js or \.mjs/],
     ['src/sse-hub', /\.js or \.mjs/],
     ['src/sse-hub.js.bak', /\.js or \.mjs/],
     ['node_modules/sse-hub.js', /node_modules/],

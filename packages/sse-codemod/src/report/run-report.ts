@@ -13,7 +13,7 @@ import { discoverFiles } from '../discover-files.js';
 import { createProgress } from '../format-output.js';
 import { readSource } from '../read-source.js';
 import type { RunIo } from '../run-codemod.js';
-import { READ_CONCURRENCY, mapWithConcurrency, reportPathOf, resolveHelperPath } from '../run-support.js';
+import { READ_CONCURRENCY, isHelperFile, mapWithConcurrency, reportPathOf, resolveHelperPath } from '../run-support.js';
 import { type CollectedSite, collectFileSites } from './collect-sites.js';
 import { estimate } from './estimate.js';
 import { formatJsonBudgetReport, formatTextBudgetReport } from './format-report.js';
@@ -35,7 +35,7 @@ export async function buildBudgetReport(options: ReportOptions, cwd: string, onP
   const helperPath = resolveHelperPath(options, cwd);
   const hub: HubModules = hubModules(options.helperImport, helperPath);
   // The hub module is the hub's own code, not the app's sites.
-  const files = (await discoverFiles({ paths: options.paths, cwd, project: options.project })).filter((file) => file !== helperPath);
+  const files = (await discoverFiles({ paths: options.paths, cwd, project: options.project })).filter((file) => helperPath === null || !isHelperFile(file, helperPath));
   const needles = hubNeedles(hub);
 
   let readCount = 0;

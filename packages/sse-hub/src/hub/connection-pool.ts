@@ -33,7 +33,7 @@ export class ConnectionPool {
     if (target.kind === 'dedupe') {
       let stream = this.#dedupe.get(key);
       if (!stream) {
-        const created = new DedupeStream(target, lastEventId, this.#options(), this.#environment, () => forget(this.#dedupe, key, created));
+        const created: DedupeStream = new DedupeStream(target, lastEventId, this.#options(), this.#environment, () => forget(this.#dedupe, key, created));
         this.#dedupe.set(key, created);
         stream = created;
       }
@@ -41,7 +41,7 @@ export class ConnectionPool {
     }
     let connection = this.#multiplex.get(key);
     if (!connection) {
-      const created = new MultiplexConnection(target, this.#options(), this.#environment, () => forget(this.#multiplex, key, created));
+      const created: MultiplexConnection = new MultiplexConnection(target, this.#options(), this.#environment, () => forget(this.#multiplex, key, created));
       this.#multiplex.set(key, created);
       connection = created;
     }

@@ -330,7 +330,7 @@ function parseControlFrame(data: string): HubControlFrame | undefined {
     return undefined;
   }
   if (typeof frame !== 'object' || frame === null) return undefined;
-  const candidate = frame as Partial<Record<string, unknown>>;
+  const candidate = frame as { kind?: unknown; connection?: unknown; topic?: unknown };
   switch (candidate.kind) {
     case 'ready':
       return typeof candidate.connection === 'string' ? (frame as HubControlFrame) : undefined;

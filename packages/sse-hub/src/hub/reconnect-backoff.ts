@@ -11,19 +11,23 @@ export class ReconnectBackoff {
   /** The server's `retry:` value: a floor, because the server knows its own load best. */
   #floorMs = 0;
   #connectedAt: number | undefined;
+  // Plain fields, not parameter properties: see linger-timer.ts.
+  readonly #policy: ResolvedReconnectPolicy;
+  readonly #random: () => number;
+  readonly #now: () => number;
 
-  constructor(
-    private readonly policy: ResolvedReconnectPolicy,
-    private readonly random: () => number,
-    private readonly now: () => number,
-  ) {}
+  constructor(policy: ResolvedReconnectPolicy, random: () => number, now: () => number) {
+    this.#policy = policy;
+    this.#random = random;
+    this.#now = now;
+  }
 
   setFloor(milliseconds: number): void {
     this.#floorMs = milliseconds;
   }
 
   connected(): void {
-    this.#connectedAt = this.now();
+    this.#connectedAt = this.#now();
   }
 
   /** A new round of attempts: the page has a new reason to expect the network to work. */
@@ -38,12 +42,12 @@ export class ReconnectBackoff {
    * `healthyAfterMs`: a server that accepts and drops at once must not be hammered.
    */
   nextDelay(): number | undefined {
-    if (this.#connectedAt !== undefined && this.now() - this.#connectedAt >= this.policy.healthyAfterMs) {
+    if (this.#connectedAt !== undefined && this.#now() - this.#connectedAt >= this.#policy.healthyAfterMs) {
       this.#attempts = 0;
     }
     this.#connectedAt = undefined;
-    if (this.#attempts >= this.policy.maxAttempts) return undefined;
-    const delay = fullJitterDelay(this.policy, this.#attempts, this.#floorMs, this.random);
+    if (this.#attempts >= this.#policy.maxAttempts) return undefined;
+    const delay = fullJitterDelay(this.#policy, this.#attempts, this.#floorMs, this.#random);
     this.#attempts++;
     return delay;
   }

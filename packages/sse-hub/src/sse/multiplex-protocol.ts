@@ -150,9 +150,13 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const OPENING_BRACKET = 0x5b;
 const CLOSING_BRACKET = 0x5d;
-/** A first line without backslashes or control characters: no field of the header was escaped. */
-// eslint-disable-next-line no-control-regex -- JSON escapes control characters: a raw one is not plain
-const PLAIN_FIRST_LINE = /^[^\\\0-\x1f]*\n/;
+/**
+ * A first line without backslashes or control characters: no field of the header was escaped.
+ * JSON escapes U+0000–U+001F; `\p{Cc}` also takes in U+007F–U+009F, which JSON leaves raw, so
+ * such a header goes to `readJsonHeader` and reads the same. A property escape rather than a
+ * range of control characters, which `no-control-regex` would flag in the helper bundle.
+ */
+const PLAIN_FIRST_LINE = /^[^\\\p{Cc}]*\n/u;
 
 /**
  * The common case, read without `JSON.parse`: a header exactly as `JSON.stringify` writes it
