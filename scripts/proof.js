@@ -9,25 +9,31 @@
  * Exit status: 0 when every criterion holds, 1 when one fails, 2 when the proof could
  * not run (no Chromium, no build, a codemod run that did not convert page A or whose
  * result does not type-check, a bound exceeded while setting up or tearing down).
+ *
+ * Scenario F (scripts/proof/fleet.js) runs last: three multiplexer instances with the Redis
+ * backplane behind a round-robin balancer without stickiness, one of them killed mid-run.
+ * `--fleet-only` runs just that one.
  */
 import { ProofSetupError, launchChromium } from './proof/chromium.js';
 import { convertExample } from './proof/convert-example.js';
 import { evaluateCriteria, formatReport, proofPassed } from './proof/report.js';
 import { BOUNDS, SCENARIOS, runScenario } from './proof/scenarios.js';
+import { FLEET_BOUNDS, evaluateFleetCriteria, formatFleet, runFleetScenario } from './proof/fleet.js';
 import { withTimeout } from './proof/bounded.js';
 
 const LAUNCH_TIMEOUT_MS = 30_000;
 // Longer than the sum of every bound in every scenario, the codemod run and the launch;
 // only a hang the bounds do not cover (a wedged browser process) can reach it.
-const WATCHDOG_MS = 480_000;
+const WATCHDOG_MS = 600_000;
 
 async function main(argv) {
-  const unknown = argv.filter((argument) => argument !== '--json');
+  const unknown = argv.filter((argument) => argument !== '--json' && argument !== '--fleet-only');
   if (unknown.length > 0) {
-    console.error(`usage: node scripts/proof.js [--json]  (unknown: ${unknown.join(' ')})`);
+    console.error(`usage: node scripts/proof.js [--json] [--fleet-only]  (unknown: ${unknown.join(' ')})`);
     return 2;
   }
   const json = argv.includes('--json');
+  const fleetOnly = argv.includes('--fleet-only');
 
   const watchdog = setTimeout(() => {
     console.error(`proof: still running after ${WATCHDOG_MS} ms; giving up`);
@@ -36,17 +42,21 @@ async function main(argv) {
   watchdog.unref();
 
   // Once, before any scenario: a conversion that fails is a setup error, not a finding.
-  const converted = await convertExample({ timeoutMs: BOUNDS.codemodMs });
+  const converted = fleetOnly
+    ? { publicDir: undefined, report: { summary: undefined }, cleanup: async () => undefined }
+    : await convertExample({ timeoutMs: BOUNDS.codemodMs });
   let chromiumVersion;
   const results = [];
+  let fleet;
   try {
     const browser = await launchChromium({ launchTimeoutMs: LAUNCH_TIMEOUT_MS });
     chromiumVersion = browser.version();
     try {
-      for (const scenario of SCENARIOS) {
+      for (const scenario of fleetOnly ? [] : SCENARIOS) {
         const served = scenario.convertedByCodemod ? { publicDir: converted.publicDir } : {};
         results.push(await runScenario(browser, scenario, BOUNDS, served));
       }
+      fleet = await runFleetScenario(browser, FLEET_BOUNDS);
     } finally {
       await withTimeout(browser.close(), BOUNDS.closeMs, 'closing Chromium');
     }
@@ -54,7 +64,10 @@ async function main(argv) {
     await withTimeout(converted.cleanup(), BOUNDS.closeMs, 'removing the converted copy of the example');
   }
 
-  const criteria = evaluateCriteria(Object.fromEntries(results.map((result) => [result.key, result])));
+  const criteria = [
+    ...(fleetOnly ? [] : evaluateCriteria(Object.fromEntries(results.map((result) => [result.key, result])))),
+    ...evaluateFleetCriteria(fleet, FLEET_BOUNDS),
+  ];
   const passed = proofPassed(criteria);
   if (json) {
     const figures = {
@@ -62,6 +75,7 @@ async function main(argv) {
       bounds: BOUNDS,
       codemod: { summary: converted.report.summary },
       scenarios: Object.fromEntries(results.map((result) => [result.key, result])),
+      fleet: { bounds: FLEET_BOUNDS, result: fleet },
       criteria,
       passed,
     };
@@ -75,6 +89,7 @@ async function main(argv) {
         codemodSummary: converted.report.summary,
       }),
     );
+    if (fleet) process.stdout.write(`\n${formatFleet(fleet)}`);
   }
   return passed ? 0 : 1;
 }
