@@ -3,12 +3,14 @@
  * `npm run bench`: measurements that are not tests (timings are never asserted in tests).
  *
  *   node scripts/bench.js [lint] [lint-scaling] [lint-concurrency] [type-aware] [oxlint] [editor]
- *                         [hub-size] [codemod] [hub] [install-size] [--json] [--runs N] [--skip-eslint] [--write-docs]
+ *                         [hub-size] [codemod] [hub] [install-size] [fanout] [--json] [--runs N] [--skip-eslint] [--write-docs]
  *
  * With no part named, runs them all (about 20 minutes on two cores; `codemod` takes ten of
  * them, most of it ESLint's passes over a generated 5,000-file repository, which
  * `--skip-eslint` leaves out). `--write-docs` runs every part and writes docs/benchmarks.md,
  * its charts and docs/benchmarks/results.json. Quote the medians and ratios, not single runs.
+ * `fanout` (the server multiplexer over the Redis backplane) runs only when named: it needs
+ * `redis-server`, and its figures belong to docs/server.md.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,6 +36,7 @@ if (writeDocs && (parts.length > 0 || args.includes('--skip-eslint'))) {
   process.exit(2);
 }
 const wanted = (name) => parts.length === 0 || parts.includes(name);
+const named = (name) => parts.includes(name);
 
 function packageVersion(name) {
   return JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
@@ -74,6 +77,11 @@ if (wanted('editor')) results.editor = await measureEditor({ runs });
 if (wanted('hub-size')) results.hubSize = await measureHubSize();
 if (wanted('hub')) results.hub = await measureHubThroughput({ runs });
 if (wanted('install-size')) results.installSize = await measureInstallSize();
+if (named('fanout')) {
+  // Loaded only when asked for: it brings in the Redis client.
+  const { measureFanout } = await import('./bench/fanout.js');
+  results.fanout = await measureFanout({ runs: Math.min(runs, 3) });
+}
 if (wanted('codemod')) results.codemod = await measureCodemodThroughput({ runs, eslintRuns: args.includes('--skip-eslint') ? 0 : 1 });
 results.machine.loadAverageAtEnd = os.loadavg();
 if (writeDocs) writeReport(results);
@@ -103,12 +111,13 @@ if (asJson) {
   }
   if (results.codemod) console.log(formatCodemodThroughput(results.codemod).join('\n'));
   if (results.hub) console.log(formatHubThroughput(results.hub).join('\n'));
+  if (results.fanout) console.log((await import('./bench/fanout.js')).formatFanout(results.fanout).join('\n'));
 }
 // A codemod run whose counts were wrong is a failed benchmark, not a figure to quote.
 if (results.codemod?.problems.length) process.exitCode = 1;
 // Likewise a hub run that lost or misrouted events, and lint runs whose findings went wrong
 // (oxlint disagreeing with ESLint, an editor showing other diagnostics than its first run).
-if (results.hub?.problems.length) process.exitCode = 1;
+if (results.hub?.problems.length || results.fanout?.problems.length) process.exitCode = 1;
 if (results.lintScaling?.problems.length || results.lintConcurrency?.problems.length || results.typeAware?.problems.length) {
   process.exitCode = 1;
 }
