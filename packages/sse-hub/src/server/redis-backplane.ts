@@ -8,10 +8,14 @@
  *   the instance that holds the stream applies it and answers on the asker's own channel.
  *   PUBLISH reports how many instances heard the question, so "nobody holds it" is known
  *   as soon as each has answered, without waiting for a timeout.
+ * - pub/sub drops what is published while its connection is down; when it is back, each
+ *   listened topic is read from its stream after the last entry delivered, so a Redis blip
+ *   costs subscribers a delay, not events.
  * Only `sse-hub/server/redis` imports this module, so `redis` stays an optional peer.
  */
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
+import { compareSeq } from './backplane.js';
 import type { Backplane, ForwardedChange, ForwardedOutcome, PublishedEntry } from './backplane.js';
 import type { MultiplexerEvent } from './types.js';
 
@@ -60,6 +64,13 @@ interface PendingChange {
 interface TopicListeners {
   listeners: Set<(entry: PublishedEntry) => void>;
   subscribed: Promise<void>;
+  /**
+   * Where a catch-up after a reconnect reads from: the newest entry delivered, or the
+   * stream's newest entry when the topic was first listened to. Entries at or before the
+   * newest delivered are never delivered again.
+   */
+  newestDelivered: string | undefined;
+  catchUpAfter: string;
 }
 
 export function createRedisBackplane(options: RedisBackplaneOptions = {}): RedisBackplane {
@@ -85,11 +96,22 @@ export function createRedisBackplane(options: RedisBackplaneOptions = {}): Redis
   const pendingChanges = new Map<number, PendingChange>();
   let nextAsk = 0;
   let holder: ((forwarded: ForwardedChange) => ForwardedOutcome) | undefined;
+  /** Live messages held back while a reconnect's catch-up runs; undefined when none is due. */
+  let held: [topic: string, message: string][] | undefined;
 
   const ready = (async () => {
     await Promise.all([commands.connect(), subscriber.connect()]);
     await subscriber.subscribe(changesChannel, (message) => answerChange(message));
     await subscriber.subscribe(replyChannel, (message) => takeAnswer(message));
+    // Live messages wait while the subscriber is away: the catch-up must go first, or the
+    // first live entry would mark everything older as delivered.
+    subscriber.on('reconnecting', () => {
+      held ??= [];
+    });
+    // From now on, `ready` means the subscriber came back: node-redis has resubscribed by then.
+    subscriber.on('ready', () => {
+      catchUp().catch(onError);
+    });
   })();
   // Each caller awaits `ready` and sees the failure; this only keeps it from going unhandled.
   ready.catch(onError);
@@ -121,9 +143,48 @@ export function createRedisBackplane(options: RedisBackplaneOptions = {}): Redis
   }
 
   function dispatch(topic: string, message: string): void {
+    if (held !== undefined) {
+      held.push([topic, message]);
+      return;
+    }
     const split = message.indexOf('\n');
-    const entry: PublishedEntry = { seq: message.slice(0, split), event: JSON.parse(message.slice(split + 1)) as MultiplexerEvent };
-    for (const listener of topics.get(topic)?.listeners ?? []) listener(entry);
+    deliver(topic, { seq: message.slice(0, split), event: JSON.parse(message.slice(split + 1)) as MultiplexerEvent });
+  }
+
+  function deliver(topic: string, entry: PublishedEntry): void {
+    const listening = topics.get(topic);
+    if (listening === undefined) return;
+    if (listening.newestDelivered !== undefined && compareSeq(entry.seq, listening.newestDelivered) <= 0) return;
+    listening.newestDelivered = entry.seq;
+    for (const listener of listening.listeners) listener(entry);
+  }
+
+  async function readHistory(topic: string, after: string): Promise<PublishedEntry[]> {
+    const reply = (await commands.sendCommand(['XRANGE', historyKey(topic), after, '+'])) as StreamReply;
+    return reply.map(([seq, fields]): PublishedEntry => ({ seq, event: JSON.parse(fields[1] ?? '{}') as MultiplexerEvent }));
+  }
+
+  /** Delivers what each listened topic's channel missed while the subscriber was disconnected, then what was held. */
+  async function catchUp(): Promise<void> {
+    held ??= [];
+    try {
+      for (const [topic, listening] of [...topics]) {
+        const after = listening.newestDelivered ?? listening.catchUpAfter;
+        // `(` makes the start exclusive.
+        for (const entry of await readHistory(topic, `(${after}`)) deliver(topic, entry);
+      }
+    } finally {
+      const messages = held;
+      held = undefined;
+      for (const [topic, message] of messages) dispatch(topic, message);
+    }
+  }
+
+  /** Subscribes to the topic's channel, then notes the stream's newest entry as where a catch-up would start. */
+  async function subscribeTopic(topic: string, listening: TopicListeners): Promise<void> {
+    await subscriber.subscribe(liveChannel(topic), (message) => dispatch(topic, message));
+    const newest = (await commands.sendCommand(['XREVRANGE', historyKey(topic), '+', '-', 'COUNT', '1'])) as StreamReply;
+    if (newest[0] !== undefined) listening.catchUpAfter = newest[0][0];
   }
 
   return {
@@ -147,8 +208,11 @@ export function createRedisBackplane(options: RedisBackplaneOptions = {}): Redis
       if (entry === undefined) {
         const created: TopicListeners = {
           listeners: new Set(),
-          subscribed: subscriber.subscribe(liveChannel(topic), (message) => dispatch(topic, message)),
+          subscribed: Promise.resolve(),
+          newestDelivered: undefined,
+          catchUpAfter: '0-0',
         };
+        created.subscribed = subscribeTopic(topic, created);
         created.subscribed.catch(() => {
           if (topics.get(topic) === created) topics.delete(topic);
         });
@@ -169,8 +233,7 @@ export function createRedisBackplane(options: RedisBackplaneOptions = {}): Redis
     async replay(topic, lastEventId) {
       await ready;
       // The stream is capped at `eventsPerTopic`, so reading it whole is bounded.
-      const reply = (await commands.sendCommand(['XRANGE', historyKey(topic), '-', '+'])) as StreamReply;
-      const entries = reply.map(([seq, fields]): PublishedEntry => ({ seq, event: JSON.parse(fields[1] ?? '{}') as MultiplexerEvent }));
+      const entries = await readHistory(topic, '-');
       for (let index = entries.length - 1; index >= 0; index -= 1) {
         if (entries[index]?.event.id === lastEventId) return entries.slice(index + 1);
       }

@@ -163,6 +163,29 @@ describe('redisBackplane: several instances without sticky routing', () => {
     expect(total - before.length).toBeGreaterThan(20);
   });
 
+  it('delivers what was published while its pub/sub connection to Redis was down, once', async () => {
+    const [a, b] = (await startFleet(2)) as [Instance, Instance];
+    const client = await a.open();
+    expect((await subscribeThrough(b, client, '/rooms/5')).status).toBe(200);
+    await client.nextFrame('open');
+    await b.multiplexer.publish('/rooms/5', { data: 'e1', id: '1' });
+    await client.nextFrame('event');
+
+    const inspector = createClient({ url: redis.url });
+    await inspector.connect();
+    try {
+      // Every instance's pub/sub connection drops; the events go out before they can resubscribe.
+      await inspector.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']);
+      for (let id = 2; id <= 6; id += 1) await b.multiplexer.publish('/rooms/5', { data: `e${id}`, id: String(id) });
+    } finally {
+      await inspector.close();
+    }
+    await waitUntil(() => client.framesOf('event', '/rooms/5').length >= 6, 'the events published during the outage');
+    await b.multiplexer.publish('/rooms/5', { data: 'e7', id: '7' });
+    await waitUntil(() => client.framesOf('event', '/rooms/5').length >= 7, 'the event published after the outage');
+    expect(eventsSeen(client, '/rooms/5')).toEqual(['e1@1', 'e2@2', 'e3@3', 'e4@4', 'e5@5', 'e6@6', 'e7@7']);
+  });
+
   it('replays from Redis, so an instance that never saw the events can resume a client', async () => {
     const [a, b] = (await startFleet(2)) as [Instance, Instance];
     for (let id = 1; id <= 5; id += 1) await a.multiplexer.publish('/rooms/3', { data: `e${id}`, id: String(id) });
