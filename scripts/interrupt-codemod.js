@@ -57,7 +57,7 @@ function snapshot(root) {
 function runCodemod(root, killAfter) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, '.', '--write', '--allow-dirty', '--silent'], { cwd: root, stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, '.', '--write', '--allow-dirty', '--silent', '--endpoint', '/__sse_hub'], { cwd: root, stdio: 'ignore' });
     let killed = false;
     child.on('error', reject);
     child.on('exit', (code, signal) =>

@@ -15,4 +15,5 @@ export { mentionsStream } from './analysis/stream-mentions.js';
 export { getStreamOpeners, owningFunction, type ClassNode, type StreamOpeners } from './analysis/stream-openers.js';
 export { getStreamOpenings, streamUrlArgument, type StreamOpening, type StreamWrapper } from './analysis/stream-sources.js';
 export { streamStorage } from './analysis/stream-storage.js';
+export { streamUrlOf, type StreamUrl } from './analysis/stream-urls.js';
 export { isTestFile } from './analysis/test-files.js';

@@ -114,7 +114,8 @@ function runMeasured(scratch, cwd, entry, args) {
 
 /** Runs the codemod and reads its `--json` summary; a run that prints no report is an error. */
 async function runCodemod(scratch, cwd, args) {
-  const run = await runMeasured(scratch, cwd, CLI, ['--json', ...args]);
+  // As an app that mounts the multiplexer: every flagged site is rewritten, per-item URLs too.
+  const run = await runMeasured(scratch, cwd, CLI, ['--json', '--endpoint', '/__sse_hub', ...args]);
   let report;
   try {
     report = JSON.parse(run.stdout);

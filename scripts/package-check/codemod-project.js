@@ -22,7 +22,7 @@ const CHANGED_FILES = ['src/rows.js', 'src/table.tsx'];
 const ADDED_LINE = '+    const source = sharedEventSource(`/items/${id}/events`);';
 
 export async function codemodProject({ work, tarballs, check }) {
-  await check('Codemod: npx sse-codemod --report, then a dry run on src/', async () => {
+  await check('Codemod: npx sse-codemod --report, then a dry run on src/ --endpoint /__sse_hub', async () => {
     const project = createProject(work, 'codemod', APP);
     // All three tarballs in one install, so that npm resolves the codemod's eslint-plugin-sse
     // and sse-hub to them rather than to the registry.
@@ -37,7 +37,8 @@ export async function codemodProject({ work, tarballs, check }) {
     const sites = /^(\d+) stream sites?/m.exec(report)?.[1];
     const worstCase = /^\(same origin\)\s+(\d+)/m.exec(report)?.[1];
 
-    const dryRun = (await run('npx', ['sse-codemod', 'src/'], { cwd: project })).stdout;
+    // --endpoint: the app will mount the multiplexer, so the per-item stream is rewritten too.
+    const dryRun = (await run('npx', ['sse-codemod', 'src/', '--endpoint', '/__sse_hub'], { cwd: project })).stdout;
     const diffed = [...dryRun.matchAll(/^--- a\/(\S+)$/gm)].map((match) => match[1]).sort();
     if (diffed.join() !== CHANGED_FILES.join()) {
       throw new CheckFailure(`the dry run diffs ${diffed.join(', ') || 'no file'}, expected ${CHANGED_FILES.join(', ')}`, dryRun);

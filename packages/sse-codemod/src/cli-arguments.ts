@@ -27,6 +27,11 @@ export interface CodemodOptions {
   allowDirty: boolean;
   /** `--jobs`: how many planning threads at most; null picks from the machine. */
   jobs: number | null;
+  /**
+   * `--endpoint`: the path where the app will mount the server multiplexer, so streams opened
+   * per item with URLs of their own are rewritten too (multiplex mode); null when not given.
+   */
+  endpoint: string | null;
 }
 
 /** `--report`: the connection budget report; it never writes. */
@@ -102,6 +107,11 @@ Options:
   --helper-import <spec>   Import sharedEventSource from this module instead of writing
                            one, e.g. sse-hub. With --report: a module
                            that re-exports the hub.
+  --endpoint <path>        The app will mount the server multiplexer at this path
+                           (e.g. /__sse_hub): also rewrite streams opened per item
+                           with a URL of their own. Without it (and without a
+                           configureHub({ endpoint }) in the files), those are left
+                           with a TODO: in dedupe mode they would keep a connection each.
   --allow-dirty            Let --write run in a git work tree with uncommitted changes.
   --silent                 Print nothing; exit codes are unchanged.
   --jobs <n>               Plan files on at most n threads (default: one per CPU).
@@ -127,6 +137,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
         project: { type: 'string' },
         helper: { type: 'string' },
         'helper-import': { type: 'string' },
+        endpoint: { type: 'string' },
         'allow-dirty': { type: 'boolean' },
         silent: { type: 'boolean' },
         jobs: { type: 'string' },
@@ -156,6 +167,12 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   if (positionals.some((path) => path === '')) throw new UsageError('An empty path was given.');
   for (const name of ['items', 'tabs', 'reserve'] as const) {
     if (values[name] !== undefined && !values.report) throw new UsageError(`--${name} applies only to --report.`);
+  }
+  if (values.endpoint !== undefined && !/^\/(?!\/)[^?#\s]*$/.test(values.endpoint)) {
+    throw new UsageError(`--endpoint must be a path starting with a single "/", e.g. /__sse_hub, got "${values.endpoint}".`);
+  }
+  if (values.endpoint !== undefined && values.report) {
+    throw new UsageError('--endpoint applies to rewrites; the report reads the endpoint from configureHub() in the code.');
   }
   if (values.report) {
     if (values.write) throw new UsageError('--report writes nothing: it cannot be used with --write.');
@@ -189,6 +206,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       helperImport: values['helper-import'] ?? null,
       allowDirty: values['allow-dirty'] ?? false,
       jobs: values.jobs === undefined ? null : parseJobs(values.jobs),
+      endpoint: values.endpoint ?? null,
     },
   };
 }

@@ -30,6 +30,8 @@ export const SKIP_REASONS = {
   noStreamingFetch:
     '`react-native-sse` runs where fetch cannot stream a response (React Native), which the shared hub needs',
   optedOut: 'opted out with an `sse-codemod-ignore` comment',
+  distinctUrlsWithoutMultiplexer:
+    "a different URL per item: without the server multiplexer the shared hub still opens one connection per URL. Mount createMultiplexer from 'sse-hub/server', then run sse-codemod again with --endpoint (or after configureHub({ endpoint }) is in the app)",
 } as const;
 
 /** Every option the hub's `sharedEventSource(url, init)` honours. */

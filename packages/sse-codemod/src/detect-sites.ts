@@ -6,7 +6,7 @@
 import * as typescriptParser from '@typescript-eslint/parser';
 import { Linter, type SourceCode } from 'eslint';
 import path from 'node:path';
-import { flaggedOpenings } from 'eslint-plugin-sse/detection';
+import { flaggedOpenings, streamUrlArgument, streamUrlOf } from 'eslint-plugin-sse/detection';
 import type { StreamOpening, StreamWrapper } from 'eslint-plugin-sse/detection';
 import plugin from 'eslint-plugin-sse';
 
@@ -20,7 +20,14 @@ export const REWRITTEN_RULES = ['sse/no-eventsource-in-loop', 'sse/no-eventsourc
 export interface FlaggedSite {
   opening: StreamOpening;
   rule: string;
+  /**
+   * Repeated with a URL that can differ from one repetition to the next (`/rows/${id}`): the
+   * hub's dedupe mode shares only equal URLs, so only the multiplexer lowers the count.
+   */
+  urlPerItem: boolean;
 }
+
+const REPETITION_RULES = new Set(['sse/no-eventsource-in-loop', 'sse/no-eventsource-per-item']);
 
 export interface Comment {
   value: string;
@@ -122,7 +129,7 @@ export function detectFlaggedSites(filePath: string, text: string): Detection {
     if (!message.ruleId || !(REWRITTEN_RULES as readonly string[]).includes(message.ruleId)) continue;
     for (const opening of flaggedOpenings(sourceCode, { ...message, messageId: message.messageId })) {
       const start = opening.node.range[0];
-      if (!byStart.has(start)) byStart.set(start, { opening, rule: message.ruleId });
+      if (!byStart.has(start)) byStart.set(start, { opening, rule: message.ruleId, urlPerItem: urlPerItem(sourceCode, filePath, opening, message.ruleId) });
     }
   }
   const sites = [...byStart.values()].sort((a, b) => a.opening.node.range[0] - b.opening.node.range[0]);
@@ -132,6 +139,17 @@ export function detectFlaggedSites(filePath: string, text: string): Detection {
     endLine: sourceCode.getLocFromIndex(comment.range![1]).line,
   }));
   return { ok: true, sites, comments, moduleKind: moduleKindOf(sourceCode, extension) };
+}
+
+/**
+ * Whether a repeated opening's URL may differ per repetition: `streamUrlOf` gives a URL only
+ * when it is the same on every run (text, constants, imports, `location`); a prop, a parameter
+ * or state makes it differ, and so does an opening without a URL argument the codemod can read.
+ */
+function urlPerItem(sourceCode: SourceCode, filePath: string, opening: StreamOpening, rule: string): boolean {
+  if (!REPETITION_RULES.has(rule)) return false;
+  const url = streamUrlArgument(opening);
+  return url === null || streamUrlOf({ sourceCode: sourceCode as never, fileName: filePath }, url) === null;
 }
 
 const COMMONJS_GLOBALS = new Set(['require', 'module', 'exports']);

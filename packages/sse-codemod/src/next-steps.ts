@@ -37,29 +37,52 @@ export interface NextStepsInput {
   helperModule: string;
   /** Whether the run wrote (`--write`); a dry run says what `--write` would leave to do. */
   written: boolean;
+  /** The multiplexer's path for the `configureHub` line: `--endpoint`, the app's own, or the default. */
+  endpoint?: string;
+  /** Whether any site was rewritten; without one, only the lines about what was left are printed. */
+  rewritten?: boolean;
+  /** `path:line` of each stream left alone because only the multiplexer would lower its count. */
+  distinctUrlSites?: readonly string[];
   /** Test files that mock `EventSource`, relative to the current directory. */
   mockingTests: readonly string[];
   /** Helpers written into projects formatted by Prettier, relative to the current directory. */
   prettierHelpers?: readonly string[];
 }
 
-/** The lines printed after the summary of a run that rewrote at least one site. */
-export function nextStepLines({ helperModule, written, mockingTests, prettierHelpers = [] }: NextStepsInput): string[] {
-  const lines = [
-    written ? 'Next steps:' : 'After --write, these steps are left to you:',
-    `1. Call configureHub once where the app starts, so that every stream rides one connection per origin:`,
-    `     import { configureHub } from '${helperModule}';`,
-    `     configureHub({ endpoint: '${DEFAULT_HUB_ENDPOINT}' });`,
-    "   and mount the server multiplexer there: createMultiplexer({ allow: [...] }) from 'sse-hub/server'.",
-    "   Without it the hub runs in dedupe mode: one connection per distinct URL, so per-row URLs still take one each.",
-    'What changes at run time:',
-    "- Reconnects: a native EventSource retries network errors forever; the hub retries with growing, jittered",
-    '  delays, and after 10 attempts (reconnect.maxAttempts) waits until the browser is back online or the tab',
-    '  visible, then starts again. hubStatus() and onHubStatusChange() say when it is reconnecting or waiting.',
-    '  Comments that say the browser reconnects by itself no longer hold.',
-    '- Late joiners: a subscriber that joins a stream already open gets the events from then on, not those',
-    "  sent before it joined; configureHub({ replayLastEvent: true }) gives it the stream's last event.",
-  ];
+/** The report lists every site; the summary names a few. */
+const MAX_LISTED_SITES = 10;
+
+/** The lines printed after the summary of a run that rewrote a site, or left one for the multiplexer. */
+export function nextStepLines(input: NextStepsInput): string[] {
+  const { helperModule, written, endpoint = DEFAULT_HUB_ENDPOINT, rewritten = true, distinctUrlSites = [], mockingTests, prettierHelpers = [] } = input;
+  const lines: string[] = [];
+  if (rewritten) {
+    lines.push(
+      written ? 'Next steps:' : 'After --write, these steps are left to you:',
+      `1. Call configureHub once where the app starts, so that every stream rides one connection per origin:`,
+      `     import { configureHub } from '${helperModule}';`,
+      `     configureHub({ endpoint: '${endpoint}' });`,
+      "   and mount the server multiplexer there: createMultiplexer({ allow: [...] }) from 'sse-hub/server'.",
+      "   Without it the hub runs in dedupe mode: one connection per distinct URL, so per-row URLs still take one each.",
+      'What changes at run time:',
+      "- Reconnects: a native EventSource retries network errors forever; the hub retries with growing, jittered",
+      '  delays, and after 10 attempts (reconnect.maxAttempts) waits until the browser is back online or the tab',
+      '  visible, then starts again. hubStatus() and onHubStatusChange() say when it is reconnecting or waiting.',
+      '  Comments that say the browser reconnects by itself no longer hold.',
+      '- Late joiners: a subscriber that joins a stream already open gets the events from then on, not those',
+      "  sent before it joined; configureHub({ replayLastEvent: true }) gives it the stream's last event.",
+    );
+  }
+  if (distinctUrlSites.length > 0) {
+    const count = distinctUrlSites.length;
+    const shown = distinctUrlSites.slice(0, MAX_LISTED_SITES).join(', ') + (count > MAX_LISTED_SITES ? `, and ${count - MAX_LISTED_SITES} more` : '');
+    lines.push(
+      `Left for the server multiplexer: ${count} stream${count === 1 ? '' : 's'} opened per item with a URL of ${count === 1 ? 'its' : 'their'} own (${shown}).`,
+      '   In dedupe mode the shared hub would still open one connection per URL, so the rewrite would save nothing.',
+      "   The server needs: createMultiplexer({ allow: [<these streams' paths, e.g. '/rows/:id/events'>] }) from 'sse-hub/server',",
+      `   mounted at an endpoint such as ${DEFAULT_HUB_ENDPOINT}. Then run sse-codemod again with --endpoint ${DEFAULT_HUB_ENDPOINT}.`,
+    );
+  }
   for (const helper of prettierHelpers) {
     lines.push(`Prettier formats this project: add ${helper} to .prettierignore (Prettier has no comment that exempts a whole file).`);
   }

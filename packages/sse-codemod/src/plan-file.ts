@@ -147,7 +147,8 @@ function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extr
       sites.push({ offset, rule: site.rule, reason: SKIP_REASONS.optedOut });
       continue;
     }
-    const conversion = conversionFor(site.opening, node, context);
+    const conversion: ReturnType<typeof conversionFor> =
+      site.urlPerItem && !request.multiplex ? { kind: 'skip', reason: SKIP_REASONS.distinctUrlsWithoutMultiplexer } : conversionFor(site.opening, node, context);
     if (conversion.kind === 'skip') {
       sites.push({ offset, rule: site.rule, reason: conversion.reason });
       const reasons = todos.get(anchor) ?? [];

@@ -28,6 +28,8 @@ import {
 } from './format-output.js';
 import { type GitWorkTreeState, readGitWorkTreeState } from './git-state.js';
 import { helperFiles, helperSpecifierFor, helperState, missingHelperFiles } from './helper-module.js';
+import { SKIP_REASONS } from './conversions.js';
+import { type MultiplexSetup, multiplexSetupIn } from './multiplex-setup.js';
 import { formattedByPrettier, mocksEventSource, nextStepLines } from './next-steps.js';
 import { builtWorkerUrl, planInWorkers } from './plan-pool.js';
 import { encodeSource, readSource } from './read-source.js';
@@ -137,12 +139,14 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
   let readCount = 0;
   const packages = new PackageManifests();
   const mockingTests: string[] = [];
+  let multiplexSetup: MultiplexSetup | undefined = options.endpoint === null ? undefined : { endpoint: options.endpoint };
   const outcomes = await mapWithConcurrency(files, READ_CONCURRENCY, async (file): Promise<ReadOutcome> => {
     const read = await readSource(file);
     progress.update('reading', (readCount += 1), files.length);
     const reportPath = reportPathOf(file, cwd);
     if (read.kind !== 'text') return { kind: 'listed', result: { path: reportPath, status: read.kind, sites: [], reason: read.reason } };
     if (mocksEventSource(file, read.text)) mockingTests.push(reportPath);
+    multiplexSetup ??= multiplexSetupIn(read.text);
     if (!mentionsStream(read.text, [])) return { kind: 'no-stream' };
     // Only files that would be candidates are listed as skipped: a dist/ without streams is not news.
     const buildOutput = buildOutputReason(file, read.text, packages);
@@ -164,6 +168,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
       path: candidate.file,
       text: candidate.text,
       helperSpecifier: options.helperImport ?? helperSpecifierFor(candidate.file, helperPathFor!(candidate.file), candidate.text),
+      multiplex: multiplexSetup !== undefined,
     }),
   );
   const plans = await planAll(requests, options.jobs, (done) => progress.update('planning', done, requests.length));
@@ -212,9 +217,15 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
       const changes: FileChange[] = planned
         .filter((file) => file.result.status === 'changed')
         .map((file) => ({ path: file.result.path, before: file.candidate.text, after: file.plan.output! }));
+      const distinctUrlSites = fileResults.flatMap((file) =>
+        file.sites.filter((site) => site.reason === SKIP_REASONS.distinctUrlsWithoutMultiplexer).map((site) => `${file.path}:${site.line}`),
+      );
       const nextSteps =
-        summary.sitesRewritten > 0
+        summary.sitesRewritten > 0 || distinctUrlSites.length > 0
           ? nextStepLines({
+              endpoint: multiplexSetup?.endpoint ?? undefined,
+              rewritten: summary.sitesRewritten > 0,
+              distinctUrlSites,
               helperModule: options.helperImport ?? `./${reportPathOf(neededHelpers[0] ?? defaultHelperPath!, cwd)}`,
               written: options.mode === 'write',
               mockingTests: summary.testsMockingEventSource,

@@ -36,6 +36,12 @@ export interface PlanRequest {
   text: string;
   /** The specifier this file imports `sharedEventSource` from: `./sse-hub.js`, `../lib/sse-hub.js`, `sse-hub`… */
   helperSpecifier: string;
+  /**
+   * Whether the app will run the hub in multiplex mode (`--endpoint`, or a `configureHub({
+   * endpoint })` in the project). Without it, a stream opened per item with a URL of its own is
+   * left alone: the dedupe mode would rewrite it without saving a connection.
+   */
+  multiplex: boolean;
 }
 
 /** The planner's answer for one file; it never throws. */

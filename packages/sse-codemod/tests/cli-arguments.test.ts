@@ -24,11 +24,12 @@ describe('parseCliArguments', () => {
       helperImport: null,
       allowDirty: false,
       jobs: null,
+      endpoint: null,
     });
   });
 
   it('reads every option', () => {
-    expect(optionsOf(['src', 'lib/**/*.ts', '--write', '--json', '--project', 'tsconfig.app.json', '--helper', 'src/hub.js', '--allow-dirty', '--silent', '--jobs', '3'])).toEqual({
+    expect(optionsOf(['src', 'lib/**/*.ts', '--write', '--json', '--project', 'tsconfig.app.json', '--helper', 'src/hub.js', '--allow-dirty', '--silent', '--jobs', '3', '--endpoint', '/api/hub'])).toEqual({
       paths: ['src', 'lib/**/*.ts'],
       mode: 'write',
       json: true,
@@ -38,6 +39,7 @@ describe('parseCliArguments', () => {
       helperImport: null,
       allowDirty: true,
       jobs: 3,
+      endpoint: '/api/hub',
     });
     expect(optionsOf(['--check', '--helper-import=sse-hub'])).toMatchObject({ mode: 'check', helperImport: 'sse-hub' });
   });
@@ -65,6 +67,11 @@ describe('parseCliArguments', () => {
     expect(usageErrorOf(['--project'])).toMatch(/^Option '--project <value>' argument missing/);
     expect(usageErrorOf(['--helper='])).toBe('--helper needs a value.');
     expect(usageErrorOf([''])).toBe('An empty path was given.');
+    expect(usageErrorOf(['--endpoint', 'hub'])).toBe('--endpoint must be a path starting with a single "/", e.g. /__sse_hub, got "hub".');
+    expect(usageErrorOf(['--endpoint', '//evil.test/hub'])).toMatch(/^--endpoint must be a path starting with a single "\/"/);
+    expect(usageErrorOf(['--report', '--endpoint', '/__sse_hub'])).toBe(
+      '--endpoint applies to rewrites; the report reads the endpoint from configureHub() in the code.',
+    );
   });
 
   it('takes only a positive whole number of jobs', () => {

@@ -21,6 +21,9 @@ interface CliResult {
   stderr: string;
 }
 
+/** The app will mount the multiplexer: per-row streams (`/rows/${id}`) are rewritten, not left for it. */
+const MULTIPLEX = ['--endpoint', '/__sse_hub'];
+
 function runCli(cwd: string, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
@@ -112,7 +115,7 @@ describe('sse-codemod on a project with one file to convert', () => {
   });
 
   it('prints the diff and writes nothing on a dry run', async () => {
-    const result = await runCli(root);
+    const result = await runCli(root, ...MULTIPLEX);
     expect(result).toEqual({
       code: 0,
       stderr: '',
@@ -132,7 +135,7 @@ describe('sse-codemod on a project with one file to convert', () => {
   });
 
   it('--check --json: exit 1 and exactly the documented report, alone on stdout', async () => {
-    const result = await runCli(root, '--check', '--json');
+    const result = await runCli(root, ...MULTIPLEX, '--check', '--json');
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toStrictEqual({
@@ -164,13 +167,13 @@ describe('sse-codemod on a project with one file to convert', () => {
   });
 
   it('--silent prints nothing and keeps the exit code', async () => {
-    expect(await runCli(root, '--check', '--silent')).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect(await runCli(root, ...MULTIPLEX, '--check', '--silent')).toEqual({ code: 1, stdout: '', stderr: '' });
   });
 
   it('refuses --write in a dirty work tree, naming what is dirty, and writes nothing', async () => {
     writeFileSync(path.join(root, 'notes.txt'), 'uncommitted\n');
     const dirty = snapshotTree(root);
-    const result = await runCli(root, '--write');
+    const result = await runCli(root, ...MULTIPLEX, '--write');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -182,7 +185,7 @@ describe('sse-codemod on a project with one file to convert', () => {
   });
 
   it('--write converts the file and writes the helper with its declarations, touching nothing else', async () => {
-    const result = await runCli(root, '--write');
+    const result = await runCli(root, ...MULTIPLEX, '--write');
     expect(result).toEqual({
       code: 0,
       stderr: '',
@@ -207,13 +210,13 @@ describe('sse-codemod on a project with one file to convert', () => {
   it('a second --write changes nothing and exits 0; --check then passes', async () => {
     const converted = snapshotTree(root);
     // The first run's edits are not committed: this is the case --allow-dirty is for.
-    const second = await runCli(root, '--write', '--allow-dirty');
+    const second = await runCli(root, ...MULTIPLEX, '--write', '--allow-dirty');
     expect(second.code).toBe(0);
     expect(second.stdout.split('\n').at(-2)).toBe(
       '0 files changed, 1 unchanged, 2 skipped, 0 failed (4 files scanned, 1 mention a stream); 0 sites rewritten, 0 skipped.',
     );
     expect(snapshotTree(root)).toEqual(converted);
-    const check = await runCli(root, '--check');
+    const check = await runCli(root, ...MULTIPLEX, '--check');
     expect(check.code).toBe(0);
     expect(check.stdout.endsWith('Check passed: nothing to change.\n')).toBe(true);
   });
@@ -235,7 +238,7 @@ describe('sse-codemod --allow-dirty when some files cannot be converted', () => 
     // Uncommitted work that --allow-dirty lets the run write beside.
     writeFileSync(path.join(root, 'notes.txt'), 'uncommitted\n');
     const before = snapshotTree(root);
-    const result = await runCli(root, '--write', '--allow-dirty', '--json');
+    const result = await runCli(root, ...MULTIPLEX, '--write', '--allow-dirty', '--json');
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { files: { path: string; status: string; reason?: string }[]; summary: object };
     const byPath = Object.fromEntries(report.files.map((file) => [file.path, file]));
@@ -254,7 +257,7 @@ describe('sse-codemod --allow-dirty when some files cannot be converted', () => 
 describe('sse-codemod --helper-import outside a git repository', () => {
   it('imports from the given module, writes no helper, and notes that there is no git to undo with', async () => {
     const root = repositoryWith('import', { 'app/feed.js': ROWS }, false);
-    const result = await runCli(root, 'app', '--write', '--helper-import', 'sse-hub', '--json');
+    const result = await runCli(root, ...MULTIPLEX, 'app', '--write', '--helper-import', 'sse-hub', '--json');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('sse-codemod: not inside a git repository: writing without git to review or undo the changes.\n');
     const report = JSON.parse(result.stdout) as { summary: { helper: unknown; dryRun: boolean } };
@@ -319,7 +322,7 @@ describe('sse-codemod on a package that commits its build output', () => {
 
   it('rewrites the source, leaves the build output and the minified file byte for byte, and says why', async () => {
     const before = snapshotTree(root);
-    const result = await runCli(root, '.', '--write');
+    const result = await runCli(root, ...MULTIPLEX, '.', '--write');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('dist/rows.js skipped: build output (in dist/): rewrite its source instead\n');
     expect(result.stdout).toContain('vendor/rows.min.js skipped: minified code: rewrite its source instead\n');
@@ -355,14 +358,14 @@ describe('sse-codemod on a project whose tests mock EventSource', () => {
   });
 
   it('warns once per test file that mocks it, and lists them in the JSON report', async () => {
-    const text = await runCli(root, '.');
+    const text = await runCli(root, ...MULTIPLEX, '.');
     const warnings = text.stdout.split('\n').filter((line) => line.startsWith('Warning: '));
     expect(warnings).toEqual([
       'Warning: src/__tests__/feed.js mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.',
       'Warning: src/count.spec.ts mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.',
       'Warning: src/rows.test.ts mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.',
     ]);
-    const json = JSON.parse((await runCli(root, '.', '--json')).stdout) as { summary: { testsMockingEventSource: string[] } };
+    const json = JSON.parse((await runCli(root, ...MULTIPLEX, '.', '--json')).stdout) as { summary: { testsMockingEventSource: string[] } };
     expect(json.summary.testsMockingEventSource).toEqual(['src/__tests__/feed.js', 'src/count.spec.ts', 'src/rows.test.ts']);
   });
 });
@@ -384,7 +387,7 @@ describe('sse-codemod at the root of a monorepo', () => {
   });
 
   it('writes one helper inside each package that has a rewritten file, imported from beside it', async () => {
-    const result = await runCli(root, '.', '--write');
+    const result = await runCli(root, ...MULTIPLEX, '.', '--write');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Created the hub module packages/admin/sse-hub.js and packages/admin/sse-hub.d.ts.\n');
     expect(result.stdout).toContain('Created the hub module packages/web/src/sse-hub.js and packages/web/src/sse-hub.d.ts.\n');
@@ -401,7 +404,7 @@ describe('sse-codemod at the root of a monorepo', () => {
   it('changes nothing on a second run', async () => {
     commitAll(root);
     const before = snapshotTree(root);
-    const result = await runCli(root, '.', '--write');
+    const result = await runCli(root, ...MULTIPLEX, '.', '--write');
     expect(result.code).toBe(0);
     expect(snapshotTree(root)).toEqual(before);
   });

@@ -61,7 +61,8 @@ const fixtures = readdirSync(fixturesDir, { withFileTypes: true })
 
 /** Plans a fixture's text as the file `src/<case>/<role><ext>` of a project. */
 function plan(fixture: Fixture, role: 'input' | 'output', text: string) {
-  return planFile({ path: `src/${fixture.name}/${role}${fixture.extension}`, text, helperSpecifier: HELPER_SPECIFIER });
+  // The fixtures show every rewrite, as in an app that mounts the multiplexer; dedupe-mode runs are in dedupe-mode.test.ts.
+  return planFile({ path: `src/${fixture.name}/${role}${fixture.extension}`, text, helperSpecifier: HELPER_SPECIFIER, multiplex: true });
 }
 
 describe('fixtures', () => {

@@ -12,7 +12,7 @@ import type { PlanRequest } from '../src/types.js';
 const scriptedWorker = new URL('./support/scripted-plan-worker.mjs', import.meta.url);
 
 function requestsFor(texts: string[]): PlanRequest[] {
-  return texts.map((text, index) => ({ path: `src/file-${index}.ts`, text, helperSpecifier: './sse-hub.js' }));
+  return texts.map((text, index) => ({ path: `src/file-${index}.ts`, text, helperSpecifier: './sse-hub.js', multiplex: true }));
 }
 
 describe('planInWorkers', () => {

@@ -70,7 +70,7 @@ describe('sse-codemod --write in a project that Prettier formats', () => {
     const plain = tree('plain-app', { 'package.json': JSON.stringify({ name: 'app', type: 'module' }), 'src/rows.js': ROWS });
     for (const root of [formatted, plain]) initRepository(root);
     const lines = async (root: string): Promise<string[]> =>
-      (await run(process.execPath, [cliPath, '--write', 'src'], { cwd: root, encoding: 'utf8' })).stdout.split('\n').filter((line) => line.includes('Prettier'));
+      (await run(process.execPath, [cliPath, '--write', '--endpoint', '/__sse_hub', 'src'], { cwd: root, encoding: 'utf8' })).stdout.split('\n').filter((line) => line.includes('Prettier'));
     expect(await lines(formatted)).toEqual(['Prettier formats this project: add src/sse-hub.js to .prettierignore (Prettier has no comment that exempts a whole file).']);
     expect(await lines(plain)).toEqual([]);
   });

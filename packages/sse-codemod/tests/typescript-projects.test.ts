@@ -50,7 +50,7 @@ async function project(name: string, files: Record<string, string>): Promise<str
   roots.push(root);
   writeTree(root, files);
   initRepository(root);
-  const { stdout } = await run(process.execPath, [cliPath, '--write', '--json', 'src'], { cwd: root, encoding: 'utf8' });
+  const { stdout } = await run(process.execPath, [cliPath, '--write', '--json', '--endpoint', '/__sse_hub', 'src'], { cwd: root, encoding: 'utf8' });
   expect(JSON.parse(stdout).summary.sitesRewritten).toBe(1);
   return root;
 }
@@ -97,7 +97,7 @@ describe('a TypeScript library built by tsc without allowJs (NodeNext)', () => {
 
   it('a second run changes nothing and writes no JavaScript helper beside it', async () => {
     const before = snapshotTree(root);
-    const { stdout } = await run(process.execPath, [cliPath, '--write', '--json', '--allow-dirty', 'src'], { cwd: root, encoding: 'utf8' });
+    const { stdout } = await run(process.execPath, [cliPath, '--write', '--json', '--allow-dirty', '--endpoint', '/__sse_hub', 'src'], { cwd: root, encoding: 'utf8' });
     expect(JSON.parse(stdout).summary.sitesRewritten).toBe(0);
     expect(snapshotTree(root)).toEqual(before);
   });
