@@ -64,12 +64,9 @@ interface PendingChange {
 interface TopicListeners {
   listeners: Set<(entry: PublishedEntry) => void>;
   subscribed: Promise<void>;
-  /**
-   * Where a catch-up after a reconnect reads from: the newest entry delivered, or the
-   * stream's newest entry when the topic was first listened to. Entries at or before the
-   * newest delivered are never delivered again.
-   */
+  /** Entries at or before this one are never delivered again (a catch-up may read them twice). */
   newestDelivered: string | undefined;
+  /** Where a catch-up reads from when nothing was delivered yet: the stream's newest entry when listening began. */
   catchUpAfter: string;
 }
 
@@ -77,7 +74,7 @@ export function createRedisBackplane(options: RedisBackplaneOptions = {}): Redis
   const prefix = options.keyPrefix ?? 'sse-hub';
   const eventsPerTopic = positiveInteger('eventsPerTopic', options.eventsPerTopic ?? DEFAULT_REDIS_EVENTS_PER_TOPIC);
   const retainSeconds = positiveInteger('retainSeconds', options.retainSeconds ?? DEFAULT_RETAIN_SECONDS);
-  const changeTimeoutMs = options.changeTimeoutMs ?? DEFAULT_CHANGE_TIMEOUT_MS;
+  const changeTimeoutMs = positiveInteger('changeTimeoutMs', options.changeTimeoutMs ?? DEFAULT_CHANGE_TIMEOUT_MS);
   const onError = options.onError ?? ((error: unknown) => console.warn('sse-hub redis backplane:', error));
 
   const commands = createClient({ url: options.url ?? 'redis://127.0.0.1:6379' });

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { redisBackplane } from '../../src/server/redis.js';
 
 const SOURCE_DIR = fileURLToPath(new URL('../../src/', import.meta.url));
 const PACKAGE_JSON = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -48,5 +49,11 @@ describe('the Redis backplane is its own entry point', () => {
     expect(PACKAGE_JSON.typesVersions['*']?.['server/redis']).toEqual(['./dist/server/redis.d.ts']);
     expect(PACKAGE_JSON.peerDependenciesMeta.redis).toEqual({ optional: true });
     expect(PACKAGE_JSON.dependencies).toBeUndefined();
+  });
+
+  it('throws at creation on a bad bound, before connecting anywhere', () => {
+    expect(() => redisBackplane({ eventsPerTopic: 0 })).toThrow('redisBackplane: eventsPerTopic must be a positive integer, got 0');
+    expect(() => redisBackplane({ retainSeconds: 1.5 })).toThrow('redisBackplane: retainSeconds must be a positive integer, got 1.5');
+    expect(() => redisBackplane({ changeTimeoutMs: -1 })).toThrow('redisBackplane: changeTimeoutMs must be a positive integer, got -1');
   });
 });
