@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMultiplexer } from '../../src/server/index.js';
 import { startStack } from './support/loopback.js';
 import type { HubClient, Stack } from './support/loopback.js';
 
@@ -146,8 +147,44 @@ describe('multiplexer.publish()', () => {
     await expect(stack.multiplexer.publish('/rooms/1', { data: 42 } as never)).rejects.toThrow(TypeError);
   });
 
+  it('serves published topics through the fetch adapter too, which has no upstream origin to proxy to', async () => {
+    const multiplexer = createMultiplexer({ allow: [], publish: ['/rooms/:id'] });
+    const abort = new AbortController();
+    const response = await multiplexer.fetch(
+      new Request('http://app.test/__sse_hub', { headers: { accept: 'text/event-stream' }, signal: abort.signal }),
+    );
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const readUntil = async (needle: string): Promise<void> => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${JSON.stringify(needle)}`);
+        text += value;
+      }
+    };
+    try {
+      await readUntil('"connection"');
+      const connection = /"connection":"([^"]+)"/.exec(text)?.[1];
+      const answer = await multiplexer.fetch(
+        new Request('http://app.test/__sse_hub', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ connection, subscribe: ['/rooms/1'] }),
+        }),
+      );
+      expect(await answer.json()).toEqual({ accepted: ['/rooms/1'], refused: [] });
+      await readUntil('"kind":"open"');
+      await multiplexer.publish('/rooms/1', { data: 'hi', id: 'r-1' });
+      await readUntil('data: hi\n\n');
+      expect(text).toContain('event: sse-hub-event\ndata: ["/rooms/1","message","r-1"]\ndata: hi\n\n');
+    } finally {
+      abort.abort();
+      await reader.cancel().catch(() => undefined);
+      await multiplexer.close();
+    }
+  });
+
   it('throws at creation on bad replay bounds or publish patterns', async () => {
-    const { createMultiplexer } = await import('../../src/server/index.js');
     expect(() => createMultiplexer({ allow: ['/a'], replayEventsPerTopic: 0 })).toThrow('replayEventsPerTopic must be a positive integer, got 0');
     expect(() => createMultiplexer({ allow: ['/a'], replayTopics: 1.5 })).toThrow('replayTopics must be a positive integer, got 1.5');
     expect(() => createMultiplexer({ allow: ['/a'], publish: ['rooms'] })).toThrow('must be a path starting with a single "/"');
