@@ -10,7 +10,8 @@
  *   them; the figure is client deliveries divided by the time from the first publish to the
  *   last delivery. This process parses every stream too, so it is a floor for the servers;
  * - memory per stream: each instance's heap and RSS with its streams open and subscribed,
- *   minus before, after a full garbage collection, divided by its streams.
+ *   minus before, after a full garbage collection, divided by its streams; and the heap with
+ *   the streams open but not yet subscribed, to tell the stream's cost from its topic's.
  *
  * Every client must receive exactly its topic's events; any miscount goes into `problems`.
  * Runs only when named (`npm run bench -- fanout`): it needs `redis-server`, and its figures
@@ -65,6 +66,7 @@ export async function measureFanout({ runs = 3, streamCounts = STREAM_COUNTS } =
       publishesPerSecond: spread(samples.map((sample) => sample.publishesPerSecond)),
       heapBytesPerStream: spread(samples.map((sample) => sample.heapBytesPerStream)),
       rssBytesPerStream: spread(samples.map((sample) => sample.rssBytesPerStream)),
+      heapBytesPerIdleStream: spread(samples.map((sample) => sample.heapBytesPerIdleStream)),
       openSeconds: spread(samples.map((sample) => sample.openSeconds)),
     });
   }
@@ -83,19 +85,17 @@ async function measureOnce(streamCount, problems) {
     const before = await Promise.all(instances.map((instance) => readMemory(instance.port)));
 
     const openStarted = performance.now();
-    let nextClient = 0;
-    const openWorkers = Array.from({ length: OPEN_CONCURRENCY }, async () => {
-      while (nextClient < streamCount) {
-        const index = nextClient++;
-        const holder = instances[index % 2];
-        const other = instances[(index + 1) % 2];
-        const client = await openClient(holder.port);
-        clients.push(client);
-        client.topic = `/topics/${index % TOPICS}`;
-        await postJson(other.port, agent, { connection: client.connection, subscribe: [client.topic] });
-      }
+    await inParallel(streamCount, async (index) => {
+      const client = await openClient(instances[index % 2].port);
+      client.topic = `/topics/${index % TOPICS}`;
+      client.subscribeThrough = instances[(index + 1) % 2].port;
+      clients.push(client);
     });
-    await Promise.all(openWorkers);
+    const opened = await Promise.all(instances.map((instance) => readMemory(instance.port)));
+    await inParallel(streamCount, (index) => {
+      const client = clients[index];
+      return postJson(client.subscribeThrough, agent, { connection: client.connection, subscribe: [client.topic] });
+    });
     const openSeconds = (performance.now() - openStarted) / 1000;
     // Every subscription's SUBSCRIBE has gone out before anything is published.
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -125,8 +125,8 @@ async function measureOnce(streamCount, problems) {
       problems.push(`${streamCount} streams: ${wrong.length} clients did not receive exactly ${EVENTS_PER_TOPIC} events (first: ${wrong[0].events})`);
     }
     const streamsPerInstance = streamCount / 2;
-    const perStream = (key) =>
-      after.reduce((sum, usage, index) => sum + (usage[key] - before[index][key]), 0) / instances.length / streamsPerInstance;
+    const perStream = (key, from = before, to = after) =>
+      to.reduce((sum, usage, index) => sum + (usage[key] - from[index][key]), 0) / instances.length / streamsPerInstance;
     for (const [index, usage] of after.entries()) {
       if (usage.stats.connections !== streamsPerInstance) {
         problems.push(`${streamCount} streams: instance ${index} held ${usage.stats.connections} streams, not ${streamsPerInstance}`);
@@ -137,6 +137,8 @@ async function measureOnce(streamCount, problems) {
       publishesPerSecond: total / publishSeconds,
       heapBytesPerStream: perStream('heapUsed'),
       rssBytesPerStream: perStream('rss'),
+      // The stream alone, before its subscription: the rest is what one published topic adds.
+      heapBytesPerIdleStream: perStream('heapUsed', before, opened),
       openSeconds,
     };
   } finally {
@@ -146,6 +148,16 @@ async function measureOnce(streamCount, problems) {
     for (const instance of instances) instance.child.kill('SIGKILL');
     await redis.stop();
   }
+}
+
+/** Runs `task(0..count-1)`, at most OPEN_CONCURRENCY at a time. */
+async function inParallel(count, task) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: OPEN_CONCURRENCY }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
 }
 
 function startInstance(redisUrl, keyPrefix) {
@@ -228,7 +240,7 @@ export function formatFanout(fanout) {
     const range = ({ median, min, max }, digits = 0) => `${median.toFixed(digits)} (${min.toFixed(digits)}–${max.toFixed(digits)})`;
     lines.push(
       `  ${shape.streams} streams: ${range(shape.deliveriesPerSecond)} deliveries/s, ${range(shape.publishesPerSecond)} publishes/s; ` +
-        `per stream ${range(shape.heapBytesPerStream)} B heap, ${range(shape.rssBytesPerStream)} B RSS; opened and subscribed in ${range(shape.openSeconds, 1)} s`,
+        `per stream ${range(shape.heapBytesPerStream)} B heap (${range(shape.heapBytesPerIdleStream)} B before its subscription), ${range(shape.rssBytesPerStream)} B RSS; opened and subscribed in ${range(shape.openSeconds, 1)} s`,
     );
   }
   for (const problem of fanout.problems) lines.push(`  PROBLEM: ${problem}`);
