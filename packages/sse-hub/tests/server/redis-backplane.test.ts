@@ -220,6 +220,25 @@ describe('redisBackplane: several instances without sticky routing', () => {
     }
   });
 
+  it('shuts down quietly: close() with subscribed clients reports no Redis error', async () => {
+    const errors: unknown[] = [];
+    const backplane = redisBackplane({ url: redis.url, keyPrefix: `quiet-${randomBytes(6).toString('hex')}`, onError: (error) => errors.push(error) });
+    const multiplexer = createMultiplexer({ allow: [], publish: ['/rooms/:id'], backplane });
+    const server = await listen((req, res) => multiplexer.node(req, res));
+    const client = await openHubClient(`${server.origin}/__sse_hub`);
+    await client.post({ connection: client.connection, subscribe: ['/rooms/1', '/rooms/2'] });
+    await client.nextFrame('open');
+    await client.nextFrame('open');
+    await multiplexer.publish('/rooms/1', { data: 'x', id: '1' });
+    await client.nextFrame('event');
+    await multiplexer.close();
+    // The multiplexer ended the stream itself.
+    await waitUntil(() => client.ended, 'the stream to end');
+    await server.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(errors).toEqual([]);
+  });
+
   it('caps each topic at eventsPerTopic in Redis and lets go of its connections on close()', async () => {
     const prefix = `cap-${randomBytes(6).toString('hex')}`;
     const capped = await startInstance('capped', redis.url, prefix);
