@@ -26,6 +26,7 @@ import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.
 import { resolveLocalFunction } from '../reconnect/local-functions.js';
 import { walkTree } from '../reconnect/walk.js';
 import { owningFunction } from '../stream-openers.js';
+import { isVueOptionsObject } from '../templates/vue-sfc.js';
 
 export type Framework = 'react' | 'vue' | 'svelte' | 'solid' | 'angular' | 'custom-element';
 
@@ -278,9 +279,28 @@ export function mountCallbackOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: F
   if (parent?.type === 'Property' && parent.value === fn && fn.type === 'FunctionExpression') {
     if (parent.parent.type !== 'ObjectExpression') return null;
     const name = methodKeyName(parent);
+    if (name === 'setup' && isVueOptionsObject(sourceCode, parent.parent)) return vueSetupMount(fn, '`setup()`');
     return name !== null && OPTIONS_MOUNT_METHODS.has(name) ? memberMount(fn, name, VUE_OPTION, parent.parent) : null;
   }
   return hookMount(sourceCode, fn);
+}
+
+/**
+ * A Vue `setup()` (or the code of a `<script setup>`, `body` being the Program): it runs once
+ * per instance, and what it opens is closed by the `onUnmounted`/`onBeforeUnmount` callbacks
+ * that it registers itself.
+ */
+export function vueSetupMount(body: FunctionNode | TSESTree.Program, description: string): MountCallback {
+  return {
+    body,
+    framework: 'vue',
+    description,
+    where: VUE_MOUNT.where,
+    owner: body,
+    style: 'hook',
+    returnsCleanup: false,
+    cleanupHooks: VUE_MOUNT.cleanupHooks,
+  };
 }
 
 /** The mount that a class field's initial value is part of: the construction of a component class. */
@@ -486,6 +506,8 @@ export function instanceTeardownOf(sourceCode: Readonly<TSESLint.SourceCode>, mo
  * a local of the callback can only be closed there.
  */
 export function callbackTeardownOf(sourceCode: Readonly<TSESLint.SourceCode>, mount: MountCallback): Teardown {
+  // A Vue setup is its own owner: its locals are closed by the cleanup hooks it registers.
+  if (mount.body === mount.owner) return instanceTeardownOf(sourceCode, mount);
   const teardown: Teardown = { regions: [], returnedValues: [], unknown: false };
   if (mount.style !== 'hook' || !isFunctionNode(mount.body)) return teardown;
   const fn = mount.body;

@@ -8,7 +8,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isExecutionBoundary, isFunctionNode, runsOncePerEvaluation } from '../functions.js';
-import { type MountCallback, fieldMountOf, mountCallbackOf } from './lifecycle-hooks.js';
+import { isInScriptSetup } from '../templates/vue-sfc.js';
+import { type MountCallback, fieldMountOf, mountCallbackOf, vueSetupMount } from './lifecycle-hooks.js';
 import { localCallersOf } from './local-callers.js';
 
 /** How many calls away from its mount callback code is still followed. */
@@ -37,7 +38,8 @@ function search(
     if (current.type === 'PropertyDefinition') return current.value === child ? fieldMountOf(current) : null;
     if (isExecutionBoundary(current)) return null;
   }
-  return null;
+  // Top-level code of a `<script setup>` is the component's `setup()`, run per instance.
+  return isInScriptSetup(sourceCode, node) ? vueSetupMount(sourceCode.ast, '`<script setup>`') : null;
 }
 
 /** The mount callback whose run reaches `node`, or null when none does. */
