@@ -3,6 +3,7 @@
  * owns the registry. The Node and fetch adapters translate their requests into calls
  * here, so both behave identically.
  */
+import type { ForwardedOutcome } from './backplane.js';
 import { ClientConnection } from './client-connection.js';
 import type { ConnectionOpening } from './client-connection.js';
 import { ConnectionRegistry } from './connection-registry.js';
@@ -103,10 +104,16 @@ export function createMultiplexerWithEnvironment(
       const connection = registry.get(reading.change.connection);
       if (connection === undefined) {
         // Without stickiness the stream may be held by another instance: the backplane asks them.
-        const outcome = await published.backplane.forwardChange({
-          change: reading.change,
-          fingerprint: credentialFingerprint(resolved.boundHeaders, header).toString('base64'),
-        });
+        let outcome: ForwardedOutcome;
+        try {
+          outcome = await published.backplane.forwardChange({
+            change: reading.change,
+            fingerprint: credentialFingerprint(resolved.boundHeaders, header).toString('base64'),
+          });
+        } catch {
+          // Unknown rather than gone (404): the stream may be alive elsewhere. The hub restarts its stream on either.
+          return errorResponse(503, 'the other instances could not be asked about this connection');
+        }
         if (outcome.kind === 'applied') return jsonResponse(200, outcome.result);
         return outcome.kind === 'forbidden' ? forbidden() : unknownConnection();
       }

@@ -101,6 +101,18 @@ describe('redisBackplane: several instances without sticky routing', () => {
     expect(await response.json()).toEqual({ error: 'unknown or closed connection' });
   });
 
+  it('answers 503 when the backplane cannot ask the other instances', async () => {
+    const [a] = (await startFleet(2)) as [Instance];
+    a.backplane.destroy();
+    const response = await fetch(a.endpointUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ connection: 'held-elsewhere', subscribe: ['/rooms/1'] }),
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: 'the other instances could not be asked about this connection' });
+  });
+
   it('delivers publish() on any instance to every subscriber on every instance, once and in order', async () => {
     const [a, b, c] = (await startFleet()) as [Instance, Instance, Instance];
     const onA = await a.open();
