@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMultiplexer } from '../../src/server/index.js';
+import { createLocalBackplane } from '../../src/server/local-backplane.js';
+import { MAX_QUEUED_PUBLISHED_EVENTS, publishedEvents } from '../../src/server/published-source.js';
 import { startStack } from './support/loopback.js';
 import type { HubClient, Stack } from './support/loopback.js';
 
@@ -182,6 +184,26 @@ describe('multiplexer.publish()', () => {
       await reader.cancel().catch(() => undefined);
       await multiplexer.close();
     }
+  });
+
+  it(`drops a subscriber that falls ${MAX_QUEUED_PUBLISHED_EVENTS} events behind instead of queueing without bound`, async () => {
+    const backplane = createLocalBackplane({ eventsPerTopic: 1, topics: 1 });
+    const abort = new AbortController();
+    const events = publishedEvents(backplane, '/rooms/1', '', abort.signal);
+    // The first next() starts listening; nothing is read after that while the publisher runs ahead.
+    const first = events.next();
+    await backplane.publish('/rooms/1', { data: '0' });
+    expect(await first).toEqual({ done: false, value: { data: '0' } });
+    for (let index = 1; index <= MAX_QUEUED_PUBLISHED_EVENTS + 1; index += 1) await backplane.publish('/rooms/1', { data: String(index) });
+
+    let delivered = 0;
+    await expect(
+      (async () => {
+        for await (const _ of events) delivered += 1;
+      })(),
+    ).rejects.toThrow(`subscriber of /rooms/1 fell ${MAX_QUEUED_PUBLISHED_EVENTS} events behind`);
+    // What was queued is delivered first; the one that did not fit is why the topic ends.
+    expect(delivered).toBe(MAX_QUEUED_PUBLISHED_EVENTS);
   });
 
   it('throws at creation on bad replay bounds or publish patterns', async () => {
