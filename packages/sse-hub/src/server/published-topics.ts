@@ -27,6 +27,10 @@ export function createPublishedTopics(options: MultiplexerOptions, endpoint: str
   const patterns = options.publish ?? [];
   if (!Array.isArray(patterns)) throw new TypeError('publish must be a list of path patterns, e.g. ["/rooms/:id"]');
   const policy: TopicPolicy | undefined = patterns.length > 0 ? createTopicPolicy(patterns, endpoint) : undefined;
+  if (options.backplane !== undefined && (options.replayEventsPerTopic !== undefined || options.replayTopics !== undefined)) {
+    // Silently ignoring them would leave the app believing in a bound it does not have.
+    throw new TypeError('replayEventsPerTopic and replayTopics bound the in-process history; with a backplane, set its own bound (e.g. redisBackplane({ eventsPerTopic }))');
+  }
   const backplane =
     options.backplane ??
     createLocalBackplane({

@@ -210,5 +210,8 @@ describe('multiplexer.publish()', () => {
     expect(() => createMultiplexer({ allow: ['/a'], replayEventsPerTopic: 0 })).toThrow('replayEventsPerTopic must be a positive integer, got 0');
     expect(() => createMultiplexer({ allow: ['/a'], replayTopics: 1.5 })).toThrow('replayTopics must be a positive integer, got 1.5');
     expect(() => createMultiplexer({ allow: ['/a'], publish: ['rooms'] })).toThrow('must be a path starting with a single "/"');
+    expect(() => createMultiplexer({ allow: ['/a'], backplane: createLocalBackplane({ eventsPerTopic: 1, topics: 1 }), replayTopics: 5 })).toThrow(
+      'replayEventsPerTopic and replayTopics bound the in-process history; with a backplane, set its own bound',
+    );
   });
 });
