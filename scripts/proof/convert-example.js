@@ -79,7 +79,7 @@ export async function convertExample({ timeoutMs, exampleDir = EXAMPLE_DIR }) {
 }
 
 /**
- * `sse-codemod <copy> --write --json --helper <copy>/public/sse-hub.js`, run in the copy
+ * `sse-codemod <copy> --write --json --endpoint /__sse_hub --helper <copy>/public/sse-hub.js`, run in the copy
  * (so the report's paths are relative to it). The copy is no git work tree: the codemod
  * writes with a note on stderr, which is not an error.
  * @param {string} copyDir
@@ -87,7 +87,8 @@ export async function convertExample({ timeoutMs, exampleDir = EXAMPLE_DIR }) {
  * @returns {Promise<CodemodReport>}
  */
 async function runCodemod(copyDir, timeoutMs) {
-  const args = [CODEMOD_CLI, copyDir, '--write', '--json', '--helper', join(copyDir, HELPER_MODULE)];
+  // --endpoint: page A' gets configureHub({ endpoint }) below, so its per-row streams are rewritten.
+  const args = [CODEMOD_CLI, copyDir, '--write', '--json', '--endpoint', '/__sse_hub', '--helper', join(copyDir, HELPER_MODULE)];
   const { code, signal, stdout, stderr } = await new Promise((resolveRun) => {
     execFile(process.execPath, args, { cwd: copyDir, encoding: 'utf8', timeout: timeoutMs }, (error, out, err) => {
       resolveRun({

@@ -80,7 +80,7 @@ function configFor(extension: string, parser: 'espree' | 'typescript', options: 
         reportUnusedInlineConfigs: 'off',
         ...(options.ignoreInlineConfig ? { noInlineConfig: true } : {}),
       },
-      rules: Object.fromEntries(REWRITTEN_RULES.map((rule) => [rule, ruleEntry(rule)])),
+      rules: options.parseOnly ? {} : Object.fromEntries(REWRITTEN_RULES.map((rule) => [rule, ruleEntry(rule)])),
     },
   ];
 }
@@ -90,6 +90,8 @@ export interface StreamLintOptions {
   wrappers?: readonly StreamWrapper[];
   /** Ignore `eslint-disable` and other inline config comments (a disabled report still opens its connection). */
   ignoreInlineConfig?: boolean;
+  /** Parse only, for the `SourceCode` and its scopes: no rule runs. */
+  parseOnly?: boolean;
 }
 
 export type StreamLint =

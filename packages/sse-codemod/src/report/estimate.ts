@@ -3,9 +3,10 @@
  * per origin against the budget, and which sites open the same URL.
  *
  * The model (docs/report.md says it to users):
- * - a site's instances: `once` and `per-call` count 1; `per-instance` counts the places in its
- *   file that render the component or call the hook (1 when none); `per-item` and `per-key`
- *   count the assumed `items`;
+ * - a site's instances: `once` and `per-call` count 1; `per-instance` counts the places that
+ *   render the component or call the hook, in its file and in the files that import it, a
+ *   place inside a loop or iteration callback counting `items` (1 when none); `per-item` and
+ *   `per-key` count the assumed `items`;
  * - every connection a page opens itself is per tab: instances × `tabs`;
  * - the hub's sites follow its setup: in multiplex mode the sites on the endpoint's origin
  *   share one connection; otherwise (dedupe) one per distinct URL, so sites with the same
@@ -35,7 +36,7 @@ function instanceCount(site: CollectedSite, assumptions: ReportAssumptions): num
     case 'per-key':
       return assumptions.items;
     case 'per-instance':
-      return site.multiplicity.places;
+      return Math.max(1, site.multiplicity.places + (site.multiplicity.perItemPlaces ?? 0) * assumptions.items);
     default:
       return 1;
   }

@@ -32,8 +32,28 @@ export interface FileAnalysis {
 export interface Classification {
   kind: Multiplicity;
   reason: string;
-  /** For `per-instance`: the places in the file that render the component or call the hook, at least 1. */
+  /**
+   * For `per-instance`: the places that render the component or call the hook outside any loop,
+   * in its file and (with `perItemPlaces`) in the files that import it; at least 1 in all.
+   */
   places: number;
+  /** For `per-instance`: the places in other files that render or call it per item; each counts `items`. */
+  perItemPlaces?: number;
+  /**
+   * For `per-instance`: the component or hook, when the file exports it, so that the report can
+   * count where other files render or call it (`cross-file-uses.ts`).
+   */
+  exported?: ExportedUnit;
+}
+
+/** A component or hook that its file exports, and the places the file itself uses it. */
+export interface ExportedUnit {
+  kind: 'component' | 'hook';
+  /** The exported name, `default` for a default export. */
+  exportedAs: string;
+  /** How the report names it: "component `Row`". */
+  label: string;
+  localPlaces: number;
 }
 
 const IN_LOOP_RULE = 'sse/no-eventsource-in-loop';
@@ -96,8 +116,39 @@ function perInstance(sourceCode: Readonly<TSESLint.SourceCode>, unit: ComponentO
   const label = `${unitLabel(unit)}${through ? ` (through ${through})` : ''}`;
   const places = placesOf(sourceCode, unit) ?? 0;
   const verb = unit.kind === 'hook' ? 'called' : 'rendered';
-  if (places === 0) return { kind: 'per-instance', reason: `${label}, not ${verb} in this file: counted once`, places: 1 };
-  return { kind: 'per-instance', reason: `${label}, ${verb} in ${places} ${places === 1 ? 'place' : 'places'}`, places };
+  const exportedAs = exportedNameOf(sourceCode, unit);
+  const exported: ExportedUnit | undefined =
+    exportedAs === null ? undefined : { kind: unit.kind === 'hook' ? 'hook' : 'component', exportedAs, label, localPlaces: places };
+  const classification: Classification =
+    places === 0
+      ? { kind: 'per-instance', reason: `${label}, not ${verb} in this file: counted once`, places: 1 }
+      : { kind: 'per-instance', reason: `${label}, ${verb} in ${places} ${places === 1 ? 'place' : 'places'}`, places };
+  if (exported) classification.exported = exported;
+  return classification;
+}
+
+/**
+ * The name other files import the unit by: `export function Row`, `export const useFeed =`,
+ * `export default function`, `export { Row }`, `export default Row`; null when it is not exported.
+ */
+function exportedNameOf(sourceCode: Readonly<TSESLint.SourceCode>, unit: ComponentOrHook): string | null {
+  // The statement that declares it: its function or class, or the `const` it is assigned to,
+  // through wrappers such as `memo(function Row() {})`.
+  let node: TSESTree.Node = unit.node;
+  while (node.parent?.type === 'CallExpression') node = node.parent;
+  const declaration = node.parent?.type === 'VariableDeclarator' ? node.parent.parent : node;
+  const exporter = declaration?.parent;
+  if (exporter?.type === 'ExportDefaultDeclaration') return 'default';
+  if (exporter?.type === 'ExportNamedDeclaration' && unit.name) return unit.name;
+  const binding = bindingOf(sourceCode, unit);
+  for (const reference of binding?.references ?? []) {
+    const parent = reference.identifier.parent;
+    if (parent?.type === 'ExportSpecifier' && parent.local === reference.identifier) {
+      return parent.exported.type === 'Identifier' ? parent.exported.name : String(parent.exported.value);
+    }
+    if (parent?.type === 'ExportDefaultDeclaration') return 'default';
+  }
+  return null;
 }
 
 /** The class whose instantiation runs `fn`, when `fn` is its constructor. */

@@ -15,16 +15,19 @@ import { readSource } from '../read-source.js';
 import type { RunIo } from '../run-codemod.js';
 import { READ_CONCURRENCY, isHelperFile, mapWithConcurrency, reportPathOf, resolveHelperPath } from '../run-support.js';
 import { type CollectedSite, collectFileSites } from './collect-sites.js';
+import { type CrossFileUses, type UnitToFind, crossFileUses, unitKey } from './cross-file-uses.js';
 import { estimate } from './estimate.js';
 import { formatJsonBudgetReport, formatTextBudgetReport } from './format-report.js';
 import { type HubConfigurationCall, mergeHubConfiguration } from './hub-configuration.js';
 import { type HubModules, hubModules, hubNeedles } from './hub-modules.js';
+import { type Classification, type ExportedUnit } from './multiplicity.js';
 import { type BudgetReport, CONNECTION_BUDGET, type ReportFileIssue } from './types.js';
 
 type ReadOutcome =
   | { kind: 'text'; file: string; reportPath: string; text: string }
   | { kind: 'skipped' | 'failed'; issue: ReportFileIssue }
-  | { kind: 'no-stream' };
+  /** Kept: it may render a component or call a hook that another file exports (`cross-file-uses.ts`). */
+  | { kind: 'no-stream'; file: string; reportPath: string; text: string };
 
 function mentionsStreamOrHub(text: string, needles: readonly string[]): boolean {
   return mentionsStream(text, []) || needles.some((needle) => text.includes(needle));
@@ -45,7 +48,7 @@ export async function buildBudgetReport(options: ReportOptions, cwd: string, onP
     onProgress('reading', (readCount += 1), files.length);
     const reportPath = reportPathOf(file, cwd);
     if (read.kind !== 'text') return { kind: read.kind, issue: { path: reportPath, reason: read.reason } };
-    if (!mentionsStreamOrHub(read.text, needles)) return { kind: 'no-stream' };
+    if (!mentionsStreamOrHub(read.text, needles)) return { kind: 'no-stream', file, reportPath, text: read.text };
     // A build output opens the streams its source opens: counting both would double them.
     const buildOutput = buildOutputReason(file, read.text, packages);
     if (buildOutput) return { kind: 'skipped', issue: { path: reportPath, reason: buildOutput } };
@@ -53,6 +56,7 @@ export async function buildBudgetReport(options: ReportOptions, cwd: string, onP
   });
 
   const candidates = outcomes.filter((outcome) => outcome.kind === 'text');
+  const fileOfSite = new Map<CollectedSite, string>();
   const sites: CollectedSite[] = [];
   const hubCalls: HubConfigurationCall[] = [];
   const failed: ReportFileIssue[] = outcomes.flatMap((outcome) => (outcome.kind === 'failed' ? [outcome.issue] : []));
@@ -63,9 +67,23 @@ export async function buildBudgetReport(options: ReportOptions, cwd: string, onP
       failed.push({ path: candidate.reportPath, reason: collection.error });
       return;
     }
+    for (const site of collection.sites) fileOfSite.set(site, candidate.file);
     sites.push(...collection.sites);
     hubCalls.push(...collection.hubCalls);
   });
+
+  // Components and hooks that open streams and are used in other files: count those uses too.
+  const units = sites.flatMap((site): UnitToFind[] => {
+    const exported = site.multiplicity.exported;
+    return exported ? [{ ...exported, file: fileOfSite.get(site)! }] : [];
+  });
+  const projectFiles = outcomes.flatMap((outcome) => (outcome.kind === 'text' || outcome.kind === 'no-stream' ? [outcome] : []));
+  const uses = crossFileUses(units, projectFiles);
+  for (const site of sites) {
+    const exported = site.multiplicity.exported;
+    const elsewhere = exported && uses.get(unitKey({ file: fileOfSite.get(site)!, exportedAs: exported.exportedAs }));
+    if (exported && elsewhere) site.multiplicity = withUsesElsewhere(site.multiplicity, exported, elsewhere);
+  }
 
   const assumptions = { budget: CONNECTION_BUDGET, reserve: options.reserve, items: options.items, tabs: options.tabs };
   const hubSetup = mergeHubConfiguration(hubCalls);
@@ -80,6 +98,22 @@ export async function buildBudgetReport(options: ReportOptions, cwd: string, onP
       failed: failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
       skipped: outcomes.flatMap((outcome) => (outcome.kind === 'skipped' ? [outcome.issue] : [])),
     },
+  };
+}
+
+/** The classification of a site whose component or hook other files use as well. */
+function withUsesElsewhere(classification: Classification, exported: ExportedUnit, elsewhere: CrossFileUses): Classification {
+  const verb = exported.kind === 'hook' ? 'called' : 'rendered';
+  const parts = [
+    exported.localPlaces > 0 ? `${exported.localPlaces} in this file` : null,
+    elsewhere.places > 0 ? `${elsewhere.places} elsewhere` : null,
+    elsewhere.perItem > 0 ? `${elsewhere.perItem} per item elsewhere` : null,
+  ].filter((part) => part !== null);
+  return {
+    ...classification,
+    reason: `${exported.label}, ${verb} in ${parts.join(', ')} (${elsewhere.files.join(', ')})`,
+    places: exported.localPlaces + elsewhere.places,
+    perItemPlaces: elsewhere.perItem,
   };
 }
 

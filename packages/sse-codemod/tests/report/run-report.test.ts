@@ -37,6 +37,32 @@ async function run(name: string, overrides: Partial<ReportOptions> = {}): Promis
 }
 
 describe('buildBudgetReport', () => {
+  it('counts where other files render an exported component or call an exported hook (issue 13: 14 counted where about 25 could be open)', async () => {
+    const report = await buildBudgetReport(options(), fixture('cross-file'));
+    expect(report.sites.map((site) => [site.location, site.instances.kind, site.instances.count, site.instances.reason, site.connections])).toEqual([
+      [
+        'src/components/JobStatus.tsx:8:20',
+        'per-instance',
+        10,
+        'component `JobStatus`, rendered in 1 per item elsewhere (src/components/JobTable.tsx)',
+        10,
+      ],
+      [
+        'src/hooks/useAlerts.ts:7:20',
+        'per-instance',
+        3,
+        'hook `useAlerts`, called in 3 elsewhere (src/components/Footer.tsx, src/components/Header.tsx, src/components/Sidebar.tsx)',
+        3,
+      ],
+    ]);
+    expect(report.origins.map((origin) => [origin.origin, origin.connections])).toEqual([['(same origin)', 13]]);
+  });
+
+  it('counts each per-item use with --items', async () => {
+    const report = await buildBudgetReport(options({ items: 4 }), fixture('cross-file'));
+    expect(report.sites.map((site) => site.instances.count)).toEqual([4, 3]);
+  });
+
   it('reads every multiplicity and URL shape of the dashboard project', async () => {
     const report = await buildBudgetReport(options(), fixture('dashboard'));
     expect(report.sites.map((site) => [site.location, site.url.kind, site.url.origin, site.instances.kind, site.connections])).toEqual([
