@@ -36,6 +36,8 @@ import {
 } from '../src/analysis/typed/candidates.js';
 import { renderFinding } from '../src/analysis/typed/cross-file-findings.js';
 import { typeInformationOf } from '../src/analysis/typed/type-information.js';
+import { displayPath } from '../src/analysis/display-path.js';
+import { vueTemplateVisitor, withTemplateVisitor } from '../src/analysis/templates/vue-template.js';
 import { createRule } from '../src/create-rule.js';
 import { sharedHelperSuggestions } from '../src/fixes/use-shared-helper.js';
 import {
@@ -195,7 +197,28 @@ export default createRule<Options, MessageIds>({
     const mentionsStream = sourceMentionsStream(sourceCode, wrappers);
     const typed = options.typeAware === false ? null : typeInformationOf(sourceCode, context.cwd);
     const crossFile = typed && importsAnyValue(sourceCode) ? typed : null;
-    if (!mentionsStream && !crossFile) return {};
+    // A Vue template's `v-for` over a component that opens a stream in its own file: found
+    // whether or not this file mentions a stream.
+    const vueTemplate = vueTemplateVisitor(context, wrappers, ({ element, component, repetition, stream, file, self }) => {
+      const node = element.startTag as unknown as TSESTree.Node;
+      if (self) {
+        context.report({ node, messageId: 'renderedPerItem', data: { component, stream: stream.stream, line: stream.line, repetition } });
+        return;
+      }
+      context.report({
+        node,
+        messageId: 'renderedPerItemAcrossFiles',
+        data: {
+          component,
+          file: displayPath(context.cwd, file),
+          stream: stream.stream,
+          opening: `${displayPath(context.cwd, stream.file)}:${stream.line}`,
+          route: stream.route,
+          repetition,
+        },
+      });
+    });
+    if (!mentionsStream && !crossFile) return withTemplateVisitor(sourceCode, {}, vueTemplate);
     /** Render sites the syntactic analysis reported, which type-aware mode does not report again. */
     const reported = new Set<TSESTree.Node>();
 
@@ -411,7 +434,7 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
-    if (!crossFile) return listeners;
+    if (!crossFile) return withTemplateVisitor(sourceCode, listeners, vueTemplate);
     const information = crossFile;
 
     // Type-aware mode: components rendered per item whose declaration, in any file, opens a
@@ -425,7 +448,7 @@ export default createRule<Options, MessageIds>({
       if (repetition && isResolvableComponent(sourceCode, name)) repeated.push({ site, name, repetition });
     }
 
-    return {
+    return withTemplateVisitor(sourceCode, {
       ...listeners,
       JSXOpeningElement: collect,
       CallExpression: collect,
@@ -451,6 +474,6 @@ export default createRule<Options, MessageIds>({
           });
         }
       },
-    };
+    }, vueTemplate);
   },
 });

@@ -1,0 +1,192 @@
+/**
+ * Whether one instance of a single-file component opens a stream of its own: at mount (its
+ * `<script setup>`, `setup()`, `onMounted`, `mounted`, Svelte's instance script or `onMount`),
+ * directly, through local functions, or through a composable it imports from a relative
+ * module. Asked of the linted file (a component that renders itself) and of the components
+ * and composables its template imports, which are read from disk, prefiltered by text, parsed
+ * with the user's own parser, and cached per path and modification time.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { mountContextOf } from '../lifecycle/mount-context.js';
+import { isOneShotStream } from '../one-shot.js';
+import { type StreamOpening, type StreamWrapper, getStreamOpenings, sourceMentionsStream } from '../stream-sources.js';
+import { streamStorage } from '../stream-storage.js';
+import { includesEventSource } from '../text-search.js';
+import { wrappersKey } from '../wrappers-cache.js';
+import { type ParseFile, parsedSourceCode } from './parse-file.js';
+import { isInScriptSetup } from './vue-sfc.js';
+
+/** Where an instance's stream opens, for messages. */
+export interface ComponentStream {
+  /** The file that opens it (the component's, or its composable's). */
+  file: string;
+  line: number;
+  stream: string;
+  /** ` through \`useJob()\``, or ''. */
+  route: string;
+}
+
+function isPerInstance(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): boolean {
+  const storage = streamStorage(sourceCode, opening.node);
+  // `<script setup>` variables are module-scoped to the scope analyser, but belong to one instance.
+  if (storage.kind === 'shared' && !isInScriptSetup(sourceCode, storage.node)) return false;
+  return storage.kind !== 'per-key' && !isOneShotStream(sourceCode, opening);
+}
+
+/** The first stream that each instance of the component in `sourceCode` opens when it mounts. */
+export function streamOpenedAtMount(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  wrappers: readonly StreamWrapper[],
+): StreamOpening | null {
+  for (const opening of getStreamOpenings(sourceCode, wrappers)) {
+    if (mountContextOf(sourceCode, opening.node) && isPerInstance(sourceCode, opening)) return opening;
+  }
+  return null;
+}
+
+/** The function `name` that `sourceCode` exports: `export function useX`, `export const useX = () =>`. */
+function exportedFunction(program: TSESTree.Program, name: string): TSESTree.Node | null {
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return declaration;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return declarator.init;
+    }
+  }
+  return null;
+}
+
+/** What `useX()`, exported by `sourceCode`, opens per call: a stream kept by the call, not a page-wide one. */
+function streamOpenedPerCall(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  name: string,
+  wrappers: readonly StreamWrapper[],
+): StreamOpening | null {
+  const fn = exportedFunction(sourceCode.ast, name);
+  if (!fn) return null;
+  for (const opening of getStreamOpenings(sourceCode, wrappers)) {
+    const inside = fn.range[0] <= opening.node.range[0] && opening.node.range[1] <= fn.range[1];
+    if (inside && streamStorage(sourceCode, opening.node).kind === 'instance' && !isOneShotStream(sourceCode, opening)) {
+      return opening;
+    }
+  }
+  return null;
+}
+
+/** `./useJob` → the file it names, trying the extensions a bundler would. */
+function resolveRelative(fromFile: string, specifier: string): string | null {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  for (const candidate of [base, `${base}.ts`, `${base}.js`, `${base}.mjs`, `${base}/index.ts`, `${base}/index.js`]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // Not this one.
+    }
+  }
+  return null;
+}
+
+/** The names a component's setup code calls as composables (`use*`), with the relative module each comes from. */
+function importedComposableCalls(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, string> {
+  const imports = new Map<string, string>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== 'ImportDeclaration') continue;
+    for (const specifier of statement.specifiers) {
+      if (/^use[A-Z0-9]/.test(specifier.local.name)) imports.set(specifier.local.name, statement.source.value);
+    }
+  }
+  return imports;
+}
+
+export interface ComponentSource {
+  file: string;
+  sourceCode: Readonly<TSESLint.SourceCode>;
+}
+
+/**
+ * The stream that each instance of a component opens: its own at mount, or the one a
+ * composable it calls at setup opens per call (one import deep).
+ */
+export function componentStream(
+  component: ComponentSource,
+  wrappers: readonly StreamWrapper[],
+  parse: ParseFile,
+): ComponentStream | null {
+  const { sourceCode, file } = component;
+  const own = streamOpenedAtMount(sourceCode, wrappers);
+  if (own) return { file, line: own.node.loc.start.line, stream: own.source.label, route: '' };
+  for (const [name, specifier] of importedComposableCalls(sourceCode)) {
+    const called = sourceCode.text.includes(`${name}(`);
+    const target = called ? resolveRelative(file, specifier) : null;
+    const imported = target ? cachedParse(target, wrappers, parse) : null;
+    const opening = imported ? streamOpenedPerCall(imported, name, wrappers) : null;
+    if (opening && target) {
+      return { file: target, line: opening.node.loc.start.line, stream: opening.source.label, route: ` through \`${name}()\`` };
+    }
+  }
+  return null;
+}
+
+interface CachedFile {
+  mtimeMs: number;
+  sourceCode: Readonly<TSESLint.SourceCode> | null;
+}
+
+const parsedFiles = new Map<string, CachedFile>();
+
+/** The file parsed, when its text can open a stream itself or through an import; throws what reading and parsing throw. */
+function readSourceCode(file: string, wrappers: readonly StreamWrapper[], parse: ParseFile): TSESLint.SourceCode | null {
+  const text = readFileSync(file, 'utf8');
+  const mayOpen =
+    includesEventSource(text) || wrappers.some((wrapper) => text.includes(wrapper.module)) || RELATIVE_IMPORT.test(text);
+  if (!mayOpen) return null;
+  const sourceCode = parsedSourceCode(parse, file, text);
+  if (!sourceCode || (!sourceMentionsStream(sourceCode, wrappers) && !COMPOSABLE_NAME.test(text))) return null;
+  return sourceCode;
+}
+
+const RELATIVE_IMPORT = /\bfrom\s+['"]\.\.?\//;
+const COMPOSABLE_NAME = /\buse[A-Z0-9]/;
+
+/**
+ * A file from disk as a `SourceCode`, or null when it cannot mention a stream (the text
+ * prefilter, before any parse), cannot be read or parsed. Cached per path, wrappers and mtime.
+ */
+function cachedParse(
+  file: string,
+  wrappers: readonly StreamWrapper[],
+  parse: ParseFile,
+): Readonly<TSESLint.SourceCode> | null {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
+  const key = `${wrappersKey(wrappers)}\0${file}`;
+  const cached = parsedFiles.get(key);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.sourceCode;
+  let sourceCode: Readonly<TSESLint.SourceCode> | null;
+  try {
+    sourceCode = readSourceCode(file, wrappers, parse);
+  } catch {
+    // A file that cannot be read or parsed says nothing about streams; the linted file is still linted.
+    sourceCode = null;
+  }
+  parsedFiles.set(key, { mtimeMs, sourceCode });
+  return sourceCode;
+}
+
+/** The component in another file, as a `SourceCode` (null: it cannot open a stream, or cannot be read). */
+export function importedComponent(
+  file: string,
+  wrappers: readonly StreamWrapper[],
+  parse: ParseFile,
+): ComponentSource | null {
+  const sourceCode = cachedParse(file, wrappers, parse);
+  return sourceCode ? { file, sourceCode } : null;
+}

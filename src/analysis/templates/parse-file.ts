@@ -1,0 +1,100 @@
+/**
+ * Parsing a file the linter was not asked to lint (a component or composable that the linted
+ * template imports), with the parser the user configured for the linted file: vue-eslint-parser
+ * or svelte-eslint-parser hand their script parser on, and parse `.ts`/`.js` files too. The
+ * plugin never imports a framework parser itself; without one the file is skipped.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+interface ParseResult {
+  ast: TSESTree.Program;
+  services?: unknown;
+  scopeManager?: unknown;
+  visitorKeys?: Record<string, readonly string[] | undefined>;
+}
+
+export interface ParseFile {
+  parseForESLint: (text: string, options: Record<string, unknown>) => ParseResult;
+  options: Record<string, unknown>;
+}
+
+type SourceCodeClass = new (config: {
+  text: string;
+  ast: TSESTree.Program;
+  parserServices: unknown;
+  scopeManager: unknown;
+  visitorKeys: unknown;
+}) => TSESLint.SourceCode;
+
+let SourceCode: SourceCodeClass | undefined;
+
+/** Options that would make typescript-eslint build a program for the file: one file needs no types. */
+const TYPED_OPTIONS = ['project', 'projectService', 'programs', 'EXPERIMENTAL_useProjectService'];
+
+function withoutTypes(options: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...options };
+  for (const key of TYPED_OPTIONS) delete copy[key];
+  return copy;
+}
+
+/**
+ * The parser of the linted file when it can parse other files (it has `parseForESLint`), or
+ * the framework's parser (`moduleName`) loaded from the user's project; null when neither is there.
+ */
+export function userParser(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  moduleName: string,
+): ParseFile | null {
+  const languageOptions = context.languageOptions as { parser?: unknown; parserOptions?: Record<string, unknown> };
+  const options = withoutTypes(languageOptions.parserOptions ?? {});
+  const configured = languageOptions.parser as Partial<ParseFile> | undefined;
+  if (typeof configured?.parseForESLint === 'function') return { parseForESLint: configured.parseForESLint.bind(configured), options };
+  try {
+    const loaded = createRequire(path.join(context.cwd, 'package.json'))(moduleName) as Partial<ParseFile>;
+    return typeof loaded.parseForESLint === 'function' ? { parseForESLint: loaded.parseForESLint, options } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sets `parent` on every node, as ESLint does while it traverses a file it lints. */
+function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (!child || typeof child !== 'object' || !('type' in child)) continue;
+        (child as { parent: TSESTree.Node }).parent = node;
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}
+
+/** `text` of `file` parsed and scope-analysed; throws what the parser throws. */
+export function parsedSourceCode(parse: ParseFile, file: string, text: string): TSESLint.SourceCode | null {
+  const result = parse.parseForESLint(text, {
+    ecmaVersion: 'latest',
+    sourceType: 'module',
+    ...parse.options,
+    filePath: file,
+    range: true,
+    loc: true,
+    tokens: true,
+    comment: true,
+  });
+  if (!result.scopeManager || !result.visitorKeys) return null;
+  setParents(result.ast, result.visitorKeys);
+  SourceCode ??= (createRequire(import.meta.url)('eslint') as { SourceCode: SourceCodeClass }).SourceCode;
+  return new SourceCode({
+    text,
+    ast: result.ast,
+    parserServices: result.services ?? {},
+    scopeManager: result.scopeManager,
+    visitorKeys: result.visitorKeys,
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * Components that a Vue template renders under `v-for`, and the stream each of their
+ * instances opens: the template is reached through vue-eslint-parser's template visitor, the
+ * component by the name the template uses (`<JobRow>`, `<job-row>`): this file itself (a tree
+ * node that renders itself), or a `.vue` file imported by `<script setup>` or registered in
+ * `components: { … }`.
+ */
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { StreamWrapper } from '../stream-sources.js';
+import { type ComponentSource, type ComponentStream, componentStream, importedComponent } from './component-streams.js';
+import { type ParseFile, userParser } from './parse-file.js';
+import { componentNameOfTag, isVueFile } from './vue-sfc.js';
+
+/** The few fields of vue-eslint-parser's template nodes that are read here. */
+export interface VueElement {
+  type: 'VElement';
+  rawName: string;
+  range: [number, number];
+  loc: TSESTree.SourceLocation;
+  parent: VueElement | { type: string };
+  startTag: { range: [number, number]; loc: TSESTree.SourceLocation; attributes: VueAttribute[] };
+}
+
+interface VueAttribute {
+  directive: boolean;
+  key: { type: string; name: string | { name: string }; argument?: unknown };
+  value: { range: [number, number]; expression?: { type: string; right?: { range: [number, number] } } | null } | null;
+}
+
+interface TemplateServices {
+  defineTemplateBodyVisitor: (
+    templateVisitor: Record<string, (node: never) => void>,
+    scriptVisitor?: TSESLint.RuleListener,
+  ) => TSESLint.RuleListener;
+}
+
+function directiveName(attribute: VueAttribute): string | null {
+  if (!attribute.directive) return null;
+  const name = attribute.key.name;
+  return typeof name === 'string' ? name : name.name;
+}
+
+/** The `v-for` that repeats `element`: its own, or an enclosing element's (a `<template v-for>` included). */
+export function enclosingVFor(element: VueElement): VueAttribute | null {
+  for (let current: VueElement['parent'] = element; current.type === 'VElement'; current = (current as VueElement).parent) {
+    const vFor = (current as VueElement).startTag.attributes.find((attribute) => directiveName(attribute) === 'for');
+    if (vFor) return vFor;
+  }
+  return null;
+}
+
+/** "a `v-for` over `rows`", for messages. */
+export function describeVFor(sourceCode: Readonly<TSESLint.SourceCode>, vFor: VueAttribute): string {
+  const right = vFor.value?.expression?.type === 'VForExpression' ? vFor.value.expression.right : undefined;
+  return right ? `a \`v-for\` over \`${sourceCode.text.slice(right.range[0], right.range[1])}\`` : 'a `v-for`';
+}
+
+/** How this component calls itself: its `name` option, `defineOptions({ name })`, or its file name. */
+function ownNames(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): Set<string> {
+  const names = new Set([componentNameOfTag(path.basename(filename, path.extname(filename)))]);
+  for (const match of sourceCode.text.matchAll(/\bname\s*:\s*['"]([\w-]+)['"]/g)) names.add(componentNameOfTag(match[1]!));
+  return names;
+}
+
+/** Template names (in PascalCase) of the components this file imports from `.vue` files, with the file. */
+function importedVueComponents(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): Map<string, string> {
+  const byLocal = new Map<string, string>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== 'ImportDeclaration' || !statement.source.value.endsWith('.vue')) continue;
+    const specifier = statement.source.value;
+    if (!specifier.startsWith('./') && !specifier.startsWith('../')) continue;
+    const file = path.resolve(path.dirname(filename), specifier);
+    for (const imported of statement.specifiers) {
+      if (imported.type === 'ImportDefaultSpecifier') byLocal.set(imported.local.name, file);
+    }
+  }
+  const byTag = new Map(byLocal);
+  // `components: { JobRow: Row }` registers an import under another name.
+  for (const match of sourceCode.text.matchAll(/\b([A-Za-z_$][\w$-]*|'[\w-]+'|"[\w-]+")\s*:\s*([A-Za-z_$][\w$]*)\b/g)) {
+    const file = byLocal.get(match[2]!);
+    if (file) byTag.set(componentNameOfTag(match[1]!.replace(/['"]/g, '')), file);
+  }
+  return byTag;
+}
+
+export interface PerItemRender {
+  element: VueElement;
+  component: string;
+  repetition: string;
+  stream: ComponentStream;
+  /** The component's file. */
+  file: string;
+  /** Whether the component is the linted file itself (the stream is in this file). */
+  self: boolean;
+}
+
+/**
+ * The template visitor that calls `report` for every component rendered under `v-for` whose
+ * instances open a stream each, or null when the file is not a Vue component with a `v-for`
+ * (the text prefilter: a `.vue` file without one costs a substring search).
+ */
+export function vueTemplateVisitor(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  wrappers: readonly StreamWrapper[],
+  report: (render: PerItemRender) => void,
+): Record<string, (node: never) => void> | null {
+  const sourceCode = context.sourceCode;
+  if (!isVueFile(sourceCode) || !sourceCode.text.includes('v-for')) return null;
+  const filename = context.filename;
+  let parse: ParseFile | null | undefined;
+  let imports: Map<string, string> | undefined;
+  let names: Set<string> | undefined;
+  const streams = new Map<string, ComponentStream | null>();
+
+  function streamOf(tag: string): { stream: ComponentStream; file: string; self: boolean } | null {
+    names ??= ownNames(sourceCode, filename);
+    const self = names.has(tag);
+    imports ??= importedVueComponents(sourceCode, filename);
+    const file = self ? filename : imports.get(tag);
+    if (!file) return null;
+    if (!streams.has(file)) {
+      parse ??= userParser(context, 'vue-eslint-parser');
+      let source: ComponentSource | null = null;
+      if (self) source = { file, sourceCode };
+      else if (parse) source = importedComponent(file, wrappers, parse);
+      streams.set(file, source ? componentStream(source, wrappers, parse ?? NO_PARSER) : null);
+    }
+    const stream = streams.get(file);
+    return stream ? { stream, file, self } : null;
+  }
+
+  return {
+    VElement(node: never) {
+      const element = node as VueElement;
+      // Native elements are lower case without a dash; components are PascalCase or kebab-case.
+      if (!/^[A-Z]/.test(element.rawName) && !element.rawName.includes('-')) return;
+      const vFor = enclosingVFor(element);
+      if (!vFor) return;
+      const tag = componentNameOfTag(element.rawName);
+      const found = streamOf(tag);
+      if (!found) return;
+      report({ element, component: element.rawName, repetition: describeVFor(sourceCode, vFor), ...found });
+    },
+  };
+}
+
+/** A parser that parses nothing: the linted file's own component needs none, only its composables do. */
+const NO_PARSER: ParseFile = {
+  parseForESLint: () => {
+    throw new Error('no parser');
+  },
+  options: {},
+};
+
+/** `listeners` plus the template visitor, through vue-eslint-parser's services. */
+export function withTemplateVisitor(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  listeners: TSESLint.RuleListener,
+  templateVisitor: Record<string, (node: never) => void> | null,
+): TSESLint.RuleListener {
+  if (!templateVisitor) return listeners;
+  const services = sourceCode.parserServices as unknown as TemplateServices;
+  return services.defineTemplateBodyVisitor(templateVisitor, listeners);
+}
