@@ -15,6 +15,7 @@ import type { NormalisedChange } from './subscription-change.js';
 import type { TopicEnd, TopicOutput } from './topic-output.js';
 import { runTopicSource } from './topic-source.js';
 import type { UpstreamEnvironment } from './upstream-proxy.js';
+import { budgetedSink } from './write-budget.js';
 
 /** Stands in for the origin when checking topics that only `resolve` may serve; never fetched. */
 const NO_UPSTREAM_ORIGIN = 'http://upstream-origin.invalid';
@@ -45,6 +46,8 @@ const MAX_LAST_EVENT_ID_LENGTH = 1024;
 export class ClientConnection {
   readonly id: string;
   readonly #opening: ConnectionOpening;
+  /** The opening's sink under this connection's write limits; everything is written through it. */
+  readonly #sink: ClientSink;
   readonly #services: ConnectionServices;
   readonly #fingerprint: Buffer;
   /** Undefined when neither the options nor a trustworthy arrival address give one: topics may then only be resolved. */
@@ -59,6 +62,11 @@ export class ClientConnection {
     this.id = id;
     this.#opening = opening;
     this.#services = services;
+    this.#sink = budgetedSink(
+      opening.sink,
+      { maxBufferedBytes: options.maxBufferedBytesPerStream, writeTimeoutMs: options.writeTimeoutMs },
+      () => this.close(),
+    );
     this.#fingerprint = credentialFingerprint(options.boundHeaders, opening.header);
     this.#upstreamOrigin = options.upstreamOrigin ?? opening.arrivalOrigin;
     const forwarded: Record<string, string> = {};
@@ -71,7 +79,7 @@ export class ClientConnection {
     // A fleet-wide constant `retry:` would bring every client back at the same instant after a deploy.
     const [minRetry, maxRetry] = options.retryMs;
     const retry = Math.round(minRetry + environment.random() * (maxRetry - minRetry));
-    opening.sink.write(
+    this.#sink.write(
       retryChunk(retry) +
         frameChunk({
           kind: 'ready',
@@ -82,7 +90,7 @@ export class ClientConnection {
           heartbeatMs: options.heartbeatMs,
         }),
     );
-    this.#heartbeat = setInterval(() => opening.sink.write(HEARTBEAT_CHUNK), options.heartbeatMs);
+    this.#heartbeat = setInterval(() => this.#sink.write(HEARTBEAT_CHUNK), options.heartbeatMs);
     // The open socket keeps the process alive as long as it needs to be; the timer need not.
     this.#heartbeat.unref?.();
   }
@@ -135,7 +143,7 @@ export class ClientConnection {
     clearInterval(this.#heartbeat);
     for (const controller of this.#topics.values()) controller.abort();
     this.#topics.clear();
-    this.#opening.sink.end();
+    this.#sink.end();
     this.#services.onClose(this);
   }
 
@@ -144,7 +152,7 @@ export class ClientConnection {
     const { signal } = controller;
     this.#topics.set(topic, controller);
     const send = (chunk: string): void => {
-      if (!signal.aborted && !this.#closed) this.#opening.sink.write(chunk);
+      if (!signal.aborted && !this.#closed) this.#sink.write(chunk);
     };
     const output: TopicOutput = {
       open: () => send(frameChunk({ kind: 'open', topic })),
@@ -152,7 +160,7 @@ export class ClientConnection {
       error: (status) => send(frameChunk(status === undefined ? { kind: 'error', topic } : { kind: 'error', topic, status })),
       drained: async () => {
         // An unsubscribed topic must not wait for a slow client before it can stop.
-        await unlessAborted(this.#opening.sink.drained(), signal);
+        await unlessAborted(this.#sink.drained(), signal);
       },
     };
     const source = runTopicSource(
@@ -189,7 +197,7 @@ export class ClientConnection {
   #finishTopic(topic: Topic, controller: AbortController, end: TopicEnd | undefined): void {
     if (end === undefined || controller.signal.aborted || this.#topics.get(topic) !== controller) return;
     this.#topics.delete(topic);
-    this.#opening.sink.write(frameChunk({ kind: 'closed', topic, status: end.status, reason: end.reason }));
+    this.#sink.write(frameChunk({ kind: 'closed', topic, status: end.status, reason: end.reason }));
     controller.abort();
   }
 

@@ -17,6 +17,13 @@ export interface ClientSink {
   drained(): Promise<void>;
   /** Ends the response; the client's `EventSource`-like reader sees the stream close. */
   end(): void;
+  /** Bytes written but not yet taken by the client (or its socket); 0 once the sink has ended. */
+  bufferedBytes(): number;
+  /**
+   * Drops the connection without flushing what is queued: `end()` would wait for a client
+   * that does not read, holding its buffer for as long as it stays connected.
+   */
+  abort(): void;
 }
 
 export const STREAM_HEADERS: Readonly<Record<string, string>> = {

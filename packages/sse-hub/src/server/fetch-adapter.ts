@@ -92,6 +92,18 @@ function streamSink(onCancel: () => void): { stream: ReadableStream<Uint8Array>;
       controller?.close();
       releaseWaiting();
     },
+    bufferedBytes() {
+      // The queue is what the runtime has not pulled yet: the high-water mark minus the room left.
+      if (ended || controller === undefined) return 0;
+      return STREAM_HIGH_WATER_MARK_BYTES - (controller.desiredSize ?? STREAM_HIGH_WATER_MARK_BYTES);
+    },
+    abort() {
+      if (ended) return;
+      ended = true;
+      // An errored body makes the runtime drop the connection instead of flushing the queue.
+      controller?.error(new Error('client stream dropped: it stopped reading'));
+      releaseWaiting();
+    },
   };
   return { stream, sink };
 }

@@ -98,6 +98,11 @@ function responseSink(res: ServerResponse): ClientSink {
     end() {
       if (!res.writableEnded && !res.destroyed) res.end();
     },
+    // Counts the socket's queue too (Node's `OutgoingMessage#writableLength`).
+    bufferedBytes: () => (res.destroyed ? 0 : res.writableLength),
+    abort() {
+      res.destroy();
+    },
   };
 }
 

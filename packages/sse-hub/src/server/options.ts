@@ -22,6 +22,9 @@ export interface ResolvedOptions {
   upstreamHeadersTimeoutMs: number;
   retryMs: [number, number];
   maxTopicsPerConnection: number;
+  maxBufferedBytesPerStream: number;
+  writeTimeoutMs: number;
+  requestBodyTimeoutMs: number;
 }
 
 export const DEFAULT_FORWARD_HEADERS = ['cookie', 'authorization'];
@@ -33,6 +36,12 @@ export const DEFAULT_HEARTBEAT_MS = 15_000;
 export const DEFAULT_UPSTREAM_HEADERS_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRY_MS: [number, number] = [2000, 8000];
 export const DEFAULT_MAX_TOPICS_PER_CONNECTION = 64;
+/** Far above what a reading client ever queues (sources wait for it after each event), far below what hurts a server. */
+export const DEFAULT_MAX_BUFFERED_BYTES_PER_STREAM = 4 * 1024 * 1024;
+/** Two heartbeats: the hub itself gives up on a silent stream after about as long. */
+export const DEFAULT_WRITE_TIMEOUT_MS = 30_000;
+/** A subscription change is at most 64 KiB; a browser sends it in well under a second. */
+export const DEFAULT_REQUEST_BODY_TIMEOUT_MS = 10_000;
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -85,6 +94,12 @@ export function resolveOptions(options: MultiplexerOptions): ResolvedOptions {
       'maxTopicsPerConnection',
       options.maxTopicsPerConnection ?? DEFAULT_MAX_TOPICS_PER_CONNECTION,
     ),
+    maxBufferedBytesPerStream: positiveInteger(
+      'maxBufferedBytesPerStream',
+      options.maxBufferedBytesPerStream ?? DEFAULT_MAX_BUFFERED_BYTES_PER_STREAM,
+    ),
+    writeTimeoutMs: timerDelay('writeTimeoutMs', options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS),
+    requestBodyTimeoutMs: timerDelay('requestBodyTimeoutMs', options.requestBodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS),
   };
 }
 

@@ -53,6 +53,19 @@ export interface MultiplexerOptions {
   /** Most topics one client connection may hold at once. Default 64. */
   maxTopicsPerConnection?: number;
   /**
+   * Bytes one client stream may have queued (in the response and its socket) before the
+   * server drops it. Default 4 MiB. Sources wait for the client after every event, so only
+   * a client that has stopped reading gets near it.
+   */
+  maxBufferedBytesPerStream?: number;
+  /**
+   * A client stream with bytes waiting that takes none of them for this long is dropped.
+   * Default 30000. The hub reconnects and resumes each topic from its last event id.
+   */
+  writeTimeoutMs?: number;
+  /** A subscription change whose body has not fully arrived this long after its headers gets 408. Default 10000. */
+  requestBodyTimeoutMs?: number;
+  /**
    * Path patterns (the syntax of `allow`, which they join) of the topics the app feeds with
    * `multiplexer.publish()`. Such a topic is never proxied nor handed to `resolve`.
    */

@@ -49,11 +49,17 @@ export async function proxyUpstream(
 ): Promise<TopicEnd | undefined> {
   let retryFloorMs = 0;
   let deliveredEvents = false;
+  /**
+   * Events parsed from one read, written one by one with a wait for the client between them:
+   * a single read can hold thousands of small events, and each grows by its topic and id
+   * when re-framed, so waiting once per read would let one read fill the server's memory.
+   */
+  let parsed: { type: string; data: string; lastEventId: string }[] = [];
   const parser = createEventStreamParser(
     {
       onEvent(event) {
         deliveredEvents = true;
-        output.event(event.type, event.data, event.lastEventId);
+        parsed.push({ type: event.type, data: event.data, lastEventId: event.lastEventId });
       },
       onRetry(milliseconds) {
         retryFloorMs = milliseconds;
@@ -81,6 +87,7 @@ export async function proxyUpstream(
 
   async function exchange(request: AbortController): Promise<AttemptOutcome> {
     parser.reset();
+    parsed = [];
     deliveredEvents = false;
     const headers: Record<string, string> = {
       ...target.headers,
@@ -126,7 +133,13 @@ export async function proxyUpstream(
         const { done, value } = await reader.read();
         if (done) break;
         parser.push(value);
-        await output.drained();
+        const events = parsed;
+        parsed = [];
+        for (const event of events) {
+          if (signal.aborted) break;
+          output.event(event.type, event.data, event.lastEventId);
+          await output.drained();
+        }
       }
     } catch {
       // A dropped upstream or our own abort; both end this attempt.
