@@ -5,6 +5,8 @@ export default {
     ['recommended-type-checked', '☑️'],
     ['all', '🌐'],
   ],
+  // `vue` and `svelte` are `recommended` for other file types: the ✅ column says it all.
+  ignoreConfig: ['vue', 'svelte'],
   ruleDocSectionInclude: ['When not to use it'],
   ruleDocTitleFormat: 'desc-parens-prefix-name',
   ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'options'],

@@ -21,7 +21,7 @@ export type RuleName = 'no-duplicate-stream' | 'no-eventsource-in-loop' | 'no-ev
 // Fails the type check when a rule is added or removed without updating `RuleName`.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _ruleNamesMatch: Same<RuleName, keyof typeof ruleModules> = true;
-export type ConfigName = 'recommended' | 'recommended-type-checked' | 'disable-type-checked' | 'all';
+export type ConfigName = 'recommended' | 'recommended-type-checked' | 'disable-type-checked' | 'all' | 'vue' | 'svelte';
 
 export interface SsePlugin {
   meta: { name: string; version: string; namespace: 'sse' };
@@ -76,6 +76,14 @@ Object.assign(plugin.configs, {
     languageOptions: jsxInJavaScript,
     rules: rulesWhere(() => true),
   },
+  /**
+   * The recommended rules for single-file components, added after eslint-plugin-vue's or
+   * eslint-plugin-svelte's flat config, which sets the parser for these files. Kept out of
+   * `recommended`: a `files` glob there would make ESLint lint `.vue` and `.svelte` files in
+   * projects that have no parser for them.
+   */
+  vue: { name: 'sse/vue', files: ['**/*.vue'], plugins: { sse: plugin }, rules: recommendedRules },
+  svelte: { name: 'sse/svelte', files: ['**/*.svelte', '**/*.svelte.js', '**/*.svelte.ts'], plugins: { sse: plugin }, rules: recommendedRules },
   /**
    * For files that should be linted without type information (JavaScript in a typed project,
    * generated code): typescript-eslint's parser then hands the rules no program, and they read

@@ -86,15 +86,19 @@ export function parsedSourceCode(parse: ParseFile, file: string, text: string): 
     loc: true,
     tokens: true,
     comment: true,
+    // vue-eslint-parser leaves scope analysis to ESLint unless asked, as for espree scripts.
+    eslintScopeManager: true,
   });
-  if (!result.scopeManager || !result.visitorKeys) return null;
-  setParents(result.ast, result.visitorKeys);
+  if (!result.scopeManager) return null;
   SourceCode ??= (createRequire(import.meta.url)('eslint') as { SourceCode: SourceCodeClass }).SourceCode;
-  return new SourceCode({
+  const sourceCode = new SourceCode({
     text,
     ast: result.ast,
     parserServices: result.services ?? {},
     scopeManager: result.scopeManager,
+    // Without keys of the parser's own, ESLint's SourceCode takes the standard ones.
     visitorKeys: result.visitorKeys,
   });
+  setParents(result.ast, sourceCode.visitorKeys as Record<string, readonly string[] | undefined>);
+  return sourceCode;
 }
