@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
+import * as vueParser from 'vue-eslint-parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
@@ -13,12 +14,12 @@ const root = new URL('../../', import.meta.url);
 
 interface ExampleBlock {
   verdict: 'incorrect' | 'correct';
-  language: 'js' | 'jsx' | 'ts' | 'tsx';
+  language: 'js' | 'jsx' | 'ts' | 'tsx' | 'vue';
   code: string;
   line: number;
 }
 
-/** The fenced js/jsx/ts/tsx blocks of a doc, each with the ❌/✅ marker line that precedes it. */
+/** The fenced js/jsx/ts/tsx/vue blocks of a doc, each with the ❌/✅ marker line that precedes it. */
 function exampleBlocks(markdown: string): ExampleBlock[] {
   const blocks: ExampleBlock[] = [];
   const lines = markdown.split('\n');
@@ -27,7 +28,7 @@ function exampleBlocks(markdown: string): ExampleBlock[] {
     const line = lines[index]!;
     if (line.startsWith('❌')) verdict = 'incorrect';
     else if (line.startsWith('✅')) verdict = 'correct';
-    const fence = /^```(js|jsx|ts|tsx)\s*$/.exec(line);
+    const fence = /^```(js|jsx|ts|tsx|vue)\s*$/.exec(line);
     if (!fence) continue;
     const start = index + 1;
     let end = start;
@@ -47,14 +48,19 @@ function exampleBlocks(markdown: string): ExampleBlock[] {
 
 function lint(block: ExampleBlock, ruleName: string): Linter.LintMessage[] {
   const typescript = block.language === 'ts' || block.language === 'tsx';
+  // A Vue example is a whole single-file component: vue-eslint-parser, with typescript-eslint's parser for its scripts.
+  const vue = { parser: vueParser as never, parserOptions: { parser: tsParser, sourceType: 'module' } } as const;
   const config: Linter.Config = {
-    files: ['**/*.{js,jsx,ts,tsx}'],
+    files: ['**/*.{js,jsx,ts,tsx,vue}'],
     plugins: { sse: plugin as never },
     linterOptions: { reportUnusedDisableDirectives: 'off' },
-    languageOptions: {
-      ...(typescript ? { parser: tsParser as never } : {}),
-      parserOptions: { ecmaFeatures: { jsx: true } },
-    },
+    languageOptions:
+      block.language === 'vue'
+        ? vue
+        : {
+            ...(typescript ? { parser: tsParser as never } : {}),
+            parserOptions: { ecmaFeatures: { jsx: true } },
+          },
     rules: { [`sse/${ruleName}`]: 'error' },
   };
   return new Linter({ configType: 'flat' }).verify(block.code, config, { filename: `example.${block.language}` });
