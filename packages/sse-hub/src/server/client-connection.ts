@@ -14,6 +14,7 @@ import type { ResolvedOptions } from './options.js';
 import type { NormalisedChange } from './subscription-change.js';
 import type { TopicEnd, TopicOutput } from './topic-output.js';
 import { runTopicSource } from './topic-source.js';
+import { UPSTREAM_MARKER_HEADER } from './upstream-proxy.js';
 import type { UpstreamEnvironment } from './upstream-proxy.js';
 import { budgetedSink } from './write-budget.js';
 
@@ -71,6 +72,8 @@ export class ClientConnection {
     this.#upstreamOrigin = options.upstreamOrigin ?? opening.arrivalOrigin;
     const forwarded: Record<string, string> = {};
     for (const name of options.forwardHeaders) {
+      // The marker says "the multiplexer sent this"; only the proxy sets it, never the client.
+      if (name === UPSTREAM_MARKER_HEADER) continue;
       const value = opening.header(name);
       if (value !== undefined) forwarded[name] = value;
     }
@@ -205,6 +208,8 @@ export class ClientConnection {
   #requestForResolve(url: URL, lastEventId: string, signal: AbortSignal): Request {
     const headers = new Headers(this.#opening.headers());
     headers.delete('last-event-id');
+    // Any client can send the marker; `resolve` must not see a request carrying it as one the multiplexer made.
+    headers.delete(UPSTREAM_MARKER_HEADER);
     // The bytes a native `EventSource` would send, read back as Node's `http` reads them (Latin-1).
     if (lastEventId !== '') headers.set('last-event-id', lastEventIdHeader(lastEventId));
     return new Request(url, { headers, signal });

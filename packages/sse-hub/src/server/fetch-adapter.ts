@@ -10,6 +10,8 @@ import type { BodyReading, MultiplexerCore } from './multiplexer.js';
 import type { PlainResponse } from './plain-response.js';
 import type { Multiplexer } from './types.js';
 
+const TIMED_OUT: unique symbol = Symbol('timed out');
+
 /** Bytes queued for a client before sources are made to wait (see `ClientSink#drained`). */
 const STREAM_HIGH_WATER_MARK_BYTES = 64 * 1024;
 
@@ -23,7 +25,7 @@ export function createFetchHandler(core: MultiplexerCore): Multiplexer['fetch'] 
         return toResponse(
           await core.answerSubscriptionChange(
             (name) => request.headers.get(name) ?? undefined,
-            (limit) => readBody(request, limit),
+            (limit, timeoutMs) => readBody(request, limit, timeoutMs),
           ),
         );
       default:
@@ -108,21 +110,40 @@ function streamSink(onCancel: () => void): { stream: ReadableStream<Uint8Array>;
   return { stream, sink };
 }
 
-async function readBody(request: Request, limitBytes: number): Promise<BodyReading> {
-  if (Number(request.headers.get('content-length')) > limitBytes) return { kind: 'too-large' };
+/**
+ * Reads at most `limitBytes`, within `timeoutMs` of starting. Past either the body is
+ * cancelled, not read to its end: how the connection ends is then up to the runtime.
+ */
+async function readBody(request: Request, limitBytes: number, timeoutMs: number): Promise<BodyReading> {
+  if (Number(request.headers.get('content-length')) > limitBytes) {
+    await request.body?.cancel().catch(() => undefined);
+    return { kind: 'too-large' };
+  }
   if (request.body === null) return { kind: 'text', text: '' };
   const reader = request.body.getReader();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
+  });
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limitBytes) {
-      await reader.cancel().catch(() => undefined);
-      return { kind: 'too-large' };
+  try {
+    for (;;) {
+      const read = await Promise.race([reader.read(), timedOut]);
+      if (read === TIMED_OUT) {
+        reader.cancel().catch(() => undefined);
+        return { kind: 'timed-out' };
+      }
+      if (read.done) break;
+      size += read.value.byteLength;
+      if (size > limitBytes) {
+        reader.cancel().catch(() => undefined);
+        return { kind: 'too-large' };
+      }
+      chunks.push(read.value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;

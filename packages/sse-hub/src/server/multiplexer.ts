@@ -24,14 +24,18 @@ import type { UpstreamEnvironment } from './upstream-proxy.js';
 export type BodyReading =
   | { kind: 'text'; text: string }
   | { kind: 'parsed'; value: unknown }
-  | { kind: 'too-large' };
+  | { kind: 'too-large' }
+  | { kind: 'timed-out' };
 
 export interface MultiplexerCore {
   readonly endpoint: string;
   isClosed(): boolean;
   /** Registers the client's stream and writes its `retry:` and ready frame. */
   openStream(opening: ConnectionOpening): ClientConnection;
-  answerSubscriptionChange(header: HeaderLookup, readBody: (limitBytes: number) => Promise<BodyReading>): Promise<PlainResponse>;
+  answerSubscriptionChange(
+    header: HeaderLookup,
+    readBody: (limitBytes: number, timeoutMs: number) => Promise<BodyReading>,
+  ): Promise<PlainResponse>;
   notFound(): PlainResponse;
   methodNotAllowed(): PlainResponse;
   unavailable(): PlainResponse;
@@ -95,9 +99,12 @@ export function createMultiplexerWithEnvironment(
       if (header('sec-fetch-site') === 'cross-site') {
         return errorResponse(403, 'subscription changes must come from the page that opened the stream');
       }
-      const body = await readBody(MAX_SUBSCRIPTION_BODY_BYTES);
+      const body = await readBody(MAX_SUBSCRIPTION_BODY_BYTES, resolved.requestBodyTimeoutMs);
       if (body.kind === 'too-large') {
         return errorResponse(413, `subscription changes are limited to ${MAX_SUBSCRIPTION_BODY_BYTES} bytes`);
+      }
+      if (body.kind === 'timed-out') {
+        return errorResponse(408, `a subscription change must arrive within ${resolved.requestBodyTimeoutMs} ms`);
       }
       const reading = body.kind === 'text' ? parseSubscriptionChangeJson(body.text) : readSubscriptionChange(body.value);
       if (!reading.ok) return errorResponse(400, reading.reason);

@@ -8,8 +8,9 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { ClientSink } from './client-stream.js';
 import { STREAM_HEADERS } from './client-stream.js';
 import type { HeaderLookup } from './credential-binding.js';
-import type { BodyReading, MultiplexerCore } from './multiplexer.js';
+import type { MultiplexerCore } from './multiplexer.js';
 import type { PlainResponse } from './plain-response.js';
+import { closeUnlessBodyArrived, readNodeRequestBody } from './request-body.js';
 import type { Multiplexer } from './types.js';
 
 export function createNodeHandler(core: MultiplexerCore): Multiplexer['node'] {
@@ -24,8 +25,11 @@ export function createNodeHandler(core: MultiplexerCore): Multiplexer['node'] {
         openStream(core, req, res);
         return;
       case 'POST':
-        core.answerSubscriptionChange(nodeHeaderLookup(req), (limit) => readBody(req, limit)).then(
-          (answer) => sendPlain(res, answer),
+        core.answerSubscriptionChange(nodeHeaderLookup(req), (limit, timeoutMs) => readNodeRequestBody(req, res, limit, timeoutMs)).then(
+          (answer) => {
+            closeUnlessBodyArrived(req, res);
+            sendPlain(res, answer);
+          },
           (error: unknown) => {
             if (next) next(error);
             else sendPlain(res, { status: 500, headers: {}, body: '' });
@@ -135,49 +139,6 @@ function toFetchHeaders(incoming: IncomingHttpHeaders): Headers {
     }
   }
   return headers;
-}
-
-function readBody(req: IncomingMessage, limitBytes: number): Promise<BodyReading> {
-  // A body parser mounted earlier (e.g. `express.json()`) has consumed the stream already.
-  if (req.readableEnded) {
-    const parsed = (req as IncomingMessage & { body?: unknown }).body;
-    if (typeof parsed === 'string') return Promise.resolve({ kind: 'text', text: parsed });
-    if (Buffer.isBuffer(parsed)) return Promise.resolve({ kind: 'text', text: parsed.toString('utf8') });
-    return Promise.resolve(parsed === undefined ? { kind: 'text', text: '' } : { kind: 'parsed', value: parsed });
-  }
-  if (Number(req.headers['content-length']) > limitBytes) return Promise.resolve({ kind: 'too-large' });
-
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const cleanUp = (): void => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-    };
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limitBytes) {
-        cleanUp();
-        // Stop buffering; with no 'data' listener the rest of the body is discarded.
-        req.resume();
-        resolve({ kind: 'too-large' });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => {
-      cleanUp();
-      resolve({ kind: 'text', text: Buffer.concat(chunks).toString('utf8') });
-    };
-    const onError = (error: Error): void => {
-      cleanUp();
-      reject(error);
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-  });
 }
 
 function sendPlain(res: ServerResponse, answer: PlainResponse): void {
