@@ -303,6 +303,23 @@ export function vueSetupMount(body: FunctionNode | TSESTree.Program, description
   };
 }
 
+/**
+ * The instance script of a Svelte component (`body` is the Program): what it opens is closed
+ * in `onDestroy`, or in the cleanup an `onMount` or `$effect` callback of it returns.
+ */
+export function svelteInstanceMount(program: TSESTree.Program): MountCallback {
+  return {
+    body: program,
+    framework: 'svelte',
+    description: 'the component script',
+    where: 'in `onDestroy`, or in the cleanup that an `onMount` or `$effect` callback returns',
+    owner: program,
+    style: 'hook',
+    returnsCleanup: false,
+    cleanupHooks: SVELTE_MOUNT.cleanupHooks,
+  };
+}
+
 /** The mount that a class field's initial value is part of: the construction of a component class. */
 export function fieldMountOf(field: TSESTree.PropertyDefinition): MountCallback | null {
   if (field.static || !field.value || field.parent.type !== 'ClassBody') return null;

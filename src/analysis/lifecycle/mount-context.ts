@@ -8,8 +8,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isExecutionBoundary, isFunctionNode, runsOncePerEvaluation } from '../functions.js';
+import { isInSvelteInstanceScript } from '../templates/svelte-sfc.js';
 import { isInScriptSetup } from '../templates/vue-sfc.js';
-import { type MountCallback, fieldMountOf, mountCallbackOf, vueSetupMount } from './lifecycle-hooks.js';
+import { type MountCallback, fieldMountOf, mountCallbackOf, svelteInstanceMount, vueSetupMount } from './lifecycle-hooks.js';
 import { localCallersOf } from './local-callers.js';
 
 /** How many calls away from its mount callback code is still followed. */
@@ -39,7 +40,9 @@ function search(
     if (isExecutionBoundary(current)) return null;
   }
   // Top-level code of a `<script setup>` is the component's `setup()`, run per instance.
-  return isInScriptSetup(sourceCode, node) ? vueSetupMount(sourceCode.ast, '`<script setup>`') : null;
+  if (isInScriptSetup(sourceCode, node)) return vueSetupMount(sourceCode.ast, '`<script setup>`');
+  // A Svelte component's instance script runs once per instance, as a setup does.
+  return isInSvelteInstanceScript(sourceCode, node) ? svelteInstanceMount(sourceCode.ast) : null;
 }
 
 /** The mount callback whose run reaches `node`, or null when none does. */
