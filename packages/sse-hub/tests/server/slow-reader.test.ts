@@ -88,6 +88,8 @@ describe('a client that stops reading', () => {
     // server grew by 168.6 MiB per client within 20 s and never dropped them (the test fails on
     // the wait above): each upstream read of ~8,000 tiny events was re-framed and queued whole.
     const growthMiB = (dropped.peakRss - dropped.baselineRss) / MIB / CLIENTS;
+    // The figure docs/server.md quotes ("Security model"), printed so that it can be re-measured.
+    console.info(`slow reader: RSS +${growthMiB.toFixed(1)} MiB per stalled client (${CLIENTS} clients × ${TOPICS} topics)`);
     expect(growthMiB).toBeLessThanOrEqual(64);
 
     // Reading again, each client gets what the kernels held, then the end of its stream.
