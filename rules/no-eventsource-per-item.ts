@@ -37,6 +37,8 @@ import {
 import { renderFinding } from '../src/analysis/typed/cross-file-findings.js';
 import { typeInformationOf } from '../src/analysis/typed/type-information.js';
 import { displayPath } from '../src/analysis/display-path.js';
+import type { PerItemRender } from '../src/analysis/templates/component-streams.js';
+import { svelteEachVisitor } from '../src/analysis/templates/svelte-template.js';
 import { vueTemplateVisitor, withTemplateVisitor } from '../src/analysis/templates/vue-template.js';
 import { createRule } from '../src/create-rule.js';
 import { sharedHelperSuggestions } from '../src/fixes/use-shared-helper.js';
@@ -199,8 +201,10 @@ export default createRule<Options, MessageIds>({
     const crossFile = typed && importsAnyValue(sourceCode) ? typed : null;
     // A Vue template's `v-for` over a component that opens a stream in its own file: found
     // whether or not this file mentions a stream.
-    const vueTemplate = vueTemplateVisitor(context, wrappers, ({ element, component, repetition, stream, file, self }) => {
-      const node = element.startTag as unknown as TSESTree.Node;
+    const vueTemplate = vueTemplateVisitor(context, wrappers, (render) => reportRender(render));
+    const svelteEach = svelteEachVisitor(context, wrappers, (render) => reportRender(render));
+    function reportRender({ node: tag, component, repetition, stream, file, self }: PerItemRender): void {
+      const node = tag as unknown as TSESTree.Node;
       if (self) {
         context.report({ node, messageId: 'renderedPerItem', data: { component, stream: stream.stream, line: stream.line, repetition } });
         return;
@@ -217,8 +221,11 @@ export default createRule<Options, MessageIds>({
           repetition,
         },
       });
-    });
-    if (!mentionsStream && !crossFile) return withTemplateVisitor(sourceCode, {}, vueTemplate);
+    }
+    /** The rule's listeners, plus those of a Vue template or Svelte markup. */
+    const withTemplates = (listeners: TSESLint.RuleListener): TSESLint.RuleListener =>
+      withTemplateVisitor(sourceCode, { ...listeners, ...svelteEach }, vueTemplate);
+    if (!mentionsStream && !crossFile) return withTemplates({});
     /** Render sites the syntactic analysis reported, which type-aware mode does not report again. */
     const reported = new Set<TSESTree.Node>();
 
@@ -434,7 +441,7 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
-    if (!crossFile) return withTemplateVisitor(sourceCode, listeners, vueTemplate);
+    if (!crossFile) return withTemplates(listeners);
     const information = crossFile;
 
     // Type-aware mode: components rendered per item whose declaration, in any file, opens a
@@ -448,7 +455,7 @@ export default createRule<Options, MessageIds>({
       if (repetition && isResolvableComponent(sourceCode, name)) repeated.push({ site, name, repetition });
     }
 
-    return withTemplateVisitor(sourceCode, {
+    return withTemplates({
       ...listeners,
       JSXOpeningElement: collect,
       CallExpression: collect,
@@ -474,6 +481,6 @@ export default createRule<Options, MessageIds>({
           });
         }
       },
-    }, vueTemplate);
+    });
   },
 });

@@ -15,7 +15,8 @@ import { type StreamOpening, type StreamWrapper, getStreamOpenings, sourceMentio
 import { streamStorage } from '../stream-storage.js';
 import { includesEventSource } from '../text-search.js';
 import { wrappersKey } from '../wrappers-cache.js';
-import { type ParseFile, parsedSourceCode } from './parse-file.js';
+import { type ParseFile, parsedSourceCode, userParser } from './parse-file.js';
+import { importDeclarations, isInSvelteInstanceScript } from './svelte-sfc.js';
 import { isInScriptSetup } from './vue-sfc.js';
 
 /** Where an instance's stream opens, for messages. */
@@ -30,8 +31,10 @@ export interface ComponentStream {
 
 function isPerInstance(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): boolean {
   const storage = streamStorage(sourceCode, opening.node);
-  // `<script setup>` variables are module-scoped to the scope analyser, but belong to one instance.
-  if (storage.kind === 'shared' && !isInScriptSetup(sourceCode, storage.node)) return false;
+  // `<script setup>` and Svelte instance-script variables are module-scoped to the scope
+  // analyser, but belong to one instance.
+  const instanceScript = (node: TSESTree.Node) => isInScriptSetup(sourceCode, node) || isInSvelteInstanceScript(sourceCode, node);
+  if (storage.kind === 'shared' && !instanceScript(storage.node)) return false;
   return storage.kind !== 'per-key' && !isOneShotStream(sourceCode, opening);
 }
 
@@ -93,14 +96,54 @@ function resolveRelative(fromFile: string, specifier: string): string | null {
 /** The names a component's setup code calls as composables (`use*`), with the relative module each comes from. */
 function importedComposableCalls(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, string> {
   const imports = new Map<string, string>();
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type !== 'ImportDeclaration') continue;
+  for (const statement of importDeclarations(sourceCode)) {
     for (const specifier of statement.specifiers) {
       if (/^use[A-Z0-9]/.test(specifier.local.name)) imports.set(specifier.local.name, statement.source.value);
     }
   }
   return imports;
 }
+
+/** A component rendered per item whose instances open a stream each: what a rule reports. */
+export interface PerItemRender {
+  /** The element's start tag in the template, where the report goes. */
+  node: { loc: TSESTree.SourceLocation; range: [number, number] };
+  /** The name the template uses. */
+  component: string;
+  /** "a `v-for` over `rows`", "an `{#each}` over `rows`". */
+  repetition: string;
+  stream: ComponentStream;
+  /** The component's file. */
+  file: string;
+  /** Whether the component is the linted file itself (the stream is in this file). */
+  self: boolean;
+}
+
+/** Local names of the default imports of component files (`import Row from './Row.vue'`), with the file each names. */
+export function importedComponentFiles(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  extension: string,
+): Map<string, string> {
+  const byLocal = new Map<string, string>();
+  for (const statement of importDeclarations(sourceCode)) {
+    const specifier = statement.source.value;
+    if (!specifier.endsWith(extension) || !(specifier.startsWith('./') || specifier.startsWith('../'))) continue;
+    const file = path.resolve(path.dirname(filename), specifier);
+    for (const imported of statement.specifiers) {
+      if (imported.type === 'ImportDefaultSpecifier') byLocal.set(imported.local.name, file);
+    }
+  }
+  return byLocal;
+}
+
+/** A parser that parses nothing: the linted file's own component needs none, only its composables do. */
+const NO_PARSER: ParseFile = {
+  parseForESLint: () => {
+    throw new Error('no parser');
+  },
+  options: {},
+};
 
 export interface ComponentSource {
   file: string;
@@ -189,4 +232,30 @@ export function importedComponent(
 ): ComponentSource | null {
   const sourceCode = cachedParse(file, wrappers, parse);
   return sourceCode ? { file, sourceCode } : null;
+}
+
+/**
+ * The stream each instance of the component in `file` opens, answered once per file per lint
+ * of the linted file: the linted file itself, or another one parsed with the linted file's
+ * parser (or `parserModule` from the user's project). Nothing is parsed until asked.
+ */
+export function componentStreamResolver(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  wrappers: readonly StreamWrapper[],
+  parserModule: string,
+): (file: string) => ComponentStream | null {
+  const streams = new Map<string, ComponentStream | null>();
+  let parse: ParseFile | null | undefined;
+  return (file) => {
+    let stream = streams.get(file);
+    if (stream === undefined) {
+      parse ??= userParser(context, parserModule);
+      let source: ComponentSource | null = null;
+      if (file === context.filename) source = { file, sourceCode: context.sourceCode };
+      else if (parse) source = importedComponent(file, wrappers, parse);
+      stream = source ? componentStream(source, wrappers, parse ?? NO_PARSER) : null;
+      streams.set(file, stream);
+    }
+    return stream;
+  };
 }

@@ -8,8 +8,12 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { StreamWrapper } from '../stream-sources.js';
-import { type ComponentSource, type ComponentStream, componentStream, importedComponent } from './component-streams.js';
-import { type ParseFile, userParser } from './parse-file.js';
+import {
+  type ComponentStream,
+  type PerItemRender,
+  componentStreamResolver,
+  importedComponentFiles,
+} from './component-streams.js';
 import { componentNameOfTag, isVueFile } from './vue-sfc.js';
 
 /** The few fields of vue-eslint-parser's template nodes that are read here. */
@@ -65,16 +69,7 @@ function ownNames(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): 
 
 /** Template names (in PascalCase) of the components this file imports from `.vue` files, with the file. */
 function importedVueComponents(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): Map<string, string> {
-  const byLocal = new Map<string, string>();
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type !== 'ImportDeclaration' || !statement.source.value.endsWith('.vue')) continue;
-    const specifier = statement.source.value;
-    if (!specifier.startsWith('./') && !specifier.startsWith('../')) continue;
-    const file = path.resolve(path.dirname(filename), specifier);
-    for (const imported of statement.specifiers) {
-      if (imported.type === 'ImportDefaultSpecifier') byLocal.set(imported.local.name, file);
-    }
-  }
+  const byLocal = importedComponentFiles(sourceCode, filename, '.vue');
   const byTag = new Map(byLocal);
   // `components: { JobRow: Row }` registers an import under another name.
   for (const match of sourceCode.text.matchAll(/\b([A-Za-z_$][\w$-]*|'[\w-]+'|"[\w-]+")\s*:\s*([A-Za-z_$][\w$]*)\b/g)) {
@@ -82,17 +77,6 @@ function importedVueComponents(sourceCode: Readonly<TSESLint.SourceCode>, filena
     if (file) byTag.set(componentNameOfTag(match[1]!.replace(/['"]/g, '')), file);
   }
   return byTag;
-}
-
-export interface PerItemRender {
-  element: VueElement;
-  component: string;
-  repetition: string;
-  stream: ComponentStream;
-  /** The component's file. */
-  file: string;
-  /** Whether the component is the linted file itself (the stream is in this file). */
-  self: boolean;
 }
 
 /**
@@ -108,26 +92,17 @@ export function vueTemplateVisitor(
   const sourceCode = context.sourceCode;
   if (!isVueFile(sourceCode) || !sourceCode.text.includes('v-for')) return null;
   const filename = context.filename;
-  let parse: ParseFile | null | undefined;
+  const streamOfFile = componentStreamResolver(context, wrappers, 'vue-eslint-parser');
   let imports: Map<string, string> | undefined;
   let names: Set<string> | undefined;
-  const streams = new Map<string, ComponentStream | null>();
 
   function streamOf(tag: string): { stream: ComponentStream; file: string; self: boolean } | null {
     names ??= ownNames(sourceCode, filename);
     const self = names.has(tag);
     imports ??= importedVueComponents(sourceCode, filename);
     const file = self ? filename : imports.get(tag);
-    if (!file) return null;
-    if (!streams.has(file)) {
-      parse ??= userParser(context, 'vue-eslint-parser');
-      let source: ComponentSource | null = null;
-      if (self) source = { file, sourceCode };
-      else if (parse) source = importedComponent(file, wrappers, parse);
-      streams.set(file, source ? componentStream(source, wrappers, parse ?? NO_PARSER) : null);
-    }
-    const stream = streams.get(file);
-    return stream ? { stream, file, self } : null;
+    const stream = file ? streamOfFile(file) : null;
+    return stream && file ? { stream, file, self } : null;
   }
 
   return {
@@ -140,18 +115,10 @@ export function vueTemplateVisitor(
       const tag = componentNameOfTag(element.rawName);
       const found = streamOf(tag);
       if (!found) return;
-      report({ element, component: element.rawName, repetition: describeVFor(sourceCode, vFor), ...found });
+      report({ node: element.startTag, component: element.rawName, repetition: describeVFor(sourceCode, vFor), ...found });
     },
   };
 }
-
-/** A parser that parses nothing: the linted file's own component needs none, only its composables do. */
-const NO_PARSER: ParseFile = {
-  parseForESLint: () => {
-    throw new Error('no parser');
-  },
-  options: {},
-};
 
 /** `listeners` plus the template visitor, through vue-eslint-parser's services. */
 export function withTemplateVisitor(
