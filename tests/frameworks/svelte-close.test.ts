@@ -72,6 +72,73 @@ ruleTester.run('require-eventsource-close (Svelte)', rule, {
   }
 </script>
 <button on:click={follow}>Follow</button>`),
+    // Derived from KK92-Inc/KKApp (App.Frontend/src/routes/(app)/events/+page.svelte): opened
+    // in onMount, closed by the cleanup it returns (closing on error too does not matter).
+    svelte(`<script lang="ts">
+  import { onMount } from 'svelte';
+  let messages = $state<string[]>([]);
+  let es: EventSource;
+  onMount(() => {
+    es = new EventSource('/events');
+    es.onmessage = (event) => { messages = [...messages, event.data]; };
+    return () => { if (es) es.close(); };
+  });
+</script>
+{#each messages as message}<p>{message}</p>{/each}`),
+    // $effect.pre returning its cleanup.
+    svelte(`<script lang="ts">
+  let { topic } = $props();
+  $effect.pre(() => {
+    const source = new EventSource('/topics/' + topic);
+    return () => source.close();
+  });
+</script>`),
+    // Kept in $state, closed in onDestroy.
+    svelte(`<script lang="ts">
+  import { onDestroy } from 'svelte';
+  let source = $state<EventSource | null>(null);
+  source = new EventSource('/feed');
+  onDestroy(() => source?.close());
+</script>`),
+    // A local connect() called by the script, closed in onDestroy.
+    svelte(`<script>
+  import { onDestroy } from 'svelte';
+  let source;
+  function connect() { source = new EventSource('/feed'); }
+  connect();
+  onDestroy(() => source?.close());
+</script>`),
+    // A readable store in a plain module: the store's stop function closes it (not a component).
+    {
+      code: `import { readable } from 'svelte/store';
+export const ticks = readable('', (set) => {
+  const source = new EventSource('/ticks');
+  source.onmessage = (event) => set(event.data);
+  return () => source.close();
+});`,
+      filename: 'ticks.ts',
+    },
+    // Svelte 5 <script module> plus an instance script that closes its own stream.
+    svelte(`<script module>
+  export const shared = new EventSource('/shared');
+</script>
+<script>
+  import { onDestroy } from 'svelte';
+  const mine = new EventSource('/mine');
+  onDestroy(() => mine.close());
+</script>`),
+    // A closing function handed to onDestroy by name.
+    svelte(`<script>
+  import { onDestroy } from 'svelte';
+  const source = new EventSource('/feed');
+  function stop() { source.close(); }
+  onDestroy(stop);
+</script>`),
+    // Markup with an {#await}, and a script without streams.
+    svelte(`<script>
+  let promise = Promise.resolve(1);
+</script>
+{#await promise}<p>…</p>{:then value}<p>{value}</p>{/await}`),
     // Markup only.
     svelte(`<p>Hello</p>`),
     // An empty file.
@@ -143,6 +210,68 @@ ruleTester.run('require-eventsource-close (Svelte)', rule, {
   export const shared = new EventSource('/shared');
 </script>
 <script>
+  const mine = new EventSource('/mine');
+</script>`),
+      errors: [{ messageId: 'notClosedOnUnmount', line: 5, data: script() }],
+    },
+    // Derived from ragavpr/eg-sveltekit (src/routes/+page.svelte): opened in the component
+    // script behind a browser check, never closed, so each visit of the page adds a connection.
+    {
+      ...svelte(`<script lang="ts">
+  import { browser } from '$app/environment';
+  import { writable } from 'svelte/store';
+  const messages = writable<string[]>([]);
+  if (browser) {
+    const source = new EventSource('/sse-source');
+    source.onmessage = (event) => messages.update((all) => [...all, event.data]);
+  }
+</script>
+{#each $messages as message}<p>{message}</p>{/each}`),
+      errors: [{ messageId: 'notClosedOnUnmount', line: 6, data: script() }],
+    },
+    // Kept in $state and never closed.
+    {
+      ...svelte(`<script lang="ts">
+  let source = $state<EventSource | null>(null);
+  source = new EventSource('/feed');
+</script>`),
+      errors: [{ messageId: 'notClosedOnUnmount', line: 3, data: script() }],
+    },
+    // A local connect() called by the script, never closed.
+    {
+      ...svelte(`<script>
+  let source;
+  function connect() { source = new EventSource('/feed'); }
+  connect();
+</script>`),
+      errors: [{ messageId: 'notClosedOnUnmount', line: 3, data: script() }],
+    },
+    // Two streams, one closed in onDestroy.
+    {
+      ...svelte(`<script>
+  import { onDestroy } from 'svelte';
+  const a = new EventSource('/a');
+  const b = new EventSource('/b');
+  onDestroy(() => a.close());
+</script>`),
+      errors: [{ messageId: 'notClosedOnUnmount', line: 4, data: script() }],
+    },
+    // The script after the markup.
+    {
+      ...svelte(`<p>{last}</p>
+<script>
+  let last = '';
+  const source = new EventSource('/ticks');
+  source.onmessage = (event) => { last = event.data; };
+</script>`),
+      errors: [{ messageId: 'notClosedOnUnmount', line: 4, data: script() }],
+    },
+    // Svelte 5 <script module> is shared; the instance script's is not closed.
+    {
+      ...svelte(`<script module>
+  export const shared = new EventSource('/shared');
+</script>
+<script lang="ts">
   const mine = new EventSource('/mine');
 </script>`),
       errors: [{ messageId: 'notClosedOnUnmount', line: 5, data: script() }],

@@ -201,6 +201,63 @@ ruleTester.run('no-eventsource-per-item (Svelte)', rule, {
       languageOptions: { ...svelteLanguageOptions, parserOptions: { sourceType: 'module', ecmaVersion: 'latest' } },
       errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, data: across('JobRow', 'JobRow.svelte', 6, 'ids') }],
     },
+    // Destructuring in the each block.
+    {
+      ...list(`<script lang="ts">
+  import JobRow from './JobRow.svelte';
+  let { jobs }: { jobs: { id: string }[] } = $props();
+</script>
+{#each jobs as { id }}<JobRow {id} />{/each}`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 23, data: across('JobRow', 'JobRow.svelte', 6, 'jobs') }],
+    },
+    // With an index and a key.
+    {
+      ...list(`<script lang="ts">
+  import JobRow from './JobRow.svelte';
+  let { ids }: { ids: string[] } = $props();
+</script>
+{#each ids as id, index (id)}<JobRow {id} />{/each}`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 30, data: across('JobRow', 'JobRow.svelte', 6, 'ids') }],
+    },
+    // Nested each blocks: the innermost names the repetition.
+    {
+      ...list(`<script lang="ts">
+  import JobRow from './JobRow.svelte';
+  let { groups }: { groups: { jobs: string[] }[] } = $props();
+</script>
+{#each groups as group}{#each group.jobs as id}<JobRow {id} />{/each}{/each}`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 48, data: across('JobRow', 'JobRow.svelte', 6, 'group.jobs') }],
+    },
+    // Imported from the parent directory.
+    {
+      ...list(`<script lang="ts">
+  import JobRow from '../JobRow.svelte';
+  let { ids }: { ids: string[] } = $props();
+</script>
+{#each ids as id}<JobRow {id} />{/each}`, 'pages/Jobs.svelte'),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 18, data: across('JobRow', 'JobRow.svelte', 6, 'ids') }],
+    },
+    // Inside a {#key} block inside the each block.
+    {
+      ...list(`<script>
+  import LegacyRow from './LegacyRow.svelte';
+  export let rows = [];
+</script>
+{#each rows as row}{#key row.version}<LegacyRow id={row.id} />{/key}{/each}`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 38, data: across('LegacyRow', 'LegacyRow.svelte', 6, 'rows') }],
+    },
+    // A parent that opens its own closed stream too: the rows are still reported.
+    {
+      ...list(`<script lang="ts">
+  import { onDestroy } from 'svelte';
+  import JobRow from './JobRow.svelte';
+  let { ids }: { ids: string[] } = $props();
+  const summary = new EventSource('/jobs/summary');
+  onDestroy(() => summary.close());
+</script>
+{#each ids as id}<JobRow {id} />{/each}`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 8, column: 18, data: across('JobRow', 'JobRow.svelte', 6, 'ids') }],
+    },
     // A store opening one stream per id into a map, without looking first (svelte/store's writable).
     {
       code: `import { writable } from 'svelte/store';
