@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
+import * as svelteParser from 'svelte-eslint-parser';
 import * as vueParser from 'vue-eslint-parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
@@ -14,12 +15,12 @@ const root = new URL('../../', import.meta.url);
 
 interface ExampleBlock {
   verdict: 'incorrect' | 'correct';
-  language: 'js' | 'jsx' | 'ts' | 'tsx' | 'vue';
+  language: 'js' | 'jsx' | 'ts' | 'tsx' | 'vue' | 'svelte';
   code: string;
   line: number;
 }
 
-/** The fenced js/jsx/ts/tsx/vue blocks of a doc, each with the ❌/✅ marker line that precedes it. */
+/** The fenced js/jsx/ts/tsx/vue/svelte blocks of a doc, each with the ❌/✅ marker line that precedes it. */
 function exampleBlocks(markdown: string): ExampleBlock[] {
   const blocks: ExampleBlock[] = [];
   const lines = markdown.split('\n');
@@ -28,7 +29,7 @@ function exampleBlocks(markdown: string): ExampleBlock[] {
     const line = lines[index]!;
     if (line.startsWith('❌')) verdict = 'incorrect';
     else if (line.startsWith('✅')) verdict = 'correct';
-    const fence = /^```(js|jsx|ts|tsx|vue)\s*$/.exec(line);
+    const fence = /^```(js|jsx|ts|tsx|vue|svelte)\s*$/.exec(line);
     if (!fence) continue;
     const start = index + 1;
     let end = start;
@@ -50,14 +51,17 @@ function lint(block: ExampleBlock, ruleName: string): Linter.LintMessage[] {
   const typescript = block.language === 'ts' || block.language === 'tsx';
   // A Vue example is a whole single-file component: vue-eslint-parser, with typescript-eslint's parser for its scripts.
   const vue = { parser: vueParser as never, parserOptions: { parser: tsParser, sourceType: 'module' } } as const;
+  const svelte = { parser: svelteParser as never, parserOptions: { parser: tsParser, sourceType: 'module' } } as const;
   const config: Linter.Config = {
-    files: ['**/*.{js,jsx,ts,tsx,vue}'],
+    files: ['**/*.{js,jsx,ts,tsx,vue,svelte}'],
     plugins: { sse: plugin as never },
     linterOptions: { reportUnusedDisableDirectives: 'off' },
     languageOptions:
       block.language === 'vue'
         ? vue
-        : {
+        : block.language === 'svelte'
+          ? svelte
+          : {
             ...(typescript ? { parser: tsParser as never } : {}),
             parserOptions: { ecmaFeatures: { jsx: true } },
           },
