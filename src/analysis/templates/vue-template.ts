@@ -48,7 +48,10 @@ function directiveName(attribute: VueAttribute): string | null {
 /** The `v-for` that repeats `element`: its own, or an enclosing element's (a `<template v-for>` included). */
 export function enclosingVFor(element: VueElement): VueAttribute | null {
   for (let current: VueElement['parent'] = element; current.type === 'VElement'; current = (current as VueElement).parent) {
-    const vFor = (current as VueElement).startTag.attributes.find((attribute) => directiveName(attribute) === 'for');
+    // A `v-for` without a value is a template error, which repeats nothing.
+    const vFor = (current as VueElement).startTag.attributes.find(
+      (attribute) => directiveName(attribute) === 'for' && attribute.value?.expression,
+    );
     if (vFor) return vFor;
   }
   return null;
