@@ -8,12 +8,13 @@ import type { RefusedTopic, SubscriptionResult, Topic } from '../sse/multiplex-p
 import { unlessAborted } from './abort-race.js';
 import { HEARTBEAT_CHUNK, frameChunk, retryChunk } from './client-stream.js';
 import type { ClientSink } from './client-stream.js';
-import { credentialFingerprint, sameFingerprint } from './credential-binding.js';
+import { callerKey, credentialFingerprint, sameFingerprint } from './credential-binding.js';
 import type { HeaderLookup } from './credential-binding.js';
 import type { ResolvedOptions } from './options.js';
 import type { NormalisedChange } from './subscription-change.js';
 import type { TopicEnd, TopicOutput } from './topic-output.js';
 import { runTopicSource } from './topic-source.js';
+import type { UpstreamCaps } from './upstream-caps.js';
 import { UPSTREAM_MARKER_HEADER } from './upstream-proxy.js';
 import type { UpstreamEnvironment } from './upstream-proxy.js';
 import { budgetedSink } from './write-budget.js';
@@ -29,6 +30,8 @@ export interface ConnectionOpening {
   headers: () => Headers;
   /** The origin the request arrived on; topics are fetched from it unless `upstreamOrigin` is set. */
   arrivalOrigin: string | undefined;
+  /** Who an anonymous caller is for the upstream caps; unknown to the fetch adapter. */
+  remoteAddress?: string | undefined;
 }
 
 export interface ConnectionServices {
@@ -38,6 +41,10 @@ export interface ConnectionServices {
   trackSource(task: Promise<void>): void;
   /** Called once, when the connection closes. */
   onClose(connection: ClientConnection): void;
+  /** Shared by every connection of the multiplexer. */
+  upstreamCaps: UpstreamCaps;
+  /** False for published topics, which never open an upstream. */
+  mayOpenUpstream(topic: Topic): boolean;
 }
 
 // A last event id becomes an HTTP header upstream; line breaks or NUL would break it.
@@ -51,6 +58,7 @@ export class ClientConnection {
   readonly #sink: ClientSink;
   readonly #services: ConnectionServices;
   readonly #fingerprint: Buffer;
+  readonly #callerKey: string;
   /** Undefined when neither the options nor a trustworthy arrival address give one: topics may then only be resolved. */
   readonly #upstreamOrigin: string | undefined;
   readonly #forwardedHeaders: Readonly<Record<string, string>>;
@@ -69,6 +77,7 @@ export class ClientConnection {
       () => this.close(),
     );
     this.#fingerprint = credentialFingerprint(options.boundHeaders, opening.header);
+    this.#callerKey = callerKey(options.boundHeaders, opening.header, this.#fingerprint, opening.remoteAddress);
     this.#upstreamOrigin = options.upstreamOrigin ?? opening.arrivalOrigin;
     const forwarded: Record<string, string> = {};
     for (const name of options.forwardHeaders) {
@@ -133,7 +142,17 @@ export class ClientConnection {
         refused.push({ topic, status: 429, reason: `a connection may hold at most ${maxTopicsPerConnection} topics` });
         continue;
       }
-      this.#startTopic(topic, check.url, lastEventId);
+      // Held from now, not from the fetch: the answer to this POST is where a refusal can be told.
+      let slot: { release(): void } | undefined;
+      if (this.#services.mayOpenUpstream(topic)) {
+        const taken = this.#services.upstreamCaps.acquire(this.#callerKey);
+        if (!taken.ok) {
+          refused.push({ topic, status: 429, reason: taken.reason });
+          continue;
+        }
+        slot = taken;
+      }
+      this.#startTopic(topic, check.url, lastEventId, slot);
       accepted.add(topic);
     }
     return { accepted: [...accepted], refused };
@@ -150,7 +169,7 @@ export class ClientConnection {
     this.#services.onClose(this);
   }
 
-  #startTopic(topic: Topic, url: URL, lastEventId: string): void {
+  #startTopic(topic: Topic, url: URL, lastEventId: string, slot: { release(): void } | undefined): void {
     const controller = new AbortController();
     const { signal } = controller;
     this.#topics.set(topic, controller);
@@ -175,6 +194,7 @@ export class ClientConnection {
         mayProxy: this.#upstreamOrigin !== undefined,
         upstreamHeadersTimeoutMs: this.#services.options.upstreamHeadersTimeoutMs,
         buildRequest: () => this.#requestForResolve(url, lastEventId, signal),
+        servedInProcess: () => slot?.release(),
       },
       this.#services.options.resolve,
       output,
@@ -186,6 +206,8 @@ export class ClientConnection {
       // Sources turn their failures into a TopicEnd; this only guards against a bug there.
       () => this.#finishTopic(topic, controller, { status: 500, reason: 'source failed' }),
     );
+    // Released once the source has settled, when its upstream socket is really gone.
+    void task.then(() => slot?.release());
     this.#services.trackSource(task);
   }
 

@@ -27,3 +27,19 @@ export function credentialFingerprint(headerNames: readonly string[], header: He
 export function sameFingerprint(expected: Buffer, actual: Buffer): boolean {
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
+
+/**
+ * Who counts as one caller for the upstream caps: the credentials when any bound header is
+ * present, otherwise the remote address. Anonymous callers behind one reverse proxy therefore
+ * share one bucket, and so do all anonymous callers of the fetch adapter, which knows no address.
+ */
+export function callerKey(
+  headerNames: readonly string[],
+  header: HeaderLookup,
+  fingerprint: Buffer,
+  remoteAddress: string | undefined,
+): string {
+  const hasCredentials = headerNames.some((name) => header(name) !== undefined);
+  if (hasCredentials) return `credentials:${fingerprint.toString('base64')}`;
+  return `address:${remoteAddress ?? 'unknown'}`;
+}

@@ -16,6 +16,8 @@ import { errorResponse, jsonResponse } from './plain-response.js';
 import type { PlainResponse } from './plain-response.js';
 import { createPublishedTopics } from './published-topics.js';
 import { DEFAULT_UPSTREAM_BACKOFF, abortableDelay } from './reconnect-backoff.js';
+import { createTopicPolicy } from './topic-policy.js';
+import { UpstreamCaps } from './upstream-caps.js';
 import { MAX_SUBSCRIPTION_BODY_BYTES, parseSubscriptionChangeJson, readSubscriptionChange } from './subscription-change.js';
 import type { Multiplexer, MultiplexerOptions } from './types.js';
 import type { UpstreamEnvironment } from './upstream-proxy.js';
@@ -60,6 +62,10 @@ export function createMultiplexerWithEnvironment(
   const connectionOptions = { ...resolved, resolve: published.resolve };
   const services = { ...DEFAULT_ENVIRONMENT, ...environment };
   const registry = new ConnectionRegistry();
+  const upstreamCaps = new UpstreamCaps(resolved.maxUpstreams, resolved.maxUpstreamsPerCaller);
+  const publishedPolicy = options.publish?.length ? createTopicPolicy(options.publish, resolved.endpoint) : undefined;
+  // Published topics are served from the backplane: they never hold an upstream slot.
+  const mayOpenUpstream = (topic: string): boolean => publishedPolicy?.check(topic, 'http://published.invalid').ok !== true;
   // Kept here too, so a change forwarded by another instance can be checked against it.
   const fingerprints = new WeakMap<ClientConnection, Buffer>();
   let closing: Promise<void> | undefined;
@@ -84,6 +90,8 @@ export function createMultiplexerWithEnvironment(
         environment: services,
         trackSource: (task) => registry.trackSource(task),
         onClose: (closed) => registry.remove(closed),
+        upstreamCaps,
+        mayOpenUpstream,
       });
       registry.add(connection);
       fingerprints.set(connection, credentialFingerprint(resolved.boundHeaders, opening.header));

@@ -62,6 +62,7 @@ function openStream(core: MultiplexerCore, req: IncomingMessage, res: ServerResp
     header: nodeHeaderLookup(req),
     headers: () => toFetchHeaders(req.headers),
     arrivalOrigin: arrivalOrigin(req.socket),
+    remoteAddress: req.socket.remoteAddress,
   });
   res.on('close', () => connection.close());
   // The client may already be gone, in which case 'close' has fired before we listened.

@@ -25,6 +25,8 @@ export interface ResolvedOptions {
   maxBufferedBytesPerStream: number;
   writeTimeoutMs: number;
   requestBodyTimeoutMs: number;
+  maxUpstreams: number;
+  maxUpstreamsPerCaller: number;
 }
 
 export const DEFAULT_FORWARD_HEADERS = ['cookie', 'authorization'];
@@ -42,6 +44,10 @@ export const DEFAULT_MAX_BUFFERED_BYTES_PER_STREAM = 4 * 1024 * 1024;
 export const DEFAULT_WRITE_TIMEOUT_MS = 30_000;
 /** A subscription change is at most 64 KiB; a browser sends it in well under a second. */
 export const DEFAULT_REQUEST_BODY_TIMEOUT_MS = 10_000;
+/** About 2,048 descriptors when the app is this process (two per upstream): half a common 4,096 limit. */
+export const DEFAULT_MAX_UPSTREAMS = 1024;
+/** One stream at the default maxTopicsPerConnection, all proxied; a second tab or caller beyond it is refused. */
+export const DEFAULT_MAX_UPSTREAMS_PER_CALLER = 64;
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -100,6 +106,8 @@ export function resolveOptions(options: MultiplexerOptions): ResolvedOptions {
     ),
     writeTimeoutMs: timerDelay('writeTimeoutMs', options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS),
     requestBodyTimeoutMs: timerDelay('requestBodyTimeoutMs', options.requestBodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS),
+    maxUpstreams: positiveInteger('maxUpstreams', options.maxUpstreams ?? DEFAULT_MAX_UPSTREAMS),
+    maxUpstreamsPerCaller: positiveInteger('maxUpstreamsPerCaller', options.maxUpstreamsPerCaller ?? DEFAULT_MAX_UPSTREAMS_PER_CALLER),
   };
 }
 

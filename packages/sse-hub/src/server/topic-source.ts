@@ -22,6 +22,8 @@ export interface TopicSourceRequest {
   upstreamHeadersTimeoutMs: number;
   /** Builds the `Request` handed to `resolve` (only built when there is a hook). */
   buildRequest: () => Request;
+  /** Called when `resolve` serves the topic in process: it will open no upstream, so its slot can go. */
+  servedInProcess?: () => void;
 }
 
 export async function runTopicSource(
@@ -44,7 +46,10 @@ export async function runTopicSource(
     }
     if (resolved === ABORTED) return undefined;
     // `null` is treated like `undefined`: plain JavaScript hooks often return it for "not mine".
-    if (resolved !== undefined && resolved !== null) return consumeResolvedSource(resolved, request.lastEventId, output, signal);
+    if (resolved !== undefined && resolved !== null) {
+      request.servedInProcess?.();
+      return consumeResolvedSource(resolved, request.lastEventId, output, signal);
+    }
   }
   if (!request.mayProxy) {
     return { status: 500, reason: 'cannot proxy this topic: set the multiplexer option upstreamOrigin' };

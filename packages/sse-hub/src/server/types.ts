@@ -66,6 +66,16 @@ export interface MultiplexerOptions {
   /** A subscription change whose body has not fully arrived this long after its headers gets 408. Default 10000. */
   requestBodyTimeoutMs?: number;
   /**
+   * Most upstream requests the proxy holds open at once, for all callers. Default 1024. A topic
+   * past it is refused with 429; published topics and those `resolve` serves in process count nothing.
+   */
+  maxUpstreams?: number;
+  /**
+   * Most upstream requests one caller may hold across its streams: a caller is its bound
+   * credential headers, or its remote address when it sends none. Default 64.
+   */
+  maxUpstreamsPerCaller?: number;
+  /**
    * Path patterns (the syntax of `allow`, which they join) of the topics the app feeds with
    * `multiplexer.publish()`. Such a topic is never proxied nor handed to `resolve`.
    */
