@@ -400,6 +400,21 @@ defineProps<{ ids: string[] }>();
 </script>`),
       errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 1, column: 11, data: { component: 'JobRow', file: fixture('JobRow.vue'), stream: ES, opening: `${fixture('JobRow.vue')}:7`, route: '', repetition: 'a `v-for` over `ids`' } }],
     },
+    // A composable of the component that opens its own stream per call, called twice.
+    {
+      ...list(`<script setup lang="ts">
+import { onUnmounted } from 'vue';
+function useJob(id: string) {
+  const source = new EventSource('/jobs/' + id);
+  onUnmounted(() => source.close());
+  return source;
+}
+const build = useJob('build');
+const deploy = useJob('deploy');
+</script>
+<template><p>{{ build.readyState }} {{ deploy.readyState }}</p></template>`, 'Pipeline.vue'),
+      errors: [{ messageId: 'hookOpensStream', line: 4, data: { hook: 'useJob', stream: ES, route: '' } }],
+    },
     // A Pinia store that opens a stream per id and keeps them in a map, without checking for one.
     {
       code: `import { defineStore } from 'pinia';
