@@ -174,6 +174,15 @@ defineProps({ jobs: Array });
 const ids = ['a', 'b'];
 </script>
 <template><template v-for="id in ids" :key="id"><dt>{{ id }}</dt><dd>-</dd></template></template>`),
+    // A `name: 'PlainRow'` in some data object does not make this file the row: the import wins.
+    list(`<script setup lang="ts">
+import { onUnmounted } from 'vue';
+import PlainRow from './PlainRow.vue';
+const columns = [{ name: 'PlainRow', width: 10 }];
+const source = new EventSource('/jobs');
+onUnmounted(() => source.close());
+</script>
+<template><PlainRow v-for="job in jobs" :key="job.id" :job="job" /></template>`),
     // v-if without v-for around a streaming row: one row.
     list(`<script setup lang="ts">
 import JobRow from './JobRow.vue';

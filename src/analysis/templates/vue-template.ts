@@ -100,12 +100,12 @@ export function vueTemplateVisitor(
   let names: Set<string> | undefined;
 
   function streamOf(tag: string): { stream: ComponentStream; file: string; self: boolean } | null {
-    names ??= ownNames(sourceCode, filename);
-    const self = names.has(tag);
     imports ??= importedVueComponents(sourceCode, filename);
-    const file = self ? filename : imports.get(tag);
+    names ??= ownNames(sourceCode, filename);
+    // An import wins over a `name: '…'` that may belong to some object other than the options.
+    const file = imports.get(tag) ?? (names.has(tag) ? filename : undefined);
     const stream = file ? streamOfFile(file) : null;
-    return stream && file ? { stream, file, self } : null;
+    return stream && file ? { stream, file, self: file === filename } : null;
   }
 
   return {
