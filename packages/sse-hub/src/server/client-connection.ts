@@ -14,6 +14,7 @@ import type { ResolvedOptions } from './options.js';
 import type { NormalisedChange } from './subscription-change.js';
 import type { TopicEnd, TopicOutput } from './topic-output.js';
 import { runTopicSource } from './topic-source.js';
+import type { SharedUpstreams } from './shared-upstreams.js';
 import type { UpstreamCaps } from './upstream-caps.js';
 import { UPSTREAM_MARKER_HEADER } from './upstream-proxy.js';
 import type { UpstreamEnvironment } from './upstream-proxy.js';
@@ -43,6 +44,7 @@ export interface ConnectionServices {
   onClose(connection: ClientConnection): void;
   /** Shared by every connection of the multiplexer. */
   upstreamCaps: UpstreamCaps;
+  sharedUpstreams: SharedUpstreams;
   /** False for published topics, which never open an upstream. */
   mayOpenUpstream(topic: Topic): boolean;
 }
@@ -143,8 +145,9 @@ export class ClientConnection {
         continue;
       }
       // Held from now, not from the fetch: the answer to this POST is where a refusal can be told.
+      // A topic that will join this caller's running upstream (another tab's) needs none.
       let slot: { release(): void } | undefined;
-      if (this.#services.mayOpenUpstream(topic)) {
+      if (this.#services.mayOpenUpstream(topic) && !this.#services.sharedUpstreams.canJoin(this.#upstreamKey(check.url), lastEventId)) {
         const taken = this.#services.upstreamCaps.acquire(this.#callerKey);
         if (!taken.ok) {
           refused.push({ topic, status: 429, reason: taken.reason });
@@ -169,7 +172,14 @@ export class ClientConnection {
     this.#services.onClose(this);
   }
 
-  #startTopic(topic: Topic, url: URL, lastEventId: string, slot: { release(): void } | undefined): void {
+  #upstreamKey(url: URL): string {
+    return `${this.#callerKey}\n${url.href}`;
+  }
+
+  #startTopic(topic: Topic, url: URL, lastEventId: string, reserved: { release(): void } | undefined): void {
+    let slot = reserved;
+    const caps = this.#services.upstreamCaps;
+    const callerKey = this.#callerKey;
     const controller = new AbortController();
     const { signal } = controller;
     this.#topics.set(topic, controller);
@@ -194,7 +204,19 @@ export class ClientConnection {
         mayProxy: this.#upstreamOrigin !== undefined,
         upstreamHeadersTimeoutMs: this.#services.options.upstreamHeadersTimeoutMs,
         buildRequest: () => this.#requestForResolve(url, lastEventId, signal),
-        servedInProcess: () => slot?.release(),
+        sharedUpstreams: this.#services.sharedUpstreams,
+        upstreamKey: this.#upstreamKey(url),
+        slot: {
+          giveBack() {
+            slot?.release();
+            slot = undefined;
+          },
+          claim() {
+            const claimed = slot ?? caps.acquire(callerKey);
+            slot = undefined;
+            return 'release' in claimed ? claimed : { status: 429, reason: claimed.reason };
+          },
+        },
       },
       this.#services.options.resolve,
       output,

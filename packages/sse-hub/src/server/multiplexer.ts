@@ -17,6 +17,7 @@ import type { PlainResponse } from './plain-response.js';
 import { createPublishedTopics } from './published-topics.js';
 import { DEFAULT_UPSTREAM_BACKOFF, abortableDelay } from './reconnect-backoff.js';
 import { createTopicPolicy } from './topic-policy.js';
+import { SharedUpstreams } from './shared-upstreams.js';
 import { UpstreamCaps } from './upstream-caps.js';
 import { MAX_SUBSCRIPTION_BODY_BYTES, parseSubscriptionChangeJson, readSubscriptionChange } from './subscription-change.js';
 import type { Multiplexer, MultiplexerOptions } from './types.js';
@@ -63,6 +64,7 @@ export function createMultiplexerWithEnvironment(
   const services = { ...DEFAULT_ENVIRONMENT, ...environment };
   const registry = new ConnectionRegistry();
   const upstreamCaps = new UpstreamCaps(resolved.maxUpstreams, resolved.maxUpstreamsPerCaller);
+  const sharedUpstreams = new SharedUpstreams();
   const publishedPolicy = options.publish?.length ? createTopicPolicy(options.publish, resolved.endpoint) : undefined;
   // Published topics are served from the backplane: they never hold an upstream slot.
   const mayOpenUpstream = (topic: string): boolean => publishedPolicy?.check(topic, 'http://published.invalid').ok !== true;
@@ -91,6 +93,7 @@ export function createMultiplexerWithEnvironment(
         trackSource: (task) => registry.trackSource(task),
         onClose: (closed) => registry.remove(closed),
         upstreamCaps,
+        sharedUpstreams,
         mayOpenUpstream,
       });
       registry.add(connection);

@@ -4,7 +4,7 @@
  */
 import { ABORTED, unlessAborted } from './abort-race.js';
 import { consumeResolvedSource } from './resolved-source.js';
-import { proxyUpstream } from './upstream-proxy.js';
+import type { SharedUpstreams, SlotHandover } from './shared-upstreams.js';
 import type { UpstreamEnvironment } from './upstream-proxy.js';
 import type { TopicEnd, TopicOutput } from './topic-output.js';
 import type { MultiplexerOptions } from './types.js';
@@ -22,8 +22,11 @@ export interface TopicSourceRequest {
   upstreamHeadersTimeoutMs: number;
   /** Builds the `Request` handed to `resolve` (only built when there is a hook). */
   buildRequest: () => Request;
-  /** Called when `resolve` serves the topic in process: it will open no upstream, so its slot can go. */
-  servedInProcess?: () => void;
+  /** The topic's upstream slot: given back when `resolve` serves it or it joins a running upstream. */
+  slot: SlotHandover;
+  /** The upstreams running for this multiplexer, and this topic's key among them (caller and URL). */
+  sharedUpstreams: SharedUpstreams;
+  upstreamKey: string;
 }
 
 export async function runTopicSource(
@@ -47,14 +50,15 @@ export async function runTopicSource(
     if (resolved === ABORTED) return undefined;
     // `null` is treated like `undefined`: plain JavaScript hooks often return it for "not mine".
     if (resolved !== undefined && resolved !== null) {
-      request.servedInProcess?.();
+      request.slot.giveBack();
       return consumeResolvedSource(resolved, request.lastEventId, output, signal);
     }
   }
   if (!request.mayProxy) {
     return { status: 500, reason: 'cannot proxy this topic: set the multiplexer option upstreamOrigin' };
   }
-  return proxyUpstream(
+  return request.sharedUpstreams.run(
+    request.upstreamKey,
     {
       url: request.url,
       headers: request.forwardedHeaders,
@@ -64,5 +68,6 @@ export async function runTopicSource(
     output,
     signal,
     environment,
+    request.slot,
   );
 }
