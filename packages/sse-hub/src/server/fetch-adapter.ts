@@ -36,6 +36,8 @@ export function createFetchHandler(core: MultiplexerCore): Multiplexer['fetch'] 
 
 function openStream(core: MultiplexerCore, request: Request): Response {
   if (core.isClosed()) return toResponse(core.unavailable());
+  const refusal = core.refuseStream((name) => request.headers.get(name) ?? undefined, undefined);
+  if (refusal !== undefined) return toResponse(refusal);
   let connection: ClientConnection | undefined;
   const { stream, sink } = streamSink(() => connection?.close());
   connection = core.openStream({

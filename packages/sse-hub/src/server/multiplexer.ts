@@ -7,7 +7,8 @@ import type { ForwardedOutcome } from './backplane.js';
 import { ClientConnection } from './client-connection.js';
 import type { ConnectionOpening } from './client-connection.js';
 import { ConnectionRegistry } from './connection-registry.js';
-import { credentialFingerprint, sameFingerprint } from './credential-binding.js';
+import { CallerStreams } from './caller-streams.js';
+import { callerKey, credentialFingerprint, sameFingerprint } from './credential-binding.js';
 import type { HeaderLookup } from './credential-binding.js';
 import { createFetchHandler } from './fetch-adapter.js';
 import { createNodeHandler } from './node-adapter.js';
@@ -35,6 +36,8 @@ export interface MultiplexerCore {
   isClosed(): boolean;
   /** Registers the client's stream and writes its `retry:` and ready frame. */
   openStream(opening: ConnectionOpening): ClientConnection;
+  /** A 429 when the caller already holds `maxStreamsPerCaller` streams; checked before `openStream`. */
+  refuseStream(header: HeaderLookup, remoteAddress: string | undefined): PlainResponse | undefined;
   answerSubscriptionChange(
     header: HeaderLookup,
     readBody: (limitBytes: number, timeoutMs: number) => Promise<BodyReading>,
@@ -65,6 +68,9 @@ export function createMultiplexerWithEnvironment(
   const registry = new ConnectionRegistry();
   const upstreamCaps = new UpstreamCaps(resolved.maxUpstreams, resolved.maxUpstreamsPerCaller);
   const sharedUpstreams = new SharedUpstreams();
+  const callerStreams = new CallerStreams(resolved.maxStreamsPerCaller);
+  const callerOf = (header: HeaderLookup, remoteAddress: string | undefined): string =>
+    callerKey(resolved.boundHeaders, header, credentialFingerprint(resolved.boundHeaders, header), remoteAddress);
   const publishedPolicy = options.publish?.length ? createTopicPolicy(options.publish, resolved.endpoint) : undefined;
   // Published topics are served from the backplane: they never hold an upstream slot.
   const mayOpenUpstream = (topic: string): boolean => publishedPolicy?.check(topic, 'http://published.invalid').ok !== true;
@@ -86,12 +92,23 @@ export function createMultiplexerWithEnvironment(
   const core: MultiplexerCore = {
     endpoint: resolved.endpoint,
     isClosed: () => closing !== undefined,
+    refuseStream(header, remoteAddress) {
+      if (!callerStreams.isFull(callerOf(header, remoteAddress))) return undefined;
+      // Streams end when tabs close; a few seconds is when one may have.
+      return errorResponse(429, `maxStreamsPerCaller: a caller may hold at most ${resolved.maxStreamsPerCaller} streams`, {
+        'retry-after': '10',
+      });
+    },
     openStream(opening) {
+      const uncount = callerStreams.add(callerOf(opening.header, opening.remoteAddress));
       const connection = new ClientConnection(registry.newId(), opening, {
         options: connectionOptions,
         environment: services,
         trackSource: (task) => registry.trackSource(task),
-        onClose: (closed) => registry.remove(closed),
+        onClose: (closed) => {
+          uncount();
+          registry.remove(closed);
+        },
         upstreamCaps,
         sharedUpstreams,
         mayOpenUpstream,

@@ -54,6 +54,11 @@ function openStream(core: MultiplexerCore, req: IncomingMessage, res: ServerResp
     sendPlain(res, core.unavailable());
     return;
   }
+  const refusal = core.refuseStream(nodeHeaderLookup(req), req.socket.remoteAddress);
+  if (refusal !== undefined) {
+    sendPlain(res, refusal);
+    return;
+  }
   // `Connection` is an HTTP/1.1 header; HTTP/2 forbids it.
   res.writeHead(200, req.httpVersionMajor === 1 ? { ...STREAM_HEADERS, connection: 'keep-alive' } : STREAM_HEADERS);
   res.flushHeaders();

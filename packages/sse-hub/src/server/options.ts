@@ -27,6 +27,8 @@ export interface ResolvedOptions {
   requestBodyTimeoutMs: number;
   maxUpstreams: number;
   maxUpstreamsPerCaller: number;
+  /** `Infinity` when the app set no cap. */
+  maxStreamsPerCaller: number;
 }
 
 export const DEFAULT_FORWARD_HEADERS = ['cookie', 'authorization'];
@@ -108,6 +110,9 @@ export function resolveOptions(options: MultiplexerOptions): ResolvedOptions {
     requestBodyTimeoutMs: timerDelay('requestBodyTimeoutMs', options.requestBodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS),
     maxUpstreams: positiveInteger('maxUpstreams', options.maxUpstreams ?? DEFAULT_MAX_UPSTREAMS),
     maxUpstreamsPerCaller: positiveInteger('maxUpstreamsPerCaller', options.maxUpstreamsPerCaller ?? DEFAULT_MAX_UPSTREAMS_PER_CALLER),
+    // No default: anonymous callers behind one proxy share an address, and a stream alone is cheap.
+    maxStreamsPerCaller:
+      options.maxStreamsPerCaller === undefined ? Infinity : positiveInteger('maxStreamsPerCaller', options.maxStreamsPerCaller),
   };
 }
 

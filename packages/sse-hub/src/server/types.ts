@@ -76,6 +76,12 @@ export interface MultiplexerOptions {
    */
   maxUpstreamsPerCaller?: number;
   /**
+   * Most client streams one caller (as for `maxUpstreamsPerCaller`) may hold open; one more
+   * gets 429 with `Retry-After`. No default: anonymous callers behind one reverse proxy share
+   * its address, so a cap fit for one browser would lock out a whole office.
+   */
+  maxStreamsPerCaller?: number;
+  /**
    * Path patterns (the syntax of `allow`, which they join) of the topics the app feeds with
    * `multiplexer.publish()`. Such a topic is never proxied nor handed to `resolve`.
    */

@@ -195,12 +195,49 @@ describe('thirty hostile anonymous callers', () => {
   });
 });
 
+describe('streams per caller', () => {
+  it('answers a stream over maxStreamsPerCaller with 429 and Retry-After, other callers unaffected', async () => {
+    stack = await startStack({ maxStreamsPerCaller: 2 });
+    const alice = { cookie: 'session=alice' };
+    const first = await stack.open(alice);
+    await stack.open(alice);
+    const refused = await fetch(stack.endpointUrl, { headers: { accept: 'text/event-stream', ...alice } });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('10');
+    expect(await refused.json()).toEqual({ error: 'maxStreamsPerCaller: a caller may hold at most 2 streams' });
+    expect((await stack.open({ cookie: 'session=bob' })).status).toBe(200);
+    expect(stack.multiplexer.stats().connections).toBe(3);
+
+    // A closed tab gives its place back.
+    first.disconnect();
+    await waitUntil(() => stack!.multiplexer.stats().connections === 2, 'the stream to close');
+    expect((await stack.open(alice)).status).toBe(200);
+  });
+
+  it('tells anonymous callers apart by address', async () => {
+    stack = await startStack({ maxStreamsPerCaller: 1 });
+    await openAnonymousStream(stack.endpointUrl, '127.0.0.2');
+    await openAnonymousStream(stack.endpointUrl, '127.0.0.3');
+    const again = await new Promise<number>((resolve, reject) => {
+      const get = request(stack!.endpointUrl, { localAddress: '127.0.0.2', agent: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      get.on('error', reject);
+      get.end();
+    });
+    expect(again).toBe(429);
+    expect(stack.multiplexer.stats().connections).toBe(2);
+  });
+});
+
 describe('the cap options', () => {
   it.each([
     ['maxUpstreams', 0],
     ['maxUpstreams', 1.5],
     ['maxUpstreamsPerCaller', -1],
     ['maxUpstreamsPerCaller', Number.NaN],
+    ['maxStreamsPerCaller', 0],
   ])('%s = %s throws a TypeError at creation', async (name, value) => {
     await expect(startStack({ [name]: value })).rejects.toThrow(new TypeError(`${name} must be a positive integer, got ${String(value)}`));
   });
