@@ -130,6 +130,39 @@ describe('one upstream per caller and topic', () => {
     expect(await subscribe(tab2, ['/rows/2/events'])).toEqual(['/rows/2/events']);
   });
 
+  it('closes with 429 a topic whose upstream to join ended before it ran, when no slot is left', async () => {
+    let releaseSecond: () => void = () => undefined;
+    let calls = 0;
+    stack = await startStack({
+      maxUpstreamsPerCaller: 1,
+      // The second resolution of TOPIC waits, long enough for the upstream it meant to join to end.
+      resolve: async (topic) => {
+        if (topic === TOPIC && ++calls === 2) await new Promise<void>((resolve) => (releaseSecond = resolve));
+        return undefined;
+      },
+    });
+    const tab1 = await stack.open(ALICE);
+    const tab2 = await stack.open(ALICE);
+    await subscribe(tab1, [TOPIC]);
+    const joining = await tab2.post({ connection: tab2.connection, subscribe: [TOPIC] });
+    expect(joining.body).toEqual({ accepted: [TOPIC], refused: [] });
+
+    await tab1.post({ connection: tab1.connection, unsubscribe: [TOPIC] });
+    await waitUntil(() => stack!.app.requestsTo(TOPIC)[0]?.closed, 'the shared request to close');
+    // Only tab2's source, still in resolve, is left: the shared request and its slot are gone.
+    await waitUntil(() => stack!.multiplexer.stats().upstreams === 1, 'tab1\'s source to settle');
+    expect(await subscribe(tab1, ['/rows/2/events'])).toEqual(['/rows/2/events']);
+    releaseSecond();
+
+    expect(await tab2.nextFrame('closed')).toEqual({
+      kind: 'closed',
+      topic: TOPIC,
+      status: 429,
+      reason: 'maxUpstreamsPerCaller: a caller may hold at most 1 proxied upstreams; published or resolved topics need none',
+    });
+    expect(stack.app.requestsTo(TOPIC)).toHaveLength(1);
+  });
+
   it('ends the topic in every tab when the shared upstream ends it', async () => {
     stack = await startStack();
     const tab1 = await stack.open(ALICE);
