@@ -84,7 +84,8 @@ describe('a client that stops reading', () => {
 
     // Dropped by the write timeout (1.5 s here): their sockets stayed full and took nothing.
     const dropped = await measureUntil(app, (measure) => measure.stats.connections === 0 && measure.stats.upstreams === 0);
-    // Measured (this test, 3 clients × 16 topics): 23.7 MiB per client now. Before the fix the
+    // Measured (this test, 3 clients × 16 topics): 19 to 27 MiB per client now (with and without
+    // the sharing of one caller's upstreams: these clients are one anonymous caller). Before the fix the
     // server grew by 168.6 MiB per client within 20 s and never dropped them (the test fails on
     // the wait above): each upstream read of ~8,000 tiny events was re-framed and queued whole.
     const growthMiB = (dropped.peakRss - dropped.baselineRss) / MIB / CLIENTS;
