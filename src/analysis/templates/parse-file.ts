@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { setParents } from '../set-parents.js';
 
 interface ParseResult {
   ast: TSESTree.Program;
@@ -59,21 +60,6 @@ export function userParser(
   }
 }
 
-/** Sets `parent` on every node, as ESLint does while it traverses a file it lints. */
-function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (!child || typeof child !== 'object' || !('type' in child)) continue;
-        (child as { parent: TSESTree.Node }).parent = node;
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-}
 
 /** `text` of `file` parsed and scope-analysed; throws what the parser throws. */
 export function parsedSourceCode(parse: ParseFile, file: string, text: string): TSESLint.SourceCode | null {

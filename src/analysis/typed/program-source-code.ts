@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import type { parseForESLint as ParseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { setParents } from '../set-parents.js';
 
 type SourceCodeClass = new (config: {
   text: string;
@@ -36,21 +37,6 @@ function load(): Loaded {
   return { parseForESLint: parser.parseForESLint, SourceCode: eslint.SourceCode };
 }
 
-/** Sets `parent` on every node, as ESLint does while it traverses a file it lints. */
-function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (!child || typeof child !== 'object' || !('type' in child)) continue;
-        (child as { parent: TSESTree.Node }).parent = node;
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-}
 
 function convert(program: ts.Program, file: ts.SourceFile): TSESLint.SourceCode | null {
   loaded ??= load();

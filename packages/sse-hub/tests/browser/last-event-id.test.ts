@@ -10,11 +10,10 @@
  * when the proxy reconnects an upstream and when the hub subscribes again after its own stream dropped.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../../scripts/proof/chromium.js';
+import { bundleHubForPage } from './support/hub-bundle.js';
 import { createMultiplexerWithEnvironment } from '../../src/server/multiplexer.js';
 import { listen, type Listening } from '../server/support/loopback.js';
 
@@ -48,15 +47,7 @@ let browser: Browser;
 let hubBundle: string;
 
 beforeAll(async () => {
-  const bundled = await build({
-    entryPoints: [fileURLToPath(new URL('../../src/hub/index.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    write: false,
-  });
-  hubBundle = bundled.outputFiles[0]!.text;
+  hubBundle = await bundleHubForPage();
   browser = await launchChromium({ launchTimeoutMs: LAUNCH_TIMEOUT_MS });
 }, LAUNCH_TIMEOUT_MS * 2);
 

@@ -4,11 +4,10 @@
  * Playwright's offline emulation) starts a new round that opens the stream again. The page's
  * `hub.onStatusChange` log shows what an app's "offline" banner would.
  */
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../../../../scripts/proof/chromium.js';
+import { bundleHubForPage } from './support/hub-bundle.js';
 import { listen, waitUntil, type Listening } from '../server/support/loopback.js';
 
 const LAUNCH_TIMEOUT_MS = 30_000;
@@ -19,15 +18,7 @@ let app: Listening | undefined;
 let hubBundle: string;
 
 beforeAll(async () => {
-  const bundled = await build({
-    entryPoints: [fileURLToPath(new URL('../../src/hub/index.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    write: false,
-  });
-  hubBundle = bundled.outputFiles[0]!.text;
+  hubBundle = await bundleHubForPage();
   browser = await launchChromium({ launchTimeoutMs: LAUNCH_TIMEOUT_MS });
 }, LAUNCH_TIMEOUT_MS * 2);
 
