@@ -4,16 +4,8 @@
  * with ESLint's Node API. The project's `node_modules` is this repository's (a symlink), where
  * `eslint-plugin-sse` is the built package: run `npm run build` first.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ESLint } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
-
-const repository = fileURLToPath(new URL('../..', import.meta.url));
-const project = mkdtempSync(path.join(tmpdir(), 'sse-svelte-project-'));
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+import { describe, expect, it } from 'vitest';
+import { lintConfigProject } from './support/config-project.js';
 
 /** Exactly the README's "Svelte" configuration. */
 const CONFIG = `import svelte from 'eslint-plugin-svelte';
@@ -27,14 +19,7 @@ export default [
 
 describe('sse.configs.svelte after eslint-plugin-svelte recommended', () => {
   it('reports a row that opens a stream, rendered in {#each}, and an unclosed script stream', async () => {
-    if (!existsSync(path.join(repository, 'dist/src/index.js'))) throw new Error('dist/src/index.js is missing: run `npm run build` first.');
-    symlinkSync(path.join(repository, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-    writeFileSync(path.join(project, 'eslint.config.js'), CONFIG);
-    writeFileSync(path.join(project, 'package.json'), '{ "type": "module" }\n');
-    mkdirSync(path.join(project, 'src'));
-    writeFileSync(
-      path.join(project, 'src/JobRow.svelte'),
-      `<script>
+    const JobRow = `<script>
   export let id;
   let status = '';
   const source = new EventSource('/jobs/' + id);
@@ -44,11 +29,8 @@ describe('sse.configs.svelte after eslint-plugin-svelte recommended', () => {
 </script>
 
 <li>{id}: {status}</li>
-`,
-    );
-    writeFileSync(
-      path.join(project, 'src/JobList.svelte'),
-      `<script>
+`;
+    const JobList = `<script>
   import JobRow from './JobRow.svelte';
   export let ids = [];
 </script>
@@ -58,15 +40,10 @@ describe('sse.configs.svelte after eslint-plugin-svelte recommended', () => {
     <JobRow {id} />
   {/each}
 </ul>
-`,
-    );
+`;
 
-    const results = await new ESLint({ cwd: project }).lintFiles(['src']);
-    const messages = results
-      .flatMap((result) => result.messages.map((message) => ({ file: path.basename(result.filePath), ...message })))
-      .filter((message) => message.ruleId?.startsWith('sse/') || message.fatal)
-      .map(({ file, ruleId, messageId, line, column }) => ({ file, ruleId, messageId, line, column }));
-    expect(messages).toEqual([
+    const { findings } = await lintConfigProject('sse-svelte-project-', CONFIG, { 'JobRow.svelte': JobRow, 'JobList.svelte': JobList });
+    expect(findings).toEqual([
       { file: 'JobList.svelte', ruleId: 'sse/no-eventsource-per-item', messageId: 'renderedPerItemAcrossFiles', line: 8, column: 5 },
       { file: 'JobRow.svelte', ruleId: 'sse/require-eventsource-close', messageId: 'notClosedOnUnmount', line: 4, column: 18 },
     ]);
