@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npm start`: lints the bundled example app with the plugin's recommended config and
- * prints what it finds, the way a user's editor or CI would show it.
+ * `npm start`: lints the bundled example app with the plugin's recommended config (and its
+ * Vue page, `src/vue/`, with vue-eslint-parser and `sse.configs.vue`) and prints what it
+ * finds, the way a user's editor or CI would show it.
  */
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
+import * as vueParser from 'vue-eslint-parser';
 import plugin from '../dist/src/index.js';
 
 const exampleRoot = fileURLToPath(new URL('../examples/live-dashboard/', import.meta.url));
@@ -20,6 +22,10 @@ const eslint = new ESLint({
     },
     { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } },
     plugin.configs.recommended,
+    // As eslint-plugin-vue's flat config sets it up: vue-eslint-parser, with typescript-eslint's
+    // parser for `<script lang="ts">`.
+    { files: ['**/*.vue'], languageOptions: { parser: vueParser, parserOptions: { parser: tsParser, sourceType: 'module' } } },
+    plugin.configs.vue,
   ],
 });
 
