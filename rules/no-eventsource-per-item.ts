@@ -37,6 +37,7 @@ import {
 import { renderFinding } from '../src/analysis/typed/cross-file-findings.js';
 import { typeInformationOf } from '../src/analysis/typed/type-information.js';
 import { displayPath } from '../src/analysis/display-path.js';
+import { angularTemplateVisitor } from '../src/analysis/templates/angular-template.js';
 import type { PerItemRender } from '../src/analysis/templates/component-streams.js';
 import { svelteEachVisitor } from '../src/analysis/templates/svelte-template.js';
 import { vueTemplateVisitor, withTemplateVisitor } from '../src/analysis/templates/vue-template.js';
@@ -203,6 +204,7 @@ export default createRule<Options, MessageIds>({
     // whether or not this file mentions a stream.
     const vueTemplate = vueTemplateVisitor(context, wrappers, (render) => reportRender(render));
     const svelteEach = svelteEachVisitor(context, wrappers, (render) => reportRender(render));
+    const angularFor = angularTemplateVisitor(context, wrappers, (render) => reportRender(render));
     function reportRender({ node: tag, component, repetition, stream, file, self }: PerItemRender): void {
       const node = tag as unknown as TSESTree.Node;
       if (self) {
@@ -222,9 +224,9 @@ export default createRule<Options, MessageIds>({
         },
       });
     }
-    /** The rule's listeners, plus those of a Vue template or Svelte markup. */
+    /** The rule's listeners, plus those of a Vue template, Svelte markup or an Angular template. */
     const withTemplates = (listeners: TSESLint.RuleListener): TSESLint.RuleListener =>
-      withTemplateVisitor(sourceCode, { ...listeners, ...svelteEach }, vueTemplate);
+      withTemplateVisitor(sourceCode, { ...listeners, ...svelteEach, ...angularFor }, vueTemplate);
     if (!mentionsStream && !crossFile) return withTemplates({});
     /** Render sites the syntactic analysis reported, which type-aware mode does not report again. */
     const reported = new Set<TSESTree.Node>();

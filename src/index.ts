@@ -21,7 +21,7 @@ export type RuleName = 'no-duplicate-stream' | 'no-eventsource-in-loop' | 'no-ev
 // Fails the type check when a rule is added or removed without updating `RuleName`.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _ruleNamesMatch: Same<RuleName, keyof typeof ruleModules> = true;
-export type ConfigName = 'recommended' | 'recommended-type-checked' | 'disable-type-checked' | 'all' | 'vue' | 'svelte';
+export type ConfigName = 'recommended' | 'recommended-type-checked' | 'disable-type-checked' | 'all' | 'vue' | 'svelte' | 'angular';
 
 export interface SsePlugin {
   meta: { name: string; version: string; namespace: 'sse' };
@@ -84,6 +84,12 @@ Object.assign(plugin.configs, {
    */
   vue: { name: 'sse/vue', files: ['**/*.vue'], plugins: { sse: plugin }, rules: recommendedRules },
   svelte: { name: 'sse/svelte', files: ['**/*.svelte', '**/*.svelte.js', '**/*.svelte.ts'], plugins: { sse: plugin }, rules: recommendedRules },
+  /**
+   * After angular-eslint's config, which parses `.ts` files with typescript-eslint and `.html`
+   * templates (external, or inline ones that its `processInlineTemplates` hands over as
+   * virtual `.html` files) with @angular-eslint/template-parser: the rules read both.
+   */
+  angular: { name: 'sse/angular', files: ['**/*.ts', '**/*.html'], plugins: { sse: plugin }, rules: recommendedRules },
   /**
    * For files that should be linted without type information (JavaScript in a typed project,
    * generated code): typescript-eslint's parser then hands the rules no program, and they read

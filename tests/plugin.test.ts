@@ -85,6 +85,6 @@ describe('the built package', () => {
       const sse = createRequire(import.meta.url)(${JSON.stringify(builtPlugin)});
       console.log(JSON.stringify({ name: sse.meta?.name, configs: Object.keys(sse.configs ?? {}), hasDefault: 'default' in sse }));
     `);
-    expect(shape).toEqual({ name: 'eslint-plugin-sse', configs: ['recommended', 'all', 'vue', 'svelte', 'disable-type-checked', 'recommended-type-checked'], hasDefault: false });
+    expect(shape).toEqual({ name: 'eslint-plugin-sse', configs: ['recommended', 'all', 'vue', 'svelte', 'angular', 'disable-type-checked', 'recommended-type-checked'], hasDefault: false });
   });
 });

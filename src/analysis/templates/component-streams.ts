@@ -38,12 +38,17 @@ function isPerInstance(sourceCode: Readonly<TSESLint.SourceCode>, opening: Strea
   return storage.kind !== 'per-key' && !isOneShotStream(sourceCode, opening);
 }
 
-/** The first stream that each instance of the component in `sourceCode` opens when it mounts. */
+/**
+ * The first stream that each instance of the component in `sourceCode` opens when it mounts;
+ * `within` narrows it to one class of a file that declares several (Angular components).
+ */
 export function streamOpenedAtMount(
   sourceCode: Readonly<TSESLint.SourceCode>,
   wrappers: readonly StreamWrapper[],
+  within?: TSESTree.Node,
 ): StreamOpening | null {
   for (const opening of getStreamOpenings(sourceCode, wrappers)) {
+    if (within && !(within.range[0] <= opening.node.range[0] && opening.node.range[1] <= within.range[1])) continue;
     if (mountContextOf(sourceCode, opening.node) && isPerInstance(sourceCode, opening)) return opening;
   }
   return null;
@@ -80,7 +85,7 @@ function streamOpenedPerCall(
 }
 
 /** `./useJob` → the file it names, trying the extensions a bundler would. */
-function resolveRelative(fromFile: string, specifier: string): string | null {
+export function resolveRelative(fromFile: string, specifier: string): string | null {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
   const base = path.resolve(path.dirname(fromFile), specifier);
   for (const candidate of [base, `${base}.ts`, `${base}.js`, `${base}.mjs`, `${base}/index.ts`, `${base}/index.js`]) {

@@ -52,12 +52,30 @@ export function userParser(
   const options = withoutTypes(languageOptions.parserOptions ?? {});
   const configured = languageOptions.parser as Partial<ParseFile> | undefined;
   if (typeof configured?.parseForESLint === 'function') return { parseForESLint: configured.parseForESLint.bind(configured), options };
-  try {
-    const loaded = createRequire(path.join(context.cwd, 'package.json'))(moduleName) as Partial<ParseFile>;
-    return typeof loaded.parseForESLint === 'function' ? { parseForESLint: loaded.parseForESLint, options } : null;
-  } catch {
-    return null;
+  return projectParser(context, moduleName, options);
+}
+
+/**
+ * The parser `moduleName` loaded from the user's project (found from the linted file, then from
+ * ESLint's working directory), whatever parses the linted file (an Angular template's
+ * components are TypeScript): its `parseForESLint`, or that of its `parser` export
+ * (`typescript-eslint` re-exports its parser so); null when the project has neither.
+ */
+export function projectParser(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  moduleName: string,
+  options: Record<string, unknown> = {},
+): ParseFile | null {
+  for (const from of [context.physicalFilename, path.join(context.cwd, 'package.json')]) {
+    try {
+      const loaded = createRequire(from)(moduleName) as Partial<ParseFile> & { parser?: Partial<ParseFile> };
+      const parser = typeof loaded.parseForESLint === 'function' ? loaded : loaded.parser;
+      if (typeof parser?.parseForESLint === 'function') return { parseForESLint: parser.parseForESLint.bind(parser), options };
+    } catch {
+      // Not installed where this one looks.
+    }
   }
+  return null;
 }
 
 

@@ -48,7 +48,7 @@ describe('recommended-type-checked', () => {
   });
 
   it('is listed with the other configs and built once', () => {
-    expect(Object.keys(plugin.configs).sort()).toEqual(['all', 'disable-type-checked', 'recommended', 'recommended-type-checked', 'svelte', 'vue']);
+    expect(Object.keys(plugin.configs).sort()).toEqual(['all', 'angular', 'disable-type-checked', 'recommended', 'recommended-type-checked', 'svelte', 'vue']);
     expect(plugin.configs['recommended-type-checked']).toBe(config);
   });
 });

@@ -1,0 +1,277 @@
+/**
+ * Components that an Angular template (parsed by @angular-eslint/template-parser) renders
+ * under `@for`, `*ngFor` or `<ng-template ngFor>`, and the stream each of their instances
+ * opens. The template's own component is the `.ts` file whose `templateUrl` names it (or,
+ * for an inline `template:` that angular-eslint's `processInlineTemplates` hands over as a
+ * virtual `.html` file, the component file it came from); an element is resolved to a class
+ * through that component's standalone `imports: [...]` (relative modules, or classes of the
+ * same file) or to the component itself (a tree node that renders itself), by selector.
+ * Without a TypeScript program: syntax only, read from disk like the Vue and Svelte imports.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { StreamWrapper } from '../stream-sources.js';
+import {
+  type AngularComponent,
+  angularComponents,
+  exportedComponent,
+  importedNames,
+  matchingSelector,
+  templateUrlNames,
+} from './angular-component.js';
+import {
+  type ComponentStream,
+  type PerItemRender,
+  importedComponent,
+  resolveRelative,
+  streamOpenedAtMount,
+} from './component-streams.js';
+import { type ParseFile, parsedSourceCode, projectParser } from './parse-file.js';
+
+/** The few fields of the template parser's nodes that are read here (Angular's compiler AST, with ESLint's `parent`). */
+interface TemplateNode {
+  type: string;
+  parent?: TemplateNode;
+}
+
+interface SourceSpan {
+  start: { offset: number; line: number; col: number };
+  end: { offset: number; line: number; col: number };
+}
+
+interface Attribute {
+  name: string;
+  value?: { source?: string | null } | string;
+}
+
+interface AngularElement extends TemplateNode {
+  name: string;
+  attributes: Attribute[];
+  inputs: Attribute[];
+  outputs: Attribute[];
+  startSourceSpan: SourceSpan;
+}
+
+interface ForLoopBlock extends TemplateNode {
+  expression: { source?: string | null };
+}
+
+interface NgTemplate extends TemplateNode {
+  tagName: string | null;
+  templateAttrs: Attribute[];
+  inputs: Attribute[];
+}
+
+/** What a template is rendered from: the component file, its parsed source and the component's class. */
+interface Owner {
+  file: string;
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  component: AngularComponent;
+  /** Whether the template is the component's inline `template:` (the report lands in the same file). */
+  inline: boolean;
+}
+
+/** A component the template can render, once its file is read. */
+interface Candidate {
+  file: string;
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  component: AngularComponent;
+}
+
+/** Whether the file was parsed by @angular-eslint/template-parser: its program holds template nodes. */
+export function isAngularTemplate(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return Array.isArray((sourceCode.ast as unknown as { templateNodes?: unknown }).templateNodes);
+}
+
+function sourceOf(attribute: Attribute): string | null {
+  return typeof attribute.value === 'object' ? (attribute.value.source ?? null) : null;
+}
+
+/** "an `@for` over `jobs`", "an `*ngFor` over `jobs`": the repetition that renders `element` per item, or null. */
+export function enclosingRepetition(element: TemplateNode): string | null {
+  let child = element;
+  for (let current = element.parent; current; child = current, current = current.parent) {
+    // `@empty` renders once, when the collection is empty.
+    if (current.type === 'ForLoopBlock' && child.type !== 'ForLoopBlockEmpty') {
+      const over = (current as ForLoopBlock).expression.source;
+      return over ? `an \`@for\` over \`${over}\`` : 'an `@for`';
+    }
+    if (current.type !== 'Template') continue;
+    const template = current as NgTemplate;
+    const structural = template.templateAttrs.find((attribute) => attribute.name === 'ngForOf');
+    const explicit = template.inputs.find((attribute) => attribute.name === 'ngForOf');
+    const ngFor = structural ?? explicit;
+    if (!ngFor) continue;
+    const over = sourceOf(ngFor);
+    const form = structural ? '`*ngFor`' : '`<ng-template ngFor>`';
+    return over ? `an ${form} over \`${over}\`` : `an ${form}`;
+  }
+  return null;
+}
+
+interface ParsedFile {
+  mtimeMs: number;
+  sourceCode: Readonly<TSESLint.SourceCode> | null;
+}
+
+/** Component files parsed to find a template's owner, which need no stream of their own to be read. */
+const ownerFiles = new Map<string, ParsedFile>();
+
+function parsedComponentFile(file: string, parse: ParseFile): Readonly<TSESLint.SourceCode> | null {
+  try {
+    const { mtimeMs } = statSync(file);
+    const cached = ownerFiles.get(file);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.sourceCode;
+    const text = readFileSync(file, 'utf8');
+    const sourceCode = text.includes('@Component') ? parsedSourceCode(parse, file, text) : null;
+    ownerFiles.set(file, { mtimeMs, sourceCode });
+    return sourceCode;
+  } catch {
+    // A component file that cannot be read or parsed names no owner; the template is still linted.
+    return null;
+  }
+}
+
+function mentions(file: string, text: string): boolean {
+  try {
+    return readFileSync(file, 'utf8').includes(text);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `…/list.component.ts/2_inline-template-list.component.ts-2.component.html`: the name ESLint
+ * gives (block index, then angular-eslint's own name) to the second inline template of a file.
+ */
+const INLINE_TEMPLATE = /^(.+\.[cm]?ts)[\\/](?:\d+_)?inline-template-.+-(\d+)\.component\.html$/;
+
+/** The component an inline template belongs to: the n-th one of its file with a `template:` and no `templateUrl`, as the processor counts. */
+function inlineOwner(file: string, index: number, parse: ParseFile): Owner | null {
+  const sourceCode = parsedComponentFile(file, parse);
+  const withTemplates = sourceCode ? angularComponents(sourceCode.ast).filter((c) => c.hasInlineTemplate && !c.templateUrl) : [];
+  const component = withTemplates[index - 1];
+  return sourceCode && component ? { file, sourceCode, component, inline: true } : null;
+}
+
+/** The component whose `templateUrl` names `template`: in the `.ts` file of the same name first, then in the other `.ts` files beside it. */
+function externalOwner(template: string, parse: ParseFile): Owner | null {
+  const directory = path.dirname(template);
+  const sameName = template.replace(/\.html$/, '.ts');
+  let siblings: string[] = [];
+  try {
+    siblings = readdirSync(directory)
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts') && !name.endsWith('.d.ts'))
+      .map((name) => path.join(directory, name))
+      .filter((file) => file !== sameName);
+  } catch {
+    // An unreadable directory: only the file of the same name is tried.
+  }
+  for (const file of [sameName, ...siblings]) {
+    if (file !== sameName && !mentions(file, path.basename(template))) continue;
+    const sourceCode = parsedComponentFile(file, parse);
+    const component = sourceCode
+      ? angularComponents(sourceCode.ast).find((c) => c.templateUrl !== null && templateUrlNames(file, c.templateUrl, template))
+      : undefined;
+    if (sourceCode && component) return { file, sourceCode, component, inline: false };
+  }
+  return null;
+}
+
+/** The components a template can render: its own (rendering itself), and those its `imports` name from relative modules or its own file. */
+function candidatesOf(owner: Owner, wrappers: readonly StreamWrapper[], parse: ParseFile): Candidate[] {
+  const candidates: Candidate[] = [{ file: owner.file, sourceCode: owner.sourceCode, component: owner.component }];
+  const declared = angularComponents(owner.sourceCode.ast);
+  for (const { module, exported } of importedNames(owner.sourceCode, owner.component)) {
+    if (module === null) {
+      const component = declared.find((c) => c.name === exported);
+      if (component && component !== owner.component) candidates.push({ file: owner.file, sourceCode: owner.sourceCode, component });
+      continue;
+    }
+    const file = resolveRelative(owner.file, module);
+    // Prefiltered by text: a component file that cannot open a stream is never parsed.
+    const imported = file ? importedComponent(file, wrappers, parse) : null;
+    const component = imported ? exportedComponent(imported.sourceCode.ast, exported) : null;
+    if (imported && component) candidates.push({ file: imported.file, sourceCode: imported.sourceCode, component });
+  }
+  return candidates;
+}
+
+function elementAttributes(element: AngularElement): string[] {
+  return [...element.attributes, ...element.inputs, ...element.outputs].map((attribute) => attribute.name);
+}
+
+/** How messages name what the template renders: `app-job-row`, `tr[app-job-row]`. */
+function renderedName(element: AngularElement, selector: string): string {
+  return /^[a-zA-Z]/.test(selector) ? selector : `${element.name}${selector}`;
+}
+
+/**
+ * Listeners that call `report` for every component rendered under `@for` or `ngFor` whose
+ * instances open a stream each, or null when the file is not an Angular template with one
+ * (the text prefilter). The owning component and its imports are read on the first repeated
+ * element, once per lint.
+ */
+export function angularTemplateVisitor(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  wrappers: readonly StreamWrapper[],
+  report: (render: PerItemRender) => void,
+): TSESLint.RuleListener | null {
+  const sourceCode = context.sourceCode;
+  if (!isAngularTemplate(sourceCode) || !(sourceCode.text.includes('@for') || sourceCode.text.includes('ngFor'))) return null;
+  let candidates: Candidate[] | undefined;
+  let owner: Owner | null = null;
+  const streams = new Map<AngularComponent, ComponentStream | null>();
+
+  function templateCandidates(): Candidate[] {
+    if (candidates) return candidates;
+    candidates = [];
+    // The components are TypeScript, whatever parses the template.
+    const parse = projectParser(context, '@typescript-eslint/parser') ?? projectParser(context, 'typescript-eslint');
+    if (!parse) return candidates;
+    const inline = INLINE_TEMPLATE.exec(context.filename);
+    owner = inline ? inlineOwner(inline[1]!, Number(inline[2]), parse) : externalOwner(context.filename, parse);
+    if (owner) candidates = candidatesOf(owner, wrappers, parse);
+    return candidates;
+  }
+
+  function streamOf(candidate: Candidate): ComponentStream | null {
+    let stream = streams.get(candidate.component);
+    if (stream === undefined) {
+      const opening = streamOpenedAtMount(candidate.sourceCode, wrappers, candidate.component.node);
+      stream = opening
+        ? { file: candidate.file, line: opening.node.loc.start.line, stream: opening.source.label, route: '' }
+        : null;
+      streams.set(candidate.component, stream);
+    }
+    return stream;
+  }
+
+  return {
+    Element(node: unknown) {
+      const element = node as AngularElement;
+      const repetition = enclosingRepetition(element);
+      if (!repetition) return;
+      const target = { name: element.name, attributes: elementAttributes(element) };
+      for (const candidate of templateCandidates()) {
+        const selector = candidate.component.selector && matchingSelector(candidate.component.selector, target);
+        const stream = selector ? streamOf(candidate) : null;
+        if (!selector || !stream) continue;
+        const { start, end } = element.startSourceSpan;
+        report({
+          node: {
+            loc: { start: { line: start.line + 1, column: start.col }, end: { line: end.line + 1, column: end.col } },
+            range: [start.offset, end.offset],
+          },
+          component: renderedName(element, selector),
+          repetition,
+          stream,
+          file: candidate.file,
+          self: owner?.inline === true && candidate.file === owner.file,
+        });
+        return;
+      }
+    },
+  } as TSESLint.RuleListener;
+}
