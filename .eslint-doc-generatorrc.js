@@ -5,8 +5,8 @@ export default {
     ['recommended-type-checked', '☑️'],
     ['all', '🌐'],
   ],
-  // `vue` and `svelte` are `recommended` for other file types: the ✅ column says it all.
-  ignoreConfig: ['vue', 'svelte'],
+  // `vue`, `svelte` and `angular` are `recommended` for other file types: the ✅ column says it all.
+  ignoreConfig: ['vue', 'svelte', 'angular'],
   ruleDocSectionInclude: ['When not to use it'],
   ruleDocTitleFormat: 'desc-parens-prefix-name',
   ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'options'],
