@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { mountContextOf } from '../lifecycle/mount-context.js';
 import { isOneShotStream } from '../one-shot.js';
-import { type StreamOpening, type StreamWrapper, getStreamOpenings, sourceMentionsStream } from '../stream-sources.js';
+import { type StreamOpening, type StreamWrapper, getStreamOpenings, librarySources, sourceMentionsStream } from '../stream-sources.js';
 import { streamStorage } from '../stream-storage.js';
 import { includesEventSource } from '../text-search.js';
 import { wrappersKey } from '../wrappers-cache.js';
@@ -186,19 +186,39 @@ interface CachedFile {
 
 const parsedFiles = new Map<string, CachedFile>();
 
+/** Whether `text` names a stream: the global, a known library's module or a wrapper's module. */
+function textMentionsStream(text: string, wrappers: readonly StreamWrapper[]): boolean {
+  return includesEventSource(text) || librarySources(wrappers).some((source) => source.module !== null && text.includes(source.module));
+}
+
+/** `import { useJob } from './useJob'`, `import useJob from '../useJob'`: a composable from a relative module. */
+const RELATIVE_COMPOSABLE_IMPORT = /\bimport\s+([^;'"]*?)\s*from\s*['"](\.\.?\/[^'"]+)['"]/g;
+const COMPOSABLE_NAME = /\buse[A-Z0-9]/;
+
+/**
+ * Whether the component or composable in `file` can open a stream, read from text alone: it
+ * names one itself, or it imports a composable from a relative module whose text names one
+ * (`componentStream` looks one import deep, no further). Most components of an app import
+ * helpers and components by relative paths and open no stream: they are never parsed.
+ */
+export function mayOpenStream(file: string, text: string, wrappers: readonly StreamWrapper[]): boolean {
+  if (textMentionsStream(text, wrappers)) return true;
+  for (const [, names, specifier] of text.matchAll(RELATIVE_COMPOSABLE_IMPORT)) {
+    if (!COMPOSABLE_NAME.test(names!)) continue;
+    const target = resolveRelative(file, specifier!);
+    if (target && textMentionsStream(readFileSync(target, 'utf8'), wrappers)) return true;
+  }
+  return false;
+}
+
 /** The file parsed, when its text can open a stream itself or through an import; throws what reading and parsing throw. */
 function readSourceCode(file: string, wrappers: readonly StreamWrapper[], parse: ParseFile): TSESLint.SourceCode | null {
   const text = readFileSync(file, 'utf8');
-  const mayOpen =
-    includesEventSource(text) || wrappers.some((wrapper) => text.includes(wrapper.module)) || RELATIVE_IMPORT.test(text);
-  if (!mayOpen) return null;
+  if (!mayOpenStream(file, text, wrappers)) return null;
   const sourceCode = parsedSourceCode(parse, file, text);
   if (!sourceCode || (!sourceMentionsStream(sourceCode, wrappers) && !COMPOSABLE_NAME.test(text))) return null;
   return sourceCode;
 }
-
-const RELATIVE_IMPORT = /\bfrom\s+['"]\.\.?\//;
-const COMPOSABLE_NAME = /\buse[A-Z0-9]/;
 
 /**
  * A file from disk as a `SourceCode`, or null when it cannot mention a stream (the text

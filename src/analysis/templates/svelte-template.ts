@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { StreamWrapper } from '../stream-sources.js';
-import { type PerItemRender, componentStreamResolver, importedComponentFiles } from './component-streams.js';
+import { type PerItemRender, componentStreamResolver, importedComponentFiles, mayOpenStream } from './component-streams.js';
 import { isSvelteFile } from './svelte-sfc.js';
 
 /** The few fields of svelte-eslint-parser's nodes that are read here. */
@@ -27,6 +27,9 @@ interface SvelteEachBlock extends SvelteNode {
   else?: SvelteNode | null;
 }
 
+/** `from './Row.svelte'`: the only way markup gets another file's component that this rule can follow. */
+const IMPORTS_SVELTE_FILE = /\.svelte['"]/;
+
 /** The `{#each}` that repeats `node`: an enclosing one, unless `node` is in its `{:else}`, which renders once. */
 function enclosingEach(node: SvelteNode): SvelteEachBlock | null {
   let child = node;
@@ -38,8 +41,9 @@ function enclosingEach(node: SvelteNode): SvelteEachBlock | null {
 
 /**
  * Listeners that call `report` for every component rendered inside `{#each}` whose instances
- * open a stream each, or null when the file is not a Svelte component with an `{#each}` (the
- * text prefilter).
+ * open a stream each, or null when the text shows that none can: the file is not a Svelte
+ * component with an `{#each}`, or it imports no `.svelte` file and cannot open a stream itself
+ * (so it cannot render itself with one). Then the markup is never walked.
  */
 export function svelteEachVisitor(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -49,6 +53,7 @@ export function svelteEachVisitor(
   const sourceCode = context.sourceCode;
   if (!isSvelteFile(sourceCode) || !sourceCode.text.includes('{#each')) return null;
   const filename = context.filename;
+  if (!IMPORTS_SVELTE_FILE.test(sourceCode.text) && !mayOpenStream(filename, sourceCode.text, wrappers)) return null;
   const streamOfFile = componentStreamResolver(context, wrappers, 'svelte-eslint-parser');
   let imports: Map<string, string> | undefined;
 

@@ -13,6 +13,7 @@ import {
   type PerItemRender,
   componentStreamResolver,
   importedComponentFiles,
+  mayOpenStream,
 } from './component-streams.js';
 import { componentNameOfTag, isVueFile } from './vue-sfc.js';
 
@@ -70,6 +71,9 @@ function ownNames(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): 
   return names;
 }
 
+/** `from './Row.vue'`: the only way a template gets another file's component that this rule can follow. */
+const IMPORTS_VUE_FILE = /\.vue['"]/;
+
 /** Template names (in PascalCase) of the components this file imports from `.vue` files, with the file. */
 function importedVueComponents(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): Map<string, string> {
   const byLocal = importedComponentFiles(sourceCode, filename, '.vue');
@@ -84,8 +88,9 @@ function importedVueComponents(sourceCode: Readonly<TSESLint.SourceCode>, filena
 
 /**
  * The template visitor that calls `report` for every component rendered under `v-for` whose
- * instances open a stream each, or null when the file is not a Vue component with a `v-for`
- * (the text prefilter: a `.vue` file without one costs a substring search).
+ * instances open a stream each, or null when the text shows that none can: the file is not a
+ * Vue component with a `v-for`, or it imports no `.vue` file and cannot open a stream itself
+ * (so it cannot render itself with one). Then the template is never walked.
  */
 export function vueTemplateVisitor(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -95,6 +100,7 @@ export function vueTemplateVisitor(
   const sourceCode = context.sourceCode;
   if (!isVueFile(sourceCode) || !sourceCode.text.includes('v-for')) return null;
   const filename = context.filename;
+  if (!IMPORTS_VUE_FILE.test(sourceCode.text) && !mayOpenStream(filename, sourceCode.text, wrappers)) return null;
   const streamOfFile = componentStreamResolver(context, wrappers, 'vue-eslint-parser');
   let imports: Map<string, string> | undefined;
   let names: Set<string> | undefined;
