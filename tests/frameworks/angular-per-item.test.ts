@@ -348,5 +348,22 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
         },
       ],
     },
+    {
+      // `template: BADGE_TEMPLATE` (a constant) is not extracted by the processor: the file's first
+      // inline template is the comment's, which renders itself per reply.
+      ...angularTemplate(
+        `<p>{{ text }}</p>
+@for (reply of replies; track reply) { <app-comment [text]="reply" /> }`,
+        inlineTemplateName(path.join(FIXTURES, 'inline-skip.component.ts'), 1),
+      ),
+      errors: [
+        {
+          messageId: 'renderedPerItem',
+          line: 2,
+          column: 40,
+          data: { component: 'app-comment', stream: ES, line: 27, repetition: forOver('replies') },
+        },
+      ],
+    },
   ],
 });

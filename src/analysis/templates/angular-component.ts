@@ -13,6 +13,7 @@ export interface AngularComponent {
   /** `'app-job-row'`, `'tr[app-job-row], app-job-row'`; null without one (a routed page). */
   selector: string | null;
   templateUrl: string | null;
+  /** Whether `template:` is a string or template literal: the inline templates angular-eslint's processor hands over. */
   hasInlineTemplate: boolean;
   /** The names listed in `imports: [...]`, in order. */
   imports: string[];
@@ -23,6 +24,10 @@ function staticString(node: TSESTree.Node | undefined): string | null {
   if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
   if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
   return null;
+}
+
+function isTemplateText(node: TSESTree.Node | undefined): boolean {
+  return (node?.type === 'Literal' && typeof node.value === 'string') || node?.type === 'TemplateLiteral';
 }
 
 /** The object handed to `@Component(…)`, when the class has that decorator. */
@@ -52,7 +57,7 @@ function asComponent(node: TSESTree.ClassDeclaration): AngularComponent | null {
     name: node.id?.name ?? null,
     selector: staticString(property(metadata, 'selector')),
     templateUrl: staticString(property(metadata, 'templateUrl')),
-    hasInlineTemplate: property(metadata, 'template') !== undefined,
+    hasInlineTemplate: isTemplateText(property(metadata, 'template')),
     imports:
       imports?.type === 'ArrayExpression'
         ? imports.elements.flatMap((element) => (element?.type === 'Identifier' ? [element.name] : []))
