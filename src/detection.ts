@@ -17,3 +17,6 @@ export { getStreamOpenings, streamUrlArgument, type StreamOpening, type StreamWr
 export { streamStorage } from './analysis/stream-storage.js';
 export { streamUrlOf, type StreamUrl } from './analysis/stream-urls.js';
 export { isTestFile } from './analysis/test-files.js';
+export { streamOpenedAtMount } from './analysis/templates/component-streams.js';
+export { componentNameOfTag } from './analysis/templates/vue-sfc.js';
+export { enclosingVFor, type VueElement } from './analysis/templates/vue-template.js';

@@ -6,9 +6,10 @@
 import * as typescriptParser from '@typescript-eslint/parser';
 import { Linter, type SourceCode } from 'eslint';
 import path from 'node:path';
-import { flaggedOpenings, streamUrlArgument, streamUrlOf } from 'eslint-plugin-sse/detection';
+import { flaggedOpenings, streamOpenedAtMount, streamUrlArgument, streamUrlOf } from 'eslint-plugin-sse/detection';
 import type { StreamOpening, StreamWrapper } from 'eslint-plugin-sse/detection';
 import plugin from 'eslint-plugin-sse';
+import { type ScriptBlock, componentParser, isComponentFile, scriptBlocks } from './component-files.js';
 
 /**
  * The rules whose findings the codemod moves onto the shared hub: streams repeated per item, and
@@ -27,7 +28,8 @@ export interface FlaggedSite {
   urlPerItem: boolean;
 }
 
-const REPETITION_RULES = new Set(['sse/no-eventsource-in-loop', 'sse/no-eventsource-per-item']);
+const PER_ITEM_RULE = 'sse/no-eventsource-per-item';
+const REPETITION_RULES = new Set(['sse/no-eventsource-in-loop', PER_ITEM_RULE]);
 
 export interface Comment {
   value: string;
@@ -40,12 +42,13 @@ export interface Comment {
 export type ModuleKind = 'esm' | 'commonjs' | 'none';
 
 export type Detection =
-  | { ok: true; sites: FlaggedSite[]; comments: Comment[]; moduleKind: ModuleKind }
+  /** `blocks`: a `.vue` or `.svelte` file's `<script>` blocks, where all its sites are; null for other files. */
+  | { ok: true; sites: FlaggedSite[]; comments: Comment[]; moduleKind: ModuleKind; blocks: ScriptBlock[] | null }
   | { ok: false; error: string };
 
 const linter = new Linter({ configType: 'flat' });
 
-const EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
+const EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.vue', '.svelte'];
 
 const JAVASCRIPT_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs']);
 
@@ -54,7 +57,7 @@ const JAVASCRIPT_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs']);
  * on, since React code lives in `.js` files too; typescript-eslint's for TypeScript, and for
  * JavaScript espree rejects (decorators, for one).
  */
-function configFor(extension: string, parser: 'espree' | 'typescript', options: StreamLintOptions): Linter.Config[] {
+function configFor(extension: string, parser: 'espree' | 'typescript' | Linter.Parser, options: StreamLintOptions): Linter.Config[] {
   const commonJs = extension === '.cjs' || extension === '.cts';
   const wrappers = options.wrappers && options.wrappers.length > 0 ? { wrappers: [...options.wrappers] } : {};
   const ruleEntry = (rule: (typeof REWRITTEN_RULES)[number]): Linter.RuleEntry =>
@@ -64,12 +67,19 @@ function configFor(extension: string, parser: 'espree' | 'typescript', options: 
     rule === 'sse/no-eventsource-per-item'
       ? ['error', { ...wrappers, reportUrlFromProps: true, reportHookWithoutCallers: true }]
       : ['error', wrappers];
+  // A component's parser hands its `<script>` blocks to typescript-eslint's, which reads JavaScript too.
+  const parserOptions =
+    typeof parser === 'object'
+      ? { parser, parserOptions: { parser: typescriptParser, ecmaFeatures: { jsx: true } } }
+      : parser === 'typescript'
+        ? { parser: typescriptParser }
+        : { parserOptions: { ecmaFeatures: { jsx: true } } };
   return [
     {
-      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,vue,svelte}'],
       plugins: { sse: plugin as never },
       languageOptions: {
-        ...(parser === 'typescript' ? { parser: typescriptParser } : { parserOptions: { ecmaFeatures: { jsx: true } } }),
+        ...parserOptions,
         sourceType: commonJs ? 'commonjs' : 'module',
         ecmaVersion: 'latest',
       },
@@ -106,12 +116,22 @@ export function lintWithStreamRules(filePath: string, text: string, options: Str
   const extension = path.extname(filePath).toLowerCase();
   // The file name only picks the parser's dialect; a fixed one keeps ESLint's path matching out of it.
   const filename = `input${EXTENSIONS.includes(extension) ? extension : '.js'}`;
+  if (isComponentFile(filename)) {
+    const component = componentParser(extension);
+    if (!component.ok) return component;
+    return verified(linter.verify(text, configFor(extension, component.parser, options), { filename }));
+  }
   let messages = JAVASCRIPT_EXTENSIONS.has(extension)
     ? linter.verify(text, configFor(extension, 'espree', options), { filename })
     : null;
   if (!messages || messages.some((message) => message.fatal)) {
     messages = linter.verify(text, configFor(extension, 'typescript', options), { filename });
   }
+  return verified(messages);
+}
+
+/** The lint of the file `linter` just verified: its messages and `SourceCode`, or its syntax error. */
+function verified(messages: Linter.LintMessage[]): StreamLint {
   const fatal = messages.find((message) => message.fatal);
   if (fatal) return { ok: false, error: `${fatal.message.replace(/^Parsing error: /, 'syntax error: ')} (${fatal.line}:${fatal.column})` };
 
@@ -127,12 +147,23 @@ export function detectFlaggedSites(filePath: string, text: string): Detection {
   if (!lint.ok) return lint;
   const { sourceCode, messages } = lint;
   const byStart = new Map<number, FlaggedSite>();
+  const blocks = isComponentFile(filePath) ? scriptBlocks(sourceCode, extension) : null;
+  const instanceBlocks = blocks?.filter((block) => block.perInstance) ?? [];
+  const urlPerItem = (opening: StreamOpening, rule: string) =>
+    repeatedUrlVaries(sourceCode, filePath, opening, rule) || (REPETITION_RULES.has(rule) && urlReadsInstanceScript(sourceCode, opening, instanceBlocks));
   for (const message of messages) {
     if (!message.ruleId || !(REWRITTEN_RULES as readonly string[]).includes(message.ruleId)) continue;
     for (const opening of flaggedOpenings(sourceCode, { ...message, messageId: message.messageId })) {
       const start = opening.node.range[0];
-      if (!byStart.has(start)) byStart.set(start, { opening, rule: message.ruleId, urlPerItem: urlPerItem(sourceCode, filePath, opening, message.ruleId) });
+      if (!byStart.has(start)) byStart.set(start, { opening, rule: message.ruleId, urlPerItem: urlPerItem(opening, message.ruleId) });
     }
+  }
+  const mounted = blocks ? streamOpenedAtMount(sourceCode as never, []) : null;
+  // Each instance of the component opens it. One file at a time, the codemod cannot see whether
+  // another template renders the component per item; it converts it, as the rule's opt-in
+  // `reportHookWithoutCallers` does for a React hook.
+  if (mounted && !byStart.has(mounted.node.range[0])) {
+    byStart.set(mounted.node.range[0], { opening: mounted, rule: PER_ITEM_RULE, urlPerItem: urlPerItem(mounted, PER_ITEM_RULE) });
   }
   const sites = [...byStart.values()].sort((a, b) => a.opening.node.range[0] - b.opening.node.range[0]);
   const comments = sourceCode.getAllComments().map((comment) => ({
@@ -140,7 +171,8 @@ export function detectFlaggedSites(filePath: string, text: string): Detection {
     startLine: sourceCode.getLocFromIndex(comment.range![0]).line,
     endLine: sourceCode.getLocFromIndex(comment.range![1]).line,
   }));
-  return { ok: true, sites, comments, moduleKind: moduleKindOf(sourceCode, extension) };
+  // Vue and Svelte compile every `<script>` to an ES module.
+  return { ok: true, sites, comments, moduleKind: blocks ? 'esm' : moduleKindOf(sourceCode, extension), blocks };
 }
 
 /**
@@ -148,10 +180,45 @@ export function detectFlaggedSites(filePath: string, text: string): Detection {
  * when it is the same on every run (text, constants, imports, `location`); a prop, a parameter
  * or state makes it differ, and so does an opening without a URL argument the codemod can read.
  */
-function urlPerItem(sourceCode: SourceCode, filePath: string, opening: StreamOpening, rule: string): boolean {
+function repeatedUrlVaries(sourceCode: SourceCode, filePath: string, opening: StreamOpening, rule: string): boolean {
   if (!REPETITION_RULES.has(rule)) return false;
   const url = streamUrlArgument(opening);
   return url === null || streamUrlOf({ sourceCode: sourceCode as never, fileName: filePath }, url) === null;
+}
+
+/**
+ * Whether the URL reads a name declared in a `<script setup>` (`props.id`), which is code run per
+ * instance although the scope analysis sees module-level constants there.
+ */
+function urlReadsInstanceScript(sourceCode: SourceCode, opening: StreamOpening, blocks: readonly ScriptBlock[]): boolean {
+  const url = streamUrlArgument(opening);
+  if (!url || blocks.length === 0) return false;
+  const inBlock = (offset: number) => blocks.some((block) => block.start <= offset && offset <= block.end);
+  const scope = sourceCode.getScope(opening.node as never);
+  return readNames(url).some((name) => {
+    let variable = null;
+    for (let current: typeof scope | null = scope; current && !variable; current = current.upper) variable = current.set.get(name) ?? null;
+    const definition = variable?.defs[0];
+    return definition !== undefined && definition.type !== 'ImportBinding' && inBlock(definition.name.range![0]);
+  });
+}
+
+/** The names an expression reads: `props` in `` `/jobs/${props.id}` ``, not the property `id`. */
+function readNames(node: object): string[] {
+  const names: string[] = [];
+  const visit = (current: object, key: string, parent: object | null): void => {
+    const typed = current as { type?: unknown; name?: unknown; computed?: boolean };
+    const isProperty = parent !== null && (parent as { type?: unknown }).type === 'MemberExpression' && key === 'property' && !(parent as { computed?: boolean }).computed;
+    if (typed.type === 'Identifier' && typeof typed.name === 'string' && !isProperty) names.push(typed.name);
+    for (const [childKey, value] of Object.entries(current)) {
+      if (childKey === 'parent' || value === null || typeof value !== 'object') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as object, childKey, current);
+      }
+    }
+  };
+  visit(node, '', null);
+  return names;
 }
 
 const COMMONJS_GLOBALS = new Set(['require', 'module', 'exports']);

@@ -1,6 +1,6 @@
 /**
- * Which files a run looks at: the JavaScript and TypeScript files under the given paths or
- * globs, minus what `.gitignore` hides, anything in `node_modules`, and declaration files.
+ * Which files a run looks at: the JavaScript and TypeScript files, and the Vue and Svelte
+ * components, under the given paths or globs, minus what `.gitignore` hides, anything in `node_modules`, and declaration files.
  * With `--project`, the tsconfig's own file list, restricted to the given paths if any.
  *
  * Every path or glob must match at least one file, as in ESLint: a typo should stop the
@@ -11,10 +11,12 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { convertPathToPattern, globby, isDynamicPattern } from 'globby';
 import { UsageError } from './cli-arguments.js';
+import { COMPONENT_EXTENSIONS } from './component-files.js';
 
-export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'] as const;
+export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', ...COMPONENT_EXTENSIONS] as const;
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+const KINDS = 'JavaScript, TypeScript, Vue or Svelte';
 const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`;
 
 export interface DiscoveryRequest {
@@ -63,7 +65,7 @@ async function filesForArgument(argument: string, cwd: string): Promise<string[]
     const { base, pattern } = splitGlob(argument);
     const files = await globSources(path.resolve(cwd, base), [pattern]);
     if (files.length === 0) {
-      throw new UsageError(`No JavaScript or TypeScript files matching the pattern "${argument}" were found.`);
+      throw new UsageError(`No ${KINDS} files matching the pattern "${argument}" were found.`);
     }
     return files;
   }
@@ -73,13 +75,13 @@ async function filesForArgument(argument: string, cwd: string): Promise<string[]
   if (stats.isDirectory()) {
     const files = await globSources(absolute, [SOURCE_GLOB]);
     if (files.length === 0) {
-      throw new UsageError(`No JavaScript or TypeScript files were found in "${argument}" (.gitignore and node_modules excluded).`);
+      throw new UsageError(`No ${KINDS} files were found in "${argument}" (.gitignore and node_modules excluded).`);
     }
     return files;
   }
   // A file named explicitly: the same filters apply, but say which one excluded it.
   if (!isConvertibleSource(absolute)) {
-    throw new UsageError(`"${argument}" is not a JavaScript or TypeScript source file (${SOURCE_EXTENSIONS.join(' ')}; not .d.ts).`);
+    throw new UsageError(`"${argument}" is not a ${KINDS} source file (${SOURCE_EXTENSIONS.join(' ')}; not .d.ts).`);
   }
   const files = await globSources(path.dirname(absolute), [convertPathToPattern(path.basename(absolute))]);
   if (files.length === 0) throw new UsageError(`"${argument}" is ignored by .gitignore.`);
@@ -133,7 +135,7 @@ async function discoverProjectFiles(project: string, paths: readonly string[], c
     throw new UsageError(
       paths.length > 0
         ? `None of the files of ${project} match the given paths.`
-        : `${project} lists no JavaScript or TypeScript files outside .gitignore and node_modules.`,
+        : `${project} lists no ${KINDS} files outside .gitignore and node_modules.`,
     );
   }
   return files;
@@ -145,7 +147,9 @@ async function readProjectFileNames(configPath: string): Promise<string[]> {
   const { ts } = await import('ts-morph');
   const read = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file));
   if (read.error) throw new UsageError(`${configPath}: ${ts.flattenDiagnosticMessageText(read.error.messageText, '\n')}`);
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath), undefined, configPath);
+  // A Vue or Svelte project's tsconfig includes its components (`src/**/*.vue`), as vue-tsc and svelte-check read it.
+  const components = COMPONENT_EXTENSIONS.map((extension) => ({ extension, isMixedContent: true, scriptKind: ts.ScriptKind.Deferred }));
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath), undefined, configPath, undefined, components);
   if (parsed.errors.length > 0) {
     const messages = parsed.errors.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
     throw new UsageError(`${configPath}: ${messages.join('\n')}`);

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { hasTypeScriptBlock, isComponentFile } from './component-files.js';
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 
@@ -17,13 +18,23 @@ export function typeScriptHelperPath(javascriptPath: string): string {
   return javascriptPath.replace(/\.(m?)js$/, '.$1ts');
 }
 
+/** Whether a file is TypeScript: by its extension, or a component with a `<script lang="ts">`. */
+export function isTypeScriptSource(file: string, text: string): boolean {
+  return TYPESCRIPT_FILE.test(file) || (isComponentFile(file) && hasTypeScriptBlock(text));
+}
+
 /**
  * Whether the helper at `javascriptPath` should be written as TypeScript: some of `files` (the
- * files that import it) are TypeScript, and the tsconfig.json nearest the helper's folder does
+ * files that import it) are TypeScript (`isTypeScript`, by extension unless told), and the tsconfig.json nearest the helper's folder does
  * not set `allowJs`. Without a tsconfig.json there is no `tsc` build to leave it out: JavaScript.
  */
-export function helperNeedsTypeScript(javascriptPath: string, files: readonly string[], compilesJavaScript: (directory: string) => boolean | undefined): boolean {
-  if (!files.some((file) => TYPESCRIPT_FILE.test(file))) return false;
+export function helperNeedsTypeScript(
+  javascriptPath: string,
+  files: readonly string[],
+  compilesJavaScript: (directory: string) => boolean | undefined,
+  isTypeScript: (file: string) => boolean = (file) => TYPESCRIPT_FILE.test(file),
+): boolean {
+  if (!files.some(isTypeScript)) return false;
   return compilesJavaScript(path.dirname(javascriptPath)) === false;
 }
 

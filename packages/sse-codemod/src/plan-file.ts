@@ -12,6 +12,7 @@ import path from 'node:path';
 import { type CallExpression, type NewExpression, Node, Project, type SourceFile, ts } from 'ts-morph';
 import { type Comment, type Detection, type FlaggedSite, detectFlaggedSites } from './detect-sites.js';
 import { SKIP_REASONS, conversionFor, otherUseOfName } from './conversions.js';
+import { type ScriptBlock, blockAsScript, isComponentFile } from './component-files.js';
 import { helperBinding } from './helper-import.js';
 import { type TextEdit, applyEdits, lineAndColumn, nonOverlapping, offsetBefore } from './text-edits.js';
 import type { FilePlan, PlanRequest, SiteResult } from './types.js';
@@ -105,6 +106,7 @@ function syntaxError(sourceFile: SourceFile): string | null {
 
 /** One pass over `text`: the file must parse, then the rules say what to rewrite. */
 function planPass(request: PlanRequest, text: string): PassPlan | { error: string } {
+  if (isComponentFile(request.path)) return planComponentPass(request, text);
   const extension = path.extname(request.path).toLowerCase();
   const sourceFile = project.createSourceFile(`/input${extension || '.js'}`, text, {
     overwrite: true,
@@ -121,6 +123,67 @@ function planPass(request: PlanRequest, text: string): PassPlan | { error: strin
   } finally {
     project.removeSourceFile(sourceFile);
   }
+}
+
+function blockScriptKind(block: ScriptBlock): ts.ScriptKind {
+  if (block.typeScript) return block.jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  return block.jsx ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+}
+
+/**
+ * One pass over a `.vue` or `.svelte` file: its parser finds the `<script>` blocks and the rules
+ * the sites; each block is then planned as a file of its own (the rest of the component blanked,
+ * so offsets stay the component's), and its helper import lands in that block.
+ */
+function planComponentPass(request: PlanRequest, text: string): PassPlan | { error: string } {
+  const detection = detectFlaggedSites(request.path, text);
+  if (!detection.ok) return { error: detection.error };
+  const plan: PassPlan = { edits: [], sites: [] };
+  for (const block of detection.blocks ?? []) {
+    const sites = detection.sites.filter((site) => block.start <= site.opening.node.range[0] && site.opening.node.range[1] <= block.end);
+    if (sites.length === 0) continue;
+    const sourceFile = project.createSourceFile(`/input${block.typeScript ? '.ts' : '.js'}`, blockAsScript(text, block), {
+      overwrite: true,
+      scriptKind: blockScriptKind(block),
+    });
+    try {
+      const error = syntaxError(sourceFile);
+      if (error) return { error };
+      const blockPlan = planSites(sourceFile, request, { ...detection, sites });
+      plan.sites.push(...blockPlan.sites);
+      plan.edits.push(...blockPlan.edits.map((edit) => indentedImport(insideBlock(edit, text, block), text, block)));
+    } finally {
+      project.removeSourceFile(sourceFile);
+    }
+  }
+  return plan;
+}
+
+const NEW_IMPORT = /^(\r?\n)?(import \{)/;
+
+/** A new import indented as the block's code is (Svelte scripts are often indented, Vue's rarely). */
+function indentedImport(edit: TextEdit, text: string, block: ScriptBlock): TextEdit {
+  const indent = /^(?:[ \t]*\r?\n)*([ \t]*)\S/.exec(text.slice(block.start, block.end))?.[1] ?? '';
+  if (indent === '' || !NEW_IMPORT.test(edit.text)) return edit;
+  const lineStart = text.lastIndexOf('\n', edit.start - 1) + 1;
+  const atLineStart = /^[ \t]*$/.test(text.slice(lineStart, edit.start));
+  // After the last import (`\nimport …`) or at the start of a line; an insertion at a line's
+  // start that is already indented keeps that indentation.
+  if (!edit.text.startsWith('\n') && !edit.text.startsWith('\r\n') && !(atLineStart && edit.start === lineStart)) return edit;
+  return { ...edit, text: edit.text.replace(NEW_IMPORT, `$1${indent}$2`) };
+}
+
+/**
+ * An edit of a block planned as a file of its own, moved into the block when it would land
+ * before it: an import for a block without imports goes on the block's first line, not at the
+ * top of the component (where the template or another block is).
+ */
+function insideBlock(edit: TextEdit, text: string, block: ScriptBlock): TextEdit {
+  if (edit.start >= block.start) return edit;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const position = block.start + (/^[ \t]*\r?\n/.exec(text.slice(block.start))?.[0].length ?? 0);
+  const blankAfter = /^[ \t]*\r?\n/.test(text.slice(position)) ? '' : eol;
+  return { start: position, end: position, text: `${edit.text.trimEnd()}${eol}${blankAfter}` };
 }
 
 function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extract<Detection, { ok: true }>): PassPlan {

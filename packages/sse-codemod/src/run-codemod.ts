@@ -27,6 +27,7 @@ import {
   formatTextReport,
 } from './format-output.js';
 import { type GitWorkTreeState, readGitWorkTreeState } from './git-state.js';
+import { isTypeScriptSource } from './helper-language.js';
 import { helperFiles, helperSpecifierFor, helperState, missingHelperFiles } from './helper-module.js';
 import { SKIP_REASONS } from './conversions.js';
 import { type MultiplexSetup, multiplexSetupIn } from './multiplex-setup.js';
@@ -155,6 +156,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
   });
 
   const candidates = outcomes.flatMap((outcome) => (outcome.kind === 'candidate' ? [outcome.candidate] : []));
+  const textByFile = new Map(candidates.map((candidate) => [candidate.file, candidate.text]));
   const helperPathFor =
     defaultHelperPathFor === null
       ? null
@@ -162,6 +164,8 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
           options,
           defaultHelperPathFor,
           candidates.map((candidate) => candidate.file),
+          // A component is TypeScript by its `<script lang="ts">`, not its extension.
+          (file) => isTypeScriptSource(file, textByFile.get(file) ?? ''),
         );
   const requests = candidates.map(
     (candidate): PlanRequest => ({

@@ -66,7 +66,12 @@ export function isHelperFile(file: string, helperPath: string): boolean {
  * importing files include TypeScript, under a tsconfig.json without `allowJs`, becomes `.ts`.
  * A `--helper` path is the user's choice and stays as given.
  */
-export function chooseHelperLanguage(options: HelperChoice, helperPathFor: (file: string) => string, files: readonly string[]): (file: string) => string {
+export function chooseHelperLanguage(
+  options: HelperChoice,
+  helperPathFor: (file: string) => string,
+  files: readonly string[],
+  isTypeScript?: (file: string) => boolean,
+): (file: string) => string {
   if (options.helper !== null) return helperPathFor;
   const filesByHelper = new Map<string, string[]>();
   for (const file of files) {
@@ -74,7 +79,7 @@ export function chooseHelperLanguage(options: HelperChoice, helperPathFor: (file
     filesByHelper.set(helperPath, [...(filesByHelper.get(helperPath) ?? []), file]);
   }
   const compilesJavaScript = createAllowJsLookup();
-  const typeScript = new Set([...filesByHelper].filter(([helperPath, users]) => helperNeedsTypeScript(helperPath, users, compilesJavaScript)).map(([helperPath]) => helperPath));
+  const typeScript = new Set([...filesByHelper].filter(([helperPath, users]) => helperNeedsTypeScript(helperPath, users, compilesJavaScript, isTypeScript)).map(([helperPath]) => helperPath));
   return (file) => {
     const helperPath = helperPathFor(file);
     return typeScript.has(helperPath) ? typeScriptHelperPath(helperPath) : helperPath;

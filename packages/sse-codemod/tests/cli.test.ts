@@ -293,7 +293,7 @@ describe('sse-codemod usage errors', () => {
     expect(await runCli(root, 'src/**/*.vue', '--write')).toEqual({
       code: 2,
       stdout: '',
-      stderr: `sse-codemod: No JavaScript or TypeScript files matching the pattern "src/**/*.vue" were found.\n${hint}`,
+      stderr: `sse-codemod: No JavaScript, TypeScript, Vue or Svelte files matching the pattern "src/**/*.vue" were found.\n${hint}`,
     });
     expect(await runCli(root, '--helper', 'src/hub.cjs')).toEqual({
       code: 2,

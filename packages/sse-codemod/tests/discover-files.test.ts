@@ -19,6 +19,9 @@ beforeAll(() => {
     'src/app.ts': '',
     'src/view.tsx': '',
     'src/worker.mjs': '',
+    'src/JobRow.vue': '',
+    'src/Feed.svelte': '',
+    'generated/Generated.vue': '',
     'src/legacy.cjs': '',
     'src/types.d.ts': '',
     'src/module-types.d.mts': '',
@@ -63,6 +66,8 @@ describe('discoverFiles', () => {
     // alias.ts is listed (to be reported as a link) but src/loop is not entered.
     expect(await discover([])).toEqual([
       'alias.ts',
+      'src/Feed.svelte',
+      'src/JobRow.vue',
       'src/app.ts',
       'src/legacy.cjs',
       'src/nested/deep/leaf.jsx',
@@ -76,22 +81,23 @@ describe('discoverFiles', () => {
     expect(await discover(['src/nested'])).toEqual(['src/nested/deep/leaf.jsx', 'src/nested/kept.ts']);
     // generated/ is ignored by the root .gitignore, even when it is the folder searched.
     expect(await usageErrorOf(['generated'])).toBe(
-      'No JavaScript or TypeScript files were found in "generated" (.gitignore and node_modules excluded).',
+      'No JavaScript, TypeScript, Vue or Svelte files were found in "generated" (.gitignore and node_modules excluded).',
     );
   });
 
   it('expands globs from their static folder and merges duplicate matches', async () => {
     expect(await discover(['src/**/*.tsx', 'src/*.ts', 'src/app.ts'])).toEqual(['src/app.ts', 'src/view.tsx']);
-    expect(await usageErrorOf(['src/**/*.vue'])).toBe('No JavaScript or TypeScript files matching the pattern "src/**/*.vue" were found.');
+    expect(await discover(['src/**/*.vue', 'src/Feed.svelte'])).toEqual(['src/Feed.svelte', 'src/JobRow.vue']);
+    expect(await usageErrorOf(['src/**/*.astro'])).toBe('No JavaScript, TypeScript, Vue or Svelte files matching the pattern "src/**/*.astro" were found.');
     // Declaration files never count, even when a glob names them.
-    expect(await usageErrorOf(['src/*.d.ts'])).toBe('No JavaScript or TypeScript files matching the pattern "src/*.d.ts" were found.');
+    expect(await usageErrorOf(['src/*.d.ts'])).toBe('No JavaScript, TypeScript, Vue or Svelte files matching the pattern "src/*.d.ts" were found.');
   });
 
   it('says why a file named on the command line is not used', async () => {
     expect(await usageErrorOf(['src/missing.ts'])).toBe('No such file or directory: "src/missing.ts".');
     expect(await usageErrorOf(['src/nested/local.ts'])).toBe('"src/nested/local.ts" is ignored by .gitignore.');
-    expect(await usageErrorOf(['src/notes.md'])).toMatch(/^"src\/notes\.md" is not a JavaScript or TypeScript source file/);
-    expect(await usageErrorOf(['src/types.d.ts'])).toMatch(/^"src\/types\.d\.ts" is not a JavaScript or TypeScript source file/);
+    expect(await usageErrorOf(['src/notes.md'])).toMatch(/^"src\/notes\.md" is not a JavaScript, TypeScript, Vue or Svelte source file/);
+    expect(await usageErrorOf(['src/types.d.ts'])).toMatch(/^"src\/types\.d\.ts" is not a JavaScript, TypeScript, Vue or Svelte source file/);
     expect(await usageErrorOf(['node_modules/library/index.js'])).toBe(
       '"node_modules/library/index.js" is inside node_modules, which sse-codemod never changes.',
     );
@@ -102,7 +108,7 @@ describe('discoverFiles', () => {
   });
 
   it('takes the file list of a tsconfig, restricted to the given paths', async () => {
-    expect(await discover([], 'tsconfig.json')).toEqual(['src/app.ts', 'src/legacy.cjs', 'src/nested/kept.ts', 'src/view.tsx', 'src/worker.mjs']);
+    expect(await discover([], 'tsconfig.json')).toEqual(['src/Feed.svelte', 'src/JobRow.vue', 'src/app.ts', 'src/legacy.cjs', 'src/nested/kept.ts', 'src/view.tsx', 'src/worker.mjs']);
     expect(await discover(['src/nested'], 'tsconfig.json')).toEqual(['src/nested/kept.ts']);
     expect(await usageErrorOf(['src/nested/deep'], 'tsconfig.json')).toBe('None of the files of tsconfig.json match the given paths.');
   });
@@ -125,8 +131,8 @@ describe('searchDirectoryOf', () => {
 });
 
 describe('isConvertibleSource', () => {
-  it('takes the eight source extensions and no declaration file', () => {
-    for (const name of ['a.js', 'a.jsx', 'a.mjs', 'a.cjs', 'a.ts', 'a.tsx', 'a.mts', 'a.cts']) expect(isConvertibleSource(name)).toBe(true);
-    for (const name of ['a.d.ts', 'a.d.mts', 'a.d.cts', 'a.json', 'a.vue', 'a.ts.bak']) expect(isConvertibleSource(name)).toBe(false);
+  it('takes the eight source extensions, Vue and Svelte components, and no declaration file', () => {
+    for (const name of ['a.js', 'a.jsx', 'a.mjs', 'a.cjs', 'a.ts', 'a.tsx', 'a.mts', 'a.cts', 'A.vue', 'A.svelte']) expect(isConvertibleSource(name)).toBe(true);
+    for (const name of ['a.d.ts', 'a.d.mts', 'a.d.cts', 'a.json', 'a.astro', 'a.vue.bak', 'a.ts.bak']) expect(isConvertibleSource(name)).toBe(false);
   });
 });
