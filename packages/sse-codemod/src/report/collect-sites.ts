@@ -7,16 +7,20 @@
  * that "per item" means what the rules flag; `eslint-disable` comments are ignored here,
  * because a silenced report still opens its connections.
  */
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { flaggedOpenings } from 'eslint-plugin-sse/detection';
 import { DEFAULT_ITERATION_METHODS, collectionHelperImports } from 'eslint-plugin-sse/detection';
 import { getStreamOpeners } from 'eslint-plugin-sse/detection';
-import { getStreamOpenings, streamUrlArgument } from 'eslint-plugin-sse/detection';
+import type { StreamOpening } from 'eslint-plugin-sse/detection';
+import { componentNameOfTag, getStreamOpenings, streamOpenedAtMount, streamUrlArgument } from 'eslint-plugin-sse/detection';
+import { isComponentFile } from '../component-files.js';
 import { REWRITTEN_RULES, lintWithStreamRules } from '../detect-sites.js';
 import { type DescribedUrl, describeUrl } from './describe-url.js';
 import { type HubConfigurationCall, hubConfigurationCalls } from './hub-configuration.js';
 import { type HubModules, hubSpecifiersIn, hubWrappers } from './hub-modules.js';
-import { type Classification, type FileAnalysis, type OpeningFlag, classifyOpening } from './multiplicity.js';
+import { type Classification, type FileAnalysis, type OpeningFlag, classifyComponentInstance, classifyOpening } from './multiplicity.js';
+import { templateUses } from './template-uses.js';
 
 /** A site before the project-wide estimate gives it its connections. */
 export interface CollectedSite {
@@ -41,6 +45,26 @@ export interface CollectRequest {
   /** The path the report prints. */
   reportPath: string;
   text: string;
+}
+
+/**
+ * In a `.vue` or `.svelte` file, the stream each instance opens at mount counts per instance of
+ * the component (a `<script setup>`'s top level looks like module code to the generic reading),
+ * unless it already repeats within the component (a loop, a key).
+ */
+function componentClassifier(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  file: string,
+  wrappers: Parameters<typeof streamOpenedAtMount>[1],
+): (opening: StreamOpening, generic: Classification) => Classification {
+  if (!isComponentFile(file)) return (_opening, generic) => generic;
+  const mounted = streamOpenedAtMount(sourceCode, wrappers);
+  const extension = path.extname(file).toLowerCase();
+  const name = componentNameOfTag(path.basename(file, extension));
+  return (opening, generic) => {
+    if (opening.node !== mounted?.node || generic.kind === 'per-item' || generic.kind === 'per-key') return generic;
+    return classifyComponentInstance(name, templateUses(sourceCode, name, extension));
+  };
 }
 
 /** Never throws: a file the linter cannot take is a failed file, and the run goes on. */
@@ -83,6 +107,7 @@ function collect(request: CollectRequest, hub: HubModules): FileCollection {
     repetitionOptions: { iterationMethods: DEFAULT_ITERATION_METHODS, helperImports: collectionHelperImports(sourceCode.ast) },
   };
   const hubModules = new Set(specifiers);
+  const classify = componentClassifier(sourceCode, request.file, wrappers);
   const sites = openings.map((opening): CollectedSite => {
     const flags = flagsByOpening.get(opening.node) ?? [];
     const { line, column } = opening.node.loc.start;
@@ -94,7 +119,7 @@ function collect(request: CollectRequest, hub: HubModules): FileCollection {
       client: { module: opening.source.module, export: opening.source.exportName },
       hub: opening.source.userDefined && hubModules.has(opening.source.module ?? ''),
       url: describeUrl(sourceCode, streamUrlArgument(opening)),
-      multiplicity: classifyOpening(analysis, opening, flags),
+      multiplicity: classify(opening, classifyOpening(analysis, opening, flags)),
       flaggedBy: [...new Set(flags.map((flag) => flag.rule))].sort(),
     };
   });

@@ -14,8 +14,10 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DEFAULT_ITERATION_METHODS, collectionHelperImports, findRepetition, renderSites } from 'eslint-plugin-sse/detection';
+import { isComponentFile } from '../component-files.js';
 import { lintWithStreamRules } from '../detect-sites.js';
 import type { ExportedUnit } from './multiplicity.js';
+import { templateUses } from './template-uses.js';
 
 export interface UnitToFind extends ExportedUnit {
   /** The absolute path of the file that exports it. */
@@ -53,7 +55,7 @@ export function crossFileUses(units: readonly UnitToFind[], files: readonly Proj
     if (!lint.ok) continue;
     const sourceCode = lint.sourceCode as unknown as TSESLint.SourceCode;
     const repetitionOptions = { iterationMethods: DEFAULT_ITERATION_METHODS, helperImports: collectionHelperImports(sourceCode.ast) };
-    for (const statement of sourceCode.ast.body) {
+    for (const statement of topLevelStatements(sourceCode)) {
       if (statement.type !== 'ImportDeclaration' || typeof statement.source.value !== 'string') continue;
       const target = resolveRelativeImport(project.file, statement.source.value);
       const targetUnits = target === null ? undefined : unitsByFile.get(target);
@@ -71,11 +73,11 @@ export function crossFileUses(units: readonly UnitToFind[], files: readonly Proj
         if (!unit) continue;
         const variable = moduleVariable(sourceCode, specifier.local.name);
         if (!variable) continue;
-        const uses = unit.kind === 'component' ? renderSites(sourceCode, variable).map((site): TSESTree.Node => site.node) : hookCalls(variable);
+        const uses = usesOf(unit, variable, sourceCode, project.file, (use) => findRepetition(use, repetitionOptions) !== null);
         if (uses.length === 0) continue;
         const entry = found.get(unitKey(unit)) ?? { places: 0, perItem: 0, files: [] };
-        for (const use of uses) {
-          if (findRepetition(use, repetitionOptions)) entry.perItem++;
+        for (const perItem of uses) {
+          if (perItem) entry.perItem++;
           else entry.places++;
         }
         if (!entry.files.includes(project.reportPath)) entry.files.push(project.reportPath);
@@ -84,6 +86,29 @@ export function crossFileUses(units: readonly UnitToFind[], files: readonly Proj
     }
   }
   return found;
+}
+
+/**
+ * Whether each use of the unit repeats: JSX that renders it, calls of a hook, and in a Vue or
+ * Svelte component the template elements that render it.
+ */
+function usesOf(
+  unit: UnitToFind,
+  variable: TSESLint.Scope.Variable,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  file: string,
+  repeats: (use: TSESTree.Node) => boolean,
+): boolean[] {
+  if (unit.kind !== 'component') return hookCalls(variable).map(repeats);
+  const markup = isComponentFile(file) ? templateUses(sourceCode, variable.name, path.extname(file).toLowerCase()) : [];
+  return [...renderSites(sourceCode, variable).map((site) => repeats(site.node)), ...markup.map((use) => use.perItem)];
+}
+
+/** The statements at the top of a module: a Svelte component's are inside its `<script>` elements. */
+function topLevelStatements(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.ProgramStatement[] {
+  return sourceCode.ast.body.flatMap((statement) =>
+    (statement.type as string) === 'SvelteScriptElement' ? (statement as unknown as { body: TSESTree.ProgramStatement[] }).body : [statement],
+  );
 }
 
 export function unitKey(unit: { file: string; exportedAs: string }): string {

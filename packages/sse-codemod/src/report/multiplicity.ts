@@ -13,6 +13,7 @@ import { type RepetitionOptions, findRepetition } from 'eslint-plugin-sse/detect
 import { type ClassNode, type StreamOpeners, owningFunction } from 'eslint-plugin-sse/detection';
 import type { StreamOpening } from 'eslint-plugin-sse/detection';
 import { streamStorage } from 'eslint-plugin-sse/detection';
+import type { TemplateUse } from './template-uses.js';
 import type { Multiplicity } from './types.js';
 
 /** One report of the plugin's rules about an opening. */
@@ -218,6 +219,22 @@ function perCall(start: FunctionNode | ClassNode): Classification {
 function ofUnit(sourceCode: Readonly<TSESLint.SourceCode>, unit: ComponentOrHook, through: string | null): Classification {
   if (unit.kind !== 'hook' && isProvider(unit)) return once(`provider \`${unit.name ?? 'default'}\`, mounted once`);
   return perInstance(sourceCode, unit, through);
+}
+
+/**
+ * A Vue or Svelte component whose every instance opens the stream (at mount): per instance,
+ * counted where templates render it (`ownUses`: its own template, for a tree that renders
+ * itself), or per item when its own template renders it under a `v-for`.
+ */
+export function classifyComponentInstance(name: string, ownUses: readonly TemplateUse[]): Classification {
+  const label = `component \`${name}\``;
+  const repeated = ownUses.find((use) => use.perItem);
+  if (repeated) return { kind: 'per-item', reason: `\`<${name}>\` renders itself per item (line ${repeated.line})`, places: 1 };
+  const places = ownUses.length;
+  const exported: ExportedUnit = { kind: 'component', exportedAs: 'default', label, localPlaces: places };
+  return places === 0
+    ? { kind: 'per-instance', reason: `${label}, not rendered in this file: counted once`, places: 1, exported }
+    : { kind: 'per-instance', reason: `${label}, rendered in ${places} ${places === 1 ? 'place' : 'places'}`, places, exported };
 }
 
 export function classifyOpening(analysis: FileAnalysis, opening: StreamOpening, flags: readonly OpeningFlag[]): Classification {
