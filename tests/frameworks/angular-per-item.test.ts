@@ -68,6 +68,8 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
     // each row subscribes to a root service's Observable that opens a new EventSource per subscriber;
     // the analysis does not follow a call into another class's method.
     list(`@for (job of jobs; track job.id) { <app-euler-row [id]="job.id" /> }`),
+    // The row lists a stream service in `providers` but never injects it: Angular never creates it.
+    list(`@for (job of jobs; track job.id) { <app-idle-provider-row /> }`),
     // A template with no component file beside it: nothing to resolve its tags with.
     angularTemplate(`@for (id of ids; track id) { <app-job-row [id]="id" /> }`, path.join(FIXTURES, 'orphan.component.html')),
     // The component file does not parse: the template is still linted, and nothing is reported.
@@ -362,6 +364,23 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
           line: 2,
           column: 40,
           data: { component: 'app-comment', stream: ES, line: 27, repetition: forOver('replies') },
+        },
+      ],
+    },
+    {
+      // The row provides its own stream service (`providers: [JobFeedService]`) and injects it: one
+      // service, and one stream, per row.
+      ...list(`@for (job of jobs; track job.id) { <app-provided-row /> }`),
+      errors: [
+        {
+          messageId: 'renderedPerItemAcrossFiles',
+          line: 1,
+          column: 36,
+          data: {
+            ...across('app-provided-row', 'provided-row.component.ts', 0, forOver('jobs')),
+            opening: `${fixture('job-feed.service.ts')}:6`,
+            route: ' through its own `JobFeedService` (in `providers`)',
+          },
         },
       ],
     },

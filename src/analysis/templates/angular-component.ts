@@ -17,6 +17,8 @@ export interface AngularComponent {
   hasInlineTemplate: boolean;
   /** The names listed in `imports: [...]`, in order. */
   imports: string[];
+  /** The classes listed in `providers: [...]` (not `{ provide, useClass }` objects): one instance per component. */
+  providers: string[];
 }
 
 /** A string literal, or a template literal without expressions. */
@@ -51,18 +53,20 @@ function property(metadata: TSESTree.ObjectExpression, name: string): TSESTree.N
 function asComponent(node: TSESTree.ClassDeclaration): AngularComponent | null {
   const metadata = componentMetadata(node);
   if (!metadata) return null;
-  const imports = property(metadata, 'imports');
   return {
     node,
     name: node.id?.name ?? null,
     selector: staticString(property(metadata, 'selector')),
     templateUrl: staticString(property(metadata, 'templateUrl')),
     hasInlineTemplate: isTemplateText(property(metadata, 'template')),
-    imports:
-      imports?.type === 'ArrayExpression'
-        ? imports.elements.flatMap((element) => (element?.type === 'Identifier' ? [element.name] : []))
-        : [],
+    imports: listedNames(property(metadata, 'imports')),
+    providers: listedNames(property(metadata, 'providers')),
   };
+}
+
+/** The identifiers of an array literal: `[NgFor, JobRowComponent]`. */
+function listedNames(list: TSESTree.Node | undefined): string[] {
+  return list?.type === 'ArrayExpression' ? list.elements.flatMap((element) => (element?.type === 'Identifier' ? [element.name] : [])) : [];
 }
 
 /** The `@Component` classes a file declares at its top level, exported or not, in source order. */
@@ -89,6 +93,19 @@ export function exportedComponent(program: TSESTree.Program, exported: string): 
   return null;
 }
 
+/** The class a file declares at its top level as `name`, or exports as `exported` (`default` for the default export). */
+export function declaredClass(program: TSESTree.Program, name: string): TSESTree.ClassDeclaration | null {
+  for (const statement of program.body) {
+    if (statement.type === 'ExportDefaultDeclaration') {
+      if (name === 'default' && statement.declaration.type === 'ClassDeclaration') return statement.declaration;
+      continue;
+    }
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'ClassDeclaration' && declaration.id?.name === name) return declaration;
+  }
+  return null;
+}
+
 /** Where a name in `imports: [...]` comes from: a module specifier and the name it exports there, or this file. */
 export interface ImportedName {
   /** The specifier (`./job-row.component`), or null for a class declared in the same file. */
@@ -96,8 +113,8 @@ export interface ImportedName {
   exported: string;
 }
 
-/** The names of `component.imports` with where each comes from; names from nowhere visible (a spread, a global) are left out. */
-export function importedNames(sourceCode: Readonly<TSESLint.SourceCode>, component: AngularComponent): ImportedName[] {
+/** Where each name that the file imports comes from, by local name. */
+export function importSources(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, ImportedName> {
   const byLocal = new Map<string, ImportedName>();
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== 'ImportDeclaration') continue;
@@ -113,6 +130,12 @@ export function importedNames(sourceCode: Readonly<TSESLint.SourceCode>, compone
       if (exported) byLocal.set(specifier.local.name, { module: statement.source.value, exported });
     }
   }
+  return byLocal;
+}
+
+/** The names of `component.imports` with where each comes from; names from nowhere visible (a spread, a global) are left out. */
+export function importedNames(sourceCode: Readonly<TSESLint.SourceCode>, component: AngularComponent): ImportedName[] {
+  const byLocal = importSources(sourceCode);
   const local = new Set(angularComponents(sourceCode.ast).map((declared) => declared.name));
   return component.imports.flatMap((name) => {
     const imported = byLocal.get(name);

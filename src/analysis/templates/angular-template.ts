@@ -27,6 +27,7 @@ import {
   resolveRelative,
   streamOpenedAtMount,
 } from './component-streams.js';
+import { providedServiceStream } from './angular-providers.js';
 import { type ParseFile, parsedSourceCode, projectParser } from './parse-file.js';
 
 /** The few fields of the template parser's nodes that are read here (Angular's compiler AST, with ESLint's `parent`). */
@@ -179,6 +180,12 @@ function externalOwner(template: string, parse: ParseFile): Owner | null {
   return null;
 }
 
+/** A component file that lists `providers`, whose services may open a stream per instance. */
+function providingComponent(file: string, parse: ParseFile): { file: string; sourceCode: Readonly<TSESLint.SourceCode> } | null {
+  const sourceCode = mentions(file, 'providers') ? parsedComponentFile(file, parse) : null;
+  return sourceCode ? { file, sourceCode } : null;
+}
+
 /** The components a template can render: its own (rendering itself), and those its `imports` name from relative modules or its own file. */
 function candidatesOf(owner: Owner, wrappers: readonly StreamWrapper[], parse: ParseFile): Candidate[] {
   const candidates: Candidate[] = [{ file: owner.file, sourceCode: owner.sourceCode, component: owner.component }];
@@ -190,8 +197,9 @@ function candidatesOf(owner: Owner, wrappers: readonly StreamWrapper[], parse: P
       continue;
     }
     const file = resolveRelative(owner.file, module);
-    // Prefiltered by text: a component file that cannot open a stream is never parsed.
-    const imported = file ? importedComponent(file, wrappers, parse) : null;
+    // Prefiltered by text: a component file that cannot open a stream, itself or through a
+    // service it provides, is never parsed.
+    const imported = file ? (importedComponent(file, wrappers, parse) ?? providingComponent(file, parse)) : null;
     const component = imported ? exportedComponent(imported.sourceCode.ast, exported) : null;
     if (imported && component) candidates.push({ file: imported.file, sourceCode: imported.sourceCode, component });
   }
@@ -222,13 +230,14 @@ export function angularTemplateVisitor(
   if (!isAngularTemplate(sourceCode) || !(sourceCode.text.includes('@for') || sourceCode.text.includes('ngFor'))) return null;
   let candidates: Candidate[] | undefined;
   let owner: Owner | null = null;
+  let parse: ParseFile | null = null;
   const streams = new Map<AngularComponent, ComponentStream | null>();
 
   function templateCandidates(): Candidate[] {
     if (candidates) return candidates;
     candidates = [];
     // The components are TypeScript, whatever parses the template.
-    const parse = projectParser(context, '@typescript-eslint/parser') ?? projectParser(context, 'typescript-eslint');
+    parse = projectParser(context, '@typescript-eslint/parser') ?? projectParser(context, 'typescript-eslint');
     if (!parse) return candidates;
     const inline = INLINE_TEMPLATE.exec(context.filename);
     owner = inline ? inlineOwner(inline[1]!, Number(inline[2]), parse) : externalOwner(context.filename, parse);
@@ -242,7 +251,7 @@ export function angularTemplateVisitor(
       const opening = streamOpenedAtMount(candidate.sourceCode, wrappers, candidate.component.node);
       stream = opening
         ? { file: candidate.file, line: opening.node.loc.start.line, stream: opening.source.label, route: '' }
-        : null;
+        : parse && providedServiceStream(candidate, wrappers, parse);
       streams.set(candidate.component, stream);
     }
     return stream;
