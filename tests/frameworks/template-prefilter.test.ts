@@ -145,6 +145,28 @@ const source = new EventSource('/nodes/' + props.node.id);
     expect(lint('vue', tree, 'TreeNode.vue')).toEqual({ messages: ['5:32 renderedPerItem'], parsed: ['TreeNode.vue'], templateWalks: 1 });
   });
 
+  it('walks no template of a file that opens a stream but renders no tag of its own name', () => {
+    const log = `<script setup lang="ts">
+import { ref } from 'vue';
+const lines = ref<string[]>([]);
+const source = new EventSource('/log');
+source.onmessage = (event) => lines.value.push(event.data);
+</script>
+<template><ul><li v-for="line in lines" :key="line">{{ line }}</li></ul></template>
+`;
+    expect(lint('vue', log, 'LogView.vue')).toEqual({ messages: [], parsed: ['LogView.vue'], templateWalks: 0 });
+  });
+
+  it('walks the template of a file that renders itself by its kebab-case name', () => {
+    const tree = `<script setup lang="ts">
+const props = defineProps<{ node: { id: string; children: { id: string }[] } }>();
+const source = new EventSource('/nodes/' + props.node.id);
+</script>
+<template><li><tree-node v-for="child in node.children" :key="child.id" :node="child" /></li></template>
+`;
+    expect(lint('vue', tree, 'TreeNode.vue')).toEqual({ messages: ['5:15 renderedPerItem'], parsed: ['TreeNode.vue'], templateWalks: 1 });
+  });
+
   it('walks the template of a file that renders itself when only its relative composable names the stream', () => {
     write('useStatus.ts', STREAMING_COMPOSABLE);
     const tree = `<script setup lang="ts">

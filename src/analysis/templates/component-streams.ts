@@ -90,9 +90,11 @@ export function resolveRelative(fromFile: string, specifier: string): string | n
   const base = path.resolve(path.dirname(fromFile), specifier);
   for (const candidate of [base, `${base}.ts`, `${base}.js`, `${base}.mjs`, `${base}/index.ts`, `${base}/index.js`]) {
     try {
-      if (statSync(candidate).isFile()) return candidate;
+      // No exception for a missing candidate (most specifiers omit the extension, and the
+      // prefilter resolves them for every component a list renders); other errors still throw.
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
     } catch {
-      // Not this one.
+      // Not this one (unreadable, or a path through a file).
     }
   }
   return null;
@@ -186,9 +188,17 @@ interface CachedFile {
 
 const parsedFiles = new Map<string, CachedFile>();
 
+/** The modules whose imports open a stream, without and with the user's wrappers. */
+const streamModuleNames = (wrappers: readonly StreamWrapper[]): string[] => [
+  ...new Set(librarySources(wrappers).flatMap((source) => (source.module === null ? [] : [source.module]))),
+];
+const KNOWN_STREAM_MODULE_NAMES = streamModuleNames([]);
+
 /** Whether `text` names a stream: the global, a known library's module or a wrapper's module. */
 function textMentionsStream(text: string, wrappers: readonly StreamWrapper[]): boolean {
-  return includesEventSource(text) || librarySources(wrappers).some((source) => source.module !== null && text.includes(source.module));
+  if (includesEventSource(text)) return true;
+  const modules = wrappers.length === 0 ? KNOWN_STREAM_MODULE_NAMES : streamModuleNames(wrappers);
+  return modules.some((module) => text.includes(module));
 }
 
 /** `import { useJob } from './useJob'`, `import useJob from '../useJob'`: a composable from a relative module. */

@@ -42,8 +42,8 @@ function enclosingEach(node: SvelteNode): SvelteEachBlock | null {
 /**
  * Listeners that call `report` for every component rendered inside `{#each}` whose instances
  * open a stream each, or null when the text shows that none can: the file is not a Svelte
- * component with an `{#each}`, or it imports no `.svelte` file and cannot open a stream itself
- * (so it cannot render itself with one). Then the markup is never walked.
+ * component with an `{#each}`, or it imports no `.svelte` file (a Svelte 5 self-import is one)
+ * and does not render itself (`<svelte:self>`) with a stream. Then the markup is never walked.
  */
 export function svelteEachVisitor(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -53,7 +53,8 @@ export function svelteEachVisitor(
   const sourceCode = context.sourceCode;
   if (!isSvelteFile(sourceCode) || !sourceCode.text.includes('{#each')) return null;
   const filename = context.filename;
-  if (!IMPORTS_SVELTE_FILE.test(sourceCode.text) && !mayOpenStream(filename, sourceCode.text, wrappers)) return null;
+  const rendersItself = sourceCode.text.includes('<svelte:self');
+  if (!IMPORTS_SVELTE_FILE.test(sourceCode.text) && !(rendersItself && mayOpenStream(filename, sourceCode.text, wrappers))) return null;
   const streamOfFile = componentStreamResolver(context, wrappers, 'svelte-eslint-parser');
   let imports: Map<string, string> | undefined;
 

@@ -71,6 +71,15 @@ function ownNames(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): 
   return names;
 }
 
+/** `MyRow` → `my-row`: the other way a template may write a component's name. */
+const kebabCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
+/** Whether the text has a tag with one of this component's own names: `<TreeNode`, `<tree-node`. */
+function rendersItself(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): boolean {
+  const text = sourceCode.text;
+  return [...ownNames(sourceCode, filename)].some((name) => text.includes(`<${name}`) || text.includes(`<${kebabCase(name)}`));
+}
+
 /** `from './Row.vue'`: the only way a template gets another file's component that this rule can follow. */
 const IMPORTS_VUE_FILE = /\.vue['"]/;
 
@@ -89,8 +98,9 @@ function importedVueComponents(sourceCode: Readonly<TSESLint.SourceCode>, filena
 /**
  * The template visitor that calls `report` for every component rendered under `v-for` whose
  * instances open a stream each, or null when the text shows that none can: the file is not a
- * Vue component with a `v-for`, or it imports no `.vue` file and cannot open a stream itself
- * (so it cannot render itself with one). Then the template is never walked.
+ * Vue component with a `v-for`, or it imports no `.vue` file and does not render itself with a
+ * stream (no tag of its own name, or no stream in its text or its relative composables'). Then
+ * the template is never walked.
  */
 export function vueTemplateVisitor(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -100,7 +110,9 @@ export function vueTemplateVisitor(
   const sourceCode = context.sourceCode;
   if (!isVueFile(sourceCode) || !sourceCode.text.includes('v-for')) return null;
   const filename = context.filename;
-  if (!IMPORTS_VUE_FILE.test(sourceCode.text) && !mayOpenStream(filename, sourceCode.text, wrappers)) return null;
+  if (!IMPORTS_VUE_FILE.test(sourceCode.text) && !(rendersItself(sourceCode, filename) && mayOpenStream(filename, sourceCode.text, wrappers))) {
+    return null;
+  }
   const streamOfFile = componentStreamResolver(context, wrappers, 'vue-eslint-parser');
   let imports: Map<string, string> | undefined;
   let names: Set<string> | undefined;
