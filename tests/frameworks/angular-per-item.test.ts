@@ -68,6 +68,13 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
     // each row subscribes to a root service's Observable that opens a new EventSource per subscriber;
     // the analysis does not follow a call into another class's method.
     list(`@for (job of jobs; track job.id) { <app-euler-row [id]="job.id" /> }`),
+    // NgModule app: the label declared beside the list opens no stream.
+    angularTemplate(`<app-legacy-label *ngFor="let id of ids" [text]="id" />`, path.join(FIXTURES, 'legacy', 'legacy-list.component.html')),
+    // A non-standalone component that no NgModule declares: `<app-legacy-row>` is not known here.
+    angularTemplate(
+      `<app-legacy-row *ngFor="let id of ids" [id]="id"></app-legacy-row>`,
+      path.join(FIXTURES, 'legacy', 'rows', 'orphan-list.component.html'),
+    ),
     // The row lists a stream service in `providers` but never injects it: Angular never creates it.
     list(`@for (job of jobs; track job.id) { <app-idle-provider-row /> }`),
     // A template with no component file beside it: nothing to resolve its tags with.
@@ -381,6 +388,22 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
             opening: `${fixture('job-feed.service.ts')}:6`,
             route: ' through its own `JobFeedService` (in `providers`)',
           },
+        },
+      ],
+    },
+    {
+      // NgModule app: the row is declared in the same module as the list (legacy.module.ts), its
+      // import there relative to the module's file.
+      ...angularTemplate(
+        `<ul><app-legacy-row *ngFor="let id of ids" [id]="id"></app-legacy-row></ul>`,
+        path.join(FIXTURES, 'legacy', 'legacy-list.component.html'),
+      ),
+      errors: [
+        {
+          messageId: 'renderedPerItemAcrossFiles',
+          line: 1,
+          column: 5,
+          data: across('app-legacy-row', 'legacy/rows/legacy-row.component.ts', 13, ngForOver('ids')),
         },
       ],
     },

@@ -32,11 +32,11 @@ function isTemplateText(node: TSESTree.Node | undefined): boolean {
   return (node?.type === 'Literal' && typeof node.value === 'string') || node?.type === 'TemplateLiteral';
 }
 
-/** The object handed to `@Component(…)`, when the class has that decorator. */
-function componentMetadata(node: TSESTree.ClassDeclaration): TSESTree.ObjectExpression | null {
+/** The object handed to `@Component(…)` (or the decorator `name`), when the class has that decorator. */
+function componentMetadata(node: TSESTree.ClassDeclaration, name = 'Component'): TSESTree.ObjectExpression | null {
   for (const decorator of node.decorators ?? []) {
     const call = decorator.expression;
-    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'Component') continue;
+    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== name) continue;
     const metadata = call.arguments[0];
     return metadata?.type === 'ObjectExpression' ? metadata : null;
   }
@@ -79,6 +79,17 @@ export function angularComponents(program: TSESTree.Program): AngularComponent[]
     if (component) components.push(component);
   }
   return components;
+}
+
+/** The `declarations: [...]` of each `@NgModule` class a file declares at its top level. */
+export function ngModuleDeclarations(program: TSESTree.Program): string[][] {
+  const modules: string[][] = [];
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    const metadata = declaration?.type === 'ClassDeclaration' ? componentMetadata(declaration, 'NgModule') : null;
+    if (metadata) modules.push(listedNames(property(metadata, 'declarations')));
+  }
+  return modules;
 }
 
 /** The component exported as `exported` (`default` for the default export). */

@@ -5,7 +5,8 @@
  * for an inline `template:` that angular-eslint's `processInlineTemplates` hands over as a
  * virtual `.html` file, the component file it came from); an element is resolved to a class
  * through that component's standalone `imports: [...]` (relative modules, or classes of the
- * same file) or to the component itself (a tree node that renders itself), by selector.
+ * same file), the `declarations` of the `NgModule` that declares it, or to the component
+ * itself (a tree node that renders itself), by selector.
  * Without a TypeScript program: syntax only, read from disk like the Vue and Svelte imports.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -16,8 +17,10 @@ import {
   type AngularComponent,
   angularComponents,
   exportedComponent,
+  importSources,
   importedNames,
   matchingSelector,
+  ngModuleDeclarations,
   templateUrlNames,
 } from './angular-component.js';
 import {
@@ -116,17 +119,19 @@ interface ParsedFile {
   sourceCode: Readonly<TSESLint.SourceCode> | null;
 }
 
-/** Component files parsed to find a template's owner, which need no stream of their own to be read. */
+/** Component and module files parsed to find a template's owner and its siblings, which need no stream of their own to be read. */
 const ownerFiles = new Map<string, ParsedFile>();
 
-function parsedComponentFile(file: string, parse: ParseFile): Readonly<TSESLint.SourceCode> | null {
+/** `file` parsed when its text has `marker` (`@Component`, `@NgModule`), cached per path and modification time. */
+function parsedComponentFile(file: string, parse: ParseFile, marker = '@Component'): Readonly<TSESLint.SourceCode> | null {
   try {
     const { mtimeMs } = statSync(file);
-    const cached = ownerFiles.get(file);
+    const key = `${marker}\0${file}`;
+    const cached = ownerFiles.get(key);
     if (cached && cached.mtimeMs === mtimeMs) return cached.sourceCode;
     const text = readFileSync(file, 'utf8');
-    const sourceCode = text.includes('@Component') ? parsedSourceCode(parse, file, text) : null;
-    ownerFiles.set(file, { mtimeMs, sourceCode });
+    const sourceCode = text.includes(marker) ? parsedSourceCode(parse, file, text) : null;
+    ownerFiles.set(key, { mtimeMs, sourceCode });
     return sourceCode;
   } catch {
     // A component file that cannot be read or parsed names no owner; the template is still linted.
@@ -156,19 +161,23 @@ function inlineOwner(file: string, index: number, parse: ParseFile): Owner | nul
   return sourceCode && component ? { file, sourceCode, component, inline: true } : null;
 }
 
+/** The names in a directory; none when it cannot be read. */
+function directoryEntries(directory: string): string[] {
+  try {
+    return readdirSync(directory);
+  } catch {
+    return [];
+  }
+}
+
 /** The component whose `templateUrl` names `template`: in the `.ts` file of the same name first, then in the other `.ts` files beside it. */
 function externalOwner(template: string, parse: ParseFile): Owner | null {
   const directory = path.dirname(template);
   const sameName = template.replace(/\.html$/, '.ts');
-  let siblings: string[] = [];
-  try {
-    siblings = readdirSync(directory)
-      .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts') && !name.endsWith('.d.ts'))
-      .map((name) => path.join(directory, name))
-      .filter((file) => file !== sameName);
-  } catch {
-    // An unreadable directory: only the file of the same name is tried.
-  }
+  const siblings = directoryEntries(directory)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts') && !name.endsWith('.d.ts'))
+    .map((name) => path.join(directory, name))
+    .filter((file) => file !== sameName);
   for (const file of [sameName, ...siblings]) {
     if (file !== sameName && !mentions(file, path.basename(template))) continue;
     const sourceCode = parsedComponentFile(file, parse);
@@ -186,22 +195,55 @@ function providingComponent(file: string, parse: ParseFile): { file: string; sou
   return sourceCode ? { file, sourceCode } : null;
 }
 
-/** The components a template can render: its own (rendering itself), and those its `imports` name from relative modules or its own file. */
+/** How many directories up from a component an `NgModule` that declares it is looked for. */
+const MODULE_SEARCH_DEPTH = 3;
+
+/**
+ * The other components that the `NgModule` declaring a non-standalone component declares
+ * (`declarations: [JobListComponent, JobRowComponent]`), each with the module file its import
+ * is relative to: the `*.module.ts` files of the component's directory and those above it
+ * that name the component. None for a component with `imports` of its own (standalone).
+ */
+function moduleSiblings(owner: Owner, parse: ParseFile): { from: string; module: string | null; exported: string }[] {
+  const name = owner.component.name;
+  if (!name || owner.component.imports.length > 0) return [];
+  let directory = path.dirname(owner.file);
+  for (let depth = 0; depth < MODULE_SEARCH_DEPTH; depth++, directory = path.dirname(directory)) {
+    for (const entry of directoryEntries(directory).filter((file) => file.endsWith('.module.ts'))) {
+      const file = path.join(directory, entry);
+      const sourceCode = mentions(file, name) ? parsedComponentFile(file, parse, '@NgModule') : null;
+      const declarations = sourceCode ? ngModuleDeclarations(sourceCode.ast).find((names) => names.includes(name)) : undefined;
+      if (!sourceCode || !declarations) continue;
+      const sources = importSources(sourceCode);
+      return declarations.flatMap((declared) => {
+        const source = declared === name ? undefined : sources.get(declared);
+        return source ? [{ from: file, ...source }] : [];
+      });
+    }
+  }
+  return [];
+}
+
+/**
+ * The components a template can render: its own (rendering itself), those its `imports` name
+ * from relative modules or its own file, and those its `NgModule` declares beside it.
+ */
 function candidatesOf(owner: Owner, wrappers: readonly StreamWrapper[], parse: ParseFile): Candidate[] {
   const candidates: Candidate[] = [{ file: owner.file, sourceCode: owner.sourceCode, component: owner.component }];
   const declared = angularComponents(owner.sourceCode.ast);
-  for (const { module, exported } of importedNames(owner.sourceCode, owner.component)) {
+  const imported = importedNames(owner.sourceCode, owner.component).map((name) => ({ from: owner.file, ...name }));
+  for (const { from, module, exported } of [...imported, ...moduleSiblings(owner, parse)]) {
     if (module === null) {
       const component = declared.find((c) => c.name === exported);
       if (component && component !== owner.component) candidates.push({ file: owner.file, sourceCode: owner.sourceCode, component });
       continue;
     }
-    const file = resolveRelative(owner.file, module);
+    const file = resolveRelative(from, module);
     // Prefiltered by text: a component file that cannot open a stream, itself or through a
     // service it provides, is never parsed.
-    const imported = file ? (importedComponent(file, wrappers, parse) ?? providingComponent(file, parse)) : null;
-    const component = imported ? exportedComponent(imported.sourceCode.ast, exported) : null;
-    if (imported && component) candidates.push({ file: imported.file, sourceCode: imported.sourceCode, component });
+    const source = file ? (importedComponent(file, wrappers, parse) ?? providingComponent(file, parse)) : null;
+    const component = source ? exportedComponent(source.sourceCode.ast, exported) : null;
+    if (source && component) candidates.push({ file: source.file, sourceCode: source.sourceCode, component });
   }
   return candidates;
 }
