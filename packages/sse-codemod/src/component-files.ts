@@ -55,6 +55,13 @@ export interface ScriptBlock {
   jsx: boolean;
   /** A Vue `<script setup>`: its top-level names belong to one instance, not to the module. */
   perInstance: boolean;
+  /**
+   * Whether this block's code can use what `other` imports: a `<script setup>` sees the plain
+   * `<script>`'s, a Svelte instance script the module script's (`context="module"`, `module`).
+   */
+  seesImportsOf: (other: ScriptBlock) => boolean;
+  /** A Svelte module script. */
+  moduleScript: boolean;
 }
 
 /** The few fields of the parsers' tag nodes read here (vue-eslint-parser's `VElement`, svelte-eslint-parser's `SvelteScriptElement`). */
@@ -78,15 +85,23 @@ function attributeValue(node: TagNode, name: string): string | null {
   return null;
 }
 
-function blockOf(node: TagNode): ScriptBlock | null {
+function hasAttribute(node: TagNode, name: string): boolean {
+  return node.startTag.attributes.some((attribute) => attribute.key.name === name);
+}
+
+function blockOf(node: TagNode, extension: string): ScriptBlock | null {
   if (!node.endTag) return null;
   const lang = attributeValue(node, 'lang')?.toLowerCase() ?? 'js';
+  const moduleScript = extension === '.svelte' && (hasAttribute(node, 'module') || attributeValue(node, 'context') === 'module');
+  const perInstance = extension === '.vue' && hasAttribute(node, 'setup');
   return {
     start: node.startTag.range[1],
     end: node.endTag.range[0],
     typeScript: lang === 'ts' || lang === 'tsx' || lang === 'typescript',
     jsx: lang === 'tsx' || lang === 'jsx',
-    perInstance: node.startTag.attributes.some((attribute) => attribute.key.name === 'setup'),
+    perInstance,
+    moduleScript,
+    seesImportsOf: (other) => (extension === '.vue' ? perInstance && !other.perInstance : !moduleScript && other.moduleScript),
   };
 }
 
@@ -103,7 +118,7 @@ export function scriptBlocks(sourceCode: SourceCode, extension: string): ScriptB
   } else {
     tags = (sourceCode.ast.body as unknown as TagNode[]).filter((node) => node.type === 'SvelteScriptElement');
   }
-  return tags.flatMap((tag) => blockOf(tag) ?? []).sort((a, b) => a.start - b.start);
+  return tags.flatMap((tag) => blockOf(tag, extension) ?? []).sort((a, b) => a.start - b.start);
 }
 
 /**

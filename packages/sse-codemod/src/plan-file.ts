@@ -139,7 +139,8 @@ function planComponentPass(request: PlanRequest, text: string): PassPlan | { err
   const detection = detectFlaggedSites(request.path, text);
   if (!detection.ok) return { error: detection.error };
   const plan: PassPlan = { edits: [], sites: [] };
-  for (const block of detection.blocks ?? []) {
+  const blocks = detection.blocks ?? [];
+  for (const block of blocks) {
     const sites = detection.sites.filter((site) => block.start <= site.opening.node.range[0] && site.opening.node.range[1] <= block.end);
     if (sites.length === 0) continue;
     const sourceFile = project.createSourceFile(`/input${block.typeScript ? '.ts' : '.js'}`, blockAsScript(text, block), {
@@ -149,7 +150,8 @@ function planComponentPass(request: PlanRequest, text: string): PassPlan | { err
     try {
       const error = syntaxError(sourceFile);
       if (error) return { error };
-      const blockPlan = planSites(sourceFile, request, { ...detection, sites });
+      const shared = blocks.filter((other) => other !== block && block.seesImportsOf(other)).map((other) => existingHelperName(text, other, request));
+      const blockPlan = planSites(sourceFile, request, { ...detection, sites }, shared.find((name) => name !== null) ?? undefined);
       plan.sites.push(...blockPlan.sites);
       plan.edits.push(...blockPlan.edits.map((edit) => indentedImport(insideBlock(edit, text, block), text, block)));
     } finally {
@@ -157,6 +159,17 @@ function planComponentPass(request: PlanRequest, text: string): PassPlan | { err
     }
   }
   return plan;
+}
+
+/** The name under which `block` imports the helper, or null. */
+function existingHelperName(text: string, block: ScriptBlock, request: PlanRequest): string | null {
+  const sourceFile = project.createSourceFile(`/other${block.typeScript ? '.ts' : '.js'}`, blockAsScript(text, block), { overwrite: true, scriptKind: blockScriptKind(block) });
+  try {
+    const binding = helperBinding(sourceFile, request.helperSpecifier);
+    return binding.importEdit === null ? binding.localName : null;
+  } finally {
+    project.removeSourceFile(sourceFile);
+  }
 }
 
 const NEW_IMPORT = /^(\r?\n)?(import \{)/;
@@ -186,7 +199,11 @@ function insideBlock(edit: TextEdit, text: string, block: ScriptBlock): TextEdit
   return { start: position, end: position, text: `${edit.text.trimEnd()}${eol}${blankAfter}` };
 }
 
-function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extract<Detection, { ok: true }>): PassPlan {
+/**
+ * `sharedBinding`: the name under which another `<script>` block of the component, whose imports
+ * this block sees, already imports the helper; a second import would declare the name twice.
+ */
+function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extract<Detection, { ok: true }>, sharedBinding?: string): PassPlan {
   const text = sourceFile.getFullText();
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const sites: PlannedSite[] = [];
@@ -226,7 +243,9 @@ function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extr
 
   const edits: TextEdit[] = [];
   if (rewrites.length > 0) {
-    const helper = helperBinding(sourceFile, request.helperSpecifier);
+    const helper = sharedBinding
+      ? { localName: sharedBinding, importEdit: null, declaration: '' }
+      : helperBinding(sourceFile, request.helperSpecifier);
     for (const { node, argumentsText, planned } of rewrites) {
       planned.edit = { start: node.getStart(), end: node.getEnd(), text: `${helper.localName}${argumentsText}` };
       edits.push(planned.edit);

@@ -28,7 +28,7 @@ declare module '*.svelte' {
 }
 
 declare function defineProps<T>(): T;
-declare function defineModel<T>(name: string): { value: T | undefined };
+declare function defineModel<T>(name: string, options?: { default?: () => T }): { value: T | undefined };
 declare function $props<T>(): T;
 declare function $state<T>(initial: T): T;
 declare function $effect(fn: () => void | (() => void)): void;
