@@ -2,13 +2,17 @@
 /**
  * `npm run bench`: measurements that are not tests (timings are never asserted in tests).
  *
- *   node scripts/bench.js [lint] [lint-scaling] [lint-concurrency] [type-aware] [oxlint] [editor]
- *                         [hub-size] [codemod] [hub] [install-size] [fanout] [--json] [--runs N] [--skip-eslint] [--write-docs]
+ *   node scripts/bench.js [lint] [lint-scaling] [lint-concurrency] [type-aware] [sfc] [oxlint] [editor]
+ *                         [hub-size] [codemod] [hub] [install-size] [fanout] [--json] [--runs N] [--skip-eslint]
+ *                         [--write-docs | --update-docs]
  *
  * With no part named, runs them all (about 20 minutes on two cores; `codemod` takes ten of
  * them, most of it ESLint's passes over a generated 5,000-file repository, which
  * `--skip-eslint` leaves out). `--write-docs` runs every part and writes docs/benchmarks.md,
- * its charts and docs/benchmarks/results.json. Quote the medians and ratios, not single runs.
+ * its charts and docs/benchmarks/results.json. `--update-docs` measures only the parts named and
+ * replaces just their entries in docs/benchmarks/results.json before regenerating the page, so
+ * that one part can be re-measured without re-running the rest (the page's machine section stays
+ * that of the whole run; such parts carry their own date). Quote the medians and ratios, not single runs.
  * `fanout` (the server multiplexer over the Redis backplane) runs only when named: it needs
  * `redis-server`, and its figures belong to docs/server.md.
  */
@@ -23,6 +27,7 @@ import { DENSE_FILES, formatLintConcurrency, measureLintConcurrency } from './be
 import { measureLintCost } from './bench/lint-cost.js';
 import { formatLintScaling, measureLintScaling } from './bench/lint-scaling.js';
 import { formatOxlint, measureOxlint } from './bench/oxlint.js';
+import { formatSfcCost, measureSfcCost } from './bench/sfc-cost.js';
 import { writeReport } from './bench/write-report.js';
 
 const args = process.argv.slice(2);
@@ -31,8 +36,13 @@ const runsIndex = args.indexOf('--runs');
 const runs = runsIndex === -1 ? 5 : Number(args[runsIndex + 1]);
 const parts = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--runs');
 const writeDocs = args.includes('--write-docs');
+const updateDocs = args.includes('--update-docs');
 if (writeDocs && (parts.length > 0 || args.includes('--skip-eslint'))) {
   console.error('--write-docs measures every part: name no part and do not pass --skip-eslint.');
+  process.exit(2);
+}
+if (updateDocs && (parts.length === 0 || writeDocs)) {
+  console.error('--update-docs replaces the entries of the parts named: name at least one part (or use --write-docs for all).');
   process.exit(2);
 }
 const wanted = (name) => parts.length === 0 || parts.includes(name);
@@ -72,6 +82,7 @@ if (wanted('type-aware')) {
   results.typeAware = await measureTypeAwareCost({ runs: Math.min(runs, 3) });
   results.typeAware.lines = formatTypeAwareCost(results.typeAware);
 }
+if (wanted('sfc')) results.sfcCost = await measureSfcCost({ runs });
 if (wanted('oxlint')) results.oxlint = await measureOxlint({ runs });
 if (wanted('editor')) results.editor = await measureEditor({ runs });
 if (wanted('hub-size')) results.hubSize = await measureHubSize();
@@ -85,6 +96,14 @@ if (named('fanout')) {
 if (wanted('codemod')) results.codemod = await measureCodemodThroughput({ runs, eslintRuns: args.includes('--skip-eslint') ? 0 : 1 });
 results.machine.loadAverageAtEnd = os.loadavg();
 if (writeDocs) writeReport(results);
+if (updateDocs) {
+  const resultsFile = new URL('../docs/benchmarks/results.json', import.meta.url);
+  const committed = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  for (const [part, figures] of Object.entries(results)) {
+    if (part !== 'node' && part !== 'machine') committed[part] = figures;
+  }
+  writeReport(committed);
+}
 
 if (asJson) {
   console.log(JSON.stringify(results, null, 2));
@@ -103,6 +122,7 @@ if (asJson) {
   if (results.lintScaling) console.log(formatLintScaling(results.lintScaling).join('\n'));
   if (results.lintConcurrency) console.log(formatLintConcurrency(results.lintConcurrency).join('\n'));
   if (results.typeAware) console.log(results.typeAware.lines.join('\n'));
+  if (results.sfcCost) console.log(formatSfcCost(results.sfcCost).join('\n'));
   if (results.oxlint) console.log(formatOxlint(results.oxlint).join('\n'));
   if (results.editor) console.log(formatEditor(results.editor).join('\n'));
   if (results.installSize) console.log(formatInstallSize(results.installSize).join('\n'));
@@ -118,7 +138,7 @@ if (results.codemod?.problems.length) process.exitCode = 1;
 // Likewise a hub run that lost or misrouted events, and lint runs whose findings went wrong
 // (oxlint disagreeing with ESLint, an editor showing other diagnostics than its first run).
 if (results.hub?.problems.length || results.fanout?.problems.length) process.exitCode = 1;
-if (results.lintScaling?.problems.length || results.lintConcurrency?.problems.length || results.typeAware?.problems.length) {
+if (results.lintScaling?.problems.length || results.lintConcurrency?.problems.length || results.typeAware?.problems.length || results.sfcCost?.problems.length) {
   process.exitCode = 1;
 }
 if (results.oxlint?.problems.length || results.editor?.problems.length) process.exitCode = 1;

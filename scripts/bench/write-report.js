@@ -68,6 +68,14 @@ function targetsSection(results) {
       verdict(lint.pluginToNoAwaitInLoop <= 1),
     ]);
   }
+  if (results.sfcCost) {
+    const frameworks = Object.entries(results.sfcCost.frameworks);
+    rows.push([
+      'a component without a stream name costs the rules no more than a `.ts` file of the same script',
+      frameworks.map(([framework, f]) => `.${framework} ${f.ruleRatio.toFixed(2)}× (${number(f.sfc.plugin.ruleMs.median, 1)} ms against ${number(f.ts.plugin.ruleMs.median, 1)} ms)`).join('; '),
+      verdict(frameworks.every(([, f]) => f.ruleRatio <= 1)),
+    ]);
+  }
   if (results.lintScaling) rows.push([`dense input: ${results.lintScaling.growth.size}× the size in ≤ ${results.lintScaling.limit}× the time`, `${results.lintScaling.growth.plugin.toFixed(1)}×`, verdict(results.lintScaling.met)]);
   if (results.codemod) {
     const plain = results.codemod.nonCandidate;
@@ -169,7 +177,38 @@ function lintSection(results, charts) {
       `Type-aware mode adds ${number(typeAware.typeAwareAddedMs)} ms of wall time (${typeAware.typeAwareOverSyntactic.toFixed(2)}× the syntactic rules' lint, ${typeAware.typeAwareOverBaseline.toFixed(2)}× the typed lint without them) and ${number(typeAware.typeAwareAddedCpuMs)} ms of CPU (${typeAware.typeAwareOverSyntacticCpu.toFixed(2)}×). It summarised ${number(typeAware.declarationsSummarised)} declarations and read each body once (${number(typeAware.declarationWalks)} reads). The syntactic rules find nothing in this project: every stream is in another file.`,
     );
   }
+  if (results.sfcCost) out.push('', sfcCostSubsection(results.sfcCost));
   return out.join('\n');
+}
+
+/** Vue and Svelte components without a stream name against `.ts` files of the same script (issue 12). */
+function sfcCostSubsection(sfcCost) {
+  const { measured } = sfcCost;
+  const label = { vue: 'Vue', svelte: 'Svelte' };
+  const rows = Object.entries(sfcCost.frameworks).flatMap(([framework, f]) => [
+    [`\`.${framework}\` (${label[framework]} components)`, f.sfc.plugin, f.sfc.off, f.addedWallMs.sfc],
+    [`\`.ts\`, the same scripts`, f.ts.plugin, f.ts.off, f.addedWallMs.ts],
+  ]);
+  return [
+    '### Single-file components without a stream name',
+    '',
+    `${number(sfcCost.files)} generated components per framework (\`scripts/bench/sfc-corpus.js\`, seed ${sfcCost.seed}: cards that format their item through helpers and a composable, lists that fetch and render an imported card per item under \`v-for\` / \`{#each}\`, forms with a loop over options, detail views), none naming a stream, each beside a \`.ts\` file holding exactly its script's code. Linted in-process through their framework's parser (typescript-eslint's for \`lang="ts"\`) with \`sse.configs.vue\` / \`sse.configs.svelte\`, the \`.ts\` files with \`sse.configs.recommended\`, and each without the plugin; a fresh copy of the files per run, so that imported components are read from disk as in one CLI run. Median of ${sfcCost.runs} runs (range), measured alone on ${measured.date} (load average ${measured.loadAverageAtStart.map((v) => v.toFixed(2)).join(' ')} at start; ${Object.entries(measured.versions).map(([name, version]) => `${name} ${version}`).join(', ')}): \`npm run bench -- sfc\`.`,
+    '',
+    table(
+      ['files', '`sse/` rules ms', 'parse ms', 'wall ms, plugin', 'wall ms, no plugin', 'wall added ms'],
+      rows.map(([name, plugin, off, added]) => [name, range(plugin.ruleMs, 1), range(plugin.parseMs), range(plugin.wallMs), range(off.wallMs), range(added)]),
+    ),
+    '',
+    ...Object.entries(sfcCost.frameworks).flatMap(([framework, f]) => {
+      const perItem = f.sfc.plugin.byRule['sse/no-eventsource-per-item'];
+      return [
+        `${label[framework]}: the rules took ${f.ruleRatio.toFixed(2)}× on the components what they took on the same scripts as \`.ts\`. \`no-eventsource-per-item\` took ${number(perItem, 1)} ms of the ${number(f.sfc.plugin.ruleMs.median, 1)}, the other rules ${number(f.sfc.plugin.ruleMs.median - perItem, 1)} ms, against ${number(f.ts.plugin.ruleMs.median, 1)} ms for all of them on the \`.ts\` files. Parsing a component took ${(f.sfc.plugin.parseMs.median / f.ts.plugin.parseMs.median).toFixed(1)}× parsing its script alone.`,
+        '',
+      ];
+    }),
+    '',
+    'Every rule stops at the text prefilter on these files, before any template walk. What `no-eventsource-per-item` does beyond that is the cross-file check: for a list whose template imports a `.vue` / `.svelte` file it walks the template and reads each component it renders per item, and that component\'s relative composables, from disk (parsing none of them, as none names a stream), once per file per process. A component that imports no component file and does not render itself is never walked. Wall times include parsing and move by tens of percent from run to run on this shared machine; the rule times come from ESLint\'s own `stats`.',
+  ].join('\n');
 }
 
 function codemodSection(results) {
@@ -377,6 +416,12 @@ function shortfallSection(results) {
       `- **Lint cost on real code: ${lint.pluginToNoAwaitInLoop.toFixed(1)}× \`no-await-in-loop\`, not ≤ 1×.** None of these ${number(lint.files)} files opens a stream, so every \`sse/\` rule stops at its first check; what remains is that check, paid on every file: the stream test (the name \`EventSource\` in the text, found by a search for its rare tail, and the file's imports and \`require\` calls, read from the syntax tree) and \`no-unbounded-reconnect\`'s test for a \`retry:\` field. \`no-await-in-loop\` only listens for \`await\` nodes and reads nothing else. All four rules together take ${number(perFile, 1)} µs per file, ${((lint.pluginTotalMs / lint.parseMs) * 100).toFixed(1)}% of the time ESLint spends parsing the same files. Before this was measured, the rules scanned the text once per library name and cost 7.4–8.3×; what is left is reading each file once.`,
     );
   }
+  const sfcOver = Object.entries(results.sfcCost?.frameworks ?? {}).filter(([, f]) => f.ruleRatio > 1);
+  if (sfcOver.length > 0) {
+    out.push(
+      `- **Components without a stream name: ${sfcOver.map(([framework, f]) => `${f.ruleRatio.toFixed(1)}× on \`.${framework}\``).join(', ')} what the same scripts cost as \`.ts\`, not ≤ 1×.** Every rule stops at the text prefilter before any template walk; the difference is \`no-eventsource-per-item\`'s cross-file check (${sfcOver.map(([framework, f]) => `${number(f.sfc.plugin.byRule['sse/no-eventsource-per-item'], 1)} ms of \`.${framework}\`'s ${number(f.sfc.plugin.ruleMs.median, 1)}`).join(', ')}): a list that imports component files has its template walked, and each component it renders per item, with that component's relative composables, read from disk once per process to learn whether it opens a stream — the one thing the \`.ts\` files, linted without types, never do. It is what finds a row that opens a stream in its own file.`,
+    );
+  }
   if (hub && !hub.target.met) {
     const floor = Object.entries(hub.floor)
       .filter(([name]) => !/ceiling/i.test(name))
@@ -400,7 +445,7 @@ export function writeReport(results, { docs = path.dirname(DOC) } = {}) {
     '',
     '<!-- Generated by `npm run bench -- --write-docs` (scripts/bench/write-report.js) from docs/benchmarks/results.json; edit the script, not this page. -->',
     '',
-    'What the plugin costs in ESLint, how fast the codemod gets through a large repository, what the hub routes, and how long oxlint and an editor take with the rules — measured side by side with what users already run. Timings are never asserted in tests (they are flaky on shared machines); they are measured here. Reproduce with `npm run bench` (every part) or `npm run bench -- <part>` (`lint`, `lint-scaling`, `lint-concurrency`, `type-aware`, `oxlint`, `editor`, `codemod`, `hub`, `hub-size`, `install-size`), `--json` for machine-readable results.',
+    'What the plugin costs in ESLint, how fast the codemod gets through a large repository, what the hub routes, and how long oxlint and an editor take with the rules — measured side by side with what users already run. Timings are never asserted in tests (they are flaky on shared machines); they are measured here. Reproduce with `npm run bench` (every part) or `npm run bench -- <part>` (`lint`, `lint-scaling`, `lint-concurrency`, `type-aware`, `sfc`, `oxlint`, `editor`, `codemod`, `hub`, `hub-size`, `install-size`), `--json` for machine-readable results.',
     '',
     targetsSection(results),
     '',
