@@ -14,6 +14,7 @@ import { initRepository, makeTemporaryDirectory, removeTree, snapshotTree, write
 
 const run = promisify(execFile);
 const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const withoutParsers = fileURLToPath(new URL('support/without-framework-parsers.cjs', import.meta.url));
 
 const JOB_ROW = `<template>
   <li>{{ status }}</li>
@@ -59,7 +60,11 @@ interface JsonResult {
 }
 
 async function codemod(root: string, ...args: string[]): Promise<JsonResult> {
-  const { stdout } = await run(process.execPath, [cliPath, '--json', ...args, 'src'], { cwd: root, encoding: 'utf8' }).catch(
+  return codemodWith([], root, ...args);
+}
+
+async function codemodWith(nodeOptions: string[], root: string, ...args: string[]): Promise<JsonResult> {
+  const { stdout } = await run(process.execPath, [...nodeOptions, cliPath, '--json', ...args, 'src'], { cwd: root, encoding: 'utf8' }).catch(
     // A failed file makes the exit code 1; the JSON still says what happened.
     (error: { stdout: string }) => ({ stdout: error.stdout }),
   );
@@ -125,5 +130,33 @@ describe('sse-codemod --write on Vue and Svelte components', () => {
   it('changes nothing on a second run', () => {
     expect(second.files.filter((file) => file.status === 'changed')).toEqual([]);
     expect(snapshotTree(root)).toEqual(afterFirst);
+  });
+});
+
+describe('sse-codemod in a project without the framework parsers', () => {
+  let root: string;
+  let result: JsonResult;
+
+  beforeAll(async () => {
+    root = makeTemporaryDirectory('components-no-parsers');
+    writeTree(root, {
+      'src/JobRow.vue': JOB_ROW,
+      'src/Feed.svelte': FEED,
+      'src/rows.js': 'export const rows = (ids) => ids.map((id) => new EventSource(`/rows/${id}`));\n',
+    });
+    result = await codemodWith(['--require', withoutParsers], root, '--write', '--allow-dirty', '--endpoint', '/sse');
+  }, 120_000);
+
+  afterAll(() => removeTree(root));
+
+  it('fails each component with what to install, leaves it as it was, and still converts the other files', () => {
+    expect(result.files.map((file) => [file.path, file.status, file.reason ?? ''])).toEqual([
+      ['src/Feed.svelte', 'failed', '.svelte files need svelte-eslint-parser, which is not installed in this project'],
+      ['src/JobRow.vue', 'failed', '.vue files need vue-eslint-parser, which is not installed in this project'],
+      ['src/rows.js', 'changed', ''],
+    ]);
+    expect(readFileSync(path.join(root, 'src/JobRow.vue'), 'utf8')).toBe(JOB_ROW);
+    expect(readFileSync(path.join(root, 'src/Feed.svelte'), 'utf8')).toBe(FEED);
+    expect(readFileSync(path.join(root, 'src/rows.js'), 'utf8')).toContain('sharedEventSource(`/rows/${id}`)');
   });
 });
