@@ -7,14 +7,14 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initRepository, makeTemporaryDirectory, removeTree, snapshotTree, writeTree } from './support/temporary-tree.js';
 
 const run = promisify(execFile);
 const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const withoutParsers = fileURLToPath(new URL('support/without-framework-parsers.cjs', import.meta.url));
+const withoutParsers = fileURLToPath(new URL('support/without-framework-parsers.mjs', import.meta.url));
 
 const JOB_ROW = `<template>
   <li>{{ status }}</li>
@@ -144,7 +144,7 @@ describe('sse-codemod in a project without the framework parsers', () => {
       'src/Feed.svelte': FEED,
       'src/rows.js': 'export const rows = (ids) => ids.map((id) => new EventSource(`/rows/${id}`));\n',
     });
-    result = await codemodWith(['--require', withoutParsers], root, '--write', '--allow-dirty', '--endpoint', '/sse');
+    result = await codemodWith(['--import', pathToFileURL(withoutParsers).href], root, '--write', '--allow-dirty', '--endpoint', '/sse');
   }, 120_000);
 
   afterAll(() => removeTree(root));

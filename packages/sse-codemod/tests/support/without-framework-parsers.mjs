@@ -1,6 +1,6 @@
-// Preloaded with `node --require` by the CLI tests: makes vue-eslint-parser and
-// svelte-eslint-parser unresolvable, as in a project that has neither installed.
-const Module = require('node:module');
+// Preloaded with `node --import` by the CLI tests: makes vue-eslint-parser and
+// svelte-eslint-parser unresolvable to `require`, as in a project that has neither installed.
+import Module from 'node:module';
 
 const hidden = new Set(['vue-eslint-parser', 'svelte-eslint-parser']);
 const resolve = Module._resolveFilename;
