@@ -6,12 +6,12 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'packages/*/dist/', 'coverage/', 'examples/', 'tests/**/fixtures/', 'packages/*/tests/**/fixtures/', 'node_modules/'],
+    ignores: ['dist/', 'packages/*/dist/', 'coverage/', 'examples/', 'tests/**/fixtures/', 'packages/*/tests/**/fixtures/', 'node_modules/', '.stryker-tmp/', 'reports/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
     },

@@ -158,6 +158,23 @@ describe('createEventStreamParser', () => {
     ]);
   });
 
+  it('gives a comment its text after one optional space, with or without the space', () => {
+    expect(parseChunks([':x\n:  two\n: \n\n'])).toEqual([
+      ['comment', 'x'],
+      ['comment', ' two'],
+      ['comment', ''],
+      ['lastEventId', ''],
+    ]);
+  });
+
+  it('needs no comment or retry callback: a stream with both still dispatches its events', () => {
+    const events: string[] = [];
+    const parser = createEventStreamParser({ onEvent: (event) => events.push(`${event.data}@${event.lastEventId}`) });
+    expect(parser.lastEventId).toBe('');
+    parser.push(': ping\nretry: 10\ndata: a\n\n');
+    expect(events).toEqual(['a@']);
+  });
+
   it('ignores an empty retry field: an empty value is not "only ASCII digits"', () => {
     // Read as 0, it would make every reconnect immediate.
     expect(parseChunks(['retry\nretry:\nretry: \nretry:  1\nretry: 007\n\n'])).toEqual([['retry', 7], ['lastEventId', '']]);
@@ -212,7 +229,15 @@ describe('createEventStreamParser', () => {
     // A parser ignores such an id, so the event would carry the previous one.
     ['NUL in the id', { id: 'a\0b', data: '' }],
   ])('formatEvent refuses %s', (_, event) => {
-    expect(() => formatEvent(event)).toThrow(TypeError);
+    expect(() => formatEvent(event)).toThrow(
+      new TypeError('SSE event type and id must not contain line breaks, and an id must not contain NUL'),
+    );
+  });
+
+  it('formatEvent leaves out the type line for the default type, and keeps an empty id', () => {
+    // `message` is what a parser assumes without a type line; writing it would only cost bytes.
+    expect(formatEvent({ type: 'message', data: 'a' })).toBe('data: a\n\n');
+    expect(formatEvent({ type: '', id: '', data: 'a' })).toBe('id: \ndata: a\n\n');
   });
 
   it('agrees with the spec reading on 5,000 random streams, cut into random chunks, some resumed after a reconnect', () => {

@@ -1,0 +1,83 @@
+/**
+ * What `npm run mutation` makes of a Stryker report: the counts per folder, the survivors, which
+ * of them an equivalent-mutant entry explains, and the scores on docs/mutation.md.
+ */
+import { describe, expect, it } from 'vitest';
+import { equivalentFor, summariseReport, writeMutationPage } from './summary.js';
+
+const SOURCE = ["let data = '';", "if (cr !== -1 && cr < start) cr = 0;", "data = '';"].join('\n');
+
+type Status = 'Killed' | 'Timeout' | 'Survived' | 'NoCoverage' | 'CompileError';
+
+function mutant(status: Status, line: number, column: number, endColumn: number, mutatorName: string, replacement: string) {
+  return { status, mutatorName, replacement, location: { start: { line, column }, end: { line, column: endColumn } } };
+}
+
+const REPORT = {
+  files: {
+    '/project/src/a/parser.ts': {
+      source: SOURCE,
+      mutants: [
+        mutant('Killed', 2, 5, 28, 'ConditionalExpression', 'false'),
+        mutant('Timeout', 2, 5, 28, 'LogicalOperator', 'cr !== -1 || cr < start'),
+        mutant('Survived', 1, 12, 14, 'StringLiteral', '"Stryker was here!"'),
+        mutant('Survived', 3, 8, 10, 'StringLiteral', '"Stryker was here!"'),
+        mutant('NoCoverage', 2, 18, 28, 'EqualityOperator', 'cr <= start'),
+      ],
+    },
+    '/project/src/b/other.ts': { source: 'x', mutants: [mutant('Killed', 1, 1, 2, 'StringLiteral', '""'), mutant('CompileError', 1, 1, 2, 'StringLiteral', '"a"')] },
+  },
+};
+
+const SCOPE = { name: 'demo', describe: 'a demonstration', target: 75 };
+
+describe('summariseReport', () => {
+  const result = summariseReport(SCOPE, REPORT, '/project', { seconds: 12, incremental: true });
+
+  it('counts each outcome per folder, named from the project root', () => {
+    expect(result.folders).toEqual([
+      { folder: 'src/a', killed: 1, timeout: 1, survived: 2, noCoverage: 1, errors: 0 },
+      { folder: 'src/b', killed: 1, timeout: 0, survived: 0, noCoverage: 0, errors: 1 },
+    ]);
+  });
+
+  it('keeps each undetected mutant with the source it replaced and its line', () => {
+    expect(result.survivors).toEqual([
+      { file: 'src/a/parser.ts', line: 1, column: 12, mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', context: "let data = '';" },
+      {
+        file: 'src/a/parser.ts',
+        line: 2,
+        column: 18,
+        mutator: 'EqualityOperator',
+        original: 'cr < start',
+        replacement: 'cr <= start',
+        context: 'if (cr !== -1 && cr < start) cr = 0;',
+      },
+      { file: 'src/a/parser.ts', line: 3, column: 8, mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', context: "data = '';" },
+    ]);
+  });
+
+  it('matches an equivalent-mutant entry on the replaced source, and on its line where the source is not unique', () => {
+    const entry = { file: 'src/a/parser.ts', mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', context: 'let data', why: 'w' };
+    const [first, , third] = result.survivors;
+    expect(equivalentFor(first!, [entry])).toBe(entry);
+    expect(equivalentFor(third!, [entry])).toBeUndefined();
+    expect(equivalentFor(first!, [{ ...entry, replacement: '""' }])).toBeUndefined();
+    expect(equivalentFor(first!, [{ ...entry, file: 'src/a/other.ts' }])).toBeUndefined();
+  });
+
+  it('writes the scores with and without the equivalent mutants, and lists the rest as known gaps', () => {
+    const equivalents = [{ file: 'src/a/parser.ts', mutator: 'EqualityOperator', original: 'cr < start', replacement: 'cr <= start', why: 'The same position again.' }];
+    const page = writeMutationPage([result], equivalents);
+    // src/a: 2 detected of 5; one of the 3 undetected is equivalent, so 2 of 4.
+    expect(page).toContain('| demo | `src/a/` | 5 | 2 | 3 | 40.0% | 50.0% | |');
+    // All: 3 detected of 6 that ran (the compile error counts as a mutant, not in the score).
+    expect(page).toContain('| **demo** | **all** | **7** | **3** | **3** | **50.0%** | **60.0%** | 75% (not met) |');
+    expect(page).toContain('- `src/a/parser.ts:2` EqualityOperator: `cr < start` → `cr <= start` in `if (cr !== -1 && cr < start) cr = 0;`. The same position again.');
+    const gaps = page.slice(page.indexOf('## Known gaps'));
+    expect(gaps).toContain("- `src/a/parser.ts:1` StringLiteral: `''` → `\"Stryker was here!\"` in `let data = '';`");
+    expect(gaps).toContain("- `src/a/parser.ts:3` StringLiteral");
+    expect(gaps).not.toContain('EqualityOperator');
+    expect(page).toContain('- `demo`: a demonstration. Last run incremental, 12 s.');
+  });
+});
