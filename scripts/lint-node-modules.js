@@ -2,29 +2,52 @@
 /**
  * Runs every rule of the plugin over the JavaScript and TypeScript in this project's own
  * node_modules — thousands of real files written by others, declaration files included (the
- * rules must not throw on any syntax typescript-eslint can produce) — and fails if any rule
- * throws, or if fewer files than a stated minimum per language were parsed (a run that linted
- * nothing proves nothing; see lint-node-modules/judge-crash-run.js).
+ * rules must not throw on any syntax typescript-eslint can produce) — and over every `.vue` and
+ * `.svelte` file there, through vue-eslint-parser and svelte-eslint-parser (typescript-eslint's
+ * parser for `lang="ts"`), and fails if any rule throws, or if fewer files than a stated minimum
+ * per language were parsed (a run that linted nothing proves nothing; see
+ * lint-node-modules/judge-crash-run.js). A file its parser rejects is counted apart, not as a crash.
  * Prints how many files were linted and what fired, so that false positives can be reviewed.
  *
- *   node scripts/lint-node-modules.js [--json] [--show N]
+ *   node scripts/lint-node-modules.js [--json] [--show N] [--languages vue,svelte] [--audit-snapshots]
+ *
+ * --languages lints only those languages (javascript, typescript, vue, svelte) and holds the run
+ * to their minimums alone. node_modules has no single-file component; --audit-snapshots lints
+ * the real-world audit's snapshots ($SSE_AUDIT_SNAPSHOTS, see scripts/real-world-audit.js)
+ * instead, which have hundreds, against minimums of their own.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import * as svelteParser from 'svelte-eslint-parser';
+import * as vueParser from 'vue-eslint-parser';
 import plugin from '../dist/src/index.js';
-import { judgeCrashRun, languageOf } from './lint-node-modules/judge-crash-run.js';
+import { judgeCrashRun, languageOf, minimumsFor } from './lint-node-modules/judge-crash-run.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const showIndex = args.indexOf('--show');
 const show = showIndex === -1 ? 20 : Number(args[showIndex + 1]);
+const languagesIndex = args.indexOf('--languages');
+const languages = languagesIndex === -1 ? [] : args[languagesIndex + 1].split(',');
+const corpus = args.includes('--audit-snapshots') ? 'audit-snapshots' : 'node_modules';
 const MAX_BYTES = 8 * 1024 * 1024;
 
-const SOURCE_FILE = /\.(?:c|m)?[jt]sx?$/;
+const SOURCE_FILE = /\.(?:(?:c|m)?[jt]sx?|vue|svelte)$/;
+
+/** The folder the run walks: node_modules, or the audit's snapshots. */
+function corpusRoot() {
+  if (corpus === 'node_modules') return join(root, 'node_modules');
+  const snapshots = process.env.SSE_AUDIT_SNAPSHOTS;
+  if (!snapshots) {
+    console.error('--audit-snapshots needs SSE_AUDIT_SNAPSHOTS: the folder scripts/real-world-audit.js --export wrote.');
+    process.exit(2);
+  }
+  return snapshots;
+}
 
 function* sourceFiles(directory) {
   let entries;
@@ -58,13 +81,31 @@ const config = [
     rules: plugin.configs.all.rules,
   },
   { files: ['**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+  // As eslint-plugin-vue's and eslint-plugin-svelte's TypeScript set-ups do: typescript-eslint's
+  // parser for `lang="ts"` scripts, espree (the parsers' default) for the others.
+  {
+    files: ['**/*.vue'],
+    plugins: { sse: plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
+    languageOptions: { parser: vueParser, parserOptions: { parser: { ts: tsParser, tsx: tsParser }, ecmaVersion: 'latest', sourceType: 'module' } },
+    rules: plugin.configs.all.rules,
+  },
+  {
+    files: ['**/*.svelte'],
+    plugins: { sse: plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
+    languageOptions: { parser: svelteParser, parserOptions: { parser: { ts: tsParser, typescript: tsParser }, ecmaVersion: 'latest', sourceType: 'module' } },
+    rules: plugin.configs.all.rules,
+  },
 ];
 
 const summary = {
   files: 0,
   typescript: 0,
   parsed: 0,
-  parsedByLanguage: { javascript: 0, typescript: 0 },
+  corpus,
+  parsedByLanguage: { javascript: 0, typescript: 0, vue: 0, svelte: 0 },
+  unparsableByLanguage: { javascript: 0, typescript: 0, vue: 0, svelte: 0 },
   unparsable: 0,
   skippedLarge: 0,
   findings: {},
@@ -72,20 +113,22 @@ const summary = {
 };
 const samples = [];
 const started = Date.now();
-for (const file of sourceFiles(join(root, 'node_modules'))) {
+const corpusFolder = corpusRoot();
+for (const file of sourceFiles(corpusFolder)) {
+  const language = languageOf(file);
+  if (languages.length > 0 && !languages.includes(language)) continue;
   if (statSync(file).size > MAX_BYTES) {
     summary.skippedLarge++;
     continue;
   }
   summary.files++;
-  const language = languageOf(file);
   if (language === 'typescript') summary.typescript++;
   const text = readFileSync(file, 'utf8');
   let messages;
   try {
     // Relative, as config `files` patterns expect, and with no `node_modules` segment, which
     // ESLint's default ignores would skip.
-    const filename = relative(join(root, 'node_modules'), file).replaceAll('node_modules', 'node_modules_');
+    const filename = relative(corpusFolder, file).replaceAll('node_modules', 'node_modules_');
     messages = linter.verify(text, config, { filename });
   } catch (error) {
     summary.crashes.push({ file: relative(root, file), error: String(error?.stack ?? error) });
@@ -99,8 +142,9 @@ for (const file of sourceFiles(join(root, 'node_modules'))) {
   }
   if (messages.some((message) => message.fatal)) {
     // Some packages ship Flow, TypeScript or other dialects in .js files, or TypeScript
-    // newer than our parser; not ours to parse.
+    // newer than our parser; a component's template may be invalid. Not ours to parse.
     summary.unparsable++;
+    summary.unparsableByLanguage[language]++;
     continue;
   }
   summary.parsed++;
@@ -112,16 +156,18 @@ for (const file of sourceFiles(join(root, 'node_modules'))) {
   }
 }
 summary.seconds = Math.round((Date.now() - started) / 100) / 10;
-const verdict = judgeCrashRun(summary);
+const verdict = judgeCrashRun(summary, minimumsFor(corpus, languages));
 
 if (asJson) {
   console.log(JSON.stringify({ ...summary, verdict, samples }, null, 2));
 } else {
+  const { javascript, typescript, vue, svelte } = summary.parsedByLanguage;
   console.log(
-    `Linted ${summary.files} files of node_modules, ${summary.typescript} of them TypeScript (${summary.parsed} parsed: ` +
-      `${summary.parsedByLanguage.javascript} JavaScript, ${summary.parsedByLanguage.typescript} TypeScript; ` +
+    `Linted ${summary.files} files of ${corpus === 'node_modules' ? 'node_modules' : 'the audit snapshots'}, ${summary.typescript} of them TypeScript (${summary.parsed} parsed: ` +
+      `${javascript} JavaScript, ${typescript} TypeScript, ${vue} Vue, ${svelte} Svelte; ` +
       `${summary.unparsable} did not parse, ${summary.skippedLarge} over 8 MiB skipped) in ${summary.seconds} s.`,
   );
+  if (summary.unparsable > 0) console.log('Did not parse, by language:', summary.unparsableByLanguage);
   console.log('Findings:', Object.keys(summary.findings).length ? summary.findings : 'none');
   for (const line of samples.slice(0, show)) console.log(`  ${line}`);
   if (samples.length > show) console.log(`  … ${samples.length - show} more (--show N)`);

@@ -1,6 +1,12 @@
 /** The crash run must fail when it linted too little to prove anything, not only when a rule throws. */
 import { describe, expect, it } from 'vitest';
-import { MINIMUM_PARSED, judgeCrashRun, languageOf } from '../../scripts/lint-node-modules/judge-crash-run.js';
+import {
+  MINIMUM_PARSED,
+  MINIMUM_PARSED_IN_AUDIT_SNAPSHOTS,
+  judgeCrashRun,
+  languageOf,
+  minimumsFor,
+} from '../../scripts/lint-node-modules/judge-crash-run.js';
 
 describe('judgeCrashRun', () => {
   const enough = { javascript: MINIMUM_PARSED.javascript, typescript: MINIMUM_PARSED.typescript };
@@ -36,9 +42,57 @@ describe('judgeCrashRun', () => {
   });
 });
 
+describe('single-file components', () => {
+  const snapshots = minimumsFor('audit-snapshots');
+
+  it('holds the audit snapshots to a minimum of .vue and of .svelte files, node_modules (which has none) to none', () => {
+    expect(snapshots).toEqual(MINIMUM_PARSED_IN_AUDIT_SNAPSHOTS);
+    expect(snapshots.vue).toBeGreaterThan(0);
+    expect(snapshots.svelte).toBeGreaterThan(0);
+    expect(minimumsFor('node_modules')).toEqual(MINIMUM_PARSED);
+  });
+
+  it('fails a run of the snapshots that parsed no .vue file, or no .svelte file, whatever else it parsed', () => {
+    const enough = { ...snapshots };
+    expect(judgeCrashRun({ parsedByLanguage: enough, crashes: [] }, snapshots)).toEqual({ passed: true, problems: [] });
+    expect(judgeCrashRun({ parsedByLanguage: { ...enough, vue: 0 }, crashes: [] }, snapshots)).toEqual({
+      passed: false,
+      problems: [`0 vue files parsed, fewer than the ${snapshots.vue} required`],
+    });
+    expect(judgeCrashRun({ parsedByLanguage: { ...enough, svelte: 0 }, crashes: [] }, snapshots)).toEqual({
+      passed: false,
+      problems: [`0 svelte files parsed, fewer than the ${snapshots.svelte} required`],
+    });
+  });
+
+  it('with --languages vue,svelte, holds the run to those minimums alone, and still fails it when it found none', () => {
+    const components = minimumsFor('audit-snapshots', ['vue', 'svelte']);
+    expect(components).toEqual({ vue: snapshots.vue, svelte: snapshots.svelte });
+    expect(judgeCrashRun({ parsedByLanguage: { vue: snapshots.vue, svelte: snapshots.svelte }, crashes: [] }, components).passed).toBe(true);
+    expect(judgeCrashRun({ parsedByLanguage: { javascript: 9_999 }, crashes: [] }, components)).toEqual({
+      passed: false,
+      problems: [`0 vue files parsed, fewer than the ${snapshots.vue} required`, `0 svelte files parsed, fewer than the ${snapshots.svelte} required`],
+    });
+  });
+});
+
+describe('minimumsFor', () => {
+  it('asks at least one file of a language the corpus has no minimum for: --languages vue over node_modules fails on none', () => {
+    expect(minimumsFor('node_modules', ['vue', 'typescript'])).toEqual({ vue: 1, typescript: MINIMUM_PARSED.typescript });
+    expect(judgeCrashRun({ parsedByLanguage: { vue: 0, svelte: 0 }, crashes: [] }, minimumsFor('node_modules', ['vue', 'svelte']))).toEqual({
+      passed: false,
+      problems: ['0 vue files parsed, fewer than the 1 required', '0 svelte files parsed, fewer than the 1 required'],
+    });
+  });
+});
+
 describe('languageOf', () => {
   it('counts every TypeScript extension as TypeScript and the rest as JavaScript', () => {
     expect(['a.ts', 'a.d.ts', 'a.mts', 'a.cts', 'a.tsx'].map(languageOf)).toEqual(Array(5).fill('typescript'));
     expect(['a.js', 'a.mjs', 'a.cjs', 'a.jsx'].map(languageOf)).toEqual(Array(4).fill('javascript'));
+  });
+
+  it('counts single-file components by their framework, not by the language of their script', () => {
+    expect(['Row.vue', 'Row.svelte', 'store.svelte.ts'].map(languageOf)).toEqual(['vue', 'svelte', 'typescript']);
   });
 });
