@@ -75,6 +75,8 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
       `<app-legacy-row *ngFor="let id of ids" [id]="id"></app-legacy-row>`,
       path.join(FIXTURES, 'legacy', 'rows', 'orphan-list.component.html'),
     ),
+    // Through the barrel too, the plain row opens no stream.
+    angularTemplate(`@for (job of jobs; track job.id) { <app-plain-row [job]="job" /> }`, path.join(FIXTURES, 'barrel-list.component.html')),
     // The row lists a stream service in `providers` but never injects it: Angular never creates it.
     list(`@for (job of jobs; track job.id) { <app-idle-provider-row /> }`),
     // A template with no component file beside it: nothing to resolve its tags with.
@@ -404,6 +406,18 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
           line: 1,
           column: 5,
           data: across('app-legacy-row', 'legacy/rows/legacy-row.component.ts', 13, ngForOver('ids')),
+        },
+      ],
+    },
+    {
+      // Imported through a barrel (`./shared` re-exports `LiveBadgeComponent as StatusBadgeComponent`).
+      ...angularTemplate(`@for (job of jobs; track job.id) { <app-live-badge [id]="job.id" /> }`, path.join(FIXTURES, 'barrel-list.component.html')),
+      errors: [
+        {
+          messageId: 'renderedPerItemAcrossFiles',
+          line: 1,
+          column: 36,
+          data: across('app-live-badge', 'shared/live-badge.component.ts', 14, forOver('jobs')),
         },
       ],
     },

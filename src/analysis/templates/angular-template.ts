@@ -11,7 +11,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { StreamWrapper } from '../stream-sources.js';
 import {
   type AngularComponent,
@@ -239,13 +239,36 @@ function candidatesOf(owner: Owner, wrappers: readonly StreamWrapper[], parse: P
       continue;
     }
     const file = resolveRelative(from, module);
+    const target = file ? (barrelExport(file, exported, parse) ?? { file, exported }) : null;
     // Prefiltered by text: a component file that cannot open a stream, itself or through a
     // service it provides, is never parsed.
-    const source = file ? (importedComponent(file, wrappers, parse) ?? providingComponent(file, parse)) : null;
-    const component = source ? exportedComponent(source.sourceCode.ast, exported) : null;
+    const source = target ? (importedComponent(target.file, wrappers, parse) ?? providingComponent(target.file, parse)) : null;
+    const component = source && target ? exportedComponent(source.sourceCode.ast, target.exported) : null;
     if (source && component) candidates.push({ file: source.file, sourceCode: source.sourceCode, component });
   }
   return candidates;
+}
+
+function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+/**
+ * Where a barrel file (`shared/index.ts`: `export { JobRowComponent } from './job-row.component'`)
+ * takes `exported` from, one level deep; null for any other file.
+ */
+function barrelExport(file: string, exported: string, parse: ParseFile): { file: string; exported: string } | null {
+  if (!/[\\/]index\.[cm]?ts$/.test(file)) return null;
+  const sourceCode = parsedComponentFile(file, parse, 'export');
+  for (const statement of sourceCode?.ast.body ?? []) {
+    if (statement.type !== 'ExportNamedDeclaration' || !statement.source) continue;
+    for (const specifier of statement.specifiers) {
+      if (exportName(specifier.exported) !== exported) continue;
+      const target = resolveRelative(file, statement.source.value);
+      return target ? { file: target, exported: exportName(specifier.local) } : null;
+    }
+  }
+  return null;
 }
 
 function elementAttributes(element: AngularElement): string[] {
