@@ -53,7 +53,7 @@ export interface ScriptBlock {
   typeScript: boolean;
   /** `lang="tsx"` or `lang="jsx"`. */
   jsx: boolean;
-  /** A Vue `<script setup>`: its top-level names belong to one instance, not to the module. */
+  /** A Vue `<script setup>` or a Svelte instance script: its top-level names belong to one instance, not to the module. */
   perInstance: boolean;
   /**
    * Whether this block's code can use what `other` imports: a `<script setup>` sees the plain
@@ -93,7 +93,7 @@ function blockOf(node: TagNode, extension: string): ScriptBlock | null {
   if (!node.endTag) return null;
   const lang = attributeValue(node, 'lang')?.toLowerCase() ?? 'js';
   const moduleScript = extension === '.svelte' && (hasAttribute(node, 'module') || attributeValue(node, 'context') === 'module');
-  const perInstance = extension === '.vue' && hasAttribute(node, 'setup');
+  const perInstance = extension === '.vue' ? hasAttribute(node, 'setup') : !moduleScript;
   return {
     start: node.startTag.range[1],
     end: node.endTag.range[0],

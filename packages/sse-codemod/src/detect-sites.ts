@@ -187,8 +187,9 @@ function repeatedUrlVaries(sourceCode: SourceCode, filePath: string, opening: St
 }
 
 /**
- * Whether the URL reads a name declared in a `<script setup>` (`props.id`), which is code run per
- * instance although the scope analysis sees module-level constants there.
+ * Whether the URL reads a name declared in a `<script setup>` (`props.id`) or a Svelte instance
+ * script (`const { id } = $props()`), which is code run per instance although the scope
+ * analysis sees module-level constants there.
  */
 function urlReadsInstanceScript(sourceCode: SourceCode, opening: StreamOpening, blocks: readonly ScriptBlock[]): boolean {
   const url = streamUrlArgument(opening);
