@@ -135,6 +135,13 @@ describe('component sites', () => {
     expect(fixture.output).toContain(`  // ${TODO_MARKER}: ${SKIP_REASONS.distinctUrlsWithoutMultiplexer}\n  ticker = new EventSource(`);
   });
 
+  it('honours an sse-codemod-ignore comment in a script, as in any file', () => {
+    const fixture = byName('vue-opted-out');
+    expect(plan(fixture, fixture.input).sites).toEqual([
+      { line: 14, column: 10, rule: 'sse/no-eventsource-per-item', action: 'skipped', reason: SKIP_REASONS.optedOut },
+    ]);
+  });
+
   it('without the multiplexer, shares two openings of one URL', () => {
     const fixture = byName('dedupe-duplicate-url');
     expect(plan(fixture, fixture.input).sites.map((site) => [site.line, site.action])).toEqual([
