@@ -151,6 +151,17 @@ describe('component sites', () => {
   });
 });
 
+describe('line endings', () => {
+  it('keeps CRLF and puts the import on the first line of a block without imports', () => {
+    const text = '<template><p>x</p></template>\r\n\r\n<script setup lang="ts">\r\nconst props = defineProps<{ id: string }>();\r\nconst es = new EventSource(`/a/${props.id}`);\r\n</script>\r\n';
+    expect(planFile({ path: 'src/A.vue', text, helperSpecifier: './sse-hub.js', multiplex: true }).output).toBe(
+      '<template><p>x</p></template>\r\n\r\n<script setup lang="ts">\r\n' +
+        "import { sharedEventSource } from './sse-hub.js';\r\n\r\n" +
+        'const props = defineProps<{ id: string }>();\r\nconst es = sharedEventSource(`/a/${props.id}`);\r\n</script>\r\n',
+    );
+  });
+});
+
 describe('components that do not parse', () => {
   const brokenVue = '<template><p>{{ x }}</p></template>\n\n<script setup lang="ts">\nconst const = 1;\nonMounted(() => new EventSource(`/x/${props.id}`));\n</script>\n';
 
