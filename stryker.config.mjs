@@ -19,6 +19,10 @@ export default {
   mutate: scope.mutate,
   // perTest coverage lets each mutant rerun only the tests that reach its code.
   coverageAnalysis: 'perTest',
+  ignoreStatic: scope.ignoreStatic,
+  // Stryker would add `// @ts-nocheck` atop TypeScript files, fixtures included, which moves the
+  // lines that typed rule tests quote; vitest strips types without checking them anyway.
+  disableTypeChecks: false,
   incremental: true,
   incrementalFile: `tests/mutation/incremental/${scope.name}.json`,
   reporters: ['json', 'clear-text', 'progress'],

@@ -7,7 +7,13 @@
  * wrong branch in these files.
  */
 
-/** @typedef {{ name: string, mutate: string[], tests: string[], target: number, describe: string }} MutationScope */
+/**
+ * `ignoreStatic`: leave out mutants of code that runs once, when the module loads (a rule's
+ * `meta`, its messages and schema, module-level tables). Stryker must rerun every test of the
+ * scope for each of them; in the rules scope they were 719 of 1,616 mutants and, by Stryker's
+ * estimate, 98% of the time (over 80 hours on one core). The page counts them as not run.
+ * @typedef {{ name: string, mutate: string[], tests: string[], target: number, describe: string, ignoreStatic: boolean }} MutationScope
+ */
 
 /** @type {MutationScope[]} */
 export const MUTATION_SCOPES = [
@@ -17,6 +23,7 @@ export const MUTATION_SCOPES = [
     mutate: ['packages/sse-hub/src/sse/**/*.ts'],
     tests: ['packages/sse-hub/tests/sse/**/*.test.ts'],
     target: 90,
+    ignoreStatic: false,
   },
   {
     name: 'analysis',
@@ -24,6 +31,7 @@ export const MUTATION_SCOPES = [
     mutate: ['src/analysis/**/*.ts'],
     tests: ['tests/analysis/**/*.test.ts', 'tests/rules/**/*.test.ts', 'tests/frameworks/**/*.test.ts'],
     target: 80,
+    ignoreStatic: true,
   },
   {
     name: 'rules',
@@ -31,6 +39,7 @@ export const MUTATION_SCOPES = [
     mutate: ['rules/**/*.ts', 'src/fixes/**/*.ts'],
     tests: ['tests/rules/**/*.test.ts', 'tests/frameworks/**/*.test.ts'],
     target: 80,
+    ignoreStatic: true,
   },
 ];
 

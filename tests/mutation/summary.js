@@ -9,7 +9,7 @@
 import path from 'node:path';
 
 /**
- * @typedef {{ folder: string, killed: number, timeout: number, survived: number, noCoverage: number, errors: number }} FolderCounts
+ * @typedef {{ folder: string, killed: number, timeout: number, survived: number, noCoverage: number, ignored: number, errors: number }} FolderCounts
  * @typedef {{ file: string, line: number, column: number, mutator: string, original: string, replacement: string, context: string }} Survivor
  * @typedef {{ scope: string, describe: string, target: number, seconds: number, incremental: boolean, folders: FolderCounts[], survivors: Survivor[] }} ScopeResult
  * @typedef {{ file: string, mutator: string, original: string, replacement: string, context?: string, why: string }} Equivalent
@@ -32,7 +32,7 @@ export function summariseReport(scope, report, root, run) {
   for (const [absolute, { source, mutants }] of Object.entries(report.files)) {
     const file = path.relative(root, path.resolve(root, absolute)).split(path.sep).join('/');
     const folder = path.posix.dirname(file);
-    const counts = folders.get(folder) ?? { folder, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 };
+    const counts = folders.get(folder) ?? { folder, killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
     folders.set(folder, counts);
     const lines = source.split('\n');
     for (const mutant of mutants) {
@@ -40,6 +40,7 @@ export function summariseReport(scope, report, root, run) {
       else if (mutant.status === 'Timeout') counts.timeout += 1;
       else if (mutant.status === 'Survived') counts.survived += 1;
       else if (mutant.status === 'NoCoverage') counts.noCoverage += 1;
+      else if (mutant.status === 'Ignored') counts.ignored += 1;
       else counts.errors += 1;
       if (UNDETECTED.has(mutant.status)) {
         const { start, end } = mutant.location;
@@ -128,7 +129,8 @@ function score(folders, equivalentCount) {
   const detected = sum('killed') + sum('timeout');
   const undetected = sum('survived') + sum('noCoverage');
   return {
-    mutants: detected + undetected + sum('errors'),
+    mutants: detected + undetected + sum('errors') + sum('ignored'),
+    ignored: sum('ignored'),
     detected,
     undetected,
     raw: percent(detected, detected + undetected),
@@ -161,8 +163,11 @@ export function writeMutationPage(results, equivalents) {
     'The score is Stryker\'s: mutants killed or timed out, over those that ran. "Without equivalents" leaves out the',
     'survivors listed below as equivalent, each with the reason it cannot change what the code does.',
     '',
-    '| Scope | Folder | Mutants | Detected | Survived | Score | Without equivalents | Target |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    'Static mutants (code that runs once, when a module loads) cost a rerun of every test of the scope each; where a',
+    'scope leaves them out, the "Not run" column counts them, and they are in neither score.',
+    '',
+    '| Scope | Folder | Mutants | Not run | Detected | Survived | Score | Without equivalents | Target |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   /** @type {string[]} */
   const equivalentLines = [];
@@ -175,11 +180,11 @@ export function writeMutationPage(results, equivalents) {
     for (const folder of result.folders) {
       const inFolder = matched.filter(({ survivor, equivalent }) => equivalent && path.posix.dirname(survivor.file) === folder.folder).length;
       const figures = score([folder], inFolder);
-      out.push(`| ${result.scope} | \`${folder.folder}/\` | ${figures.mutants} | ${figures.detected} | ${figures.undetected} | ${figures.raw} | ${figures.withoutEquivalents} | |`);
+      out.push(`| ${result.scope} | \`${folder.folder}/\` | ${figures.mutants} | ${figures.ignored} | ${figures.detected} | ${figures.undetected} | ${figures.raw} | ${figures.withoutEquivalents} | |`);
     }
     const total = score(result.folders, matched.filter(({ equivalent }) => equivalent).length);
     const verdict = total.value >= result.target ? 'met' : 'not met';
-    out.push(`| **${result.scope}** | **all** | **${total.mutants}** | **${total.detected}** | **${total.undetected}** | **${total.raw}** | **${total.withoutEquivalents}** | ${result.target}% (${verdict}) |`);
+    out.push(`| **${result.scope}** | **all** | **${total.mutants}** | **${total.ignored}** | **${total.detected}** | **${total.undetected}** | **${total.raw}** | **${total.withoutEquivalents}** | ${result.target}% (${verdict}) |`);
     runLines.push(`- \`${result.scope}\`: ${result.describe}. Last run ${result.incremental ? 'incremental' : 'full'}, ${result.seconds} s.`);
     for (const { survivor, equivalent } of matched) {
       const inLine = survivor.original.length < 30 && survivor.context !== survivor.original ? ` in ${code(survivor.context)}` : '';

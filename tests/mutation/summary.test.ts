@@ -7,7 +7,7 @@ import { equivalentFor, summariseReport, writeMutationPage } from './summary.js'
 
 const SOURCE = ["let data = '';", "if (cr !== -1 && cr < start) cr = 0;", "data = '';"].join('\n');
 
-type Status = 'Killed' | 'Timeout' | 'Survived' | 'NoCoverage' | 'CompileError';
+type Status = 'Killed' | 'Timeout' | 'Survived' | 'NoCoverage' | 'Ignored' | 'CompileError';
 
 function mutant(status: Status, line: number, column: number, endColumn: number, mutatorName: string, replacement: string) {
   return { status, mutatorName, replacement, location: { start: { line, column }, end: { line, column: endColumn } } };
@@ -23,6 +23,7 @@ const REPORT = {
         mutant('Survived', 1, 12, 14, 'StringLiteral', '"Stryker was here!"'),
         mutant('Survived', 3, 8, 10, 'StringLiteral', '"Stryker was here!"'),
         mutant('NoCoverage', 2, 18, 28, 'EqualityOperator', 'cr <= start'),
+        mutant('Ignored', 1, 1, 4, 'VariableDeclaration', 'const'),
       ],
     },
     '/project/src/b/other.ts': { source: 'x', mutants: [mutant('Killed', 1, 1, 2, 'StringLiteral', '""'), mutant('CompileError', 1, 1, 2, 'StringLiteral', '"a"')] },
@@ -36,8 +37,8 @@ describe('summariseReport', () => {
 
   it('counts each outcome per folder, named from the project root', () => {
     expect(result.folders).toEqual([
-      { folder: 'src/a', killed: 1, timeout: 1, survived: 2, noCoverage: 1, errors: 0 },
-      { folder: 'src/b', killed: 1, timeout: 0, survived: 0, noCoverage: 0, errors: 1 },
+      { folder: 'src/a', killed: 1, timeout: 1, survived: 2, noCoverage: 1, ignored: 1, errors: 0 },
+      { folder: 'src/b', killed: 1, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 1 },
     ]);
   });
 
@@ -69,10 +70,10 @@ describe('summariseReport', () => {
   it('writes the scores with and without the equivalent mutants, and lists the rest as known gaps', () => {
     const equivalents = [{ file: 'src/a/parser.ts', mutator: 'EqualityOperator', original: 'cr < start', replacement: 'cr <= start', why: 'The same position again.' }];
     const page = writeMutationPage([result], equivalents);
-    // src/a: 2 detected of 5; one of the 3 undetected is equivalent, so 2 of 4.
-    expect(page).toContain('| demo | `src/a/` | 5 | 2 | 3 | 40.0% | 50.0% | |');
-    // All: 3 detected of 6 that ran (the compile error counts as a mutant, not in the score).
-    expect(page).toContain('| **demo** | **all** | **7** | **3** | **3** | **50.0%** | **60.0%** | 75% (not met) |');
+    // src/a: 2 detected of 5 that ran (one static mutant not run); one of the 3 undetected is equivalent, so 2 of 4.
+    expect(page).toContain('| demo | `src/a/` | 6 | 1 | 2 | 3 | 40.0% | 50.0% | |');
+    // All: 3 detected of 6 that ran (the compile error and the ignored mutant count as mutants, not in the score).
+    expect(page).toContain('| **demo** | **all** | **8** | **1** | **3** | **3** | **50.0%** | **60.0%** | 75% (not met) |');
     expect(page).toContain('- `src/a/parser.ts:2` EqualityOperator: `cr < start` → `cr <= start` in `if (cr !== -1 && cr < start) cr = 0;`. The same position again.');
     const gaps = page.slice(page.indexOf('## Known gaps'));
     expect(gaps).toContain("- `src/a/parser.ts:1` StringLiteral: `''` → `\"Stryker was here!\"` in `let data = '';`");
