@@ -1,12 +1,13 @@
 /**
  * What no-eventsource-per-item does with a single-file component that names no stream: the
  * text decides before anything is walked or parsed. A Vue template is walked only when the
- * file has a `v-for` and imports a `.vue` file or can open a stream itself; an imported
- * component is parsed only when its text, or the text of a composable it imports by a relative
- * path, names a stream. (Most components of an app import helpers, composables and other
- * components by relative paths and open nothing: they used to be parsed for every list.)
+ * file has a `v-for` and a `.vue` file it imports can open a stream, or it can open one itself;
+ * an imported component "can" when its text, or the text of a composable it imports by a
+ * relative path, names a stream, and only then is it parsed. (Most components of an app import
+ * helpers, composables and other components by relative paths and open nothing: they used to
+ * be parsed for every list, and their lists' templates walked.)
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type ESLint, Linter } from 'eslint';
@@ -116,12 +117,55 @@ const role = ref(roles[0]);
     expect(lint('vue', form, 'Form.vue')).toEqual({ messages: [], parsed: ['Form.vue'], templateWalks: 0 });
   });
 
-  it('does not parse an imported component whose text and whose composable name no stream', () => {
+  it('neither walks the template nor parses an imported component whose text and whose composable name no stream', () => {
     write('format.ts', FORMAT);
     write('useStatus.ts', QUIET_COMPOSABLE);
     write('Row.vue', ROW);
-    // The template is walked (Row could open a stream), but Row.vue is read, not parsed.
-    expect(lint('vue', LIST, 'List.vue')).toEqual({ messages: [], parsed: ['List.vue'], templateWalks: 1 });
+    // Row.vue and useStatus.ts are read, not parsed: nothing in them can open a stream.
+    expect(lint('vue', LIST, 'List.vue')).toEqual({ messages: [], parsed: ['List.vue'], templateWalks: 0 });
+  });
+
+  it('walks the template when one of several imported components can open a stream, and reports only that one', () => {
+    write('format.ts', FORMAT);
+    write('useStatus.ts', STREAMING_COMPOSABLE);
+    write('Row.vue', ROW);
+    write('Badge.vue', '<script setup lang="ts">defineProps<{ id: string }>();</script>\n<template><b>{{ id }}</b></template>\n');
+    const list = `<script setup lang="ts">
+import Badge from './Badge.vue';
+import Row from './Row.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ul><template v-for="id in ids" :key="id"><Badge :id="id" /><Row :id="id" /></template></ul></template>
+`;
+    expect(lint('vue', list, 'List.vue')).toEqual({
+      messages: ['6:71 renderedPerItemAcrossFiles'],
+      parsed: ['List.vue', 'Row.vue', 'useStatus.ts'],
+      templateWalks: 1,
+    });
+  });
+
+  it('reads an imported component again once it changes on disk (an editor session), not before', () => {
+    write('format.ts', FORMAT);
+    write('useStatus.ts', QUIET_COMPOSABLE);
+    write('Row.vue', ROW);
+    const rowFile = path.join(dir, 'Row.vue');
+    utimesSync(rowFile, 1_000, 1_000);
+    expect(lint('vue', LIST, 'List.vue')).toMatchObject({ messages: [], templateWalks: 0 });
+    const streamingRow = ROW.replace('const status = useStatus(props.id);', "const status = new EventSource('/jobs/' + props.id);");
+    // Same modification time: the answer cached for this path stands.
+    write('Row.vue', streamingRow);
+    utimesSync(rowFile, 1_000, 1_000);
+    expect(lint('vue', LIST, 'List.vue')).toMatchObject({ messages: [], templateWalks: 0 });
+    utimesSync(rowFile, 2_000, 2_000);
+    expect(lint('vue', LIST, 'List.vue')).toEqual({
+      messages: ['5:15 renderedPerItemAcrossFiles'],
+      parsed: ['List.vue', 'Row.vue'],
+      templateWalks: 1,
+    });
+  });
+
+  it('walks no template, and throws nothing, when the imported component file does not exist', () => {
+    expect(lint('vue', LIST, 'List.vue')).toEqual({ messages: [], parsed: ['List.vue'], templateWalks: 0 });
   });
 
   it('parses it, and reports the row, when the composable it imports opens a stream per call', () => {

@@ -5,7 +5,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { StreamWrapper } from '../stream-sources.js';
-import { type PerItemRender, componentStreamResolver, importedComponentFiles, mayOpenStream } from './component-streams.js';
+import { type PerItemRender, componentStreamResolver, importedComponentFiles } from './component-streams.js';
+import { mayRenderStreamingComponent } from './imported-components.js';
 import { isSvelteFile } from './svelte-sfc.js';
 
 /** The few fields of svelte-eslint-parser's nodes that are read here. */
@@ -42,8 +43,9 @@ function enclosingEach(node: SvelteNode): SvelteEachBlock | null {
 /**
  * Listeners that call `report` for every component rendered inside `{#each}` whose instances
  * open a stream each, or null when the text shows that none can: the file is not a Svelte
- * component with an `{#each}`, or it imports no `.svelte` file (a Svelte 5 self-import is one)
- * and does not render itself (`<svelte:self>`) with a stream. Then the markup is never walked.
+ * component with an `{#each}`, or no `.svelte` file it imports (a Svelte 5 self-import is one)
+ * names a stream, in its own text or its relative composables', and it does not render itself
+ * (`<svelte:self>`) with one. Then no listener is added and no component is parsed.
  */
 export function svelteEachVisitor(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -53,8 +55,9 @@ export function svelteEachVisitor(
   const sourceCode = context.sourceCode;
   if (!isSvelteFile(sourceCode) || !sourceCode.text.includes('{#each')) return null;
   const filename = context.filename;
-  const rendersItself = sourceCode.text.includes('<svelte:self');
-  if (!IMPORTS_SVELTE_FILE.test(sourceCode.text) && !(rendersItself && mayOpenStream(filename, sourceCode.text, wrappers))) return null;
+  const importedFiles = IMPORTS_SVELTE_FILE.test(sourceCode.text) ? importedComponentFiles(sourceCode, filename, '.svelte').values() : [];
+  const rendersItself = () => sourceCode.text.includes('<svelte:self');
+  if (!mayRenderStreamingComponent(filename, sourceCode.text, rendersItself, importedFiles, wrappers)) return null;
   const streamOfFile = componentStreamResolver(context, wrappers, 'svelte-eslint-parser');
   let imports: Map<string, string> | undefined;
 

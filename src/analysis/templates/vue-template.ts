@@ -8,13 +8,8 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { StreamWrapper } from '../stream-sources.js';
-import {
-  type ComponentStream,
-  type PerItemRender,
-  componentStreamResolver,
-  importedComponentFiles,
-  mayOpenStream,
-} from './component-streams.js';
+import { type ComponentStream, type PerItemRender, componentStreamResolver, importedComponentFiles } from './component-streams.js';
+import { mayRenderStreamingComponent } from './imported-components.js';
 import { componentNameOfTag, isVueFile } from './vue-sfc.js';
 
 /** The few fields of vue-eslint-parser's template nodes that are read here. */
@@ -98,9 +93,9 @@ function importedVueComponents(sourceCode: Readonly<TSESLint.SourceCode>, filena
 /**
  * The template visitor that calls `report` for every component rendered under `v-for` whose
  * instances open a stream each, or null when the text shows that none can: the file is not a
- * Vue component with a `v-for`, or it imports no `.vue` file and does not render itself with a
- * stream (no tag of its own name, or no stream in its text or its relative composables'). Then
- * the template is never walked.
+ * Vue component with a `v-for`, or no `.vue` file it imports names a stream (in its own text
+ * or its relative composables') and it does not render itself with one. Then the template is
+ * never walked and no component is parsed.
  */
 export function vueTemplateVisitor(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -110,7 +105,8 @@ export function vueTemplateVisitor(
   const sourceCode = context.sourceCode;
   if (!isVueFile(sourceCode) || !sourceCode.text.includes('v-for')) return null;
   const filename = context.filename;
-  if (!IMPORTS_VUE_FILE.test(sourceCode.text) && !(rendersItself(sourceCode, filename) && mayOpenStream(filename, sourceCode.text, wrappers))) {
+  const importedFiles = IMPORTS_VUE_FILE.test(sourceCode.text) ? importedComponentFiles(sourceCode, filename, '.vue').values() : [];
+  if (!mayRenderStreamingComponent(filename, sourceCode.text, () => rendersItself(sourceCode, filename), importedFiles, wrappers)) {
     return null;
   }
   const streamOfFile = componentStreamResolver(context, wrappers, 'vue-eslint-parser');

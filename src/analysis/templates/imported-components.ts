@@ -1,0 +1,57 @@
+/**
+ * The cross-file prefilter of a list component's template: whether any component file it
+ * imports (or the file itself, when it renders itself) can open a stream, read from the text
+ * of those files alone. A list whose imported components name no stream, directly or through
+ * their relative composables, has nothing to report per item, so its template is never walked
+ * and no component is parsed. Most lists of an app are such lists.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { StreamWrapper } from '../stream-sources.js';
+import { wrappersKey } from '../wrappers-cache.js';
+import { mayOpenStream } from './component-streams.js';
+
+interface Verdict {
+  mtimeMs: number;
+  mayOpen: boolean;
+}
+
+/**
+ * Per path and wrappers, keyed on modification time: in one CLI run a row component imported
+ * by twenty lists is read once; in an editor, a row edited since is read again.
+ */
+const verdicts = new Map<string, Verdict>();
+
+/** Whether the component in `file` can open a stream; false when it cannot be read. */
+export function componentFileMayOpenStream(file: string, wrappers: readonly StreamWrapper[]): boolean {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats?.isFile()) return false;
+  const key = `${wrappersKey(wrappers)}\0${file}`;
+  const cached = verdicts.get(key);
+  if (cached?.mtimeMs === stats.mtimeMs) return cached.mayOpen;
+  let mayOpen: boolean;
+  try {
+    mayOpen = mayOpenStream(file, readFileSync(file, 'utf8'), wrappers);
+  } catch {
+    // Unreadable: it says nothing about streams, and the linted file is still linted.
+    mayOpen = false;
+  }
+  verdicts.set(key, { mtimeMs: stats.mtimeMs, mayOpen });
+  return mayOpen;
+}
+
+/**
+ * Whether a list may render a component that opens a stream per item: one of the component
+ * files it imports can open one, or it renders itself and its own text (`ownText`) can.
+ */
+export function mayRenderStreamingComponent(
+  filename: string,
+  ownText: string,
+  rendersItself: () => boolean,
+  importedFiles: Iterable<string>,
+  wrappers: readonly StreamWrapper[],
+): boolean {
+  for (const file of importedFiles) {
+    if (file === filename ? mayOpenStream(filename, ownText, wrappers) : componentFileMayOpenStream(file, wrappers)) return true;
+  }
+  return rendersItself() && mayOpenStream(filename, ownText, wrappers);
+}
