@@ -12,9 +12,13 @@
  *   node scripts/lint-node-modules.js [--json] [--show N] [--languages vue,svelte] [--audit-snapshots]
  *
  * --languages lints only those languages (javascript, typescript, vue, svelte) and holds the run
- * to their minimums alone. node_modules has no single-file component; --audit-snapshots lints
- * the real-world audit's snapshots ($SSE_AUDIT_SNAPSHOTS, see scripts/real-world-audit.js)
- * instead, which have hundreds, against minimums of their own.
+ * to their minimums alone. The components in node_modules are those of two component libraries
+ * installed for this run (reka-ui, bits-ui); --audit-snapshots lints the real-world audit's
+ * snapshots ($SSE_AUDIT_SNAPSHOTS, see scripts/real-world-audit.js) instead, application code
+ * with hundreds of components, against minimums of their own.
+ *
+ * Files are linted under their real paths, so that a list component's cross-file check reads
+ * the components it imports from disk, as in a user's run.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -63,8 +67,12 @@ function* sourceFiles(directory) {
   }
 }
 
-const linter = new Linter({ configType: 'flat' });
+const corpusFolder = corpusRoot();
+// Config `files` patterns match paths relative to the working directory.
+const linter = new Linter({ configType: 'flat', cwd: corpus === 'node_modules' ? root : corpusFolder });
 const config = [
+  // ESLint ignores node_modules by default; here it is the corpus.
+  { ignores: ['!**/node_modules/'] },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     plugins: { sse: plugin },
@@ -113,7 +121,6 @@ const summary = {
 };
 const samples = [];
 const started = Date.now();
-const corpusFolder = corpusRoot();
 for (const file of sourceFiles(corpusFolder)) {
   const language = languageOf(file);
   if (languages.length > 0 && !languages.includes(language)) continue;
@@ -126,10 +133,7 @@ for (const file of sourceFiles(corpusFolder)) {
   const text = readFileSync(file, 'utf8');
   let messages;
   try {
-    // Relative, as config `files` patterns expect, and with no `node_modules` segment, which
-    // ESLint's default ignores would skip.
-    const filename = relative(corpusFolder, file).replaceAll('node_modules', 'node_modules_');
-    messages = linter.verify(text, config, { filename });
+    messages = linter.verify(text, config, { filename: file });
   } catch (error) {
     summary.crashes.push({ file: relative(root, file), error: String(error?.stack ?? error) });
     continue;

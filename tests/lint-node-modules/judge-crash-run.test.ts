@@ -9,18 +9,20 @@ import {
 } from '../../scripts/lint-node-modules/judge-crash-run.js';
 
 describe('judgeCrashRun', () => {
-  const enough = { javascript: MINIMUM_PARSED.javascript, typescript: MINIMUM_PARSED.typescript };
+  const enough = { ...MINIMUM_PARSED };
 
   it('passes a run that parsed the minimum of each language and crashed nothing', () => {
     expect(judgeCrashRun({ parsedByLanguage: enough, crashes: [] })).toEqual({ passed: true, problems: [] });
   });
 
   it('fails a run that found no files at all: no crash in nothing proves nothing', () => {
-    expect(judgeCrashRun({ parsedByLanguage: { javascript: 0, typescript: 0 }, crashes: [] })).toEqual({
+    expect(judgeCrashRun({ parsedByLanguage: { javascript: 0, typescript: 0, vue: 0, svelte: 0 }, crashes: [] })).toEqual({
       passed: false,
       problems: [
         `0 javascript files parsed, fewer than the ${MINIMUM_PARSED.javascript} required`,
         `0 typescript files parsed, fewer than the ${MINIMUM_PARSED.typescript} required`,
+        `0 vue files parsed, fewer than the ${MINIMUM_PARSED.vue} required`,
+        `0 svelte files parsed, fewer than the ${MINIMUM_PARSED.svelte} required`,
       ],
     });
     expect(judgeCrashRun({ parsedByLanguage: {}, crashes: [] }).passed).toBe(false);
@@ -45,11 +47,24 @@ describe('judgeCrashRun', () => {
 describe('single-file components', () => {
   const snapshots = minimumsFor('audit-snapshots');
 
-  it('holds the audit snapshots to a minimum of .vue and of .svelte files, node_modules (which has none) to none', () => {
+  it('holds node_modules (the component libraries installed for the run) and the audit snapshots to a minimum of .vue and of .svelte files', () => {
+    expect(minimumsFor('node_modules')).toEqual(MINIMUM_PARSED);
+    expect(MINIMUM_PARSED.vue).toBeGreaterThanOrEqual(100);
+    expect(MINIMUM_PARSED.svelte).toBeGreaterThanOrEqual(100);
     expect(snapshots).toEqual(MINIMUM_PARSED_IN_AUDIT_SNAPSHOTS);
     expect(snapshots.vue).toBeGreaterThan(0);
     expect(snapshots.svelte).toBeGreaterThan(0);
-    expect(minimumsFor('node_modules')).toEqual(MINIMUM_PARSED);
+  });
+
+  it('fails a run of node_modules that parsed every script but no component (a parser that rejects them all, a walk that skips them)', () => {
+    const scriptsOnly = { javascript: 9_999, typescript: 9_999, vue: 0, svelte: 0 };
+    expect(judgeCrashRun({ parsedByLanguage: scriptsOnly, crashes: [] }, minimumsFor('node_modules'))).toEqual({
+      passed: false,
+      problems: [
+        `0 vue files parsed, fewer than the ${MINIMUM_PARSED.vue} required`,
+        `0 svelte files parsed, fewer than the ${MINIMUM_PARSED.svelte} required`,
+      ],
+    });
   });
 
   it('fails a run of the snapshots that parsed no .vue file, or no .svelte file, whatever else it parsed', () => {
@@ -66,22 +81,25 @@ describe('single-file components', () => {
   });
 
   it('with --languages vue,svelte, holds the run to those minimums alone, and still fails it when it found none', () => {
-    const components = minimumsFor('audit-snapshots', ['vue', 'svelte']);
-    expect(components).toEqual({ vue: snapshots.vue, svelte: snapshots.svelte });
-    expect(judgeCrashRun({ parsedByLanguage: { vue: snapshots.vue, svelte: snapshots.svelte }, crashes: [] }, components).passed).toBe(true);
-    expect(judgeCrashRun({ parsedByLanguage: { javascript: 9_999 }, crashes: [] }, components)).toEqual({
-      passed: false,
-      problems: [`0 vue files parsed, fewer than the ${snapshots.vue} required`, `0 svelte files parsed, fewer than the ${snapshots.svelte} required`],
-    });
+    for (const corpus of ['node_modules', 'audit-snapshots']) {
+      const all = minimumsFor(corpus);
+      const components = minimumsFor(corpus, ['vue', 'svelte']);
+      expect(components).toEqual({ vue: all.vue, svelte: all.svelte });
+      expect(judgeCrashRun({ parsedByLanguage: { vue: all.vue, svelte: all.svelte }, crashes: [] }, components).passed).toBe(true);
+      expect(judgeCrashRun({ parsedByLanguage: { javascript: 9_999 }, crashes: [] }, components)).toEqual({
+        passed: false,
+        problems: [`0 vue files parsed, fewer than the ${all.vue} required`, `0 svelte files parsed, fewer than the ${all.svelte} required`],
+      });
+    }
   });
 });
 
 describe('minimumsFor', () => {
-  it('asks at least one file of a language the corpus has no minimum for: --languages vue over node_modules fails on none', () => {
-    expect(minimumsFor('node_modules', ['vue', 'typescript'])).toEqual({ vue: 1, typescript: MINIMUM_PARSED.typescript });
-    expect(judgeCrashRun({ parsedByLanguage: { vue: 0, svelte: 0 }, crashes: [] }, minimumsFor('node_modules', ['vue', 'svelte']))).toEqual({
+  it('asks at least one file of a language the corpus has no minimum for: --languages javascript over the snapshots fails on none', () => {
+    expect(minimumsFor('audit-snapshots', ['javascript', 'vue'])).toEqual({ javascript: 1, vue: MINIMUM_PARSED_IN_AUDIT_SNAPSHOTS.vue });
+    expect(judgeCrashRun({ parsedByLanguage: { javascript: 0 }, crashes: [] }, minimumsFor('audit-snapshots', ['javascript']))).toEqual({
       passed: false,
-      problems: ['0 vue files parsed, fewer than the 1 required', '0 svelte files parsed, fewer than the 1 required'],
+      problems: ['0 javascript files parsed, fewer than the 1 required'],
     });
   });
 });
