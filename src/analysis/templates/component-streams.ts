@@ -216,9 +216,26 @@ export function mayOpenStream(file: string, text: string, wrappers: readonly Str
   for (const [, names, specifier] of text.matchAll(RELATIVE_COMPOSABLE_IMPORT)) {
     if (!COMPOSABLE_NAME.test(names!)) continue;
     const target = resolveRelative(file, specifier!);
-    if (target && textMentionsStream(readFileSync(target, 'utf8'), wrappers)) return true;
+    if (target && composableMentionsStream(target, wrappers)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a composable's file names a stream, per path, wrappers and modification time: the
+ * composables of an app are few and imported by many components, which were each reading them.
+ */
+const composableVerdicts = new Map<string, { mtimeMs: number; mentions: boolean }>();
+
+function composableMentionsStream(file: string, wrappers: readonly StreamWrapper[]): boolean {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) return false;
+  const key = `${wrappersKey(wrappers)}\0${file}`;
+  const cached = composableVerdicts.get(key);
+  if (cached?.mtimeMs === stats.mtimeMs) return cached.mentions;
+  const mentions = textMentionsStream(readFileSync(file, 'utf8'), wrappers);
+  composableVerdicts.set(key, { mtimeMs: stats.mtimeMs, mentions });
+  return mentions;
 }
 
 /** The file parsed, when its text can open a stream itself or through an import; throws what reading and parsing throw. */
