@@ -233,7 +233,13 @@ function composableMentionsStream(file: string, wrappers: readonly StreamWrapper
   const key = `${wrappersKey(wrappers)}\0${file}`;
   const cached = composableVerdicts.get(key);
   if (cached?.mtimeMs === stats.mtimeMs) return cached.mentions;
-  const mentions = textMentionsStream(readFileSync(file, 'utf8'), wrappers);
+  let mentions: boolean;
+  try {
+    mentions = textMentionsStream(readFileSync(file, 'utf8'), wrappers);
+  } catch {
+    // Unreadable (a folder, no permission): it says nothing about streams; the linted file is still linted.
+    mentions = false;
+  }
   composableVerdicts.set(key, { mtimeMs: stats.mtimeMs, mentions });
   return mentions;
 }
