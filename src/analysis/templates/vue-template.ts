@@ -59,9 +59,11 @@ export function describeVFor(sourceCode: Readonly<TSESLint.SourceCode>, vFor: Vu
   return right ? `a \`v-for\` over \`${sourceCode.text.slice(right.range[0], right.range[1])}\`` : 'a `v-for`';
 }
 
+const fileComponentName = (filename: string) => componentNameOfTag(path.basename(filename, path.extname(filename)));
+
 /** How this component calls itself: its `name` option, `defineOptions({ name })`, or its file name. */
 function ownNames(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): Set<string> {
-  const names = new Set([componentNameOfTag(path.basename(filename, path.extname(filename)))]);
+  const names = new Set([fileComponentName(filename)]);
   for (const match of sourceCode.text.matchAll(/\bname\s*:\s*['"]([\w-]+)['"]/g)) names.add(componentNameOfTag(match[1]!));
   return names;
 }
@@ -72,7 +74,11 @@ const kebabCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').
 /** Whether the text has a tag with one of this component's own names: `<TreeNode`, `<tree-node`. */
 function rendersItself(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): boolean {
   const text = sourceCode.text;
-  return [...ownNames(sourceCode, filename)].some((name) => text.includes(`<${name}`) || text.includes(`<${kebabCase(name)}`));
+  const hasTag = (name: string) => text.includes(`<${name}`) || text.includes(`<${kebabCase(name)}`);
+  // Asked of every list with a `v-for`: the file's own name first, a plain search; the `name`
+  // options only when the text has one.
+  if (hasTag(fileComponentName(filename))) return true;
+  return /\bname\s*:/.test(text) && [...ownNames(sourceCode, filename)].some(hasTag);
 }
 
 /** `from './Row.vue'`: the only way a template gets another file's component that this rule can follow. */
