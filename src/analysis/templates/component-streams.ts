@@ -206,6 +206,15 @@ const RELATIVE_COMPOSABLE_IMPORT = /\bimport\s+([^;'"]*?)\s*from\s*['"](\.\.?\/[
 const COMPOSABLE_NAME = /\buse[A-Z0-9]/;
 
 /**
+ * The cheapest test of `mayOpenStream` for the linted file, with no file read: it names a
+ * stream (the answer every rule shares) or a composable that may open one. False rules out a
+ * stream of this file's own.
+ */
+export function mayOpenStreamItself(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: readonly StreamWrapper[]): boolean {
+  return sourceMentionsStream(sourceCode, wrappers) || COMPOSABLE_NAME.test(sourceCode.text);
+}
+
+/**
  * Whether the component or composable in `file` can open a stream, read from text alone: it
  * names one itself, or it imports a composable from a relative module whose text names one
  * (`componentStream` looks one import deep, no further). Most components of an app import

@@ -6,9 +6,10 @@
  * and no component is parsed. Most lists of an app are such lists.
  */
 import { readFileSync, statSync } from 'node:fs';
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { StreamWrapper } from '../stream-sources.js';
 import { wrappersKey } from '../wrappers-cache.js';
-import { mayOpenStream } from './component-streams.js';
+import { mayOpenStream, mayOpenStreamItself } from './component-streams.js';
 
 interface Verdict {
   mtimeMs: number;
@@ -41,17 +42,20 @@ export function componentFileMayOpenStream(file: string, wrappers: readonly Stre
 
 /**
  * Whether a list may render a component that opens a stream per item: one of the component
- * files it imports can open one, or it renders itself and its own text (`ownText`) can.
+ * files it imports can open one, or it renders itself and can open one itself. Asked of every
+ * list, so the checks on the list's own file go from the cheapest: whether it names a stream
+ * or a composable (known to every rule already), then its tags, and only then the files of its
+ * composables.
  */
 export function mayRenderStreamingComponent(
+  sourceCode: Readonly<TSESLint.SourceCode>,
   filename: string,
-  ownText: string,
-  rendersItself: () => boolean,
-  importedFiles: Iterable<string>,
+  { importedFiles, rendersItself }: { importedFiles: Iterable<string>; rendersItself: () => boolean },
   wrappers: readonly StreamWrapper[],
 ): boolean {
+  const itself = () => mayOpenStreamItself(sourceCode, wrappers) && mayOpenStream(filename, sourceCode.text, wrappers);
   for (const file of importedFiles) {
-    if (file === filename ? mayOpenStream(filename, ownText, wrappers) : componentFileMayOpenStream(file, wrappers)) return true;
+    if (file === filename ? itself() : componentFileMayOpenStream(file, wrappers)) return true;
   }
-  return rendersItself() && mayOpenStream(filename, ownText, wrappers);
+  return mayOpenStreamItself(sourceCode, wrappers) && rendersItself() && mayOpenStream(filename, sourceCode.text, wrappers);
 }

@@ -57,7 +57,7 @@ export function svelteEachVisitor(
   const filename = context.filename;
   const importedFiles = IMPORTS_SVELTE_FILE.test(sourceCode.text) ? importedComponentFiles(sourceCode, filename, '.svelte').values() : [];
   const rendersItself = () => sourceCode.text.includes('<svelte:self');
-  if (!mayRenderStreamingComponent(filename, sourceCode.text, rendersItself, importedFiles, wrappers)) return null;
+  if (!mayRenderStreamingComponent(sourceCode, filename, { importedFiles, rendersItself }, wrappers)) return null;
   const streamOfFile = componentStreamResolver(context, wrappers, 'svelte-eslint-parser');
   let imports: Map<string, string> | undefined;
 

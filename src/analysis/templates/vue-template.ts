@@ -112,7 +112,7 @@ export function vueTemplateVisitor(
   if (!isVueFile(sourceCode) || !sourceCode.text.includes('v-for')) return null;
   const filename = context.filename;
   const importedFiles = IMPORTS_VUE_FILE.test(sourceCode.text) ? importedComponentFiles(sourceCode, filename, '.vue').values() : [];
-  if (!mayRenderStreamingComponent(filename, sourceCode.text, () => rendersItself(sourceCode, filename), importedFiles, wrappers)) {
+  if (!mayRenderStreamingComponent(sourceCode, filename, { importedFiles, rendersItself: () => rendersItself(sourceCode, filename) }, wrappers)) {
     return null;
   }
   const streamOfFile = componentStreamResolver(context, wrappers, 'vue-eslint-parser');
