@@ -329,7 +329,7 @@ function componentText(framework, { script, template }) {
  * modules they import, and beside each `X.vue`/`X.svelte` an `X.ts` holding its script's code.
  * @param {string} directory
  * @param {{ framework: 'vue' | 'svelte', count?: number, seed?: number }} options
- * @returns {{ components: string[], scripts: string[], lines: number }} absolute paths; lines of the components
+ * @returns {{ components: string[], scripts: string[], kinds: string[], lines: number }} absolute paths, the kind of each component; lines of the components
  */
 export function writeSfcCorpus(directory, { framework, count = 200, seed = 12 }) {
   const random = createRandom(seed);
@@ -341,6 +341,7 @@ export function writeSfcCorpus(directory, { framework, count = 200, seed = 12 })
   writeFileSync(path.join(directory, `EmptyState${extension}`), EMPTY_STATE[framework]);
   const components = [];
   const scripts = [];
+  const kinds = [];
   let lines = 0;
   for (let index = 0; index < count; index++) {
     const kind = KINDS[index % KINDS.length];
@@ -355,7 +356,8 @@ export function writeSfcCorpus(directory, { framework, count = 200, seed = 12 })
     writeFileSync(script, `${text.slice(text.indexOf('>') + 1, text.indexOf('</script>')).replace(/^\n/, '')}`);
     components.push(component);
     scripts.push(script);
+    kinds.push(kind);
     lines += text.split('\n').length - 1;
   }
-  return { components, scripts, lines };
+  return { components, scripts, kinds, lines };
 }

@@ -57,22 +57,27 @@ const variantKey = ({ files, withPlugin }) => `${files}${withPlugin ? 'Plugin' :
  * One lint of `paths` in-process: wall ms, ESLint's parse ms, and the `sse/` rules' ms by rule.
  * Every message is a problem: the corpus parses and names no stream.
  */
-function lintOnce(directory, paths, config) {
+function lintOnce(directory, paths, kinds, config) {
   const linter = new Linter({ configType: 'flat', cwd: directory });
   const ruleMs = {};
+  // The plugin's ms per kind of component (card, list, …), to show where a difference comes from.
+  const pluginMsByKind = {};
   let parseMs = 0;
   const problems = [];
   const started = performance.now();
-  for (const file of paths) {
+  for (const [index, file] of paths.entries()) {
     // verifyAndFix is where ESLint records `stats`; nothing here has a fix to apply.
     const { messages } = linter.verifyAndFix(readFileSync(file, 'utf8'), config, { filename: file, stats: true, fix: false });
     for (const message of messages) problems.push(`${path.basename(file)}:${message.line}:${message.column} ${message.ruleId ?? 'fatal'}: ${message.message}`);
     for (const pass of linter.getTimes().passes ?? []) {
       parseMs += pass.parse?.total ?? 0;
-      for (const [rule, time] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + time.total;
+      for (const [rule, time] of Object.entries(pass.rules ?? {})) {
+        ruleMs[rule] = (ruleMs[rule] ?? 0) + time.total;
+        if (rule.startsWith('sse/')) pluginMsByKind[kinds[index]] = (pluginMsByKind[kinds[index]] ?? 0) + time.total;
+      }
     }
   }
-  return { wallMs: performance.now() - started, parseMs, ruleMs, problems };
+  return { wallMs: performance.now() - started, parseMs, ruleMs, pluginMsByKind, problems };
 }
 
 const pluginMs = (sample) => Object.entries(sample.ruleMs).reduce((sum, [rule, ms]) => sum + (rule.startsWith('sse/') ? ms : 0), 0);
@@ -83,7 +88,8 @@ function lintCorpus(framework, count, seed) {
     const corpus = writeSfcCorpus(directory, { framework, count, seed });
     const samples = {};
     for (const variant of VARIANTS) {
-      samples[variantKey(variant)] = lintOnce(directory, variant.files === 'sfc' ? corpus.components : corpus.scripts, configFor(framework, variant.files, variant.withPlugin));
+      const paths = variant.files === 'sfc' ? corpus.components : corpus.scripts;
+      samples[variantKey(variant)] = lintOnce(directory, paths, corpus.kinds, configFor(framework, variant.files, variant.withPlugin));
     }
     return { corpus, samples };
   } finally {
@@ -104,9 +110,11 @@ export async function measureSfcCost({ runs = 5, count = 200, frameworks = FRAME
     lintCorpus(framework, count, result.seed);
     const runsOf = [];
     let lines = 0;
+    let lastCorpusKinds = [];
     for (let run = 0; run < runs; run++) {
       const { corpus, samples } = lintCorpus(framework, count, result.seed);
       lines = corpus.lines;
+      lastCorpusKinds = corpus.kinds;
       runsOf.push(samples);
       for (const [variant, sample] of Object.entries(samples)) {
         for (const problem of sample.problems.slice(0, 3)) result.problems.push(`${framework} ${variant}: ${problem}`);
@@ -130,6 +138,14 @@ export async function measureSfcCost({ runs = 5, count = 200, frameworks = FRAME
         ts: spread(runsOf.map((samples) => samples.tsPlugin.wallMs - samples.tsOff.wallMs)),
       },
       ruleRatio: sfcRules.median / tsRules.median,
+      // The plugin's ms on each kind of component and on its script as `.ts`, with their ratio.
+      byKind: Object.fromEntries(
+        [...new Set(lastCorpusKinds)].map((kind) => {
+          const sfc = median(runsOf.map((samples) => samples.sfcPlugin.pluginMsByKind[kind] ?? 0));
+          const ts = median(runsOf.map((samples) => samples.tsPlugin.pluginMsByKind[kind] ?? 0));
+          return [kind, { files: lastCorpusKinds.filter((each) => each === kind).length, sfcMs: sfc, tsMs: ts, ratio: sfc / ts }];
+        }),
+      ),
     };
   }
   measured.loadAverageAtEnd = os.loadavg();
@@ -147,6 +163,7 @@ export function formatSfcCost(sfcCost) {
       `  ${framework}: sse/ rules ${withRange(figures.sfc.plugin.ruleMs)} on .${framework}, ${withRange(figures.ts.plugin.ruleMs)} on .ts (${figures.ruleRatio.toFixed(2)}×)`,
       `    wall with / without the plugin: .${framework} ${withRange(figures.sfc.plugin.wallMs)} / ${withRange(figures.sfc.off.wallMs)}, .ts ${withRange(figures.ts.plugin.wallMs)} / ${withRange(figures.ts.off.wallMs)}`,
       `    added by the plugin: .${framework} ${withRange(figures.addedWallMs.sfc)}, .ts ${withRange(figures.addedWallMs.ts)}`,
+      `    sse/ rules by kind (.${framework} / .ts ms): ${Object.entries(figures.byKind).map(([kind, k]) => `${kind} ${ms(k.sfcMs)} / ${ms(k.tsMs)} (${k.ratio.toFixed(2)}×)`).join(', ')}`,
     );
   }
   for (const problem of sfcCost.problems) lines.push(`  PROBLEM ${problem}`);
