@@ -18,6 +18,21 @@ const commonjs = {
 
 ruleTester.run('no-unbounded-reconnect', rule, {
   valid: [
+    // Test files are left out: a parser test feeds `retry: 0` as text, and a client test
+    // re-opens against a mock (reduced from mpetazzoni/sse.js lib/sse.test.js, a false finding of
+    // the real-world audit). The same code in app files is reported below.
+    {
+      code: `const chunk = 'retry: 0\\n\\n';
+const es = new EventSource('/events');
+es.onerror = () => setTimeout(() => new EventSource('/events'), 1000);`,
+      filename: 'lib/sse.test.js',
+      languageOptions: javascript,
+    },
+    {
+      code: `res.write('retry: 10\\n\\n');`,
+      filename: 'src/__tests__/server.js',
+      languageOptions: javascript,
+    },
     // The browser reconnects a native EventSource by itself (~3 s, and not after HTTP errors); no handler, nothing to report.
     {
       code: `const es = new EventSource('/events');
@@ -574,6 +589,24 @@ export async function once(): Promise<void> {
 }`,
   ],
   invalid: [
+    // The test-file cases above, in app files.
+    {
+      code: `const chunk = 'retry: 0\\n\\n';
+const es = new EventSource('/events');
+es.onerror = () => setTimeout(() => new EventSource('/events'), 1000);`,
+      filename: 'lib/sse.js',
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'retryFieldTooShort', line: 1, column: 15, data: { value: 0, min: 1000 } },
+        { messageId: 'unboundedErrorReconnect', line: 3, column: 37, data: { stream: NATIVE, missing: ALL_MISSING } },
+      ],
+    },
+    {
+      code: `res.write('retry: 10\\n\\n');`,
+      filename: 'src/server.js',
+      languageOptions: javascript,
+      errors: [{ messageId: 'retryFieldTooShort', line: 1, column: 11, data: { value: 10, min: 1000 } }],
+    },
     // The classic: close and try again a second later, forever, all clients in step.
     {
       code: `let es;
