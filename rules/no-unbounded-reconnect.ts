@@ -20,7 +20,12 @@ import {
   serverImports,
 } from '../src/analysis/reconnect/server-retry-options.js';
 import { type StreamOpeners, getStreamOpeners } from '../src/analysis/stream-openers.js';
-import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
+import {
+  type StreamOpening,
+  getDeferredStreamOpenings,
+  getStreamOpenings,
+  sourceMentionsStream,
+} from '../src/analysis/stream-sources.js';
 import { includesHeadTail } from '../src/analysis/text-search.js';
 import { importsAnyValue, isResolvableCallee, shortText } from '../src/analysis/typed/candidates.js';
 import { invocationFinding } from '../src/analysis/typed/cross-file-findings.js';
@@ -50,6 +55,7 @@ export type MessageIds =
   | 'onerrorNeverThrows'
   | 'asyncOnerror'
   | 'sseUnlimitedRetries'
+  | 'useEventSourceUnlimitedRetries'
   | 'retryTimeImmediate'
   | 'retryTimeTooShort'
   | 'reconnectingEventSourceForever'
@@ -127,6 +133,8 @@ export default createRule<Options, MessageIds>({
         'This `onerror` is async, but `fetchEventSource` calls it without awaiting: a `throw` in it never stops the retries, and the promise it returns is taken as the retry delay, which the timer reads as 0 ms, so it retries without pause. Make `onerror` synchronous: throw to stop, return a growing delay with jitter otherwise.',
       sseUnlimitedRetries:
         '`autoReconnect: true` with {{maxRetries}} makes sse.js retry every `reconnectDelay` (3 s by default) forever, also after HTTP errors. Set a finite `maxRetries`.',
+      useEventSourceUnlimitedRetries:
+        "{{setting}} makes VueUse's `useEventSource` open a new stream {{delay}} forever once the browser gives up on one (after an HTTP error such as a 401, or a wrong content type), every page on the same beat: no backoff, no jitter. Set a finite `retries` in `autoReconnect`.",
       retryTimeImmediate:
         'A `max_retry_time` of {{value}} makes `reconnecting-eventsource` retry at once, forever: its timer reads the delay as 0 ms. Use a finite value of at least {{min}} ms (the default is 3000).',
       retryTimeTooShort:
@@ -169,6 +177,9 @@ export default createRule<Options, MessageIds>({
       switch (problem.kind) {
         case 'sseUnlimitedRetries':
           context.report({ node: problem.node, messageId: problem.kind, data: { maxRetries: problem.maxRetries } });
+          return;
+        case 'useEventSourceUnlimitedRetries':
+          context.report({ node: problem.node, messageId: problem.kind, data: { setting: problem.setting, delay: problem.delay } });
           return;
         case 'retryTimeImmediate':
         case 'retryTimeTooShort':
@@ -315,6 +326,8 @@ export default createRule<Options, MessageIds>({
     function checkReconnects(): void {
       // A `<script>` tag's `ReconnectingEventSource` is a global that no import names.
       checkLibraryRetries(globalReconnectingEventSources(sourceCode));
+      // A client that connects later (`useEventSource(url, [], { immediate: false })`) still retries as configured once it does.
+      checkLibraryRetries(getDeferredStreamOpenings(sourceCode, wrappers));
       const openings = getStreamOpenings(sourceCode, wrappers);
       if (openings.length === 0) return;
       if (requirements.attemptLimit || requirements.backoff || requirements.jitter) {

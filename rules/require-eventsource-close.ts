@@ -15,7 +15,12 @@ import { mountContextOf } from '../src/analysis/lifecycle/mount-context.js';
 import { closesItselfWhenDone } from '../src/analysis/one-shot.js';
 import { precedingVerdict } from '../src/analysis/lifecycle/preceding-code.js';
 import { type Replacement, unsafeReplacements } from '../src/analysis/lifecycle/replacements.js';
-import { type StreamHolding, isFetchEventSource, streamHolding } from '../src/analysis/lifecycle/stream-holders.js';
+import {
+  type StreamHolding,
+  closesWithCallerScope,
+  isFetchEventSource,
+  streamHolding,
+} from '../src/analysis/lifecycle/stream-holders.js';
 import { unwrapExpression } from '../src/analysis/reconnect/access-paths.js';
 import { contains } from '../src/analysis/reconnect/walk.js';
 import { getStreamOpeners } from '../src/analysis/stream-openers.js';
@@ -325,7 +330,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        const openings = getStreamOpenings(sourceCode, wrappers);
+        // VueUse's `useEventSource` closes its stream when the component's scope is disposed.
+        const openings = getStreamOpenings(sourceCode, wrappers).filter((opening) => !closesWithCallerScope(opening));
         if (openings.length === 0) return;
         const openers = getStreamOpeners(sourceCode, openings);
         const errorReopens = unclosedErrorReopens(sourceCode, openings, openers);

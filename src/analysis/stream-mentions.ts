@@ -9,7 +9,7 @@ import { includesEventSource } from './text-search.js';
 /**
  * Substrings of which every file that opens a known stream contains at least one: the
  * global's name (which is also in every named export of `event-source-polyfill`,
- * `eventsource-client` and `@microsoft/fetch-event-source`), and what the module names of
+ * `eventsource-client`, `@microsoft/fetch-event-source` and `@vueuse/core`'s `useEventSource`), and what the module names of
  * default exports share. Four scans instead of one per library: this runs on every file.
  */
 const MODULE_NEEDLES: readonly string[] = ['eventsource', 'sse.js', 'native-sse'];

@@ -13,6 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ReferenceTracker } from './eslint-utils.js';
 import { referencesAnyModule } from './module-references.js';
 import { includesEventSource } from './text-search.js';
+import { isVueUseEventSource, opensWhenCalled } from './vueuse-event-source.js';
 import { PerWrappersCache } from './wrappers-cache.js';
 
 
@@ -64,6 +65,8 @@ export const KNOWN_STREAM_LIBRARIES: readonly KnownLibrary[] = [
   { module: '@sanity/eventsource', exports: { default: 'construct' } },
   { module: 'launchdarkly-eventsource', exports: { EventSource: 'construct' } },
   { module: 'react-native-sse', exports: { default: 'construct' } },
+  // VueUse's composable: one `EventSource` per call, closed when the caller's scope is disposed.
+  { module: '@vueuse/core', exports: { useEventSource: 'call' } },
 ];
 
 /** Names of the global object through which code reaches the global `EventSource` (`window.EventSource`). */
@@ -79,9 +82,20 @@ export const GLOBAL_EVENT_SOURCE: StreamSource = {
 
 export { mentionsStream, streamNeedles } from './stream-mentions.js';
 
-/** The modules whose exports open a stream: the known libraries and the user's wrappers. */
+/**
+ * A library whose every export names `EventSource` (`useEventSource`, `fetchEventSource`) is
+ * opened only by a file whose text contains that name, which the prefilter tests anyway. Its
+ * import alone proves nothing, and `@vueuse/core` is imported by most files of a Vue app for
+ * other composables.
+ */
+function textNamesEveryExport(library: KnownLibrary): boolean {
+  return Object.keys(library.exports).every((exportName) => exportName !== 'default' && includesEventSource(exportName));
+}
+
+/** The modules whose import a file may open a stream through without naming `EventSource`: the other known libraries and the user's wrappers. */
 function streamModules(wrappers: readonly StreamWrapper[]): ReadonlySet<string> {
-  return new Set([...KNOWN_STREAM_LIBRARIES.map((library) => library.module), ...wrappers.map((w) => w.module)]);
+  const libraries = KNOWN_STREAM_LIBRARIES.filter((library) => !textNamesEveryExport(library));
+  return new Set([...libraries.map((library) => library.module), ...wrappers.map((w) => w.module)]);
 }
 
 const KNOWN_STREAM_MODULES = streamModules([]);
@@ -91,9 +105,10 @@ const mentionCacheByWrappers = new PerWrappersCache<object, boolean>();
 
 /**
  * Whether a file being linted may open a stream; false proves it opens none. The global is
- * found by its name in the text (bare, `window.EventSource`, `self['EventSource']`…), and
- * every library opening needs an import or `require` of its module, which the syntax tree
- * answers without another pass over the text. The first thing every rule does on every
+ * found by its name in the text (bare, `window.EventSource`, `self['EventSource']`…), as is
+ * every library export with that name in it (`fetchEventSource`, `useEventSource`); any other
+ * library opening needs an import or `require` of its module, which the syntax tree answers
+ * without another pass over the text. The first thing every rule does on every
  * file, so it is answered once per file however many rules ask.
  */
 export function sourceMentionsStream(
@@ -220,7 +235,8 @@ export function scopeWithImplicitGlobals(globalScope: TSESLint.Scope.Scope, name
   return changed ? Object.assign(Object.create(globalScope) as TSESLint.Scope.Scope, { set }) : globalScope;
 }
 
-function findOpenings(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: readonly StreamWrapper[]): StreamOpening[] {
+/** Every invocation of a stream client in the file, in source order, whether it connects at once or later. */
+function findInvocations(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: readonly StreamWrapper[]): StreamOpening[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return [];
   const scope = scopeWithImplicitGlobals(globalScope, ['EventSource', 'require', ...GLOBAL_OBJECT_NAMES]);
@@ -242,7 +258,33 @@ function findOpenings(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: reado
   return openings.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
-const openingsCache = new PerWrappersCache<object, readonly StreamOpening[]>();
+interface FileStreams {
+  /** Invocations that connect as they run. */
+  openings: readonly StreamOpening[];
+  /** Invocations that make a client which connects only when told, or may (`useEventSource(url, [], { immediate: false })`). */
+  deferred: readonly StreamOpening[];
+}
+
+const NO_STREAMS: FileStreams = { openings: [], deferred: [] };
+
+function opensWhenInvoked(sourceCode: Readonly<TSESLint.SourceCode>, invocation: StreamOpening): boolean {
+  return !isVueUseEventSource(invocation) || opensWhenCalled(sourceCode, invocation);
+}
+
+const streamsCache = new PerWrappersCache<object, FileStreams>();
+
+/** The file's stream invocations, split by whether they connect where they run; once per file and wrapper list. */
+function fileStreams(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: readonly StreamWrapper[]): FileStreams {
+  return streamsCache.get(sourceCode, wrappers, () => {
+    if (!sourceMentionsStream(sourceCode, wrappers)) return NO_STREAMS;
+    const openings: StreamOpening[] = [];
+    const deferred: StreamOpening[] = [];
+    for (const invocation of findInvocations(sourceCode, wrappers)) {
+      (opensWhenInvoked(sourceCode, invocation) ? openings : deferred).push(invocation);
+    }
+    return { openings, deferred };
+  });
+}
 
 /**
  * Every place in the file that opens a stream, in source order. Computed once per file and
@@ -252,9 +294,19 @@ export function getStreamOpenings(
   sourceCode: Readonly<TSESLint.SourceCode>,
   wrappers: readonly StreamWrapper[] = [],
 ): readonly StreamOpening[] {
-  return openingsCache.get(sourceCode, wrappers, () =>
-    sourceMentionsStream(sourceCode, wrappers) ? findOpenings(sourceCode, wrappers) : [],
-  );
+  return fileStreams(sourceCode, wrappers).openings;
+}
+
+/**
+ * The invocations that make a stream client without connecting it there (VueUse's
+ * `useEventSource` with `immediate: false`, or options the file does not show): no rule counts
+ * them as openings, but how the client reconnects once connected is still theirs.
+ */
+export function getDeferredStreamOpenings(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  wrappers: readonly StreamWrapper[] = [],
+): readonly StreamOpening[] {
+  return fileStreams(sourceCode, wrappers).deferred;
 }
 
 /** The URL argument of an opening (the first argument of every supported opener). */

@@ -10,6 +10,7 @@ import {
   KNOWN_STREAM_LIBRARIES,
   type StreamOpening,
   type StreamWrapper,
+  getDeferredStreamOpenings,
   getStreamOpenings,
   isNativeEventSource,
   mentionsStream,
@@ -403,5 +404,37 @@ fetchEventSource(endpoint, {});`);
       'endpoint',
     ]);
     expect(found.map(isNativeEventSource)).toEqual([true, true, true, false]);
+  });
+});
+
+describe("VueUse's useEventSource", () => {
+  // Most files of a Vue app import `@vueuse/core` for its other composables: the import alone must
+  // not make every rule analyse them (the prefilter looks for `useEventSource` by its name instead).
+  it('does not count an import of its other composables as mentioning a stream', () => {
+    const code = `import { useStorage, useIntervalFn } from '@vueuse/core';
+export * from '@vueuse/core';
+const { useFetch } = require('@vueuse/core');
+export const theme = useStorage('theme', 'dark');`;
+    for (const typescript of [false, true]) {
+      const { sourceCode } = parse(code, { typescript });
+      expect(sourceMentionsStream(sourceCode)).toBe(false);
+    }
+  });
+
+  it('does not count a call that connects later, or may, as an opening', () => {
+    const code = `import { useEventSource } from '@vueuse/core';
+const options = { immediate: false };
+useEventSource('/a', [], { immediate: false });
+useEventSource('/b', [], options);
+useEventSource('/c', [], { immediate: lazy ? false : true });
+useEventSource('/d', [], { immediate: true, autoReconnect: true });
+useEventSource('/e', ['tick'], { immediate: undefined });`;
+    const { sourceCode, openings: found } = parse(code);
+    expect(found.map((opening) => sourceCode.getText(streamUrlArgument(opening)!))).toEqual([`'/d'`, `'/e'`]);
+    expect(getDeferredStreamOpenings(sourceCode).map((opening) => sourceCode.getText(streamUrlArgument(opening)!))).toEqual([
+      `'/a'`,
+      `'/b'`,
+      `'/c'`,
+    ]);
   });
 });

@@ -11,6 +11,7 @@ const script = { ...javascript, sourceType: 'script', parserOptions: { ...javasc
 
 const ES = '`EventSource`';
 const FETCH_EVENT_SOURCE = '`fetchEventSource` from `@microsoft/fetch-event-source`';
+const USE_EVENT_SOURCE = '`useEventSource` from `@vueuse/core`';
 
 /** The report at an opening of `url` by `consumer`, which `others` open too. */
 function duplicate(line: number, column: number, consumer: string, others: string, url = '/api/events', stream = ES) {
@@ -370,6 +371,20 @@ export function useA() {
 export function useB() {
   useEffect(() => void new EventSource(apiUrl('/events')), []);
 }`,
+    // VueUse useEventSource (@vueuse/core): two composables, each with a URL of its own.
+    {
+      code: `import { computed } from 'vue';
+import { useEventSource } from '@vueuse/core';
+export function useNotifications() {
+  const { data } = useEventSource('/api/notifications');
+  return data;
+}
+export function useUnreadCount() {
+  const { data } = useEventSource('/api/unread');
+  return computed(() => Number(data.value ?? 0));
+}`,
+      filename: 'src/composables/inbox.ts',
+    },
   ],
   invalid: [
     {
@@ -872,6 +887,24 @@ export function Bell() {
       errors: [
         duplicate(2, 21, 'module scope', 'component `Bell` (src/bell.tsx:5)', '/api/events', '`openStream` from `@acme/live`'),
         duplicate(5, 20, 'component `Bell`', 'module scope (src/bell.tsx:2)', '/api/events', '`openStream` from `@acme/live`'),
+      ],
+    },
+    // VueUse useEventSource (@vueuse/core): two composables, each opening its own stream to one URL.
+    {
+      code: `import { computed } from 'vue';
+import { useEventSource } from '@vueuse/core';
+export function useNotifications() {
+  const { data } = useEventSource('/api/events');
+  return data;
+}
+export function useUnreadCount() {
+  const { data } = useEventSource('/api/events');
+  return computed(() => Number(data.value ?? 0));
+}`,
+      filename: 'src/composables/inbox.ts',
+      errors: [
+        duplicate(4, 20, 'hook `useNotifications`', 'hook `useUnreadCount` (src/composables/inbox.ts:8)', '/api/events', USE_EVENT_SOURCE),
+        duplicate(8, 20, 'hook `useUnreadCount`', 'hook `useNotifications` (src/composables/inbox.ts:4)', '/api/events', USE_EVENT_SOURCE),
       ],
     },
   ],

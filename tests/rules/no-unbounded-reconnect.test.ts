@@ -8,6 +8,7 @@ const NATIVE = '`EventSource`';
 const FETCH_EVENT_SOURCE = '`fetchEventSource` from `@microsoft/fetch-event-source`';
 const RES = 'the default export of `reconnecting-eventsource`';
 const GLOBAL_RES = 'the global `ReconnectingEventSource`';
+const VUEUSE_DEFAULT_DELAY = 'every second (the default `delay`)';
 
 /** Plain JavaScript parsed as a CommonJS module. */
 const commonjs = {
@@ -587,6 +588,12 @@ export async function once(): Promise<void> {
     }
   }
 }`,
+    // VueUse useEventSource (@vueuse/core): a finite \`retries\`, a \`retries\` function (it decides), \`autoReconnect: false\` or none.
+    `import { useEventSource } from '@vueuse/core';
+export const bounded = useEventSource('/a', [], { autoReconnect: { retries: 5, delay: 2000 } });
+export const decided = useEventSource('/b', [], { autoReconnect: { retries: () => navigator.onLine } });
+export const off = useEventSource('/c', ['update'], { autoReconnect: false });
+export const plain = useEventSource('/d');`,
   ],
   invalid: [
     // The test-file cases above, in app files.
@@ -1966,6 +1973,30 @@ events('/b').pipe(catchError((error, caught) => (error.status === 401 ? EMPTY : 
 ${EVENTS_TS}
 events('/feed').pipe(retry({ count: 5, delay: (_, n) => timer(Math.random() * 1000 * (2 ^ n)) }));`,
       errors: [{ messageId: 'unboundedRxjsRetry', line: AFTER_EVENTS, column: 22, data: { operator: 'retry', stream: NATIVE, missing: 'no growing delay' } }],
+    },
+    // VueUse useEventSource (@vueuse/core): \`autoReconnect: true\`, \`{}\` and \`{ retries: -1 }\` re-open a failed stream
+    // forever, every \`delay\` ms, with no backoff or jitter.
+    {
+      code: `import { useEventSource } from '@vueuse/core';
+export function useFeeds() {
+  const a = useEventSource('/a', [], { autoReconnect: true });
+  const b = useEventSource('/b', [], { autoReconnect: {} });
+  const c = useEventSource('/c', ['tick'], { withCredentials: true, autoReconnect: { retries: -1, delay: 500 } });
+  return { a, b, c };
+}`,
+      errors: [
+        { messageId: 'useEventSourceUnlimitedRetries', line: 3, column: 40, data: { setting: '`autoReconnect: true`', delay: VUEUSE_DEFAULT_DELAY } },
+        { messageId: 'useEventSourceUnlimitedRetries', line: 4, column: 40, data: { setting: '`autoReconnect` without `retries`', delay: VUEUSE_DEFAULT_DELAY } },
+        { messageId: 'useEventSourceUnlimitedRetries', line: 5, column: 69, data: { setting: '`retries: -1`', delay: 'every 500 ms' } },
+      ],
+    },
+    // VueUse useEventSource with \`immediate: false\` opens on \`open()\`, and from then on retries as configured (JS).
+    {
+      code: `import { useEventSource } from '@vueuse/core';
+const { open } = useEventSource('/jobs', [], { immediate: false, autoReconnect: { delay: 3000 } });
+document.querySelector('button').onclick = open;`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'useEventSourceUnlimitedRetries', line: 2, column: 66, data: { setting: '`autoReconnect` without `retries`', delay: 'every 3000 ms' } }],
     },
   ],
 });

@@ -727,6 +727,24 @@ export function restart() {
 }`,
       filename: 'file.tsx',
     },
+    // VueUse useEventSource (@vueuse/core) closes its stream itself when the component's scope is disposed: in setup(),
+    // kept or not, and in a composable that setup() calls.
+    `import { defineComponent, watch } from 'vue';
+import { useEventSource } from '@vueuse/core';
+function useJobStatus(id: string) {
+  const job = useEventSource(\`/jobs/\${id}\`, ['progress']);
+  watch(job.data, (value) => console.log(value));
+}
+export default defineComponent({
+  props: { id: { type: String, required: true } },
+  setup(props) {
+    useEventSource('/heartbeat');
+    const feed = useEventSource('/feed');
+    watch(feed.status, (status) => console.log(status));
+    useJobStatus(props.id);
+    return {};
+  },
+});`,
   ],
   invalid: [
     // ── Opened at mount, never closed at teardown ───────────────────────────────────────

@@ -7,7 +7,8 @@
  *
  * `fetchEventSource` (from `@microsoft/fetch-event-source`) has no `close()`: it stops when
  * the `signal` passed in its options aborts, so what holds it is the `AbortController` whose
- * signal it got, and closing it is `controller.abort()`.
+ * signal it got, and closing it is `controller.abort()`. VueUse's `useEventSource` closes its
+ * stream itself when the caller's scope is disposed (`closesWithCallerScope`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
@@ -15,6 +16,7 @@ import { isFunctionNode, skipTransparentParents } from '../functions.js';
 import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
 import { findOption, objectLiteralArgument } from '../reconnect/object-options.js';
 import type { StreamOpening } from '../stream-sources.js';
+import { isVueUseEventSource } from '../vueuse-event-source.js';
 import { resolveCallee } from './callees.js';
 import { type HolderPath, holderOccurrences, holderPathOf, includesHolder } from './holder-paths.js';
 import { isHookDependency } from './local-callers.js';
@@ -51,6 +53,15 @@ const WRAPPER_CLOSE: CloseMethods = {
   methods: new Set(['close', 'abort', 'disconnect', 'unsubscribe', 'dispose', 'destroy', 'stop', 'cancel']),
   callable: true,
 };
+
+/**
+ * Whether the client closes its stream itself when the caller's effect scope is disposed, so
+ * that the component's unmount closes it with no code of the caller: VueUse's `useEventSource`
+ * (`tryOnScopeDispose(close)`).
+ */
+export function closesWithCallerScope(opening: StreamOpening): boolean {
+  return isVueUseEventSource(opening);
+}
 
 export function isFetchEventSource(opening: StreamOpening): boolean {
   return opening.source.module === '@microsoft/fetch-event-source' && opening.source.exportName === 'fetchEventSource';

@@ -9,12 +9,17 @@
  * - `reconnecting-eventsource` always retries, with no attempt limit, after a uniformly random
  *   wait below `max_retry_time` (3000 ms by default; a falsy value keeps the default). A
  *   non-finite or negative value becomes a 0 ms timer.
+ * - VueUse's `useEventSource` re-opens only with `autoReconnect` (`true` or an object), after
+ *   the browser gives up on the stream (an HTTP error, a wrong content type), every `delay` ms
+ *   (1000 by default) with no backoff or jitter; `retries` missing or negative means forever.
+ *   Its options are the third argument.
  * Options that are not an object literal, or whose value the file does not fix, are unknown
  * and reported by nobody.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '../eslint-utils.js';
 import type { StreamOpening } from '../stream-sources.js';
+import { isVueUseEventSource, vueUseOptions } from '../vueuse-event-source.js';
 import { canThrow } from './can-throw.js';
 import { resolveLocalFunction } from './local-functions.js';
 import { findOption, objectLiteralArgument } from './object-options.js';
@@ -24,6 +29,7 @@ export type ClientOptionProblem =
   | { kind: 'onerrorNeverThrows'; node: TSESTree.Node }
   | { kind: 'asyncOnerror'; node: TSESTree.Node }
   | { kind: 'sseUnlimitedRetries'; node: TSESTree.Node; maxRetries: string }
+  | { kind: 'useEventSourceUnlimitedRetries'; node: TSESTree.Node; setting: string; delay: string }
   | { kind: 'retryTimeImmediate'; node: TSESTree.Node; value: string }
   | { kind: 'retryTimeTooShort'; node: TSESTree.Node; value: string };
 
@@ -73,6 +79,50 @@ function sseJsProblem(sourceCode: Readonly<TSESLint.SourceCode>, opening: Stream
   return { kind: 'sseUnlimitedRetries', node, maxRetries: `\`maxRetries: ${text}\`` };
 }
 
+const VUEUSE_DEFAULT_DELAY = 'every second (the default `delay`)';
+
+/** How often VueUse re-opens: the `delay` of the `autoReconnect` object, 1000 ms when absent or `undefined`. */
+function vueUseDelayText(sourceCode: Readonly<TSESLint.SourceCode>, settings: TSESTree.ObjectExpression | null): string {
+  const delay = settings ? findOption(settings, 'delay') : null;
+  if (!delay || delay.kind === 'absent') return VUEUSE_DEFAULT_DELAY;
+  const known = delay.kind === 'found' ? staticValue(sourceCode, delay.property.value) : null;
+  if (known && known.value === undefined) return VUEUSE_DEFAULT_DELAY;
+  return typeof known?.value === 'number' ? `every ${known.value} ms` : 'every `delay` ms';
+}
+
+/**
+ * `autoReconnect: true`, `autoReconnect: {}` or `autoReconnect: { retries: -1 }`: VueUse retries
+ * forever. A finite `retries`, a function (it decides) or a value the file does not fix is not
+ * reported.
+ */
+function vueUseEventSourceProblem(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): ClientOptionProblem | null {
+  const options = vueUseOptions(opening);
+  if (options.kind !== 'literal') return null;
+  const autoReconnect = findOption(options.object, 'autoReconnect');
+  if (autoReconnect.kind !== 'found') return null;
+  const node = autoReconnect.property;
+  const settings = objectLiteralArgument(node.value);
+  if (!settings) {
+    const known = staticValue(sourceCode, node.value);
+    // `true` (or any truthy value but an object) keeps every default: forever, every second.
+    if (!known?.value || typeof known.value === 'object') return null;
+    const setting = `\`autoReconnect: ${sourceCode.getText(node.value)}\``;
+    return { kind: 'useEventSourceUnlimitedRetries', node, setting, delay: vueUseDelayText(sourceCode, null) };
+  }
+  const retries = findOption(settings, 'retries');
+  if (retries.kind === 'unknown') return null;
+  const delay = vueUseDelayText(sourceCode, settings);
+  if (retries.kind === 'absent') return { kind: 'useEventSourceUnlimitedRetries', node, setting: '`autoReconnect` without `retries`', delay };
+  const value = staticValue(sourceCode, retries.property.value);
+  if (!value) return null;
+  // `undefined` keeps the default of -1; below zero, or not finite, the count is never reached.
+  const forever =
+    value.value === undefined || (typeof value.value === 'number' && (value.value < 0 || value.value === Infinity));
+  if (!forever) return null;
+  const setting = `\`retries: ${sourceCode.getText(retries.property.value)}\``;
+  return { kind: 'useEventSourceUnlimitedRetries', node, setting, delay };
+}
+
 function reconnectingEventSourceProblem(
   sourceCode: Readonly<TSESLint.SourceCode>,
   opening: StreamOpening,
@@ -100,6 +150,7 @@ export function clientOptionProblem(
     return fetchEventSourceProblem(sourceCode, opening);
   }
   if (isLibraryExport(opening, 'sse.js', ['SSE', 'default'])) return sseJsProblem(sourceCode, opening);
+  if (isVueUseEventSource(opening)) return vueUseEventSourceProblem(sourceCode, opening);
   if (isLibraryExport(opening, 'reconnecting-eventsource', ['default'])) {
     return reconnectingEventSourceProblem(sourceCode, opening, minRetryMs);
   }
