@@ -36,6 +36,9 @@ import { builtWorkerUrl, planInWorkers } from './plan-pool.js';
 import { encodeSource, readSource } from './read-source.js';
 import { READ_CONCURRENCY, chooseHelperLanguage, isHelperFile, mapWithConcurrency, reportPathOf, resolveHelperPath, resolveHelperPaths } from './run-support.js';
 import { removeStaleTemporaries } from './stale-temporaries.js';
+import { type ProjectState, connectionChange, connectionChangeLines } from './connection-change.js';
+import { hubModules, hubNeedles } from './report/hub-modules.js';
+import type { ProjectText } from './report/run-report.js';
 import type { FilePlan, FileResult, PlanRequest } from './types.js';
 
 export interface RunIo {
@@ -75,7 +78,11 @@ interface PlannedFile {
   result: FileResult;
 }
 
-type ReadOutcome = { kind: 'candidate'; candidate: Candidate } | { kind: 'listed'; result: FileResult } | { kind: 'no-stream' };
+type ReadOutcome =
+  | { kind: 'candidate'; candidate: Candidate }
+  | { kind: 'listed'; result: FileResult }
+  /** Its text is kept only when it uses the hub (a `configureHub` call): the connection count reads it. */
+  | { kind: 'no-stream'; file: string; reportPath: string; hubText: string | null };
 
 function dirtyTreeMessage(state: Extract<GitWorkTreeState, { kind: 'dirty' }>): string {
   const shown = state.paths.slice(0, DIRTY_PATHS_SHOWN).map((file) => `  ${file}\n`);
@@ -137,6 +144,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
   }
 
   const progress = createProgress(io.stderr, !options.silent && !options.json && io.stderr.isTTY === true);
+  const defaultHubNeedles = [...hubNeedles(hubModules(options.helperImport, defaultHelperPath)), 'configureHub'];
   let readCount = 0;
   const packages = new PackageManifests();
   const mockingTests: string[] = [];
@@ -148,7 +156,10 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
     if (read.kind !== 'text') return { kind: 'listed', result: { path: reportPath, status: read.kind, sites: [], reason: read.reason } };
     if (mocksEventSource(file, read.text)) mockingTests.push(reportPath);
     multiplexSetup ??= multiplexSetupIn(read.text);
-    if (!mentionsStream(read.text, [])) return { kind: 'no-stream' };
+    if (!mentionsStream(read.text, [])) {
+      const usesHub = defaultHubNeedles.some((needle) => read.text.includes(needle));
+      return { kind: 'no-stream', file, reportPath, hubText: usesHub ? read.text : null };
+    }
     // Only files that would be candidates are listed as skipped: a dist/ without streams is not news.
     const buildOutput = buildOutputReason(file, read.text, packages);
     if (buildOutput) return { kind: 'listed', result: { path: reportPath, status: 'skipped', sites: [], reason: buildOutput } };
@@ -238,12 +249,53 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
                 .map((helperPath) => reportPathOf(helperPath, cwd)),
             })
           : [];
-      io.stdout.write(formatTextReport(report, options.mode, changes, helper.declarationPath, nextSteps));
+      const change = summary.sitesRewritten > 0 ? connectionChangeOf(outcomes, planned, options, neededHelpers, multiplexSetup?.endpoint ?? undefined) : [];
+      io.stdout.write(formatTextReport(report, options.mode, changes, helper.declarationPath, [...change, ...(change.length > 0 ? [''] : []), ...nextSteps]));
     }
   }
 
   const failed = report.summary.failed > 0 || helpers.some((settled) => settled.failed);
   return failed || (options.mode === 'check' && report.summary.changed > 0) ? 1 : 0;
+}
+
+/**
+ * The lines that say how the run changes the connection count, as `--report` would count it
+ * before and after: over the files that name a stream or use the hub, so that a run pays no
+ * second read of the project (uses of a component or hook by files that name neither are not
+ * followed, as `--report` follows them). With one helper per package of a monorepo the count is
+ * left to `--report` in each package.
+ */
+function connectionChangeOf(
+  outcomes: readonly ReadOutcome[],
+  planned: readonly PlannedFile[],
+  options: CodemodOptions,
+  helperPaths: readonly string[],
+  endpoint: string | undefined,
+): string[] {
+  if (options.helperImport === null && helperPaths.length > 1) {
+    return ['Connections before → after: not counted for a run across several packages; run sse-codemod --report in each.'];
+  }
+  const hub = hubModules(options.helperImport, options.helperImport === null ? (helperPaths[0] ?? null) : null);
+  const needles = hubNeedles(hub);
+  const afterOf = new Map(planned.map((file) => [file.candidate, file.result.status === 'changed' ? file.plan.output! : file.candidate.text]));
+  const before: ProjectText[] = [];
+  const after: ProjectText[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'candidate') {
+      const { file, reportPath, text } = outcome.candidate;
+      before.push({ file, reportPath, text });
+      after.push({ file, reportPath, text: afterOf.get(outcome.candidate) ?? text });
+    } else if (outcome.kind === 'no-stream' && outcome.hubText !== null) {
+      before.push({ file: outcome.file, reportPath: outcome.reportPath, text: outcome.hubText });
+      after.push({ file: outcome.file, reportPath: outcome.reportPath, text: outcome.hubText });
+    }
+  }
+  // What the report analyses: files that name a stream or the hub; the others are searched for uses.
+  const split = (texts: ProjectText[]): ProjectState => ({
+    analysed: texts.filter((entry) => mentionsStream(entry.text, []) || needles.some((needle) => entry.text.includes(needle))),
+    others: texts.filter((entry) => !(mentionsStream(entry.text, []) || needles.some((needle) => entry.text.includes(needle)))),
+  });
+  return connectionChangeLines(connectionChange(split(before), split(after), hub, endpoint), options.mode === 'write');
 }
 
 /**

@@ -48,9 +48,17 @@ const ROWS_DIFF = [
   '+export const sources = ids.map((id) => sharedEventSource(`/rows/${id}/events`));',
   '',
 ].join('\n');
-/** What a run that rewrote a site prints after its summary: the steps left to the user and what changes at run time. */
+/**
+ * What a run that rewrote a site prints after its summary: the connections before and after
+ * (the row stream, one per row, joins the multiplexed connection once the endpoint is
+ * configured), the steps left to the user and what changes at run time.
+ */
 function nextSteps(written: boolean): string[] {
   return [
+    '',
+    `Connections, worst case as --report counts them (10 items per list, 1 tab), before → after${written ? '' : ' --write'}:`,
+    '  src/rows.ts:4: 10 → 1, once configureHub sets the endpoint',
+    '  (same origin): 10 → 10 in dedupe mode, over the 5 left for streams by 5; 1 once configureHub sets the endpoint (next step 1), within the 5 left for streams',
     '',
     written ? 'Next steps:' : 'After --write, these steps are left to you:',
     '1. Call configureHub once where the app starts, so that every stream rides one connection per origin:',
@@ -399,6 +407,9 @@ describe('sse-codemod at the root of a monorepo', () => {
     for (const helper of ['packages/web/src/sse-hub.js', 'packages/admin/sse-hub.js', 'sse-hub.js']) {
       expect(existsSync(path.join(root, helper)), helper).toBe(true);
     }
+    // Each package's sites import their own helper: the count is left to --report in each package.
+    expect(result.stdout).toContain('\nConnections before → after: not counted for a run across several packages; run sse-codemod --report in each.\n');
+    expect(result.stdout).not.toContain('worst case as --report counts them');
   });
 
   it('changes nothing on a second run', async () => {

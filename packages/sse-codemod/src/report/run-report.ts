@@ -16,12 +16,12 @@ import type { RunIo } from '../run-codemod.js';
 import { READ_CONCURRENCY, isHelperFile, mapWithConcurrency, reportPathOf, resolveHelperPath } from '../run-support.js';
 import { type CollectedSite, collectFileSites } from './collect-sites.js';
 import { type CrossFileUses, type UnitToFind, crossFileUses, unitKey } from './cross-file-uses.js';
-import { estimate } from './estimate.js';
+import { type Estimate, estimate } from './estimate.js';
 import { formatJsonBudgetReport, formatTextBudgetReport } from './format-report.js';
-import { type HubConfigurationCall, mergeHubConfiguration } from './hub-configuration.js';
+import { type HubConfigurationCall, type HubSetup, mergeHubConfiguration } from './hub-configuration.js';
 import { type HubModules, hubModules, hubNeedles } from './hub-modules.js';
 import { type Classification, type ExportedUnit } from './multiplicity.js';
-import { type BudgetReport, CONNECTION_BUDGET, type ReportFileIssue } from './types.js';
+import { type BudgetReport, CONNECTION_BUDGET, type ReportAssumptions, type ReportFileIssue } from './types.js';
 
 type ReadOutcome =
   | { kind: 'text'; file: string; reportPath: string; text: string }
@@ -55,14 +55,62 @@ export async function buildBudgetReport(options: ReportOptions, cwd: string, onP
     return { kind: 'text', file, reportPath, text: read.text };
   });
 
-  const candidates = outcomes.filter((outcome) => outcome.kind === 'text');
+  const candidates = outcomes.flatMap((outcome) => (outcome.kind === 'text' ? [outcome] : []));
+  const others = outcomes.flatMap((outcome) => (outcome.kind === 'no-stream' ? [outcome] : []));
+  const assumptions = { budget: CONNECTION_BUDGET, reserve: options.reserve, items: options.items, tabs: options.tabs };
+  const project = estimateProject(
+    collectProjectSites({ analysed: candidates, others }, hub, (done) => onProgress('analysing', done, candidates.length)),
+    assumptions,
+  );
+  const { endpointOrigin: _endpointOrigin, ...hubReport } = project.hubSetup;
+  const failed = [...outcomes.flatMap((outcome) => (outcome.kind === 'failed' ? [outcome.issue] : [])), ...project.failed];
+  return {
+    assumptions,
+    hub: hubReport,
+    sites: project.sites,
+    origins: project.origins,
+    mergeCandidates: project.mergeCandidates,
+    files: {
+      scanned: files.length,
+      analysed: candidates.length,
+      failed: failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+      skipped: outcomes.flatMap((outcome) => (outcome.kind === 'skipped' ? [outcome.issue] : [])),
+    },
+  };
+}
+
+/** A file already read, as the report names it. */
+export interface ProjectText {
+  file: string;
+  reportPath: string;
+  text: string;
+}
+
+/** The sites of files already read, with the `configureHub()` calls found among them. */
+export interface ProjectSites {
+  sites: CollectedSite[];
+  hubCalls: HubConfigurationCall[];
+  /** Files that could not be parsed: their sites are missing. */
+  failed: ReportFileIssue[];
+}
+
+/**
+ * The sites of files already read: `analysed` (those that mention a stream or the hub) are
+ * parsed for their sites, `others` only searched for uses of the components and hooks that
+ * open streams.
+ */
+export function collectProjectSites(
+  { analysed, others }: { analysed: readonly ProjectText[]; others: readonly ProjectText[] },
+  hub: HubModules,
+  onAnalysed = (_done: number): void => undefined,
+): ProjectSites {
   const fileOfSite = new Map<CollectedSite, string>();
   const sites: CollectedSite[] = [];
   const hubCalls: HubConfigurationCall[] = [];
-  const failed: ReportFileIssue[] = outcomes.flatMap((outcome) => (outcome.kind === 'failed' ? [outcome.issue] : []));
-  candidates.forEach((candidate, index) => {
+  const failed: ReportFileIssue[] = [];
+  analysed.forEach((candidate, index) => {
     const collection = collectFileSites({ file: candidate.file, reportPath: candidate.reportPath, text: candidate.text }, hub);
-    onProgress('analysing', index + 1, candidates.length);
+    onAnalysed(index + 1);
     if (!collection.ok) {
       failed.push({ path: candidate.reportPath, reason: collection.error });
       return;
@@ -77,28 +125,30 @@ export async function buildBudgetReport(options: ReportOptions, cwd: string, onP
     const exported = site.multiplicity.exported;
     return exported ? [{ ...exported, file: fileOfSite.get(site)! }] : [];
   });
-  const projectFiles = outcomes.flatMap((outcome) => (outcome.kind === 'text' || outcome.kind === 'no-stream' ? [outcome] : []));
+  // In path order, as files are found, so that each unit lists the files that use it in that order.
+  const projectFiles = [...analysed, ...others].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const uses = crossFileUses(units, projectFiles);
   for (const site of sites) {
     const exported = site.multiplicity.exported;
     const elsewhere = exported && uses.get(unitKey({ file: fileOfSite.get(site)!, exportedAs: exported.exportedAs }));
     if (exported && elsewhere) site.multiplicity = withUsesElsewhere(site.multiplicity, exported, elsewhere);
   }
+  return { sites, hubCalls, failed };
+}
 
-  const assumptions = { budget: CONNECTION_BUDGET, reserve: options.reserve, items: options.items, tabs: options.tabs };
-  const hubSetup = mergeHubConfiguration(hubCalls);
-  const { endpointOrigin: _endpointOrigin, ...hubReport } = hubSetup;
-  return {
-    assumptions,
-    hub: hubReport,
-    ...estimate(sites, hubSetup, assumptions),
-    files: {
-      scanned: files.length,
-      analysed: candidates.length,
-      failed: failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-      skipped: outcomes.flatMap((outcome) => (outcome.kind === 'skipped' ? [outcome.issue] : [])),
-    },
-  };
+export interface ProjectEstimate extends Estimate {
+  hubSetup: HubSetup;
+  failed: ReportFileIssue[];
+}
+
+/** The estimate of collected sites, under the hub setup that `hubSetupOf` makes of the `configureHub()` calls found. */
+export function estimateProject(
+  { sites, hubCalls, failed }: ProjectSites,
+  assumptions: ReportAssumptions,
+  hubSetupOf: (calls: readonly HubConfigurationCall[]) => HubSetup = mergeHubConfiguration,
+): ProjectEstimate {
+  const hubSetup = hubSetupOf(hubCalls);
+  return { ...estimate(sites, hubSetup, assumptions), hubSetup, failed };
 }
 
 /** The classification of a site whose component or hook other files use as well. */
