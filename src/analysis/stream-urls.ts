@@ -19,6 +19,8 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from './eslint-utils.js';
 import { GLOBAL_OBJECT_NAMES } from './stream-sources.js';
+import { isInSvelteInstanceScript } from './templates/svelte-sfc.js';
+import { isInScriptSetup } from './templates/vue-sfc.js';
 
 export interface StreamUrl {
   /** How messages show it: `/api/events`, `{API_BASE}/events`. */
@@ -156,8 +158,16 @@ function constantDeclarator(variable: TSESLint.Scope.Variable): TSESTree.Variabl
   return definition.node;
 }
 
-function isModuleLevel(variable: TSESLint.Scope.Variable): boolean {
-  return variable.scope.type === 'module' || variable.scope.type === 'global';
+/**
+ * Whether a name holds one value for the whole page. The scope analysis puts the bindings of a
+ * Vue `<script setup>` and of a Svelte instance script in module scope, but that code runs once
+ * per component instance: `const props = defineProps()` or `$props()` differs per instance, as a
+ * React component's props do. A plain `<script>` or `<script module>` is module code.
+ */
+function isModuleLevel(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable): boolean {
+  if (variable.scope.type !== 'module' && variable.scope.type !== 'global') return false;
+  const declaration = variable.defs[0]?.node;
+  return !declaration || !(isInScriptSetup(sourceCode, declaration) || isInSvelteInstanceScript(sourceCode, declaration));
 }
 
 class UrlReader {
@@ -195,7 +205,7 @@ class UrlReader {
       return key === null ? UNSTABLE : [{ placeholder: node.name, key }];
     }
     const declarator = constantDeclarator(variable);
-    const parts = declarator ? this.declared(declarator, depth, isModuleLevel(variable)) : UNSTABLE;
+    const parts = declarator ? this.declared(declarator, depth, isModuleLevel(this.sourceCode, variable)) : UNSTABLE;
     // A name for a value of unknown content reads better than the expression it holds: `{BASE}`.
     const only = parts?.length === 1 ? parts[0]! : null;
     return only && !isText(only) ? [{ ...only, placeholder: node.name }] : parts;

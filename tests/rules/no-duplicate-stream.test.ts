@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-duplicate-stream.js';
+import { svelte } from '../frameworks/svelte-language.js';
+import { vue } from '../frameworks/vue-language.js';
 import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
 
 /** The shared helper that suggestions move a stream onto. */
@@ -385,6 +387,39 @@ export function useUnreadCount() {
 }`,
       filename: 'src/composables/inbox.ts',
     },
+    // Vue and Svelte components. The bindings of a `<script setup>` or an instance script are
+    // per instance (the scope analysis puts them in module scope): a URL read from them is not
+    // the same on every run, as a React component's props are not, so it has no key to compare.
+    vue(
+      `<script setup lang="ts">
+import { onMounted } from 'vue';
+const props = defineProps<{ id: string }>();
+const feed = new EventSource(\`/jobs/\${props.id}\`);
+onMounted(() => { const other = new EventSource(\`/jobs/\${props.id}\`); });
+</script>
+<template><p /></template>`,
+      'src/JobFeed.vue',
+    ),
+    vue(
+      `<script setup lang="ts">
+import { onMounted, ref } from 'vue';
+const jobId = ref(crypto.randomUUID());
+const feed = new EventSource('/jobs/' + jobId.value);
+onMounted(() => { const other = new EventSource('/jobs/' + jobId.value); });
+</script>
+<template><p /></template>`,
+      'src/JobFeed.vue',
+    ),
+    svelte(
+      `<script lang="ts">
+import { onMount } from 'svelte';
+const props = $props();
+const feed = new EventSource(\`/jobs/\${props.id}\`);
+onMount(() => { const other = new EventSource(\`/jobs/\${props.id}\`); });
+</script>
+<p />`,
+      'src/JobFeed.svelte',
+    ),
   ],
   invalid: [
     {
@@ -907,6 +942,44 @@ export function useUnreadCount() {
         duplicate(8, 20, 'hook `useUnreadCount`', 'hook `useNotifications` (src/composables/inbox.ts:4)', '/api/events', USE_EVENT_SOURCE),
       ],
     },
+    // A value of a Vue component's plain `<script>` is module code, run once per page, unlike the `<script setup>` beside it.
+    {
+      ...vue(
+        `<script lang="ts">
+const config = loadConfig();
+</script>
+<script setup lang="ts">
+import { onMounted } from 'vue';
+const feed = new EventSource(\`\${config.base}/events\`);
+onMounted(() => { const other = new EventSource(\`\${config.base}/events\`); });
+</script>
+<template><p /></template>`,
+        'src/Feed.vue',
+      ),
+      errors: [
+        duplicate(6, 14, 'module scope', 'module scope (src/Feed.vue:7)', '{config.base}/events'),
+        duplicate(7, 33, 'module scope', 'module scope (src/Feed.vue:6)', '{config.base}/events'),
+      ],
+    },
+    // The same in a Svelte `<script module>` (Svelte 5) and `<script context="module">` (Svelte 4).
+    ...['module', 'context="module"'].map((attribute) => ({
+      ...svelte(
+        `<script ${attribute} lang="ts">
+const config = loadConfig();
+</script>
+<script lang="ts">
+import { onMount } from 'svelte';
+const feed = new EventSource(\`\${config.base}/events\`);
+onMount(() => { const other = new EventSource(\`\${config.base}/events\`); });
+</script>
+<p />`,
+        'src/Feed.svelte',
+      ),
+      errors: [
+        duplicate(6, 14, 'module scope', 'module scope (src/Feed.svelte:7)', '{config.base}/events'),
+        duplicate(7, 31, 'module scope', 'module scope (src/Feed.svelte:6)', '{config.base}/events'),
+      ],
+    })),
   ],
 });
 
