@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-duplicate-stream.js';
 import { svelte } from '../frameworks/svelte-language.js';
-import { vue } from '../frameworks/vue-language.js';
+import * as vueParser from 'vue-eslint-parser';
+import { vue, vueLanguageOptions } from '../frameworks/vue-language.js';
 import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
 
 /** The shared helper that suggestions move a stream onto. */
@@ -419,6 +420,22 @@ onMount(() => { const other = new EventSource(\`/jobs/\${props.id}\`); });
 </script>
 <p />`,
       'src/JobFeed.svelte',
+    ),
+    // `setup` after another attribute, two script blocks, CRLF line ends: still the `<script setup>`.
+    vue(
+      [
+        '<script lang="ts">',
+        'export const label = "Job";',
+        '</script>',
+        '<script lang="ts" setup>',
+        "import { onMounted } from 'vue';",
+        'const props = defineProps<{ id: string }>();',
+        'const feed = new EventSource(`/jobs/${props.id}`);',
+        'onMounted(() => { const other = new EventSource(`/jobs/${props.id}`); });',
+        '</script>',
+        '<template><p /></template>',
+      ].join('\r\n'),
+      'src/JobFeed.vue',
     ),
   ],
   invalid: [
@@ -980,6 +997,57 @@ onMount(() => { const other = new EventSource(\`\${config.base}/events\`); });
         duplicate(7, 31, 'module scope', 'module scope (src/Feed.svelte:6)', '{config.base}/events'),
       ],
     })),
+    // The `<script setup>` block is the one vue-eslint-parser parsed, not the first text that reads
+    // `<script setup>`: here in a template comment, a template attribute and the plain script's
+    // code, each before the real block (a regex took them for it, and the plain script's
+    // `config` for per-instance setup code).
+    ...[
+      ['<template><!-- moved to <script setup> --><p /></template>\n', ''],
+      ['<template><p title="see <script setup>" /></template>\n', ''],
+      ['', '// the component itself is in <script setup> below\n'],
+    ].map(([template, note]) => ({
+      ...vue(
+        `${template}<script lang="ts">
+${note}const config = loadConfig();
+</script>
+<script setup lang="ts">
+import { onMounted } from 'vue';
+const feed = new EventSource(\`\${config.base}/events\`);
+onMounted(() => { const other = new EventSource(\`\${config.base}/events\`); });
+</script>
+${template ? '' : '<template><p /></template>'}`,
+        'src/Feed.vue',
+      ),
+      errors: [
+        duplicate(7, 14, 'module scope', 'module scope (src/Feed.vue:8)', '{config.base}/events'),
+        duplicate(8, 33, 'module scope', 'module scope (src/Feed.vue:7)', '{config.base}/events'),
+      ],
+    })),
+    // Without the parser's document fragment (an older vue-eslint-parser) no block is known as
+    // `<script setup>`: its bindings read as module values, as they did before, and nothing throws.
+    {
+      code: `<script setup lang="ts">
+import { onMounted } from 'vue';
+const props = defineProps<{ id: string }>();
+const feed = new EventSource(\`/jobs/\${props.id}\`);
+onMounted(() => { const other = new EventSource(\`/jobs/\${props.id}\`); });
+</script>
+<template><p /></template>`,
+      filename: 'src/JobFeed.vue',
+      languageOptions: {
+        ...vueLanguageOptions,
+        parser: {
+          parseForESLint(code: string, options: unknown) {
+            const result = vueParser.parseForESLint(code, options as never);
+            return { ...result, services: { ...result.services, getDocumentFragment: undefined } };
+          },
+        },
+      } as never,
+      errors: [
+        duplicate(4, 14, 'module scope', 'module scope (src/JobFeed.vue:5)', '/jobs/{props.id}'),
+        duplicate(5, 33, 'module scope', 'module scope (src/JobFeed.vue:4)', '/jobs/{props.id}'),
+      ],
+    },
   ],
 });
 

@@ -8,11 +8,35 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 /** The source offsets of a `<script setup>` block's code, or null when the file has none. */
 const setupRanges = new WeakMap<object, readonly [number, number] | null>();
 
-const SCRIPT_OPEN = /<script\b([^>]*)>/gi;
+/** The few fields of vue-eslint-parser's document fragment (its `VElement`s) that are read here. */
+interface SfcBlock {
+  type: string;
+  name?: string;
+  range: [number, number];
+  startTag?: { range: [number, number]; attributes: { directive: boolean; key: { name?: unknown } }[] };
+  endTag?: { range: [number, number] } | null;
+}
+
+interface VueParserServices {
+  defineTemplateBodyVisitor?: unknown;
+  /** The whole file as HTML, whose top-level elements are the blocks (absent from older vue-eslint-parser releases). */
+  getDocumentFragment?: () => { children: SfcBlock[] } | null;
+}
+
+function isSetupScript(block: SfcBlock): boolean {
+  return (
+    block.type === 'VElement' &&
+    block.name === 'script' &&
+    block.startTag?.attributes.some((attribute) => !attribute.directive && attribute.key.name === 'setup') === true
+  );
+}
 
 /**
  * Where the code of the file's `<script setup>` is. Its top-level code runs once per component
  * instance (it is the body of `setup()`), unlike a plain `<script>`'s, which runs once per page.
+ * Read from the parser's document fragment, which knows the blocks as the SFC compiler does: a
+ * `<script setup>` written in a comment, in a template attribute or in the other script's code
+ * is not a block. Without that service there is none: the code reads as module code.
  */
 export function scriptSetupRange(sourceCode: Readonly<TSESLint.SourceCode>): readonly [number, number] | null {
   let range = setupRanges.get(sourceCode);
@@ -20,14 +44,10 @@ export function scriptSetupRange(sourceCode: Readonly<TSESLint.SourceCode>): rea
   range = null;
   // Only vue-eslint-parser puts a template visitor in the services; other files never pay for the search.
   if (isVueFile(sourceCode)) {
-    const text = sourceCode.text;
-    for (const match of text.matchAll(SCRIPT_OPEN)) {
-      if (!/(^|\s)setup(\s|=|$)/.test(match[1] ?? '')) continue;
-      const start = match.index + match[0].length;
-      const end = text.indexOf('</script>', start);
-      range = [start, end === -1 ? text.length : end];
-      break;
-    }
+    const services = sourceCode.parserServices as VueParserServices;
+    const fragment = typeof services.getDocumentFragment === 'function' ? services.getDocumentFragment() : null;
+    const block = fragment?.children.find(isSetupScript);
+    if (block?.startTag) range = [block.startTag.range[1], block.endTag ? block.endTag.range[0] : block.range[1]];
   }
   setupRanges.set(sourceCode, range);
   return range;
@@ -35,7 +55,7 @@ export function scriptSetupRange(sourceCode: Readonly<TSESLint.SourceCode>): rea
 
 /** Whether the file was parsed by vue-eslint-parser (as a `.vue` component). */
 export function isVueFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const services = sourceCode.parserServices as { defineTemplateBodyVisitor?: unknown } | undefined;
+  const services = sourceCode.parserServices as VueParserServices | undefined;
   return typeof services?.defineTemplateBodyVisitor === 'function' && sourceCode.text.trimStart().startsWith('<');
 }
 
