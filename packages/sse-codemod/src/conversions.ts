@@ -32,6 +32,8 @@ export const SKIP_REASONS = {
   optedOut: 'opted out with an `sse-codemod-ignore` comment',
   distinctUrlsWithoutMultiplexer:
     "a different URL per item: without the server multiplexer the shared hub still opens one connection per URL. Mount createMultiplexer from 'sse-hub/server', then run sse-codemod again with --endpoint (or after configureHub({ endpoint }) is in the app)",
+  distinctUrlsOnAnotherOrigin: (origin: string, multiplexOrigin: string) =>
+    `a different URL per item on ${origin}, which the multiplexer (on ${multiplexOrigin === '(same origin)' ? "the page's own origin" : multiplexOrigin}) does not serve: the shared hub would still open one connection per URL. Mount a multiplexer on that origin, or leave this stream as it is`,
 } as const;
 
 /** Every option the hub's `sharedEventSource(url, init)` honours. */

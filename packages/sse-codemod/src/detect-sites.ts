@@ -10,6 +10,7 @@ import { flaggedOpenings, streamOpenedAtMount, streamUrlArgument, streamUrlOf } 
 import type { StreamOpening, StreamWrapper } from 'eslint-plugin-sse/detection';
 import plugin from 'eslint-plugin-sse';
 import { type ScriptBlock, componentParser, isComponentFile, scriptBlocks } from './component-files.js';
+import { describeUrl } from './report/describe-url.js';
 
 /**
  * The rules whose findings the codemod moves onto the shared hub: streams repeated per item, and
@@ -26,6 +27,8 @@ export interface FlaggedSite {
    * hub's dedupe mode shares only equal URLs, so only the multiplexer lowers the count.
    */
   urlPerItem: boolean;
+  /** The origin its URL connects to, as the report tells it: an absolute URL's, `(same origin)`, or `(unknown)`. */
+  urlOrigin: string;
 }
 
 const PER_ITEM_RULE = 'sse/no-eventsource-per-item';
@@ -149,13 +152,14 @@ export function detectFlaggedSites(filePath: string, text: string): Detection {
   const byStart = new Map<number, FlaggedSite>();
   const blocks = isComponentFile(filePath) ? scriptBlocks(sourceCode, extension) : null;
   const instanceBlocks = blocks?.filter((block) => block.perInstance) ?? [];
+  const urlOrigin = (opening: StreamOpening) => describeUrl(sourceCode as never, streamUrlArgument(opening)).origin;
   const urlPerItem = (opening: StreamOpening, rule: string) =>
     repeatedUrlVaries(sourceCode, filePath, opening, rule) || (REPETITION_RULES.has(rule) && urlReadsInstanceScript(sourceCode, opening, instanceBlocks));
   for (const message of messages) {
     if (!message.ruleId || !(REWRITTEN_RULES as readonly string[]).includes(message.ruleId)) continue;
     for (const opening of flaggedOpenings(sourceCode, { ...message, messageId: message.messageId })) {
       const start = opening.node.range[0];
-      if (!byStart.has(start)) byStart.set(start, { opening, rule: message.ruleId, urlPerItem: urlPerItem(opening, message.ruleId) });
+      if (!byStart.has(start)) byStart.set(start, { opening, rule: message.ruleId, urlPerItem: urlPerItem(opening, message.ruleId), urlOrigin: urlOrigin(opening) });
     }
   }
   const mounted = blocks ? streamOpenedAtMount(sourceCode as never, []) : null;
@@ -163,7 +167,7 @@ export function detectFlaggedSites(filePath: string, text: string): Detection {
   // another template renders the component per item; it converts it, as the rule's opt-in
   // `reportHookWithoutCallers` does for a React hook.
   if (mounted && !byStart.has(mounted.node.range[0])) {
-    byStart.set(mounted.node.range[0], { opening: mounted, rule: PER_ITEM_RULE, urlPerItem: urlPerItem(mounted, PER_ITEM_RULE) });
+    byStart.set(mounted.node.range[0], { opening: mounted, rule: PER_ITEM_RULE, urlPerItem: urlPerItem(mounted, PER_ITEM_RULE), urlOrigin: urlOrigin(mounted) });
   }
   const sites = [...byStart.values()].sort((a, b) => a.opening.node.range[0] - b.opening.node.range[0]);
   const comments = sourceCode.getAllComments().map((comment) => ({

@@ -16,6 +16,7 @@ import { type ScriptBlock, blockAsScript, isComponentFile } from './component-fi
 import { helperBinding } from './helper-import.js';
 import { type TextEdit, applyEdits, lineAndColumn, nonOverlapping, offsetBefore } from './text-edits.js';
 import type { FilePlan, PlanRequest, SiteResult } from './types.js';
+import { SAME_ORIGIN, UNKNOWN_ORIGIN } from './report/types.js';
 
 export const TODO_MARKER = 'TODO(sse-codemod)';
 export const IGNORE_MARKER = 'sse-codemod-ignore';
@@ -200,6 +201,15 @@ function insideBlock(edit: TextEdit, text: string, block: ScriptBlock): TextEdit
 }
 
 /**
+ * Whether a URL's origin is known to differ from the multiplexer's: an absolute URL on another
+ * host, or one given in full while the endpoint is relative to the page (apps write their own
+ * origin's streams as paths). A URL whose origin is only known at run time may be the page's.
+ */
+function onAnotherOrigin(urlOrigin: string, multiplexOrigin: string): boolean {
+  return urlOrigin !== UNKNOWN_ORIGIN && urlOrigin !== SAME_ORIGIN && urlOrigin !== multiplexOrigin;
+}
+
+/**
  * `sharedBinding`: the name under which another `<script>` block of the component, whose imports
  * this block sees, already imports the helper; a second import would declare the name twice.
  */
@@ -227,8 +237,13 @@ function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extr
       sites.push({ offset, rule: site.rule, reason: SKIP_REASONS.optedOut });
       continue;
     }
-    const conversion: ReturnType<typeof conversionFor> =
-      site.urlPerItem && !request.multiplex ? { kind: 'skip', reason: SKIP_REASONS.distinctUrlsWithoutMultiplexer } : conversionFor(site.opening, node, context);
+    const conversion: ReturnType<typeof conversionFor> = !site.urlPerItem
+      ? conversionFor(site.opening, node, context)
+      : !request.multiplex
+        ? { kind: 'skip', reason: SKIP_REASONS.distinctUrlsWithoutMultiplexer }
+        : onAnotherOrigin(site.urlOrigin, request.multiplexOrigin ?? SAME_ORIGIN)
+          ? { kind: 'skip', reason: SKIP_REASONS.distinctUrlsOnAnotherOrigin(site.urlOrigin, request.multiplexOrigin ?? SAME_ORIGIN) }
+          : conversionFor(site.opening, node, context);
     if (conversion.kind === 'skip') {
       sites.push({ offset, rule: site.rule, reason: conversion.reason });
       const reasons = todos.get(anchor) ?? [];

@@ -37,6 +37,7 @@ import { encodeSource, readSource } from './read-source.js';
 import { READ_CONCURRENCY, chooseHelperLanguage, isHelperFile, mapWithConcurrency, reportPathOf, resolveHelperPath, resolveHelperPaths } from './run-support.js';
 import { removeStaleTemporaries } from './stale-temporaries.js';
 import { type ProjectState, connectionChange, connectionChangeLines } from './connection-change.js';
+import { originOfText } from './report/describe-url.js';
 import { hubModules, hubNeedles } from './report/hub-modules.js';
 import type { ProjectText } from './report/run-report.js';
 import type { FilePlan, FileResult, PlanRequest } from './types.js';
@@ -184,6 +185,8 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
       text: candidate.text,
       helperSpecifier: options.helperImport ?? helperSpecifierFor(candidate.file, helperPathFor!(candidate.file), candidate.text),
       multiplex: multiplexSetup !== undefined,
+      // An endpoint the code computes may be on any origin: only a written one rules sites out.
+      ...(multiplexSetup?.endpoint ? { multiplexOrigin: originOfText(multiplexSetup.endpoint) } : {}),
     }),
   );
   const plans = await planAll(requests, options.jobs, (done) => progress.update('planning', done, requests.length));

@@ -42,6 +42,11 @@ export interface PlanRequest {
    * left alone: the dedupe mode would rewrite it without saving a connection.
    */
   multiplex: boolean;
+  /**
+   * The origin the multiplexer serves, as the report names origins (`(same origin)` for a
+   * relative endpoint, the default). A stream per item on another origin cannot ride it.
+   */
+  multiplexOrigin?: string;
 }
 
 /** The planner's answer for one file; it never throws. */

@@ -23,6 +23,34 @@ function dedupePlan(text: string, file = 'src/rows.ts') {
   return planFile({ path: file, text, helperSpecifier: './sse-hub.js', multiplex: false });
 }
 
+describe('planning for the multiplexer', () => {
+  const plan = (text: string, multiplexOrigin?: string) =>
+    planFile({ path: 'src/prices.ts', text, helperSpecifier: './sse-hub.js', multiplex: true, ...(multiplexOrigin ? { multiplexOrigin } : {}) });
+  const PER_SYMBOL = (base: string) =>
+    `const streams = new Map<string, EventSource>();\nexport function watch(symbol: string) {\n  streams.set(symbol, new EventSource(\`${base}/symbols/\${symbol}\`));\n}\n`;
+
+  it('leaves a stream per key on another origin than the multiplexer\'s: it would still take one connection per URL', () => {
+    // The dashboard report fixture's prices.ts: rewritten with --endpoint /sse, it kept 10
+    // connections, as the run's new before → after lines showed.
+    const reason = SKIP_REASONS.distinctUrlsOnAnotherOrigin('https://prices.example.com', '(same origin)');
+    const result = plan(PER_SYMBOL('https://prices.example.com'));
+    expect(result.sites).toEqual([{ line: 3, column: 23, rule: 'sse/no-eventsource-per-item', action: 'skipped', reason }]);
+    expect(reason).toBe(
+      "a different URL per item on https://prices.example.com, which the multiplexer (on the page's own origin) does not serve: the shared hub would still open one connection per URL. Mount a multiplexer on that origin, or leave this stream as it is",
+    );
+  });
+
+  it('rewrites it when the multiplexer is on that origin, and a path on the page\'s own origin always', () => {
+    expect(plan(PER_SYMBOL('https://prices.example.com'), 'https://prices.example.com').sites.map((site) => site.action)).toEqual(['rewritten']);
+    expect(plan(PER_SYMBOL('')).sites.map((site) => site.action)).toEqual(['rewritten']);
+  });
+
+  it('rewrites a URL whose origin is only known at run time: it may be the page\'s', () => {
+    const input = 'export function watch(base: string, ids: string[]) {\n  return ids.map((id) => new EventSource(`${base}/rows/${id}`));\n}\n';
+    expect(plan(input).sites.map((site) => site.action)).toEqual(['rewritten']);
+  });
+});
+
 describe('planning in dedupe mode', () => {
   it('leaves a per-item URL with one TODO that says why, and rewrites nothing', () => {
     const input = 'export function watch(ids: string[]) {\n  return ids.map((id) => new EventSource(`/rows/${id}/events`));\n}\n';
