@@ -111,6 +111,18 @@ ruleTester.run('no-eventsource-per-item (Svelte)', rule, {
       filename: path.join(FIXTURES, 'Plain.svelte'),
       languageOptions: { ...svelteLanguageOptions, parserOptions: { sourceType: 'module', ecmaVersion: 'latest' } },
     },
+    // Rows that call a `.svelte.ts` module's function only in a click handler: no stream at mount.
+    list(`<script lang="ts">
+  import ClickFeedRow from './ClickFeedRow.svelte';
+  let { ids }: { ids: string[] } = $props();
+</script>
+{#each ids as id (id)}<ClickFeedRow {id} />{/each}`),
+    // Rows that call a `.svelte.ts` module's function returning its page-wide stream: one connection.
+    list(`<script lang="ts">
+  import SharedFeedRow from './SharedFeedRow.svelte';
+  let { ids }: { ids: string[] } = $props();
+</script>
+{#each ids as id (id)}<SharedFeedRow {id} />{/each}`),
   ],
   invalid: [
     // Svelte 5: the row opens its stream in $effect.
@@ -269,6 +281,27 @@ export function follow(id: string) {
 }`,
       filename: 'jobs.ts',
       errors: [{ messageId: 'storedPerKey', line: 5, data: { stream: ES, storage: 'sources.set(id, …)' } }],
+    },
+    // Svelte 5: the row's stream opens in `createJobFeed()` from a `.svelte.ts` module (the shape
+    // Svelte's docs recommend for runes outside components), called in the instance script.
+    {
+      ...list(`<script lang="ts">
+  import FeedRow from './FeedRow.svelte';
+  let { ids }: { ids: string[] } = $props();
+</script>
+{#each ids as id (id)}<FeedRow {id} />{/each}`),
+      errors: [
+        {
+          messageId: 'renderedPerItemAcrossFiles',
+          line: 5,
+          column: 23,
+          data: {
+            ...across('FeedRow', 'FeedRow.svelte', 5, 'ids'),
+            opening: `${fixture('jobs.svelte.ts')}:5`,
+            route: ' through `createJobFeed()`',
+          },
+        },
+      ],
     },
   ],
 });

@@ -100,12 +100,33 @@ export function resolveRelative(fromFile: string, specifier: string): string | n
   return null;
 }
 
-/** The names a component's setup code calls as composables (`use*`), with the relative module each comes from. */
-function importedComposableCalls(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, string> {
+/** `use*`: a composable, which Vue and React code call at setup only. */
+const COMPOSABLE_NAME = /\buse[A-Z0-9]/;
+
+/** Whether the file's code calls the imported `local` where it runs at mount (setup, the instance script, `onMount`). */
+function calledAtMount(sourceCode: Readonly<TSESLint.SourceCode>, local: TSESTree.Identifier): boolean {
+  const variable = sourceCode.getDeclaredVariables(local.parent)[0];
+  return (variable?.references ?? []).some(({ identifier }) => {
+    const call = identifier.parent;
+    return call?.type === 'CallExpression' && call.callee === identifier && mountContextOf(sourceCode, call) !== null;
+  });
+}
+
+/**
+ * The functions a component's setup code calls from a relative module, with the module each
+ * comes from: composables (`use*`), and any other imported function it calls at mount. Svelte
+ * 5's docs put state shared outside components in `.svelte.ts` modules of `create*` functions
+ * (`const feed = createJobFeed(id)` in the instance script), which no `use` prefix marks.
+ */
+function importedSetupCalls(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, string> {
   const imports = new Map<string, string>();
   for (const statement of importDeclarations(sourceCode)) {
-    for (const specifier of statement.specifiers) {
-      if (/^use[A-Z0-9]/.test(specifier.local.name)) imports.set(specifier.local.name, statement.source.value);
+    const specifier = statement.source.value;
+    if (statement.importKind === 'type' || !(specifier.startsWith('./') || specifier.startsWith('../'))) continue;
+    for (const imported of statement.specifiers) {
+      if (imported.type === 'ImportNamespaceSpecifier' || (imported.type === 'ImportSpecifier' && imported.importKind === 'type')) continue;
+      const name = imported.local.name;
+      if (/^use[A-Z0-9]/.test(name) || calledAtMount(sourceCode, imported.local)) imports.set(name, specifier);
     }
   }
   return imports;
@@ -169,7 +190,7 @@ export function componentStream(
   const { sourceCode, file } = component;
   const own = streamOpenedAtMount(sourceCode, wrappers);
   if (own) return { file, line: own.node.loc.start.line, stream: own.source.label, route: '' };
-  for (const [name, specifier] of importedComposableCalls(sourceCode)) {
+  for (const [name, specifier] of importedSetupCalls(sourceCode)) {
     const called = sourceCode.text.includes(`${name}(`);
     const target = called ? resolveRelative(file, specifier) : null;
     const imported = target ? cachedParse(target, wrappers, parse) : null;
@@ -201,9 +222,11 @@ function textMentionsStream(text: string, wrappers: readonly StreamWrapper[]): b
   return modules.some((module) => text.includes(module));
 }
 
-/** `import { useJob } from './useJob'`, `import useJob from '../useJob'`: a composable from a relative module. */
-const RELATIVE_COMPOSABLE_IMPORT = /\bimport\s+([^;'"]*?)\s*from\s*['"](\.\.?\/[^'"]+)['"]/g;
-const COMPOSABLE_NAME = /\buse[A-Z0-9]/;
+/** `import { useJob } from './useJob'`, `import useJob from '../useJob'`: names imported from a relative module. */
+const RELATIVE_IMPORT = /\bimport\s+([^;'"]*?)\s*from\s*['"](\.\.?\/[^'"]+)['"]/g;
+
+/** A module of code (`./jobs.svelte` names `jobs.svelte.ts`), not a component, a style sheet or an asset. */
+const CODE_MODULE = /\.[cm]?[jt]s$/;
 
 /**
  * The cheapest test of `mayOpenStream` for the linted file, with no file read: it names a
@@ -216,16 +239,23 @@ export function mayOpenStreamItself(sourceCode: Readonly<TSESLint.SourceCode>, w
 
 /**
  * Whether the component or composable in `file` can open a stream, read from text alone: it
- * names one itself, or it imports a composable from a relative module whose text names one
+ * names one itself, or it imports a composable (`use*`) or a function of a code module (a
+ * `.svelte.ts` module's `create*`) from a relative module whose text names one
  * (`componentStream` looks one import deep, no further). Most components of an app import
  * helpers and components by relative paths and open no stream: they are never parsed.
  */
 export function mayOpenStream(file: string, text: string, wrappers: readonly StreamWrapper[]): boolean {
-  if (textMentionsStream(text, wrappers)) return true;
-  for (const [, names, specifier] of text.matchAll(RELATIVE_COMPOSABLE_IMPORT)) {
-    if (!COMPOSABLE_NAME.test(names!)) continue;
+  return textMentionsStream(text, wrappers) || importsStreamModule(file, text, wrappers);
+}
+
+function importsStreamModule(file: string, text: string, wrappers: readonly StreamWrapper[]): boolean {
+  for (const [, names, specifier] of text.matchAll(RELATIVE_IMPORT)) {
+    if (/^type\b/.test(names!)) continue;
+    const composable = COMPOSABLE_NAME.test(names!);
+    // A component, a style sheet or an asset exports no function that opens a stream: no file read for it.
+    if (!composable && !/\.svelte$|(^|\/)[^.]*$|\.[cm]?[jt]s$/.test(specifier!)) continue;
     const target = resolveRelative(file, specifier!);
-    if (target && composableMentionsStream(target, wrappers)) return true;
+    if (target && (composable || CODE_MODULE.test(target)) && composableMentionsStream(target, wrappers)) return true;
   }
   return false;
 }
@@ -258,7 +288,7 @@ function readSourceCode(file: string, wrappers: readonly StreamWrapper[], parse:
   const text = readFileSync(file, 'utf8');
   if (!mayOpenStream(file, text, wrappers)) return null;
   const sourceCode = parsedSourceCode(parse, file, text);
-  if (!sourceCode || (!sourceMentionsStream(sourceCode, wrappers) && !COMPOSABLE_NAME.test(text))) return null;
+  if (!sourceCode || (!sourceMentionsStream(sourceCode, wrappers) && !importsStreamModule(file, text, wrappers))) return null;
   return sourceCode;
 }
 
