@@ -189,6 +189,12 @@ import JobRow from './JobRow.vue';
 const shown = true;
 </script>
 <template><div v-if="shown"><JobRow id="latest" /></div></template>`),
+    // Rows that call a factory function returning the page-wide stream: one connection.
+    list(`<script setup lang="ts">
+import SharedFactoryRow from './SharedFactoryRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><SharedFactoryRow v-for="id in ids" :key="id" :id="id" /></template>`),
   ],
   invalid: [
     // Derived from losredoe132/buzzer_game_frontend (src/pages/GamePage.vue), a component that
@@ -437,6 +443,15 @@ export const useJobs = defineStore('jobs', {
 });`,
       filename: 'jobs.ts',
       errors: [{ messageId: 'storedPerKey', line: 6, data: { stream: ES, storage: 'this.sources.set(id, …)' } }],
+    },
+    // A factory function (not named use*) that opens a stream per caller, called in each row's setup.
+    {
+      ...list(`<script setup lang="ts">
+import FactoryRow from './FactoryRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><FactoryRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'FactoryRow', file: fixture('FactoryRow.vue'), stream: ES, opening: `${fixture('jobFeed.ts')}:6`, route: ' through `createJobFeed()`', repetition: 'a `v-for` over `ids`' } }],
     },
   ],
 });
