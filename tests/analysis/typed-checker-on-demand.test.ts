@@ -1,0 +1,71 @@
+/**
+ * Type-aware mode builds the TypeScript checker only for a file with a candidate (issue 16):
+ * building it binds every file of the program, `lib.dom.d.ts` included, which cost more than the
+ * rest of a typed lint of 401 files (`npm run bench -- type-aware`). The parser's program is
+ * handed to the rules behind a proxy that counts `getTypeChecker()` calls; typescript-eslint's
+ * own calls go to the program itself and are not counted.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import type * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+
+const project = fileURLToPath(new URL('fixtures/typed-checker-on-demand/', import.meta.url));
+
+let checkerRequests = 0;
+
+/** typescript-eslint's parser, with the program it hands to rules counting checker requests. */
+const countingParser = {
+  meta: { name: 'counting-typescript-eslint-parser' },
+  parseForESLint(code: string, options?: Record<string, unknown>) {
+    const result = tsParser.parseForESLint(code, options as tsParser.ParserOptions);
+    const program = result.services.program;
+    if (program) {
+      result.services.program = new Proxy(program, {
+        get(target, key, receiver) {
+          if (key === 'getTypeChecker') {
+            return () => {
+              checkerRequests += 1;
+              return target.getTypeChecker();
+            };
+          }
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      }) as ts.Program;
+    }
+    return result;
+  },
+};
+
+function lint(file: string): { checkerRequests: number; messages: string[] } {
+  const typed = plugin.configs['recommended-type-checked'];
+  const config: Linter.Config = {
+    ...typed,
+    files: ['**/*.ts'],
+    languageOptions: {
+      ...typed.languageOptions,
+      parser: countingParser as unknown as Linter.Parser,
+      parserOptions: { projectService: true, tsconfigRootDir: project },
+    },
+  };
+  checkerRequests = 0;
+  const filename = path.join(project, file);
+  const messages = new Linter({ cwd: project }).verify(readFileSync(filename, 'utf8'), [config], filename);
+  return { checkerRequests, messages: messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.messageId ?? message.message}`) };
+}
+
+describe('the type checker, built on demand', () => {
+  it('is not asked for in a file without a candidate: an imported opener called once, a loop over globals', () => {
+    expect(lint('src/once.ts')).toEqual({ checkerRequests: 0, messages: [] });
+  });
+
+  it('is asked for when an imported callee repeats, and finds the stream it opens in another file', () => {
+    const result = lint('src/per-item.ts');
+    expect(result.messages).toEqual(['5:25 sse/no-eventsource-in-loop openerCallInLoopAcrossFiles']);
+    expect(result.checkerRequests).toBeGreaterThan(0);
+  });
+});
