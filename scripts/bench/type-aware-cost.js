@@ -1,13 +1,18 @@
 /**
- * What type-aware mode of `no-eventsource-in-loop` and `no-eventsource-per-item` adds to a
- * typed lint. A seeded TypeScript project of a few hundred files is generated, whose helpers,
- * hooks and components call and render each other across files (some of them opening streams,
- * some calling each other in cycles), and ESLint lints it with type information
- * (typescript-eslint's `projectService`) three ways:
+ * What the plugin's type-aware mode adds to a typed lint. A seeded TypeScript project of 401
+ * files is generated, whose helpers, hooks and components call and render each other across
+ * files (some of them opening streams, some calling each other in cycles), and ESLint lints it
+ * with type information (typescript-eslint's `projectService`) five ways:
  *
  * - `baseline`: the typed lint with none of the plugin's rules (what the program costs);
- * - `syntactic`: the two rules with `typeAware: false`;
- * - `type-aware`: the two rules as `recommended-type-checked` runs them.
+ * - `syntactic`: `no-eventsource-in-loop` and `no-eventsource-per-item` with `typeAware: false`;
+ * - `type-aware`: the plugin's `recommended-type-checked` rules, as that config runs them;
+ * - `tseslint`: typescript-eslint's `recommended-type-checked` rules, which build the type checker anyway;
+ * - `tseslint+sse`: both, as a project that already lints with types would add the plugin.
+ *
+ * Issue 16's targets: `type-aware` within +10% CPU and +15% peak memory of `baseline`, and
+ * `tseslint+sse` within +5% of `tseslint`. Peak memory is the child's maximum resident set size
+ * (`process.resourceUsage().maxRSS`), Node and the loaded modules included, alike in every variant.
  *
  * Each lint runs in a fresh Node process, as a CLI run would: typescript-eslint keeps its project
  * service (and this plugin its summaries) for the life of a process, so a second lint in the same
@@ -19,6 +24,8 @@
  * computes types lazily, so whichever rule asks first is charged for work the others then reuse.
  *
  *   node scripts/bench/type-aware-cost.js [--runs N] [--files N] [--seed S] [--json]
+ *
+ * `npm run bench -- type-aware --update-docs` measures it and regenerates its part of docs/benchmarks.md.
  */
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
@@ -35,7 +42,13 @@ const SUMMARIES = new URL('../../dist/src/analysis/typed/summaries.js', import.m
 const SELF = fileURLToPath(import.meta.url);
 
 /** The lints compared, in the order the first run takes them (later runs rotate it). */
-export const VARIANTS = ['baseline', 'syntactic', 'type-aware'];
+export const VARIANTS = ['baseline', 'syntactic', 'type-aware', 'tseslint', 'tseslint+sse'];
+
+/** Issue 16's limits, as ratios: type-aware over the typed lint without rules (CPU, peak memory), and over typescript-eslint's own typed rules (both). */
+export const LIMITS = { cpuOverBaseline: 1.1, memoryOverBaseline: 1.15, overTseslint: 1.05 };
+
+/** The project size the targets are stated for (at least 400 files). */
+export const DEFAULT_FILES = 401;
 
 const NOUNS = ['order', 'invoice', 'customer', 'product', 'shipment', 'report', 'metric', 'ticket', 'session', 'payment', 'review', 'alert', 'task', 'comment', 'budget', 'quote', 'device', 'region', 'channel', 'booking'];
 const VERBS = ['load', 'format', 'build', 'sort', 'group', 'merge', 'resolve', 'validate', 'summarize', 'sync', 'watch', 'follow'];
@@ -234,20 +247,23 @@ export function generateTypeAwareProject(root, { files = 300, seed = 6 } = {}) {
 
 /** The ESLint configuration of one variant. */
 async function configFor(variant, root) {
-  const { default: plugin } = await import(PLUGIN);
+  const [{ default: plugin }, { default: tseslint }] = await Promise.all([import(PLUGIN), import('typescript-eslint')]);
   const typed = plugin.configs['recommended-type-checked'];
-  const typeAware = variant === 'type-aware';
-  const rules =
-    variant === 'baseline'
-      ? {}
-      : Object.fromEntries(
-          ['sse/no-eventsource-in-loop', 'sse/no-eventsource-per-item'].map((rule) => [rule, ['error', { typeAware }]]),
-        );
+  const sseRules = {
+    baseline: {},
+    syntactic: Object.fromEntries(['sse/no-eventsource-in-loop', 'sse/no-eventsource-per-item'].map((rule) => [rule, ['error', { typeAware: false }]])),
+    'type-aware': typed.rules,
+    tseslint: {},
+    'tseslint+sse': typed.rules,
+  }[variant];
+  // typescript-eslint's `recommendedTypeChecked` is a list (parser, core rules it turns off, its rules): its rules, on the same parser.
+  const tseslintRules = variant.startsWith('tseslint') ? Object.assign({}, ...tseslint.configs.recommendedTypeChecked.map((config) => config.rules ?? {})) : {};
   return [
     {
       ...typed,
+      plugins: { ...typed.plugins, '@typescript-eslint': tseslint.plugin },
       languageOptions: { ...typed.languageOptions, parserOptions: { ...typed.languageOptions.parserOptions, tsconfigRootDir: root } },
-      rules,
+      rules: { ...tseslintRules, ...sseRules },
     },
   ];
 }
@@ -295,7 +311,9 @@ async function lintOnce(root, variant) {
     summarised += statistics.summarised;
     walks += statistics.walks;
   }
-  return { lintMs, cpuMs, files: results.length, fatal, programs: programs.size, findings, summarised, walks };
+  // Peak resident set size of the whole child, in MiB (Node reports KiB).
+  const peakMiB = process.resourceUsage().maxRSS / 1024;
+  return { lintMs, cpuMs, peakMiB, files: results.length, fatal, programs: programs.size, findings, summarised, walks };
 }
 
 function runChild(root, variant) {
@@ -323,8 +341,10 @@ function runChild(root, variant) {
  * variant (median, min, max), what type-aware mode adds over the syntactic rules (ms and ratio),
  * the findings of each variant, and how many declarations the type-aware run summarised.
  */
-export async function measureTypeAwareCost({ runs = 5, files = 300, seed = 6, keep = false } = {}) {
+export async function measureTypeAwareCost({ runs = 5, files = DEFAULT_FILES, seed = 6, keep = false } = {}) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'sse-type-aware-'));
+  // The page quotes the part's own date and load: `--update-docs` re-measures it alone.
+  const measured = { date: new Date().toISOString().slice(0, 10), loadAverageAtStart: os.loadavg() };
   try {
     const project = generateTypeAwareProject(root, { files, seed });
     const samples = Object.fromEntries(VARIANTS.map((variant) => [variant, []]));
@@ -342,6 +362,7 @@ export async function measureTypeAwareCost({ runs = 5, files = 300, seed = 6, ke
           lintMs: spread(list.map((sample) => sample.lintMs)),
           cpuMs: spread(list.map((sample) => sample.cpuMs)),
           processMs: spread(list.map((sample) => sample.processMs)),
+          peakMiB: spread(list.map((sample) => sample.peakMiB)),
           files: list[0].files,
           fatal: list[0].fatal,
           programs: list[0].programs,
@@ -363,7 +384,24 @@ export async function measureTypeAwareCost({ runs = 5, files = 300, seed = 6, ke
     if (count(variants['type-aware'].findings) <= count(variants.syntactic.findings)) {
       problems.push('type-aware mode found nothing the syntactic rules did not: the project does not exercise it');
     }
+    // The plugin's findings must not depend on typescript-eslint's rules running beside it.
+    const sseFindings = (findings) => Object.fromEntries(Object.entries(findings).filter(([id]) => id in variants['type-aware'].findings));
+    if (JSON.stringify(sseFindings(variants['tseslint+sse'].findings)) !== JSON.stringify(variants['type-aware'].findings)) {
+      problems.push('the plugin found other things beside typescript-eslint\'s rules than alone');
+    }
     const cpu = (variant) => variants[variant].cpuMs.median;
+    const peak = (variant) => variants[variant].peakMiB.median;
+    const targets = {
+      cpuOverBaseline: cpu('type-aware') / cpu('baseline'),
+      memoryOverBaseline: peak('type-aware') / peak('baseline'),
+      cpuOverTseslint: cpu('tseslint+sse') / cpu('tseslint'),
+      memoryOverTseslint: peak('tseslint+sse') / peak('tseslint'),
+    };
+    targets.met =
+      targets.cpuOverBaseline <= LIMITS.cpuOverBaseline &&
+      targets.memoryOverBaseline <= LIMITS.memoryOverBaseline &&
+      targets.cpuOverTseslint <= LIMITS.overTseslint &&
+      targets.memoryOverTseslint <= LIMITS.overTseslint;
     return {
       node: process.version,
       cpus: os.cpus().length,
@@ -375,7 +413,11 @@ export async function measureTypeAwareCost({ runs = 5, files = 300, seed = 6, ke
       typeAwareOverBaseline: typeAware / baseline,
       typeAwareAddedCpuMs: cpu('type-aware') - cpu('syntactic'),
       typeAwareOverSyntacticCpu: cpu('type-aware') / cpu('syntactic'),
+      targets,
+      limits: LIMITS,
+      findingCount: count(variants['type-aware'].findings),
       loadAverage: os.loadavg(),
+      measured: { ...measured, loadAverageAtEnd: os.loadavg() },
       declarationsSummarised: variants['type-aware'].summarised,
       declarationWalks: variants['type-aware'].walks,
       problems,
@@ -400,16 +442,23 @@ export function formatTypeAwareCost(result) {
   const labels = {
     baseline: 'typed lint, no sse rules',
     syntactic: 'typed lint, rules with typeAware: false',
-    'type-aware': 'typed lint, rules type-aware (default)',
+    'type-aware': 'sse recommended-type-checked',
+    tseslint: 'typescript-eslint recommended-type-checked',
+    'tseslint+sse': 'both',
   };
+  const mib = ({ median, min, max }) => `${Math.round(median)} MiB [${Math.round(min)}–${Math.round(max)}]`;
+  const percent = (ratio) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(1)}%`;
+  const { targets } = result;
   const lines = [
     `Type-aware mode (median of ${result.runs} run${result.runs === 1 ? '' : 's'} per variant, min–max in brackets; lintFiles() in a fresh process; ${result.cpus} CPUs, Node ${result.node}):`,
     `  generated project: ${project.files} files (${project.helpers} helper modules, ${project.hooks} hooks, ${project.components} components + barrel, ${project.pages} pages), ${project.lines.toLocaleString('en-US')} lines, seed ${project.seed}`,
-    `  ${'variant'.padEnd(40)} ${'wall'.padEnd(32)} ${'CPU (user + system)'.padEnd(32)} findings`,
+    `  ${'variant'.padEnd(44)} ${'wall'.padEnd(32)} ${'CPU (user + system)'.padEnd(32)} ${'peak RSS'.padEnd(24)} findings`,
     ...Object.entries(variants).map(
       ([variant, figures]) =>
-        `  ${labels[variant].padEnd(40)} ${range(figures.lintMs).padEnd(32)} ${range(figures.cpuMs).padEnd(32)} ${describeFindings(figures.findings)}`,
+        `  ${labels[variant].padEnd(44)} ${range(figures.lintMs).padEnd(32)} ${range(figures.cpuMs).padEnd(32)} ${mib(figures.peakMiB).padEnd(24)} ${describeFindings(figures.findings)}`,
     ),
+    `  sse over the typed lint without rules: CPU ${percent(targets.cpuOverBaseline)} (target ≤ +${Math.round((LIMITS.cpuOverBaseline - 1) * 100)}%), peak memory ${percent(targets.memoryOverBaseline)} (target ≤ +${Math.round((LIMITS.memoryOverBaseline - 1) * 100)}%)`,
+    `  sse beside typescript-eslint's recommended-type-checked: CPU ${percent(targets.cpuOverTseslint)}, peak memory ${percent(targets.memoryOverTseslint)} (target ≤ +${Math.round((LIMITS.overTseslint - 1) * 100)}%)`,
     `  type-aware mode adds ${ms(result.typeAwareAddedMs)} wall (${result.typeAwareOverSyntactic.toFixed(2)}× the syntactic rules' lint, ${result.typeAwareOverBaseline.toFixed(2)}× the typed lint without them), ${ms(result.typeAwareAddedCpuMs)} CPU (${result.typeAwareOverSyntacticCpu.toFixed(2)}×)`,
     `  declarations summarised: ${result.declarationsSummarised} (bodies read: ${result.declarationWalks}); load average at the end ${result.loadAverage.map((load) => load.toFixed(1)).join(' / ')}`,
   ];
@@ -427,7 +476,7 @@ if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) 
   if (argv[0] === '--child') {
     process.stdout.write(JSON.stringify(await lintOnce(argv[1], argv[2])));
   } else {
-    const result = await measureTypeAwareCost({ runs: option(argv, '--runs', 5), files: option(argv, '--files', 300), seed: option(argv, '--seed', 6) });
+    const result = await measureTypeAwareCost({ runs: option(argv, '--runs', 5), files: option(argv, '--files', DEFAULT_FILES), seed: option(argv, '--seed', 6) });
     console.log(argv.includes('--json') ? JSON.stringify(result, null, 2) : formatTypeAwareCost(result).join('\n'));
     if (result.problems.length > 0) process.exitCode = 1;
   }
