@@ -20,6 +20,28 @@ const WRAPPERS = { wrappers: [{ module: '@acme/live', export: 'subscribe' }] };
 
 ruleTester.run('require-eventsource-close', rule, {
   valid: [
+    // A connection class whose start() opens into a field and whose stop() closes it, nothing
+    // else opening one: whether a caller starts twice without stopping is not in this file.
+    // Reduced from hoppscotch/hoppscotch SSEConnection.ts (its one caller starts only when
+    // stopped), a false finding of the real-world audit.
+    {
+      code: `export class Connection {
+  sse: EventSource | undefined;
+  start(url: string) {
+    try {
+      this.sse = new EventSource(url);
+      this.sse.onerror = () => this.stop();
+    } catch {
+      this.report();
+    }
+  }
+  stop = () => {
+    this.sse?.close();
+    this.sse = undefined;
+  };
+  report() {}
+}`,
+    },
     // A test's setup replaces a shared stream before each case, against a mocked request: no page
     // keeps it open (the shape of sse.js's lib/sse.test.js, 18 false findings in the real-code audit).
     {
@@ -747,6 +769,84 @@ export default defineComponent({
 });`,
   ],
   invalid: [
+    // The same pair, but the constructor opens a stream first: start() replaces an open one.
+    {
+      code: `export class Connection {
+  sse: EventSource | undefined;
+  constructor() {
+    this.sse = new EventSource('/default');
+  }
+  start(url: string) {
+    this.sse = new EventSource(url);
+  }
+  stop() {
+    this.sse?.close();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 7,
+          column: 5,
+          data: { target: 'this.sse', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'this.sse?.close();' },
+              output: `export class Connection {
+  sse: EventSource | undefined;
+  constructor() {
+    this.sse = new EventSource('/default');
+  }
+  start(url: string) {
+    this.sse?.close();
+    this.sse = new EventSource(url);
+  }
+  stop() {
+    this.sse?.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A start() whose class has no method that closes the field: every call leaks the last one.
+    {
+      code: `export class Connection {
+  sse: EventSource | undefined;
+  start(url: string) {
+    this.sse = new EventSource(url);
+  }
+  pause() {
+    this.sse = undefined;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 4,
+          column: 5,
+          data: { target: 'this.sse', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'this.sse?.close();' },
+              output: `export class Connection {
+  sse: EventSource | undefined;
+  start(url: string) {
+    this.sse?.close();
+    this.sse = new EventSource(url);
+  }
+  pause() {
+    this.sse = undefined;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // ── Opened at mount, never closed at teardown ───────────────────────────────────────
     // An effect with no cleanup: the suggestion adds one.
     {

@@ -13,7 +13,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, skipTransparentParents } from '../functions.js';
 import type { StreamOpening } from '../stream-sources.js';
-import { type CloseTargets, closesStreamNow } from './closing.js';
+import { type CloseTargets, closesStream, closesStreamNow } from './closing.js';
 import { testsKeptState, testsStream } from './guards.js';
 import { type HolderPath, holderPathOf, sameHolder } from './holder-paths.js';
 import { mountCallbackOf } from './lifecycle-hooks.js';
@@ -91,11 +91,36 @@ class ReplacementCheck {
     };
   }
 
+  /**
+   * `start() { this.es = new EventSource(u); }` beside `stop() { this.es.close(); }`, with
+   * nothing else in the class opening a stream: the class pairs its opening with its closing,
+   * and whether a caller starts twice without stopping is not in this file. Reported, the
+   * finding had no evidence that open streams grow (hoppscotch's `SSEConnection`, whose one
+   * caller starts only when stopped: a false finding of the real-world audit). A class whose
+   * field or constructor opens the stream first, or that never closes it, is still judged.
+   */
+  #pairedWithCloser(unit: FunctionNode): boolean {
+    const member = unit.parent;
+    const isMember =
+      (member?.type === 'MethodDefinition' && member.kind === 'method') || (member?.type === 'PropertyDefinition' && member.value === unit);
+    if (!isMember || 'scope' in this.target.root || member.parent?.type !== 'ClassBody') return false;
+    const classBody = member.parent;
+    const within = (node: TSESTree.Node, outer: TSESTree.Node) => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
+    const opensElsewhere = this.openings.some((opening) => within(opening.node, classBody) && !within(opening.node, member));
+    if (opensElsewhere) return false;
+    return classBody.body.some((other) => {
+      if (other === member) return false;
+      const body = other.type === 'MethodDefinition' || other.type === 'PropertyDefinition' ? other.value : null;
+      return (body?.type === 'FunctionExpression' || body?.type === 'ArrowFunctionExpression') && closesStream(this.sourceCode, body.body, this.targets);
+    });
+  }
+
   /** Whether every run of `unit` that reaches the assignment finds the old stream closed or absent. */
   #unitIsSafe(unit: FunctionNode, depth: number, visiting: Set<FunctionNode>): boolean {
     if (mountCallbackOf(this.sourceCode, unit) || this.handled.units.has(unit)) return true;
     const method = unit.parent;
     if (method?.type === 'MethodDefinition' && method.kind === 'constructor' && !('scope' in this.target.root)) return true;
+    if (this.#pairedWithCloser(unit)) return true;
     const callers = localCallersOf(this.sourceCode, unit);
     // An exported function or public method that this file only calls, each time after closing
     // the old stream or returning when it is there, is meant to be called that way.
