@@ -336,6 +336,24 @@ function runChild(root, variant) {
   });
 }
 
+/** Issue 16's ratios from the variants' medians, and whether all are within `LIMITS`. */
+export function typeAwareTargets(variants) {
+  const cpu = (variant) => variants[variant].cpuMs.median;
+  const peak = (variant) => variants[variant].peakMiB.median;
+  const targets = {
+    cpuOverBaseline: cpu('type-aware') / cpu('baseline'),
+    memoryOverBaseline: peak('type-aware') / peak('baseline'),
+    cpuOverTseslint: cpu('tseslint+sse') / cpu('tseslint'),
+    memoryOverTseslint: peak('tseslint+sse') / peak('tseslint'),
+  };
+  const met =
+    targets.cpuOverBaseline <= LIMITS.cpuOverBaseline &&
+    targets.memoryOverBaseline <= LIMITS.memoryOverBaseline &&
+    targets.cpuOverTseslint <= LIMITS.overTseslint &&
+    targets.memoryOverTseslint <= LIMITS.overTseslint;
+  return { ...targets, met };
+}
+
 /**
  * Generates the project, lints it `runs` times per variant, and returns the figures: wall time per
  * variant (median, min, max), what type-aware mode adds over the syntactic rules (ms and ratio),
@@ -390,18 +408,7 @@ export async function measureTypeAwareCost({ runs = 5, files = DEFAULT_FILES, se
       problems.push('the plugin found other things beside typescript-eslint\'s rules than alone');
     }
     const cpu = (variant) => variants[variant].cpuMs.median;
-    const peak = (variant) => variants[variant].peakMiB.median;
-    const targets = {
-      cpuOverBaseline: cpu('type-aware') / cpu('baseline'),
-      memoryOverBaseline: peak('type-aware') / peak('baseline'),
-      cpuOverTseslint: cpu('tseslint+sse') / cpu('tseslint'),
-      memoryOverTseslint: peak('tseslint+sse') / peak('tseslint'),
-    };
-    targets.met =
-      targets.cpuOverBaseline <= LIMITS.cpuOverBaseline &&
-      targets.memoryOverBaseline <= LIMITS.memoryOverBaseline &&
-      targets.cpuOverTseslint <= LIMITS.overTseslint &&
-      targets.memoryOverTseslint <= LIMITS.overTseslint;
+    const targets = typeAwareTargets(variants);
     return {
       node: process.version,
       cpus: os.cpus().length,

@@ -1,0 +1,92 @@
+/** The type-aware benchmark: the project it generates, the targets it judges, and how the page states them. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FILES, generateTypeAwareProject, typeAwareTargets } from '../../scripts/bench/type-aware-cost.js';
+import { writeReport } from '../../scripts/bench/write-report.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'type-aware-cost-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const figures = (cpu: number, peak: number) => ({
+  lintMs: { median: cpu * 2, min: cpu * 2, max: cpu * 2 },
+  cpuMs: { median: cpu, min: cpu - 10, max: cpu + 10 },
+  peakMiB: { median: peak, min: peak, max: peak },
+  findings: {},
+});
+
+/** Medians where the plugin adds `sseCpu` ms and `sseMiB` MiB to either baseline. */
+function variants(sseCpu: number, sseMiB: number) {
+  return {
+    baseline: figures(1000, 400),
+    syntactic: figures(1010, 400),
+    'type-aware': figures(1000 + sseCpu, 400 + sseMiB),
+    tseslint: figures(2000, 500),
+    'tseslint+sse': figures(2000 + sseCpu, 500 + sseMiB),
+  };
+}
+
+describe('generateTypeAwareProject', () => {
+  it('writes the issue 16 project: at least 400 files, by kind', () => {
+    const root = path.join(scratch, 'project');
+    const project = generateTypeAwareProject(root, { files: DEFAULT_FILES, seed: 6 });
+    expect(DEFAULT_FILES).toBeGreaterThanOrEqual(400);
+    expect(project).toMatchObject({ files: 401, helpers: 140, hooks: 80, components: 120, pages: 60 });
+    const count = (folder: string) => readdirSync(path.join(root, 'src', folder)).length;
+    // The components folder holds the barrel too.
+    expect([count('lib'), count('hooks'), count('components'), count('pages')]).toEqual([140, 80, 121, 60]);
+  });
+});
+
+describe('typeAwareTargets', () => {
+  it('meets the targets at +4% CPU and +10 MiB', () => {
+    const targets = typeAwareTargets(variants(40, 10));
+    expect(targets.cpuOverBaseline).toBeCloseTo(1.04);
+    expect(targets.memoryOverBaseline).toBeCloseTo(1.025);
+    expect(targets.cpuOverTseslint).toBeCloseTo(1.02);
+    expect(targets.met).toBe(true);
+  });
+
+  it('misses them when the plugin costs +11% CPU over the typed lint without rules', () => {
+    expect(typeAwareTargets(variants(110, 10)).met).toBe(false);
+  });
+
+  it('misses them when it costs more than +5% memory beside typescript-eslint', () => {
+    const result = typeAwareTargets(variants(40, 30));
+    expect(result.memoryOverBaseline).toBeCloseTo(1.075);
+    expect(result.memoryOverTseslint).toBeCloseTo(1.06);
+    expect(result.met).toBe(false);
+  });
+});
+
+describe('the page', () => {
+  it('states the targets with their verdict, and the peak memory of each variant', () => {
+    const docs = path.join(scratch, 'docs');
+    const measured = variants(110, 10);
+    const typeAware = {
+      runs: 3,
+      project: { files: 401, lines: 5000, helpers: 140, hooks: 80, components: 120, pages: 60, seed: 6 },
+      variants: measured,
+      targets: typeAwareTargets(measured),
+      limits: { cpuOverBaseline: 1.1, memoryOverBaseline: 1.15, overTseslint: 1.05 },
+      measured: { date: '2026-12-04', loadAverageAtStart: [1, 1, 1], loadAverageAtEnd: [2, 2, 2] },
+      typeAwareAddedMs: 200,
+      typeAwareAddedCpuMs: 100,
+      typeAwareOverSyntacticCpu: 1.1,
+      declarationsSummarised: 10,
+      declarationWalks: 10,
+    };
+    writeReport(
+      {
+        machine: { date: '2026-12-04', cpus: 2, cpuModel: 'Test CPU', memoryGiB: 8, platform: 'linux', loadAverageAtStart: [1, 1, 1], loadAverageAtEnd: [1, 1, 1], versions: {} },
+        typeAware,
+      },
+      { docs },
+    );
+    const page = readFileSync(path.join(docs, 'benchmarks.md'), 'utf8');
+    expect(page).toContain('| CPU +11.0%, memory +2.5%; beside: CPU +5.5%, memory +2.0% | **not met** |');
+    expect(page).toContain("| typescript-eslint's `recommended-type-checked` | 4,000 | 2,000 (1,990–2,010) | 500 | none |");
+    expect(page).toContain('load average 1.00 1.00 1.00 at start, 2.00 2.00 2.00 at end');
+  });
+});
