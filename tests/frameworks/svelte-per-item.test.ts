@@ -176,6 +176,17 @@ ruleTester.run('no-eventsource-per-item (Svelte)', rule, {
 <div>{#each node.children as child}<svelte:self node={child} />{/each}</div>`, 'TreeNode.svelte'),
       errors: [{ messageId: 'renderedPerItem', line: 7, column: 36, data: { component: 'svelte:self', stream: ES, line: 4, repetition: 'an `{#each}` over `node.children`' } }],
     },
+    // <svelte:self> whose stream opens in `createJobFeed()` from a `.svelte.ts` module: the
+    // text prefilter of the file itself must let a relative import through, not only use* names.
+    {
+      ...list(`<script>
+  import { createJobFeed } from './jobs.svelte';
+  export let node;
+  const feed = createJobFeed(node.id);
+</script>
+<div>{#each node.children as child}<svelte:self node={child} />{/each}</div>`, 'FeedTree.svelte'),
+      errors: [{ messageId: 'renderedPerItem', line: 6, column: 36, data: { component: 'svelte:self', stream: ES, line: 5, repetition: 'an `{#each}` over `node.children`' } }],
+    },
     // Svelte 5: the component imports itself to recurse.
     {
       ...list(`<script lang="ts">

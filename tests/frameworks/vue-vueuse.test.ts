@@ -47,6 +47,13 @@ import LazyJobRow from './LazyJobRow.vue';
 defineProps<{ ids: string[] }>();
 </script>
 <template><ul><LazyJobRow v-for="id in ids" :key="id" :id="id" /></ul></template>`),
+    // VueUse useEventSource in a Pinia setup store: \`defineStore\` runs the setup once per app,
+    // so every row that calls useJobsStore() shares its one stream (reported per row before).
+    list(`<script setup lang="ts">
+import StoreJobRow from './StoreJobRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ul><StoreJobRow v-for="id in ids" :key="id" :id="id" /></ul></template>`),
   ],
   invalid: [
     // VueUse useEventSource in the row's <script setup>, rendered under v-for: a connection per row.

@@ -61,7 +61,11 @@ function exportedFunction(program: TSESTree.Program, name: string): TSESTree.Nod
     if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return declaration;
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of declaration.declarations) {
-      if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return declarator.init;
+      if (declarator.id.type !== 'Identifier' || declarator.id.name !== name) continue;
+      // A function runs per call; anything else was built once when the module loaded: Pinia's
+      // `export const useJobsStore = defineStore('jobs', () => …)` runs its setup once per app.
+      const init = declarator.init;
+      return init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression' ? init : null;
     }
   }
   return null;
@@ -230,12 +234,16 @@ const CODE_MODULE = /\.[cm]?[jt]s$/;
 
 /**
  * The cheapest test of `mayOpenStream` for the linted file, with no file read: it names a
- * stream (the answer every rule shares) or a composable that may open one. False rules out a
- * stream of this file's own.
+ * stream (the answer every rule shares), a composable, or imports from a relative module,
+ * either of which may open one. False rules out a stream of this file's own.
  */
 export function mayOpenStreamItself(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: readonly StreamWrapper[]): boolean {
-  return sourceMentionsStream(sourceCode, wrappers) || COMPOSABLE_NAME.test(sourceCode.text);
+  const text = sourceCode.text;
+  return sourceMentionsStream(sourceCode, wrappers) || COMPOSABLE_NAME.test(text) || RELATIVE_IMPORT_START.test(text);
 }
+
+/** `from './jobs.svelte'`: a relative import, which may bring a `create*` function that opens a stream. */
+const RELATIVE_IMPORT_START = /\bfrom\s*['"]\.\.?\//;
 
 /**
  * Whether the component or composable in `file` can open a stream, read from text alone: it
