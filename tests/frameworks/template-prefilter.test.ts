@@ -164,6 +164,18 @@ defineProps<{ ids: string[] }>();
     });
   });
 
+  it('does not take a row that imports another composable from @vueuse/core for one that may open a stream', () => {
+    // VueUse's module opens a stream only through useEventSource, whose name the text test finds.
+    write('Row.vue', `<script setup lang="ts">
+import { useStorage } from '@vueuse/core';
+const props = defineProps<{ id: string }>();
+const pinned = useStorage('pinned-' + props.id, false);
+</script>
+<template><li>{{ id }} {{ pinned }}</li></template>
+`);
+    expect(lint('vue', LIST, 'List.vue')).toEqual({ messages: [], parsed: ['List.vue'], templateWalks: 0 });
+  });
+
   it('walks no template, and throws nothing, when the imported component file does not exist', () => {
     expect(lint('vue', LIST, 'List.vue')).toEqual({ messages: [], parsed: ['List.vue'], templateWalks: 0 });
   });

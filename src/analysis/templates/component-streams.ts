@@ -11,9 +11,8 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { mountContextOf } from '../lifecycle/mount-context.js';
 import { isOneShotStream } from '../one-shot.js';
-import { type StreamOpening, type StreamWrapper, getStreamOpenings, librarySources, sourceMentionsStream } from '../stream-sources.js';
+import { type StreamOpening, type StreamWrapper, getStreamOpenings, mentionsStream, sourceMentionsStream } from '../stream-sources.js';
 import { streamStorage } from '../stream-storage.js';
-import { includesEventSource } from '../text-search.js';
 import { wrappersKey } from '../wrappers-cache.js';
 import { type ParseFile, parsedSourceCode, userParser } from './parse-file.js';
 import { importDeclarations, isInSvelteInstanceScript } from './svelte-sfc.js';
@@ -213,18 +212,12 @@ interface CachedFile {
 
 const parsedFiles = new Map<string, CachedFile>();
 
-/** The modules whose imports open a stream, without and with the user's wrappers. */
-const streamModuleNames = (wrappers: readonly StreamWrapper[]): string[] => [
-  ...new Set(librarySources(wrappers).flatMap((source) => (source.module === null ? [] : [source.module]))),
-];
-const KNOWN_STREAM_MODULE_NAMES = streamModuleNames([]);
-
-/** Whether `text` names a stream: the global, a known library's module or a wrapper's module. */
-function textMentionsStream(text: string, wrappers: readonly StreamWrapper[]): boolean {
-  if (includesEventSource(text)) return true;
-  const modules = wrappers.length === 0 ? KNOWN_STREAM_MODULE_NAMES : streamModuleNames(wrappers);
-  return modules.some((module) => text.includes(module));
-}
+/**
+ * Whether `text` names a stream: the global, an export or module name of a known library, or a
+ * wrapper's module: the plugin's own text test. A module name alone would not do: every Vue file
+ * that imports `useStorage` from `@vueuse/core` would be parsed.
+ */
+const textMentionsStream = mentionsStream;
 
 /** `import { useJob } from './useJob'`, `import useJob from '../useJob'`: names imported from a relative module. */
 const RELATIVE_IMPORT = /\bimport\s+([^;'"]*?)\s*from\s*['"](\.\.?\/[^'"]+)['"]/g;
