@@ -811,6 +811,89 @@ export default defineComponent({
         },
       ],
     },
+    // A method that hands each caller the stream it stores, beside a method that closes it:
+    // only the last one stays closable. Reduced from 98christianp/LINC_Dashboard
+    // sse-service.service.ts (two components call it), a true finding of the real-world audit.
+    {
+      code: `export class SseService {
+  private eventSource: EventSource | undefined;
+  getEventSource(url: string): EventSource {
+    this.eventSource = new EventSource(url);
+    return this.eventSource;
+  }
+  closeEventSource() {
+    this.eventSource?.close();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 4,
+          column: 5,
+          data: { target: 'this.eventSource', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'this.eventSource?.close();' },
+              output: `export class SseService {
+  private eventSource: EventSource | undefined;
+  getEventSource(url: string): EventSource {
+    this.eventSource?.close();
+    this.eventSource = new EventSource(url);
+    return this.eventSource;
+  }
+  closeEventSource() {
+    this.eventSource?.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A void connect() beside disconnect(), but the class itself calls it on every emission of
+    // a subscription: its callers decide, and they run it again with the old stream open.
+    {
+      code: `export class RoomFeed {
+  private es?: EventSource;
+  constructor(private readonly params: { subscribe(next: (id: string) => void): void }) {
+    params.subscribe((id) => this.connect(id));
+  }
+  connect(id: string) {
+    this.es = new EventSource('/rooms/' + id);
+  }
+  disconnect() {
+    this.es?.close();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 7,
+          column: 5,
+          data: { target: 'this.es', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'this.es?.close();' },
+              output: `export class RoomFeed {
+  private es?: EventSource;
+  constructor(private readonly params: { subscribe(next: (id: string) => void): void }) {
+    params.subscribe((id) => this.connect(id));
+  }
+  connect(id: string) {
+    this.es?.close();
+    this.es = new EventSource('/rooms/' + id);
+  }
+  disconnect() {
+    this.es?.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A start() whose class has no method that closes the field: every call leaks the last one.
     {
       code: `export class Connection {

@@ -11,7 +11,8 @@
  * run any number of times.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, skipTransparentParents } from '../functions.js';
+import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../functions.js';
+import { walkTree } from '../reconnect/walk.js';
 import type { StreamOpening } from '../stream-sources.js';
 import { type CloseTargets, closesStream, closesStreamNow } from './closing.js';
 import { testsKeptState, testsStream } from './guards.js';
@@ -93,17 +94,21 @@ class ReplacementCheck {
 
   /**
    * `start() { this.es = new EventSource(u); }` beside `stop() { this.es.close(); }`, with
-   * nothing else in the class opening a stream: the class pairs its opening with its closing,
-   * and whether a caller starts twice without stopping is not in this file. Reported, the
-   * finding had no evidence that open streams grow (hoppscotch's `SSEConnection`, whose one
-   * caller starts only when stopped: a false finding of the real-world audit). A class whose
-   * field or constructor opens the stream first, or that never closes it, is still judged.
+   * nothing else in the class opening a stream: a toggle that pairs its opening with its
+   * closing, and whether its owner starts twice without stopping is not in this file. Reported,
+   * the finding had no evidence that open streams grow (hoppscotch's `SSEConnection`, whose one
+   * caller starts only when stopped: a false finding of the real-world audit). Still judged: a
+   * method the class itself calls (its callers decide), one that returns a value (a
+   * `getEventSource(url)` hands a stream to each caller, and only the last stays closable: two
+   * true findings in LINC_Dashboard's services), and a class whose field or constructor opens
+   * the stream first, or that never closes it.
    */
   #pairedWithCloser(unit: FunctionNode): boolean {
     const member = unit.parent;
     const isMember =
       (member?.type === 'MethodDefinition' && member.kind === 'method') || (member?.type === 'PropertyDefinition' && member.value === unit);
     if (!isMember || 'scope' in this.target.root || member.parent?.type !== 'ClassBody') return false;
+    if (localCallersOf(this.sourceCode, unit).calls.length > 0 || this.#returnsValue(unit)) return false;
     const classBody = member.parent;
     const within = (node: TSESTree.Node, outer: TSESTree.Node) => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
     const opensElsewhere = this.openings.some((opening) => within(opening.node, classBody) && !within(opening.node, member));
@@ -113,6 +118,17 @@ class ReplacementCheck {
       const body = other.type === 'MethodDefinition' || other.type === 'PropertyDefinition' ? other.value : null;
       return (body?.type === 'FunctionExpression' || body?.type === 'ArrowFunctionExpression') && closesStream(this.sourceCode, body.body, this.targets);
     });
+  }
+
+  /** Whether `unit` itself (not a function inside it) returns a value. */
+  #returnsValue(unit: FunctionNode): boolean {
+    if (unit.body.type !== 'BlockStatement') return true;
+    let returns = false;
+    walkTree(unit.body, this.sourceCode.visitorKeys, (node) => {
+      if (node.type === 'ReturnStatement' && node.argument) returns = true;
+      return !returns && !isFunctionNode(node);
+    });
+    return returns;
   }
 
   /** Whether every run of `unit` that reaches the assignment finds the old stream closed or absent. */
