@@ -15,6 +15,8 @@ export const SKIP_REASONS = {
   commonJs:
     'CommonJS file: the shared helper is an ES module, so import `sharedEventSource` here by hand (or convert the file to ESM)',
   noUrl: 'the stream is opened without a URL argument',
+  vueUseComposable:
+    "VueUse's `useEventSource` returns refs (`data`, `status`, `close`) rather than an EventSource, and closes the stream with the component: call `subscribe()` from the shared hub in the component's setup by hand, and unsubscribe in `onUnmounted`",
   callbackClient: (name: string) =>
     `${name} takes callbacks and request options instead of returning an EventSource; move it onto \`subscribe()\` from the shared hub by hand`,
   libraryOption: (library: string, option: string) =>
@@ -108,6 +110,7 @@ export function conversionFor(
   context: ConversionContext,
 ): Conversion {
   const { source } = opening;
+  if (source.module === '@vueuse/core') return { kind: 'skip', reason: SKIP_REASONS.vueUseComposable };
   if (source.kind === 'call' || !Node.isNewExpression(node)) {
     return { kind: 'skip', reason: SKIP_REASONS.callbackClient(source.label) };
   }

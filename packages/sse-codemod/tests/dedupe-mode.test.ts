@@ -45,6 +45,11 @@ describe('planning for the multiplexer', () => {
     expect(plan(PER_SYMBOL('')).sites.map((site) => site.action)).toEqual(['rewritten']);
   });
 
+  it('leaves VueUse\'s useEventSource with its own reason: it returns refs, not an EventSource', () => {
+    const input = "import { useEventSource } from '@vueuse/core';\nexport function watch(ids: string[]) {\n  return ids.map((id) => useEventSource(`/rows/${id}`));\n}\n";
+    expect(plan(input).sites).toEqual([{ line: 3, column: 26, rule: 'sse/no-eventsource-in-loop', action: 'skipped', reason: SKIP_REASONS.vueUseComposable }]);
+  });
+
   it('rewrites a URL whose origin is only known at run time: it may be the page\'s', () => {
     const input = 'export function watch(base: string, ids: string[]) {\n  return ids.map((id) => new EventSource(`${base}/rows/${id}`));\n}\n';
     expect(plan(input).sites.map((site) => site.action)).toEqual(['rewritten']);
