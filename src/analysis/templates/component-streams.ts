@@ -14,6 +14,7 @@ import { isOneShotStream } from '../one-shot.js';
 import { type StreamOpening, type StreamWrapper, getStreamOpenings, mentionsStream, sourceMentionsStream } from '../stream-sources.js';
 import { streamStorage } from '../stream-storage.js';
 import { wrappersKey } from '../wrappers-cache.js';
+import { FileTextVerdicts } from './file-verdicts.js';
 import { type ParseFile, parsedSourceCode, userParser } from './parse-file.js';
 import { importDeclarations, isInSvelteInstanceScript } from './svelte-sfc.js';
 import { isInScriptSetup } from './vue-sfc.js';
@@ -265,24 +266,8 @@ function importsStreamModule(file: string, text: string, wrappers: readonly Stre
  * Whether a composable's file names a stream, per path, wrappers and modification time: the
  * composables of an app are few and imported by many components, which were each reading them.
  */
-const composableVerdicts = new Map<string, { mtimeMs: number; mentions: boolean }>();
-
-function composableMentionsStream(file: string, wrappers: readonly StreamWrapper[]): boolean {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  if (!stats) return false;
-  const key = `${wrappersKey(wrappers)}\0${file}`;
-  const cached = composableVerdicts.get(key);
-  if (cached?.mtimeMs === stats.mtimeMs) return cached.mentions;
-  let mentions: boolean;
-  try {
-    mentions = textMentionsStream(readFileSync(file, 'utf8'), wrappers);
-  } catch {
-    // Unreadable (a folder, no permission): it says nothing about streams; the linted file is still linted.
-    mentions = false;
-  }
-  composableVerdicts.set(key, { mtimeMs: stats.mtimeMs, mentions });
-  return mentions;
-}
+const composableVerdicts = new FileTextVerdicts((_file, text, wrappers) => textMentionsStream(text, wrappers));
+const composableMentionsStream = (file: string, wrappers: readonly StreamWrapper[]) => composableVerdicts.get(file, wrappers);
 
 /** The file parsed, when its text can open a stream itself or through an import; throws what reading and parsing throw. */
 function readSourceCode(file: string, wrappers: readonly StreamWrapper[], parse: ParseFile): TSESLint.SourceCode | null {

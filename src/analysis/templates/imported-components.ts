@@ -5,40 +5,16 @@
  * their relative composables, has nothing to report per item, so its template is never walked
  * and no component is parsed. Most lists of an app are such lists.
  */
-import { readFileSync, statSync } from 'node:fs';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { StreamWrapper } from '../stream-sources.js';
-import { wrappersKey } from '../wrappers-cache.js';
 import { mayOpenStream, mayOpenStreamItself } from './component-streams.js';
+import { FileTextVerdicts } from './file-verdicts.js';
 
-interface Verdict {
-  mtimeMs: number;
-  mayOpen: boolean;
-}
-
-/**
- * Per path and wrappers, keyed on modification time: in one CLI run a row component imported
- * by twenty lists is read once; in an editor, a row edited since is read again.
- */
-const verdicts = new Map<string, Verdict>();
+/** Whether the component in a file can open a stream, from its text and its relative imports' (see `FileTextVerdicts`). */
+const componentVerdicts = new FileTextVerdicts(mayOpenStream);
 
 /** Whether the component in `file` can open a stream; false when it cannot be read. */
-export function componentFileMayOpenStream(file: string, wrappers: readonly StreamWrapper[]): boolean {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  if (!stats?.isFile()) return false;
-  const key = `${wrappersKey(wrappers)}\0${file}`;
-  const cached = verdicts.get(key);
-  if (cached?.mtimeMs === stats.mtimeMs) return cached.mayOpen;
-  let mayOpen: boolean;
-  try {
-    mayOpen = mayOpenStream(file, readFileSync(file, 'utf8'), wrappers);
-  } catch {
-    // Unreadable: it says nothing about streams, and the linted file is still linted.
-    mayOpen = false;
-  }
-  verdicts.set(key, { mtimeMs: stats.mtimeMs, mayOpen });
-  return mayOpen;
-}
+export const componentFileMayOpenStream = (file: string, wrappers: readonly StreamWrapper[]): boolean => componentVerdicts.get(file, wrappers);
 
 /**
  * Whether a list may render a component that opens a stream per item: one of the component
