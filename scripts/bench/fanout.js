@@ -34,7 +34,8 @@ const STREAM_COUNTS = [1000, 10_000];
 const OPEN_CONCURRENCY = 200;
 const PUBLISH_CONCURRENCY = 64;
 const DELIVERY_LIMIT_MS = 120_000;
-const TOPIC_MARKER = 'event: sse-hub-event';
+/** Every topic event has a `topic:` line (protocol 3); data lines start with `data:`, so they cannot hold one. */
+const TOPIC_MARKER = '\ntopic: ';
 
 /** The descriptor limit of this shell; each stream costs one here and one in an instance. */
 function descriptorLimit() {

@@ -49,7 +49,7 @@ const subscription = await fetch(endpoint, {
   body: JSON.stringify({ connection, subscribe: [TOPIC] }),
 });
 const answer = await subscription.json();
-const [event] = await waitFor(/event: sse-hub-event\ndata: .*\ndata: hello from \/rows\/7\/events\n/);
+const [event] = await waitFor(/id: .*\ntopic: \d+\ndata: hello from \/rows\/7\/events\n/);
 
 await reader.cancel();
 await multiplexer.close();

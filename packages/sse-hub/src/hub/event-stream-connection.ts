@@ -30,6 +30,13 @@ export interface EventStreamRequest {
   sameOrigin: boolean;
   /** Resume point for the first request (a stream handed over from another tab). */
   lastEventId?: string;
+  /**
+   * The hub's multiplexed stream: its events carry their topic's number (`topic:`), and its
+   * `id:`s belong to those topics, each resumed on its own by a subscription change. The
+   * stream itself is never resumed, so a reconnect sends no `Last-Event-ID` (cross-origin,
+   * that header would also cost a CORS preflight).
+   */
+  multiplexed?: boolean;
   /** Most time from the request to its response headers; `Infinity` waits as long as the network does. */
   connectTimeoutMs: number;
   /** Most silence on an open stream, until `limitSilence` sets another limit for the connection; `Infinity` for none. */
@@ -80,7 +87,7 @@ export class EventStreamConnection {
         },
         onRetry: (milliseconds) => this.#backoff.setFloor(milliseconds),
       },
-      request.lastEventId ?? '',
+      { lastEventId: request.lastEventId ?? '', topicNumbers: request.multiplexed === true },
     );
   }
 
@@ -183,7 +190,7 @@ export class EventStreamConnection {
   #requestHeaders(): Record<string, string> {
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (this.#request.sameOrigin) headers['Cache-Control'] = 'no-cache';
-    if (this.#parser.lastEventId !== '') headers['Last-Event-ID'] = lastEventIdHeader(this.#parser.lastEventId);
+    if (this.#parser.lastEventId !== '' && this.#request.multiplexed !== true) headers['Last-Event-ID'] = lastEventIdHeader(this.#parser.lastEventId);
     return headers;
   }
 

@@ -1,8 +1,6 @@
 import {
   HUB_EVENT_TYPE,
   HUB_PROTOCOL_VERSION,
-  HUB_TOPIC_EVENT_TYPE,
-  parseTopicEvent,
   type HubControlFrame,
   type SubscriptionChange,
   type SubscriptionResult,
@@ -52,6 +50,14 @@ export class MultiplexConnection {
    * so that routing an event costs one lookup of its topic.
    */
   readonly #topics = new Map<Topic, TopicState>();
+  /**
+   * The topics by the numbers the server gave them on the current stream (`subscribed` frames),
+   * so that routing an event is an array index. An entry may outlive its topic's place in
+   * `#topics` (a topic left while events were on their way); its feed is gone by then.
+   */
+  #numbered: (TopicState | undefined)[] = [];
+  /** The current stream's `maxTopics`: the server numbers its topics below it. */
+  #maxTopics = 0;
   /** The id from the current stream's `ready` frame; undefined while (re)connecting. */
   #connection: string | undefined;
   #pendingPost: AbortController | undefined;
@@ -73,6 +79,7 @@ export class MultiplexConnection {
         url: target.endpoint,
         withCredentials: target.withCredentials,
         sameOrigin: target.sameOrigin,
+        multiplexed: true,
         connectTimeoutMs: options.multiplexConnectTimeoutMs,
         // The multiplexer writes `ready` with its headers; until it comes, the connect timeout runs on.
         openSilenceMs: options.multiplexConnectTimeoutMs,
@@ -143,11 +150,16 @@ export class MultiplexConnection {
     this.#onEnded();
   }
 
-  /** Dispatches on the SSE event type; events of other types and malformed frames are ignored. */
+  /**
+   * A topic's event carries its number; the other frames are `HUB_EVENT_TYPE` events. Events
+   * of other types, malformed frames and numbers no topic holds are ignored. The parsed event
+   * is handed on as it is: with the `MessageEvent` each subscriber gets, that is all this
+   * path allocates per event.
+   */
   #receive(event: ParsedEvent): void {
-    if (event.type === HUB_TOPIC_EVENT_TYPE) {
-      const frame = parseTopicEvent(event.data);
-      if (frame) this.#feedOf(frame.topic)?.message({ type: frame.type, data: frame.data, lastEventId: frame.id });
+    if (event.topic !== -1) {
+      const state = this.#numbered[event.topic];
+      if (state?.requested) state.feed?.message(event);
       return;
     }
     if (event.type !== HUB_EVENT_TYPE) return;
@@ -162,10 +174,15 @@ export class MultiplexConnection {
         return;
       }
       this.#connection = frame.connection;
+      this.#maxTopics = typeof frame.maxTopics === 'number' ? frame.maxTopics : 0;
       this.#stream.limitSilence(this.#stallLimit(frame.heartbeatMs));
       this.#forgetRequests();
       // The new connection holds nothing yet: the next POST carries the whole set, each topic with its last event id.
       this.#flush();
+      return;
+    }
+    if (frame.kind === 'subscribed') {
+      this.#number(frame.topic, frame.number);
       return;
     }
     const feed = this.#feedOf(frame.topic);
@@ -193,6 +210,17 @@ export class MultiplexConnection {
     return heartbeatMs * this.#stallAfterHeartbeats;
   }
 
+  /**
+   * The server numbers each topic it accepts, and may give a number again once its topic has
+   * left. A number past `maxTopics` is not one the server gives: it would only grow the array.
+   */
+  #number(topic: Topic, number: unknown): void {
+    if (typeof number !== 'number' || !Number.isInteger(number) || number < 0 || number >= this.#maxTopics) return;
+    const state = this.#topics.get(topic);
+    // A topic left since it was asked for gets no events, whatever comes under its number.
+    this.#numbered[number] = state?.requested ? state : undefined;
+  }
+
   /** Frames for a topic we have left, or not yet asked for on this connection, are stale. */
   #feedOf(topic: Topic): Feed | undefined {
     const state = this.#topics.get(topic);
@@ -207,6 +235,7 @@ export class MultiplexConnection {
 
   /** The server holds nothing for a new or lost connection; topics nobody wants are forgotten. */
   #forgetRequests(): void {
+    this.#numbered = [];
     for (const [topic, state] of this.#topics) {
       state.requested = false;
       if (!state.feed) this.#topics.delete(topic);
@@ -314,9 +343,13 @@ export class MultiplexConnection {
 
   /** Ends one topic for good; the other topics on the stream are untouched. */
   #closeTopic(topic: Topic): void {
-    const feed = this.#topics.get(topic)?.feed;
+    const state = this.#topics.get(topic);
     this.#topics.delete(topic);
-    if (!feed) return;
+    const feed = state?.feed;
+    if (!state || !feed) return;
+    // Its number may still be in `#numbered` until the server gives it to another topic.
+    state.feed = undefined;
+    state.requested = false;
     feed.close();
     if (this.#feeds().length === 0 && !this.#ended) this.#linger.start();
   }
@@ -334,6 +367,7 @@ function parseControlFrame(data: string): HubControlFrame | undefined {
   switch (candidate.kind) {
     case 'ready':
       return typeof candidate.connection === 'string' ? (frame as HubControlFrame) : undefined;
+    case 'subscribed':
     case 'open':
     case 'error':
     case 'closed':

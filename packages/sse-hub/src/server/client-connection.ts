@@ -49,6 +49,12 @@ export interface ConnectionServices {
   mayOpenUpstream(topic: Topic): boolean;
 }
 
+/** A topic this connection holds: how to stop its source, and its number on the stream. */
+interface RunningTopic {
+  controller: AbortController;
+  number: number;
+}
+
 // A last event id becomes an HTTP header upstream; line breaks or NUL would break it.
 const INVALID_LAST_EVENT_ID = /[\0\r\n]/;
 const MAX_LAST_EVENT_ID_LENGTH = 1024;
@@ -64,7 +70,9 @@ export class ClientConnection {
   /** Undefined when neither the options nor a trustworthy arrival address give one: topics may then only be resolved. */
   readonly #upstreamOrigin: string | undefined;
   readonly #forwardedHeaders: Readonly<Record<string, string>>;
-  readonly #topics = new Map<Topic, AbortController>();
+  readonly #topics = new Map<Topic, RunningTopic>();
+  /** Which topic numbers are held on this stream, by number; see `TopicNumberFrame`. */
+  readonly #numbersInUse: boolean[] = [];
   readonly #heartbeat: ReturnType<typeof setInterval>;
   #closed = false;
 
@@ -166,7 +174,7 @@ export class ClientConnection {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#heartbeat);
-    for (const controller of this.#topics.values()) controller.abort();
+    for (const { controller } of this.#topics.values()) controller.abort();
     this.#topics.clear();
     this.#sink.end();
     this.#services.onClose(this);
@@ -182,13 +190,16 @@ export class ClientConnection {
     const callerKey = this.#callerKey;
     const controller = new AbortController();
     const { signal } = controller;
-    this.#topics.set(topic, controller);
+    const number = this.#takeNumber();
+    this.#topics.set(topic, { controller, number });
+    // Before anything else of the topic: the hub routes the topic's events by this number.
+    this.#sink.write(frameChunk({ kind: 'subscribed', topic, number }));
     const send = (chunk: string): void => {
       if (!signal.aborted && !this.#closed) this.#sink.write(chunk);
     };
     const output: TopicOutput = {
       open: () => send(frameChunk({ kind: 'open', topic })),
-      event: (type, data, id) => send(formatTopicEvent({ topic, type, data, id })),
+      event: (type, data, id) => send(formatTopicEvent({ number, type, data, id })),
       error: (status) => send(frameChunk(status === undefined ? { kind: 'error', topic } : { kind: 'error', topic, status })),
       drained: async () => {
         // An unsubscribed topic must not wait for a slow client before it can stop.
@@ -234,16 +245,30 @@ export class ClientConnection {
   }
 
   #stopTopic(topic: Topic): void {
-    const controller = this.#topics.get(topic);
-    if (controller === undefined) return;
+    const running = this.#topics.get(topic);
+    if (running === undefined) return;
     this.#topics.delete(topic);
-    controller.abort();
+    this.#numbersInUse[running.number] = false;
+    running.controller.abort();
+  }
+
+  /**
+   * The lowest number no topic holds. Giving a number again is safe: the topic that held it has
+   * stopped writing (its `send` checks the aborted signal), and the stream delivers in order.
+   */
+  #takeNumber(): number {
+    let number = this.#numbersInUse.indexOf(false);
+    if (number === -1) number = this.#numbersInUse.length;
+    this.#numbersInUse[number] = true;
+    return number;
   }
 
   /** A topic that ended on its own leaves the connection, so that it no longer counts against the limit. */
   #finishTopic(topic: Topic, controller: AbortController, end: TopicEnd | undefined): void {
-    if (end === undefined || controller.signal.aborted || this.#topics.get(topic) !== controller) return;
+    const running = this.#topics.get(topic);
+    if (end === undefined || controller.signal.aborted || running?.controller !== controller) return;
     this.#topics.delete(topic);
+    this.#numbersInUse[running.number] = false;
     this.#sink.write(frameChunk({ kind: 'closed', topic, status: end.status, reason: end.reason }));
     controller.abort();
   }

@@ -65,7 +65,7 @@ export async function proxyUpstream(
         retryFloorMs = milliseconds;
       },
     },
-    target.lastEventId,
+    { lastEventId: target.lastEventId },
   );
 
   /**

@@ -11,6 +11,13 @@ export interface ParsedEvent {
   data: string;
   /** The last event id in force when this event was dispatched (ids persist across events). */
   lastEventId: string;
+  /**
+   * The `topic:` field of a multiplexed stream (see multiplex-protocol.ts): the number the
+   * server gave the topic the event belongs to. -1 when the event has none, or when the parser
+   * was not asked to read it (every other stream: to the spec, `topic:` is an unknown field).
+   * Always present, so that every event has the same shape.
+   */
+  topic: number;
 }
 
 export interface ParserCallbacks {
@@ -19,6 +26,13 @@ export interface ParserCallbacks {
   onRetry?(milliseconds: number): void;
   /** A comment line (`: ping`), with the leading colon and one space removed. */
   onComment?(text: string): void;
+}
+
+export interface ParserOptions {
+  /** The last event id a resumed stream starts from. */
+  lastEventId?: string;
+  /** Read the `topic:` field of the hub's multiplexed stream into `ParsedEvent#topic`. */
+  topicNumbers?: boolean;
 }
 
 export interface EventStreamParser {
@@ -36,9 +50,17 @@ export interface EventStreamParser {
 
 const SPACE = 0x20;
 const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const COLON = 0x3a;
+const DIGIT_ZERO = 0x30;
 const BYTE_ORDER_MARK = 0xfeff;
+/** Larger topic numbers are neither written nor read (a server hands out small ones). */
+const MAX_TOPIC_NUMBER = 999_999_999;
+const MAX_TOPIC_NUMBER_DIGITS = String(MAX_TOPIC_NUMBER).length;
 
-export function createEventStreamParser(callbacks: ParserCallbacks, initialLastEventId = ''): EventStreamParser {
+export function createEventStreamParser(callbacks: ParserCallbacks, options: ParserOptions = {}): EventStreamParser {
+  const initialLastEventId = options.lastEventId ?? '';
+  const readsTopicNumbers = options.topicNumbers === true;
   // The tail of the last chunk that did not end in a line break.
   let buffer = '';
   let atStreamStart = true;
@@ -47,6 +69,7 @@ export function createEventStreamParser(callbacks: ParserCallbacks, initialLastE
   let data = '';
   let hasData = false;
   let eventType = '';
+  let topic = -1;
   // The spec's "last event ID buffer": set by `id:`, made the last event id only on dispatch.
   let pendingEventId = initialLastEventId;
   let lastEventId = initialLastEventId;
@@ -54,40 +77,52 @@ export function createEventStreamParser(callbacks: ParserCallbacks, initialLastE
   function dispatch(): void {
     lastEventId = pendingEventId;
     if (hasData) {
-      callbacks.onEvent({ type: eventType || 'message', data, lastEventId });
+      callbacks.onEvent({ type: eventType || 'message', data, lastEventId, topic });
     }
     data = '';
     hasData = false;
     eventType = '';
+    topic = -1;
   }
 
-  function processLine(line: string): void {
-    if (line === '') {
+  /**
+   * Interprets the line `text[start, end)` in place. Only a field's value is cut out of the
+   * text: cutting out each line and its field name as well cost three strings per line, and
+   * the hub's multiplexed stream reads a million lines a second through here.
+   */
+  function processLine(text: string, start: number, end: number): void {
+    if (start === end) {
       dispatch();
       return;
     }
-    const colon = line.indexOf(':');
-    if (colon === 0) {
-      callbacks.onComment?.(line.slice(line.charCodeAt(1) === SPACE ? 2 : 1));
+    // A field name is short; looking for the colon only within the line keeps a long line without one linear.
+    let colon = start;
+    while (colon < end && text.charCodeAt(colon) !== COLON) colon++;
+    if (colon === start) {
+      callbacks.onComment?.(text.slice(text.charCodeAt(start + 1) === SPACE ? start + 2 : start + 1, end));
       return;
     }
-    const field = colon === -1 ? line : line.slice(0, colon);
     // One space after the colon belongs to the syntax, not to the value.
-    const value = colon === -1 ? '' : line.slice(line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1);
-    switch (field) {
-      case 'data':
-        data = hasData ? `${data}\n${value}` : value;
-        hasData = true;
+    const valueStart = colon === end ? end : text.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1;
+    switch (colon - start) {
+      case 4:
+        if (text.startsWith('data', start)) {
+          const value = text.slice(valueStart, end);
+          data = hasData ? `${data}\n${value}` : value;
+          hasData = true;
+        }
         break;
-      case 'event':
-        eventType = value;
+      case 5:
+        if (text.startsWith('event', start)) eventType = text.slice(valueStart, end);
+        else if (text.startsWith('retry', start)) readRetry(text, valueStart, end);
+        else if (readsTopicNumbers && text.startsWith('topic', start)) topic = readTopicNumber(text, valueStart, end);
         break;
-      case 'id':
-        // The spec ignores ids containing NULL so that they cannot truncate the header.
-        if (!value.includes('\0')) pendingEventId = value;
-        break;
-      case 'retry':
-        if (/^\d+$/.test(value)) callbacks.onRetry?.(Number(value));
+      case 2:
+        if (text.startsWith('id', start)) {
+          const value = text.slice(valueStart, end);
+          // The spec ignores ids containing NULL so that they cannot truncate the header.
+          if (!value.includes('\0')) pendingEventId = value;
+        }
         break;
       default:
         // Unknown fields are ignored by the spec.
@@ -95,16 +130,21 @@ export function createEventStreamParser(callbacks: ParserCallbacks, initialLastE
     }
   }
 
+  function readRetry(text: string, from: number, to: number): void {
+    const digits = text.slice(from, to);
+    if (/^\d+$/.test(digits)) callbacks.onRetry?.(Number(digits));
+  }
+
   /**
-   * Hands every complete line of `text` to `processLine` and returns where the unfinished
-   * last line starts. Line ends are found with `indexOf`, which scans in native code: a loop
-   * over `charCodeAt` spent a third of the hub's time per event here (`npm run bench -- hub`).
-   * A line ends at `\n`, `\r` or `\r\n`.
+   * Hands every complete line of `text` from `from` on to `processLine` and returns where the
+   * unfinished last line starts. Line ends are found with `indexOf`, which scans in native code:
+   * a loop over `charCodeAt` spent a third of the hub's time per event here (`npm run bench --
+   * hub`). A line ends at `\n`, `\r` or `\r\n`.
    */
-  function processLines(text: string): number {
-    let start = 0;
-    let cr = text.indexOf('\r');
-    let lf = text.indexOf('\n');
+  function processLines(text: string, from: number): number {
+    let start = from;
+    let cr = text.indexOf('\r', from);
+    let lf = text.indexOf('\n', from);
     for (;;) {
       if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
       if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
@@ -115,27 +155,46 @@ export function createEventStreamParser(callbacks: ParserCallbacks, initialLastE
       } else {
         end = cr === -1 || lf < cr ? lf : cr;
       }
-      processLine(text.slice(start, end));
-      if (end === cr) {
-        if (end + 1 === text.length) skipLeadingNewline = true;
-        else if (lf === end + 1) end = lf;
-      }
-      start = end + 1;
+      processLine(text, start, end);
+      start = afterLineBreak(text, end);
     }
+  }
+
+  /** Where the next line starts after the line break at `end`; a `\r` that ends the text may be half of a `\r\n`. */
+  function afterLineBreak(text: string, end: number): number {
+    if (text.charCodeAt(end) !== CARRIAGE_RETURN) return end + 1;
+    if (end + 1 === text.length) skipLeadingNewline = true;
+    return text.charCodeAt(end + 1) === LINE_FEED ? end + 2 : end + 1;
   }
 
   return {
     push(chunk: string): void {
       if (chunk === '') return;
+      // The chunk is read where it lies, never joined to the unfinished line before it: a joined
+      // string would be read through an indirection on every character (about a fifth of the
+      // hub's parse time), and a network read almost always ends inside a line.
+      let from = 0;
       if (atStreamStart) {
         atStreamStart = false;
-        if (chunk.charCodeAt(0) === BYTE_ORDER_MARK) chunk = chunk.slice(1);
+        if (chunk.charCodeAt(0) === BYTE_ORDER_MARK) from = 1;
       }
-      if (skipLeadingNewline && chunk.charCodeAt(0) === LINE_FEED) chunk = chunk.slice(1);
+      if (skipLeadingNewline && chunk.charCodeAt(from) === LINE_FEED) from += 1;
       skipLeadingNewline = false;
-      const text = buffer === '' ? chunk : buffer + chunk;
-      const rest = processLines(text);
-      buffer = rest === 0 ? text : text.slice(rest);
+      if (buffer !== '') {
+        const cr = chunk.indexOf('\r', from);
+        const lf = chunk.indexOf('\n', from);
+        const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+        if (end === -1) {
+          buffer += chunk.slice(from);
+          return;
+        }
+        const line = buffer + chunk.slice(from, end);
+        buffer = '';
+        processLine(line, 0, line.length);
+        from = afterLineBreak(chunk, end);
+      }
+      const rest = processLines(chunk, from);
+      buffer = rest === chunk.length ? '' : chunk.slice(rest);
     },
     get lastEventId(): string {
       return lastEventId;
@@ -145,6 +204,7 @@ export function createEventStreamParser(callbacks: ParserCallbacks, initialLastE
       data = '';
       hasData = false;
       eventType = '';
+      topic = -1;
       pendingEventId = lastEventId;
       skipLeadingNewline = false;
       atStreamStart = true;
@@ -152,8 +212,23 @@ export function createEventStreamParser(callbacks: ParserCallbacks, initialLastE
   };
 }
 
-/** Serialises one event; multi-line data becomes several `data:` lines, as the format requires. */
-export function formatEvent(event: { type?: string; data: string; id?: string }): string {
+/** A decimal number of at most `MAX_TOPIC_NUMBER_DIGITS` digits, read without cutting it out; -1 otherwise. */
+function readTopicNumber(text: string, from: number, to: number): number {
+  if (from === to || to - from > MAX_TOPIC_NUMBER_DIGITS) return -1;
+  let value = 0;
+  for (let index = from; index < to; index++) {
+    const digit = text.charCodeAt(index) - DIGIT_ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Serialises one event; multi-line data becomes several `data:` lines, as the format requires.
+ * `topic` is the field the hub's multiplexed stream adds (see multiplex-protocol.ts).
+ */
+export function formatEvent(event: { type?: string; data: string; id?: string; topic?: number }): string {
   // A line break in a field would let one event forge others; a parser ignores an id with NUL.
   if (/[\r\n]/.test(event.type ?? '') || /[\r\n\0]/.test(event.id ?? '')) {
     throw new TypeError('SSE event type and id must not contain line breaks, and an id must not contain NUL');
@@ -161,6 +236,12 @@ export function formatEvent(event: { type?: string; data: string; id?: string })
   let out = '';
   if (event.type && event.type !== 'message') out += `event: ${event.type}\n`;
   if (event.id !== undefined) out += `id: ${event.id}\n`;
+  if (event.topic !== undefined) {
+    if (!Number.isInteger(event.topic) || event.topic < 0 || event.topic > MAX_TOPIC_NUMBER) {
+      throw new TypeError(`a topic number is an integer from 0 to ${MAX_TOPIC_NUMBER}, not ${String(event.topic)}`);
+    }
+    out += `topic: ${event.topic}\n`;
+  }
   for (const line of event.data.split(/\r\n|\r|\n/)) out += `data: ${line}\n`;
   return `${out}\n`;
 }

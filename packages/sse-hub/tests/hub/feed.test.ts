@@ -22,7 +22,7 @@ function sink(name: string, log: string[], onMessage?: (event: ParsedEvent) => v
 }
 
 function event(data: string): ParsedEvent {
-  return { type: 'message', data, lastEventId: data };
+  return { type: 'message', data, lastEventId: data, topic: -1 };
 }
 
 describe('Feed', () => {

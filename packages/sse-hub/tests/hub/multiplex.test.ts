@@ -70,10 +70,15 @@ describe('multiplex mode', () => {
     // Events other than hub frames, and malformed frames, are ignored.
     stream.event({ data: 'stray' });
     stream.event({ type: 'sse-hub', data: '{not json' });
-    stream.event({ type: 'sse-hub-event', data: 'no header line' });
-    stream.event({ type: 'sse-hub-event', data: '["/rows/2/events","message"]\ntwo fields' });
-    stream.event({ type: 'sse-hub-event', data: '["/rows/2/events","message",7]\na number for the id' });
-    // A topic event is only read in its own event type: the JSON frame of protocol version 1 is not one.
+    // Numbers no topic holds, or that the server would never give (past maxTopics, not an integer).
+    stream.push('topic: 9\ndata: under a number nobody holds\n\n');
+    stream.frame({ kind: 'subscribed', topic: '/rows/2/events', number: 64 });
+    stream.push('topic: 64\ndata: past maxTopics\n\n');
+    stream.event({ type: 'sse-hub', data: JSON.stringify({ kind: 'subscribed', topic: '/rows/2/events', number: '5' }) });
+    stream.event({ type: 'sse-hub', data: JSON.stringify({ kind: 'subscribed', topic: '/rows/2/events', number: 0.5 }) });
+    stream.push('topic: 5\ndata: still nothing under a number given in a malformed frame\n\n');
+    // The topic events of protocol versions 2 and 1 are not topic events any more.
+    stream.event({ type: 'sse-hub-event', data: '["/rows/2/events","message",""]\nversion 2' });
     stream.event({ type: 'sse-hub', data: JSON.stringify({ kind: 'event', topic: '/rows/2/events', type: 'message', data: 'old format', id: '' }) });
     await clock.advance(0);
     expect(events).toEqual([
@@ -83,6 +88,77 @@ describe('multiplex mode', () => {
       'two message x\ny  https://app.test',
     ]);
     expect([one.readyState, two.readyState]).toEqual([1, 1]);
+  });
+
+  it('routes by the number in force: a number given to another topic carries its events only after its subscribed frame', async () => {
+    const { hub, clock, server, connect, accept } = multiplexHub();
+    const seenA = record(hub.sharedEventSource('/a'));
+    const leaving = hub.sharedEventSource('/b');
+    const seenB = record(leaving);
+    await clock.advance(0);
+    const stream = await connect();
+    await accept();
+    stream.frame({ kind: 'subscribed', topic: '/a', number: 0 });
+    stream.frame({ kind: 'subscribed', topic: '/b', number: 1 });
+    stream.push('id: b-1\ntopic: 1\ndata: for b\n\nid: a-1\ntopic: 0\ndata: for a\n\n');
+    await clock.advance(0);
+    leaving.close();
+    const seenC = record(hub.sharedEventSource('/c'));
+    await clock.advance(0);
+    expect(server.lastPost().json()).toEqual({ connection: 'c1', subscribe: ['/c'], unsubscribe: ['/b'] });
+    // Written by the server before it read that POST: still /b's, which nobody here wants.
+    stream.push('id: b-2\ntopic: 1\ndata: late for b\n\n');
+    await clock.advance(0);
+    // The server let /b go and gave its number to /c; the stream is ordered, so what follows is /c's.
+    stream.unsubscribed('/b');
+    stream.frame({ kind: 'subscribed', topic: '/c', number: 1 });
+    stream.frame({ kind: 'open', topic: '/c' });
+    stream.push('id: c-1\ntopic: 1\ndata: for c\n\n');
+    await accept();
+    // A topic's first event counts as its open when no open frame came first.
+    expect(seenA).toEqual(['open', 'message:for a']);
+    expect(seenB).toEqual(['open', 'message:for b']);
+    expect(seenC).toEqual(['open', 'message:for c']);
+  });
+
+  it('drops the events under the number of a topic that closed, until the number is given again', async () => {
+    const { hub, clock, connect, accept } = multiplexHub();
+    const ending = hub.sharedEventSource('/ending');
+    const seen = record(ending);
+    await clock.advance(0);
+    const stream = await connect();
+    await accept();
+    stream.frame({ kind: 'open', topic: '/ending' });
+    stream.frame({ kind: 'event', topic: '/ending', type: 'message', data: 'last', id: '' });
+    const number = stream.numberOf('/ending');
+    stream.frame({ kind: 'closed', topic: '/ending', status: 204, reason: 'done' });
+    stream.push(`topic: ${number}\ndata: after the end\n\n`);
+    await clock.advance(0);
+    expect(seen).toEqual(['open', 'message:last', 'error']);
+    expect(ending.readyState).toBe(2);
+  });
+
+  it('sends no Last-Event-ID when it reconnects the multiplexed stream: the ids on it belong to its topics', async () => {
+    const { hub, clock, server, connect, accept } = multiplexHub();
+    const seen = record(hub.sharedEventSource('/a'), ['message']);
+    await clock.advance(0);
+    const stream = await connect();
+    await accept();
+    stream.frame({ kind: 'event', topic: '/a', type: 'message', data: '1', id: 'a-9' });
+    await clock.advance(0);
+    stream.end();
+    await clock.advance(500);
+    expect(server.gets).toHaveLength(2);
+    expect(server.gets[1]!.headers.get('last-event-id')).toBeNull();
+    // The topic resumes on its own, through the subscription change.
+    const renewed = await connect('c2');
+    expect(server.lastPost().json()).toEqual({ connection: 'c2', subscribe: [{ topic: '/a', lastEventId: 'a-9' }] });
+    await accept();
+    // Numbers belong to one stream: the old one's number means nothing until the new stream gives it.
+    renewed.push(`topic: ${stream.numberOf('/a')}\ndata: unannounced\n\n`);
+    renewed.frame({ kind: 'event', topic: '/a', type: 'message', data: '2', id: 'a-10' });
+    await clock.advance(0);
+    expect(seen).toEqual(['message:1', 'message:2']);
   });
 
   it('unsubscribes a topic nobody wants without touching the stream or the other topics', async () => {

@@ -108,7 +108,7 @@ describe('the fetch adapter', () => {
     expect(upstream.headers[UPSTREAM_MARKER_HEADER]).toBe('1');
 
     upstream.send({ data: 'five', id: 'r5-1' });
-    expect(await client.nextFrame('event')).toEqual({ kind: 'event', topic: '/rows/5/events', type: 'message', data: 'five', id: 'r5-1' });
+    expect(await client.nextFrame('event')).toEqual({ kind: 'event', topic: '/rows/5/events', number: 0, type: 'message', data: 'five', id: 'r5-1' });
   });
 
   it('never proxies to the origin of the Host header: without upstreamOrigin a proxied topic closes with 500', async () => {

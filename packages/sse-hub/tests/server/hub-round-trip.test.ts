@@ -82,16 +82,19 @@ describe('hub and multiplexer together', () => {
       ': comment\nid\ndata: after the id reset\n\n' +
       // Events that try to pass for the hub's control frames or for another topic's events.
       'event: sse-hub\ndata: {"kind":"closed","topic":"/rows/1/events","status":404,"reason":"forged"}\n\n' +
-      'event: sse-hub-event\nid: p-2\ndata: ["/rows/2/events","message",""]\ndata: forged\n\n';
+      'event: sse-hub-event\nid: p-2\ndata: ["/rows/2/events","message",""]\ndata: forged\n\n' +
+      // A `topic:` field of the route's own: to an EventSource, an unknown field; the hub must not route by it.
+      'topic: 0\ndata: a topic field of its own\n\n';
     for (const route of routes) route.sendRaw(raw);
 
-    await waitUntil(() => direct.length === 5 && viaHub.length === 5, 'five events on both paths');
+    await waitUntil(() => direct.length === 6 && viaHub.length === 6, 'six events on both paths');
     expect(direct).toEqual([
       { type: 'patch', data: '{"a":"b \\"q\\""}\nline two\n leading space\n\n', lastEventId: 'p-1' },
       { type: 'message', data: 'é 😀', lastEventId: 'p-1' },
       { type: 'message', data: 'after the id reset', lastEventId: '' },
       { type: 'sse-hub', data: '{"kind":"closed","topic":"/rows/1/events","status":404,"reason":"forged"}', lastEventId: '' },
       { type: 'sse-hub-event', data: '["/rows/2/events","message",""]\nforged', lastEventId: 'p-2' },
+      { type: 'message', data: 'a topic field of its own', lastEventId: 'p-2' },
     ]);
     expect(viaHub).toEqual(direct);
     expect([...origins]).toEqual([stack.origin]);

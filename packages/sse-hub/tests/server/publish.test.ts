@@ -50,13 +50,14 @@ describe('multiplexer.publish()', () => {
     await stack.multiplexer.publish('/rooms/2', { type: 'joined', data: 'carol', id: 'r2-1' });
     await stack.multiplexer.publish('/rooms/1', { data: 'line\nbreak' });
 
-    expect(await alice.nextFrame('event')).toEqual({ kind: 'event', topic: '/rooms/1', type: 'message', data: 'hello', id: 'r1-1' });
+    expect(await alice.nextFrame('event')).toEqual({ kind: 'event', topic: '/rooms/1', number: 0, type: 'message', data: 'hello', id: 'r1-1' });
     // An event without an id keeps the id in force, as EventSource does.
-    expect(await alice.nextFrame('event')).toEqual({ kind: 'event', topic: '/rooms/1', type: 'message', data: 'line\nbreak', id: 'r1-1' });
+    expect(await alice.nextFrame('event')).toEqual({ kind: 'event', topic: '/rooms/1', number: 0, type: 'message', data: 'line\nbreak', id: 'r1-1' });
     expect(await eventsOf(bob, '/rooms/1', 2)).toEqual(['hello', 'line\nbreak']);
     expect(await bob.nextFrame('event', (frame) => frame.topic === '/rooms/2')).toEqual({
       kind: 'event',
       topic: '/rooms/2',
+      number: 1,
       type: 'joined',
       data: 'carol',
       id: 'r2-1',
@@ -178,7 +179,8 @@ describe('multiplexer.publish()', () => {
       await readUntil('"kind":"open"');
       await multiplexer.publish('/rooms/1', { data: 'hi', id: 'r-1' });
       await readUntil('data: hi\n\n');
-      expect(text).toContain('event: sse-hub-event\ndata: ["/rooms/1","message","r-1"]\ndata: hi\n\n');
+      expect(text).toContain('event: sse-hub\ndata: {"kind":"subscribed","topic":"/rooms/1","number":0}\n\n');
+      expect(text).toContain('id: r-1\ntopic: 0\ndata: hi\n\n');
     } finally {
       abort.abort();
       await reader.cancel().catch(() => undefined);

@@ -74,6 +74,7 @@ describe('topics served by resolve()', () => {
     expect(await client.nextFrame('event', (frame) => frame.topic === '/feed')).toEqual({
       kind: 'event',
       topic: '/feed',
+      number: 0,
       type: 'message',
       data: 'hello',
       id: 'f-9',
@@ -81,6 +82,7 @@ describe('topics served by resolve()', () => {
     expect(await client.nextFrame('event', (frame) => frame.topic === '/feed')).toEqual({
       kind: 'event',
       topic: '/feed',
+      number: 0,
       type: 'update',
       data: 'a\nb',
       id: 'f-10',
@@ -121,8 +123,8 @@ describe('topics served by resolve()', () => {
     await client.nextFrame('open');
     feed.push({ data: 'one\r\ntwo\rthree\n', id: 'f-1' });
 
-    expect(await client.nextFrame('event')).toEqual({ kind: 'event', topic: '/feed', type: 'message', data: 'one\ntwo\nthree\n', id: 'f-1' });
-    expect(client.text).toContain('event: sse-hub-event\ndata: ["/feed","message","f-1"]\ndata: one\ndata: two\ndata: three\ndata: \n\n');
+    expect(await client.nextFrame('event')).toEqual({ kind: 'event', topic: '/feed', number: 0, type: 'message', data: 'one\ntwo\nthree\n', id: 'f-1' });
+    expect(client.text).toContain('id: f-1\ntopic: 0\ndata: one\ndata: two\ndata: three\ndata: \n\n');
   });
 
   it('still applies the allow-list before calling resolve', async () => {

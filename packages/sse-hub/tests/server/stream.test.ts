@@ -29,7 +29,7 @@ describe('the multiplexed stream (GET)', () => {
     });
     // The exact bytes: the protocol version and the heartbeat the hub watches for are part of the wire format.
     expect(client.text).toBe(
-      `retry: ${client.retry}\n\nevent: sse-hub\ndata: {"kind":"ready","connection":"${client.connection}","maxTopics":5,"protocol":2,"heartbeatMs":20000}\n\n`,
+      `retry: ${client.retry}\n\nevent: sse-hub\ndata: {"kind":"ready","connection":"${client.connection}","maxTopics":5,"protocol":3,"heartbeatMs":20000}\n\n`,
     );
     expect(client.connection).toMatch(/^[\w-]{24}$/);
     expect(stack.multiplexer.stats()).toEqual({ connections: 1, topics: 0, upstreams: 0 });

@@ -60,6 +60,7 @@ describe('subscribing to topics (POST)', () => {
     expect(await client.nextFrame('event', (frame) => frame.topic === '/rows/2/events')).toEqual({
       kind: 'event',
       topic: '/rows/2/events',
+      number: 1,
       type: 'message',
       data: 'two',
       id: 'r2-1',
@@ -67,6 +68,7 @@ describe('subscribing to topics (POST)', () => {
     expect(await client.nextFrame('event', (frame) => frame.topic === '/rows/1/events')).toEqual({
       kind: 'event',
       topic: '/rows/1/events',
+      number: 0,
       type: 'patch',
       data: 'line one\nline two',
       id: '',
@@ -77,7 +79,7 @@ describe('subscribing to topics (POST)', () => {
     });
   });
 
-  it('writes a topic event as a JSON header line followed by the upstream data verbatim', async () => {
+  it('writes a topic event as the upstream sent it, with its id and its topic number, the data verbatim', async () => {
     stack = await startStack();
     const client = await stack.open();
     await client.post({ connection: client.connection, subscribe: ['/rows/3/events'] });
@@ -88,12 +90,36 @@ describe('subscribing to topics (POST)', () => {
     upstream.sendRaw('event: row\r\nid: r3-1\r\ndata: {"status":"say \\"hi\\""}\r\ndata: second line\r\n\r\n');
     await client.nextFrame('event');
     // The app's JSON goes out as it came, not escaped into another JSON string; CRLF became LF.
-    expect(client.text.slice(before)).toBe(
-      'event: sse-hub-event\n' + 'data: ["/rows/3/events","row","r3-1"]\n' + 'data: {"status":"say \\"hi\\""}\n' + 'data: second line\n' + '\n',
-    );
+    expect(client.text.slice(before)).toBe('event: row\n' + 'id: r3-1\n' + 'topic: 0\n' + 'data: {"status":"say \\"hi\\""}\n' + 'data: second line\n' + '\n');
     expect(client.framesOf('event')).toEqual([
-      { kind: 'event', topic: '/rows/3/events', type: 'row', data: '{"status":"say \\"hi\\""}\nsecond line', id: 'r3-1' },
+      { kind: 'event', topic: '/rows/3/events', number: 0, type: 'row', data: '{"status":"say \\"hi\\""}\nsecond line', id: 'r3-1' },
     ]);
+  });
+
+  it('numbers each accepted topic on its stream before anything else of it, lowest free number first, and gives a left number again', async () => {
+    stack = await startStack();
+    const client = await stack.open();
+    await client.post({ connection: client.connection, subscribe: ['/rows/1/events', '/rows/2/events', '/rows/3/events'] });
+    await client.nextFrame('open', (frame) => frame.topic === '/rows/3/events');
+    expect(client.framesOf('subscribed')).toEqual([
+      { kind: 'subscribed', topic: '/rows/1/events', number: 0 },
+      { kind: 'subscribed', topic: '/rows/2/events', number: 1 },
+      { kind: 'subscribed', topic: '/rows/3/events', number: 2 },
+    ]);
+    // Each topic's number comes before its open.
+    for (const topic of ['/rows/1/events', '/rows/2/events', '/rows/3/events']) {
+      const numbered = client.frames.findIndex((frame) => frame.kind === 'subscribed' && frame.topic === topic);
+      const opened = client.frames.findIndex((frame) => frame.kind === 'open' && frame.topic === topic);
+      expect(numbered).toBeLessThan(opened);
+    }
+    // Subscribing again to a topic that is flowing keeps its number and announces nothing.
+    await client.post({ connection: client.connection, subscribe: ['/rows/3/events'], unsubscribe: ['/rows/2/events'] });
+    await client.post({ connection: client.connection, subscribe: ['/rows/4/events'] });
+    await client.nextFrame('open', (frame) => frame.topic === '/rows/4/events');
+    expect(client.framesOf('subscribed').slice(3)).toEqual([{ kind: 'subscribed', topic: '/rows/4/events', number: 1 }]);
+    const upstream = await waitUntil(() => stack!.app.requestsTo('/rows/4/events')[0], 'the upstream request of /rows/4/events');
+    upstream.send({ data: 'four', id: 'r4-1' });
+    expect(await client.nextFrame('event')).toEqual({ kind: 'event', topic: '/rows/4/events', number: 1, type: 'message', data: 'four', id: 'r4-1' });
   });
 
   it('resumes a topic after the lastEventId the subscription hands back', async () => {

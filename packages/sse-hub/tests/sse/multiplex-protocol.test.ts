@@ -1,164 +1,136 @@
 /**
- * The topic event codec shared by the server (which writes it) and the hub (which reads it).
+ * The topic event format shared by the server (which writes it) and the hub (which reads it).
  * Round trips go through the real event-stream parser, as on the wire.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../scripts/bench/generate-repository.js';
-import {
-  DEFAULT_HUB_ENDPOINT,
-  HUB_EVENT_TYPE,
-  HUB_TOPIC_EVENT_TYPE,
-  formatTopicEvent,
-  parseTopicEvent,
-  type TopicEventFrame,
-} from '../../src/sse/multiplex-protocol.js';
+import { DEFAULT_HUB_ENDPOINT, HUB_EVENT_TYPE, HUB_PROTOCOL_VERSION, formatTopicEvent, type TopicEventFrame } from '../../src/sse/multiplex-protocol.js';
 import { createEventStreamParser, formatEvent, type ParsedEvent } from '../../src/sse/parser.js';
 
-/** Every event the parser reads from `text`, fed in one chunk. */
-function parse(text: string): ParsedEvent[] {
+/** Every event the parser reads from `text`, fed in one chunk; `topicNumbers` as the hub reads its stream. */
+function parse(text: string, topicNumbers = true): ParsedEvent[] {
   const events: ParsedEvent[] = [];
-  createEventStreamParser({ onEvent: (event) => events.push(event) }).push(text);
+  createEventStreamParser({ onEvent: (event) => events.push(event) }, { topicNumbers }).push(text);
   return events;
 }
 
-/** The reference reading: the header through `JSON.parse`, as the protocol defines it. */
-function parseWithJson(data: string): TopicEventFrame | undefined {
-  const headerEnd = data.indexOf('\n');
-  if (headerEnd === -1) return undefined;
-  let header: unknown;
-  try {
-    header = JSON.parse(data.slice(0, headerEnd));
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(header) || header.length !== 3 || !header.every((field) => typeof field === 'string')) return undefined;
-  const [topic, type, id] = header as string[];
-  return { kind: 'event', topic: topic!, type: type!, data: data.slice(headerEnd + 1), id: id! };
-}
-
 /** What the hub reads back from what the server wrote. */
-function roundTrip(frame: Omit<TopicEventFrame, 'kind'>): TopicEventFrame | undefined {
+function roundTrip(frame: Omit<TopicEventFrame, 'kind'>): ParsedEvent {
   const events = parse(formatTopicEvent(frame));
   expect(events).toHaveLength(1);
-  expect(events[0]!.type).toBe(HUB_TOPIC_EVENT_TYPE);
-  return parseTopicEvent(events[0]!.data);
+  return events[0]!;
 }
 
 describe('formatTopicEvent', () => {
-  it('writes a JSON header line, then the data verbatim: no second escaping of a JSON payload', () => {
-    const text = formatTopicEvent({ topic: '/rows/1/events', type: 'message', id: '1-7', data: '{"row":1,"note":"say \\"hi\\""}' });
-    expect(text).toBe(
-      'event: sse-hub-event\n' +
-        'data: ["/rows/1/events","message","1-7"]\n' +
-        'data: {"row":1,"note":"say \\"hi\\""}\n' +
-        '\n',
+  it('writes the event as its route would, with the id always and the topic number before the data', () => {
+    const text = formatTopicEvent({ number: 3, type: 'message', id: '1-7', data: '{"row":1,"note":"say \\"hi\\""}' });
+    expect(text).toBe('id: 1-7\ntopic: 3\ndata: {"row":1,"note":"say \\"hi\\""}\n\n');
+  });
+
+  it('writes a type other than message, an empty id, and each line of multi-line data as a data line', () => {
+    expect(formatTopicEvent({ number: 0, type: 'patch', id: '', data: 'one\ntwo\r\nthree\rfour' })).toBe(
+      'event: patch\nid: \ntopic: 0\ndata: one\ndata: two\ndata: three\ndata: four\n\n',
     );
-  });
-
-  it('writes each line of multi-line data as a data line', () => {
-    expect(formatTopicEvent({ topic: '/t', type: 'patch', id: '', data: 'one\ntwo\r\nthree\rfour' })).toBe(
-      'event: sse-hub-event\ndata: ["/t","patch",""]\ndata: one\ndata: two\ndata: three\ndata: four\n\n',
-    );
-  });
-
-  it('keeps the header on one line whatever the topic, type and id hold', () => {
-    const text = formatTopicEvent({ topic: '/a\nb', type: 'x\r\ny\u2028', id: 'i\rd\0', data: 'd' });
-    expect(text).toBe('event: sse-hub-event\ndata: ["/a\\nb","x\\r\\ny\u2028","i\\rd\\u0000"]\ndata: d\n\n');
-  });
-});
-
-describe('parseTopicEvent', () => {
-  it('reads back what formatTopicEvent wrote, for awkward topics, types, ids and data', () => {
-    const values = ['', ' ', '"', '\\', '","', '["x"]', 'é ü 😀', '\u2028\u2029', '\t', '\0', 'a\nb', 'a\rb', '{"k":"v"}'];
-    for (const value of values) {
-      const frame = { topic: `/rows/${value}`, type: value, id: value, data: value.replace(/\r/g, '\n') };
-      expect(roundTrip(frame)).toEqual({ kind: 'event', ...frame });
-    }
-  });
-
-  it('delivers the data an EventSource on the topic route would see: line breaks become \\n, spaces and blank lines stay', () => {
-    const datas = ['', '\n', '\n\n', 'a\r\nb\rc\nd', ' leading space', 'trailing space ', 'ends with a break\n', ': not a comment', 'data: not a field', 'id: 9'];
-    for (const data of datas) {
-      // What a native EventSource on the route would report, had the route written this data.
-      const [direct] = parse(formatEvent({ type: 'row', data, id: 'r-1' }));
-      const frame = roundTrip({ topic: '/rows/1/events', type: 'row', id: 'r-1', data });
-      expect(frame?.data).toBe(direct!.data);
-    }
-  });
-
-  it('leaves the data after the header untouched, including further line breaks', () => {
-    expect(parseTopicEvent('["/t","m","5"]\nfirst\n\nthird')).toEqual({ kind: 'event', topic: '/t', type: 'm', id: '5', data: 'first\n\nthird' });
-  });
-
-  it('accepts any JSON spelling of the header, as JSON.parse does', () => {
-    expect(parseTopicEvent(' [ "/t" , "m" , "5" ] \nd')).toEqual({ kind: 'event', topic: '/t', type: 'm', id: '5', data: 'd' });
   });
 
   it.each([
-    ['no line break after the header', '["/t","m","5"]'],
-    // Read without its last character, this would be a whole header.
-    ['no line break after a header with one character more', '["/t","m","5"]]'],
-    // Headers that differ from a plain one in one character, each at a place the plain reader checks.
-    ['a plain-looking header without its closing bracket', '["/t","m","5"\nd'],
-    ['a plain-looking header without its opening bracket', '"/t","m","5"]\nd'],
-    ['a plain-looking header with another character for its opening bracket', 'x"/t","m","5"]\nd'],
-    ['a plain-looking header without its first quote', '[/t","m","5"]\nd'],
-    ['a plain-looking header with a character after its last quote', '["/t","m","5"x\nd'],
-    ['a plain-looking header with a character for its first comma', '["/t"x"m","5"]\nd'],
-    ['a plain-looking header with a number for the type', '["/t",5,"5"]\nd'],
-    ['a header that is not JSON', '["/t","m",\nd'],
-    ['a header that is not an array', '{"topic":"/t"}\nd'],
-    ['two fields', '["/t","m"]\nd'],
-    ['four fields', '["/t","m","5","x"]\nd'],
-    ['a number for the id', '["/t","m",5]\nd'],
-    ['null for the topic', '[null,"m","5"]\nd'],
-    ['an empty header', '\nd'],
-    ['the old JSON frame', '{"kind":"event","topic":"/t","type":"m","data":"d","id":"5"}'],
-  ])('rejects %s', (_, data) => {
-    expect(parseTopicEvent(data)).toBeUndefined();
+    ['a negative number', -1],
+    ['a fraction', 1.5],
+    ['a number past the nine digits a hub reads', 1_000_000_000],
+    ['NaN', Number.NaN],
+  ])('refuses %s for the topic number', (_, number) => {
+    expect(() => formatTopicEvent({ number, type: 'message', id: '', data: 'd' })).toThrow(/a topic number is an integer from 0 to 999999999/);
   });
 
-  it('reads plain headers without JSON.parse, but accepts and rejects exactly what JSON.parse does, on 20,000 random headers', () => {
-    const random = createRandom(5);
-    // Pieces that matter to the plain reader: quotes, separators, escapes, brackets, control characters.
-    const pieces = ['/rows/1/events', 'message', '42', '', '"', '","', '\\', '\\"', '\\n', '\\u0041', ',', '[', ']', ' ', '\t', '\0', '\x1f', 'é', '\u2028', '\ud800', '"]', '["'];
-    const plainPieces = ['/rows/1/events', 'message', '42', '', ',', '[', ']', ' ', 'é', '\u2028', '\ud800', '"]', '["'];
-    // Half the headers need no escape, so that the plain reader's own checks are exercised too.
-    const field = (from: string[]) => Array.from({ length: random.int(0, 3) }, () => random.pick(from)).join('');
-    let plain = 0;
-    let accepted = 0;
-    for (let index = 0; index < 20_000; index++) {
-      const from = random.chance(0.5) ? plainPieces : pieces;
-      let header = JSON.stringify([field(from), field(from), field(from)]);
-      if (random.chance(0.5)) {
-        // Damage it: a piece inserted, or a character dropped, somewhere.
-        const at = random.int(0, header.length);
-        header = random.chance(0.5) ? header.slice(0, at) + random.pick(pieces) + header.slice(at) : header.slice(0, at) + header.slice(at + 1);
-      }
-      const data = `${header}\n${field(pieces)}\n${field(pieces)}`;
-      const expected = parseWithJson(data);
-      const jsonParse = vi.spyOn(JSON, 'parse');
-      expect(parseTopicEvent(data)).toEqual(expected);
-      const parsedWithJson = jsonParse.mock.calls.length > 0;
-      jsonParse.mockRestore();
-      if (expected) accepted += 1;
-      // Plain: spelled exactly as JSON.stringify writes it, with no escape and no control character.
-      const isPlain = expected !== undefined && header === JSON.stringify([expected.topic, expected.type, expected.id]) && !/[\\\p{Cc}]/u.test(header);
-      if (isPlain) plain += 1;
-      // The plain reader exists for speed (about 90 against 480 ns per event), so it must take every plain header.
-      if (isPlain) expect({ header, parsedWithJson }).toEqual({ header, parsedWithJson: false });
+  it('refuses a type or id that would break the event apart, as formatEvent does', () => {
+    expect(() => formatTopicEvent({ number: 1, type: 'a\nb', id: '', data: 'd' })).toThrow(TypeError);
+    expect(() => formatTopicEvent({ number: 1, type: 'm', id: 'a\0b', data: 'd' })).toThrow(TypeError);
+  });
+});
+
+describe('reading topic events', () => {
+  it('gives the hub each event with its topic number, type, data and id, for awkward values', () => {
+    const values = ['', ' ', '"', '\\', ':', 'é ü 😀', '\u2028\u2029', '\t', '{"k":"v"}', 'topic: 9', 'data: x'];
+    for (const [number, value] of values.entries()) {
+      const event = roundTrip({ number, type: `t${value}`, id: value, data: value });
+      expect(event).toEqual({ type: `t${value}`, data: value, lastEventId: value, topic: number });
     }
-    // Both paths were taken many times.
-    expect(plain).toBeGreaterThan(2000);
-    expect(accepted - plain).toBeGreaterThan(2000);
+    // An empty type is the default type, as for any event stream.
+    expect(roundTrip({ number: 2, type: '', id: 'x', data: 'd' })).toEqual({ type: 'message', data: 'd', lastEventId: 'x', topic: 2 });
+  });
+
+  it('delivers the data an EventSource on the topic route would see: line breaks become \\n, spaces and blank lines stay', () => {
+    const datas = ['', '\n', '\n\n', 'a\r\nb\rc\nd', ' leading space', 'trailing space ', 'ends with a break\n', ': not a comment', 'data: not a field', 'id: 9', 'topic: 4'];
+    for (const data of datas) {
+      // What a native EventSource on the route would report, had the route written this data.
+      const [direct] = parse(formatEvent({ type: 'row', data, id: 'r-1' }), false);
+      const event = roundTrip({ number: 12, type: 'row', id: 'r-1', data });
+      expect(event).toEqual({ ...direct, topic: 12 });
+    }
+  });
+
+  it('resets the id between events of different topics: an event with an empty id does not inherit the one before it', () => {
+    const text = formatTopicEvent({ number: 0, type: 'message', id: 'a-5', data: 'a' }) + formatTopicEvent({ number: 1, type: 'message', id: '', data: 'b' });
+    expect(parse(text).map((event) => [event.topic, event.lastEventId])).toEqual([
+      [0, 'a-5'],
+      [1, ''],
+    ]);
+  });
+
+  it('leaves control frames and other streams without a topic number', () => {
+    const control = formatEvent({ type: HUB_EVENT_TYPE, data: JSON.stringify({ kind: 'open', topic: '/t' }) });
+    expect(parse(control)).toEqual([{ type: HUB_EVENT_TYPE, data: '{"kind":"open","topic":"/t"}', lastEventId: '', topic: -1 }]);
+    // A parser not asked for numbers treats `topic:` as the unknown field the spec says it is.
+    expect(parse(formatTopicEvent({ number: 5, type: 'message', id: '1', data: 'd' }), false)).toEqual([{ type: 'message', data: 'd', lastEventId: '1', topic: -1 }]);
+  });
+
+  it.each([
+    ['an empty value', 'topic:\ndata: d\n\n'],
+    ['a sign', 'topic: -1\ndata: d\n\n'],
+    ['a fraction', 'topic: 1.5\ndata: d\n\n'],
+    ['hex', 'topic: 0x1\ndata: d\n\n'],
+    ['two spaces', 'topic:  1\ndata: d\n\n'],
+    ['trailing text', 'topic: 1a\ndata: d\n\n'],
+    ['ten digits', 'topic: 1000000000\ndata: d\n\n'],
+  ])('reads no topic number from %s', (_, text) => {
+    expect(parse(text).map((event) => event.topic)).toEqual([-1]);
+  });
+
+  it('keeps the last topic field of an event, and forgets it once the event is dispatched', () => {
+    expect(parse('topic: 1\ntopic: 002\ndata: a\n\ndata: b\n\ntopic: 7\n\ndata: c\n\n').map((event) => [event.data, event.topic])).toEqual([
+      ['a', 2],
+      ['b', -1],
+      ['c', -1],
+    ]);
+  });
+
+  it('reads the same events however the stream is cut into chunks, on 2,000 random streams', () => {
+    const random = createRandom(11);
+    for (let sample = 0; sample < 2_000; sample++) {
+      let text = '';
+      const expected: [number, string, string, string][] = [];
+      for (let index = random.int(1, 6); index > 0; index--) {
+        const frame = { number: random.int(0, 120), type: random.pick(['message', 'patch', '']), id: random.pick(['', '7', 'a b']), data: random.pick(['x', '', 'a\nb', 'topic: 3']) };
+        text += formatTopicEvent(frame);
+        expected.push([frame.number, frame.type || 'message', frame.data, frame.id]);
+      }
+      const events: ParsedEvent[] = [];
+      const parser = createEventStreamParser({ onEvent: (event) => events.push(event) }, { topicNumbers: true });
+      for (let offset = 0; offset < text.length; ) {
+        const size = random.int(1, 9);
+        parser.push(text.slice(offset, offset + size));
+        offset += size;
+      }
+      expect(events.map((event) => [event.topic, event.type, event.data, event.lastEventId])).toEqual(expected);
+    }
   });
 });
 
 describe('the protocol names', () => {
   // A tab keeps the hub it loaded while the server is redeployed, so these are wire format, not internals.
-  it('keeps the endpoint and event names that deployed hubs and servers use', () => {
+  it('keeps the endpoint and control event name that deployed hubs and servers use, at version 3', () => {
     expect(DEFAULT_HUB_ENDPOINT).toBe('/__sse_hub');
     expect(HUB_EVENT_TYPE).toBe('sse-hub');
-    expect(HUB_TOPIC_EVENT_TYPE).toBe('sse-hub-event');
+    expect(HUB_PROTOCOL_VERSION).toBe(3);
   });
 });

@@ -19,7 +19,7 @@ function parseStreams(streams: readonly (readonly string[])[], lastEventId = '')
       onRetry: (ms) => out.push(['retry', ms]),
       onComment: (text) => out.push(['comment', text]),
     },
-    lastEventId,
+    { lastEventId },
   );
   for (const [index, chunks] of streams.entries()) {
     if (index > 0) parser.reset();
@@ -202,7 +202,7 @@ describe('createEventStreamParser', () => {
 
   it('starts from the given last event id and forgets a half-read event on reset, its id included', () => {
     const events: string[] = [];
-    const parser = createEventStreamParser({ onEvent: (event) => events.push(`${event.data}@${event.lastEventId}`) }, '41');
+    const parser = createEventStreamParser({ onEvent: (event) => events.push(`${event.data}@${event.lastEventId}`) }, { lastEventId: '41' });
     parser.push('id: 42\ndata: half');
     parser.reset();
     expect(parser.lastEventId).toBe('41');

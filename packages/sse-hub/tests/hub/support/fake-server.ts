@@ -1,5 +1,5 @@
 import { formatEvent } from '../../../src/sse/parser.js';
-import type { HubFrame } from '../../../src/sse/multiplex-protocol.js';
+import type { HubControlFrame, Topic } from '../../../src/sse/multiplex-protocol.js';
 import { HUB_EVENT_TYPE, formatTopicEvent } from '../../../src/sse/multiplex-protocol.js';
 import type { FakeClock } from './fake-clock.js';
 
@@ -9,8 +9,13 @@ function abortError(): DOMException {
   return new DOMException('The operation was aborted.', 'AbortError');
 }
 
+/** A frame as a test writes it: a topic's event names its topic, and the stream writes its number. */
+export type ScriptedFrame = HubControlFrame | { kind: 'event'; topic: Topic; type: string; data: string; id: string };
+
 /** The body of a scripted streaming response: the test pushes event-stream text into it. */
 export class ScriptedStream {
+  /** The topics numbered on this stream, by number, as the server multiplexer numbers them. */
+  readonly #numbered: (Topic | undefined)[] = [];
   #controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   #done = false;
   readonly body = new ReadableStream<Uint8Array>({
@@ -39,10 +44,51 @@ export class ScriptedStream {
     this.push(formatEvent(event));
   }
 
-  /** Writes a frame as the server does: a topic's event in its own format, the others as JSON. */
-  frame(frame: HubFrame): void {
-    if (frame.kind === 'event') this.push(formatTopicEvent(frame));
-    else this.event({ type: HUB_EVENT_TYPE, data: JSON.stringify(frame) });
+  /**
+   * Writes a frame as the server does: a topic's event with its number, the others as JSON. A
+   * topic's first frame is preceded by its `subscribed` frame, with the lowest free number, as
+   * the server announces a topic it accepts; a `closed` frame frees the number again.
+   */
+  frame(frame: ScriptedFrame): void {
+    if (frame.kind === 'subscribed') {
+      this.#numbered[frame.number] = frame.topic;
+      this.#control(frame);
+      return;
+    }
+    if (frame.kind === 'ready') {
+      this.#control(frame);
+      return;
+    }
+    const number = this.numberOf(frame.topic) ?? this.#announce(frame.topic);
+    if (frame.kind === 'event') {
+      this.push(formatTopicEvent({ number, type: frame.type, data: frame.data, id: frame.id }));
+      return;
+    }
+    this.#control(frame);
+    if (frame.kind === 'closed') this.#numbered[number] = undefined;
+  }
+
+  /** The number this stream gave `topic`, if it holds one. */
+  numberOf(topic: Topic): number | undefined {
+    const number = this.#numbered.indexOf(topic);
+    return number === -1 ? undefined : number;
+  }
+
+  /** The server let go of `topic` (an unsubscribe): its number may be given to another topic. */
+  unsubscribed(topic: Topic): void {
+    const number = this.numberOf(topic);
+    if (number !== undefined) this.#numbered[number] = undefined;
+  }
+
+  #announce(topic: Topic): number {
+    let number = this.#numbered.indexOf(undefined);
+    if (number === -1) number = this.#numbered.length;
+    this.frame({ kind: 'subscribed', topic, number });
+    return number;
+  }
+
+  #control(frame: HubControlFrame): void {
+    this.event({ type: HUB_EVENT_TYPE, data: JSON.stringify(frame) });
   }
 
   end(): void {

@@ -7,8 +7,8 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HUB_EVENT_TYPE, HUB_TOPIC_EVENT_TYPE, parseTopicEvent } from '../../../src/sse/multiplex-protocol.js';
-import type { HubFrame, RefusedTopic } from '../../../src/sse/multiplex-protocol.js';
+import { HUB_EVENT_TYPE } from '../../../src/sse/multiplex-protocol.js';
+import type { HubControlFrame, RefusedTopic, Topic, TopicEventFrame } from '../../../src/sse/multiplex-protocol.js';
 import { createEventStreamParser, formatEvent } from '../../../src/sse/parser.js';
 import { createMultiplexerWithEnvironment } from '../../../src/server/multiplexer.js';
 import type { MultiplexerEnvironment } from '../../../src/server/multiplexer.js';
@@ -128,22 +128,25 @@ export interface PostAnswer {
 }
 
 /** A client of the multiplexed stream, reading it the way the hub does. */
+/** A frame as the test client reads it: a topic's event is named by its topic as well as its number. */
+export type HubClientFrame = HubControlFrame | (TopicEventFrame & { topic: Topic });
+
 export interface HubClient {
   status: number;
   headers: Headers;
   connection: string;
   retry: number | undefined;
-  frames: HubFrame[];
+  frames: HubClientFrame[];
   /** Everything the stream delivered, as text. */
   readonly text: string;
   comments: string[];
   /** True once the server ended the stream. */
   ended: boolean;
-  nextFrame<K extends HubFrame['kind']>(
+  nextFrame<K extends HubClientFrame['kind']>(
     kind: K,
-    matches?: (frame: Extract<HubFrame, { kind: K }>) => boolean,
-  ): Promise<Extract<HubFrame, { kind: K }>>;
-  framesOf<K extends HubFrame['kind']>(kind: K, topic?: string): Extract<HubFrame, { kind: K }>[];
+    matches?: (frame: Extract<HubClientFrame, { kind: K }>) => boolean,
+  ): Promise<Extract<HubClientFrame, { kind: K }>>;
+  framesOf<K extends HubClientFrame['kind']>(kind: K, topic?: string): Extract<HubClientFrame, { kind: K }>[];
   post(change: object, init?: { headers?: Record<string, string> }): Promise<PostAnswer>;
   disconnect(): void;
 }
@@ -157,27 +160,36 @@ export async function openHubClient(
     headers: { accept: 'text/event-stream', ...headers },
     signal: abort.signal,
   });
-  const frames: HubFrame[] = [];
+  const frames: HubClientFrame[] = [];
   const comments: string[] = [];
   let text = '';
   let retry: number | undefined;
   const consumed = new Set<number>();
-  const parser = createEventStreamParser({
-    onEvent(event) {
-      if (event.type === HUB_EVENT_TYPE) frames.push(JSON.parse(event.data) as HubFrame);
-      if (event.type === HUB_TOPIC_EVENT_TYPE) {
-        const frame = parseTopicEvent(event.data);
-        if (!frame) throw new Error(`malformed topic event: ${JSON.stringify(event.data)}`);
+  // The topics by the numbers the stream gave them, to name the topic of each event.
+  const numbered: (Topic | undefined)[] = [];
+  const parser = createEventStreamParser(
+    {
+      onEvent(event) {
+        if (event.topic !== -1) {
+          const topic = numbered[event.topic];
+          if (topic === undefined) throw new Error(`an event under number ${event.topic}, which no topic holds`);
+          frames.push({ kind: 'event', topic, number: event.topic, type: event.type, data: event.data, id: event.lastEventId });
+          return;
+        }
+        if (event.type !== HUB_EVENT_TYPE) return;
+        const frame = JSON.parse(event.data) as HubControlFrame;
+        if (frame.kind === 'subscribed') numbered[frame.number] = frame.topic;
         frames.push(frame);
-      }
+      },
+      onRetry(milliseconds) {
+        retry = milliseconds;
+      },
+      onComment(text) {
+        comments.push(text);
+      },
     },
-    onRetry(milliseconds) {
-      retry = milliseconds;
-    },
-    onComment(text) {
-      comments.push(text);
-    },
-  });
+    { topicNumbers: true },
+  );
 
   const client: HubClient = {
     status: response.status,
