@@ -470,7 +470,7 @@ async function repeat(runs, measure) {
 export async function measureHubThroughput({ runs = 5, library } = {}) {
   const hubLibrary = library ?? (await loadBuiltHub());
   const problems = [];
-  const machine = { cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg() };
+  const machine = { date: new Date().toISOString().slice(0, 10), cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg() };
 
   // The two transports take turns, run by run, so that a change in the machine's load falls on
   // both: their ratio is the figure that matters, and it is taken within each pair of runs.

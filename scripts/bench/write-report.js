@@ -29,6 +29,15 @@ function floorEntry(name, value) {
   const label = name.replace(/Nanoseconds$|EventsPerSecond$/, '').replace(/([A-Z])/g, ' $1').toLowerCase();
   return `${label} ${range(value, 0, unit)}`;
 }
+/** What a stream per subscriber, the naive page's shape, gets and costs beside the hub at 1,000 topics. */
+function plainStreamsNote(routing) {
+  const hub = routing.find((row) => row.transport === 'hub' && row.subscribersPerTopic === 1);
+  const plain = routing.find((row) => row.transport === 'per-subscriber' && row.subscribersPerTopic === 1);
+  const cost = `it holds ${number(plain.physicalStreams)} connections, where a browser gives a page 6 per origin`;
+  return plain.eventsPerSecond.median > hub.eventsPerSecond.median
+    ? `A stream per subscriber routes nothing, so it moves more events per second in Node, but ${cost}.`
+    : `A stream per subscriber routes nothing, and still moves fewer events per second in Node here than the hub; ${cost}.`;
+}
 const verdict = (met) => (met ? '**met**' : '**not met**');
 
 function table(header, rows) {
@@ -285,7 +294,7 @@ function hubSection(results, charts) {
   const count = (value) => number(value);
   out.push(
     '',
-    `In Node, against a scripted \`fetch\` whose body is the real wire format in 64 KiB reads: every figure covers the read, UTF-8 decoding, event-stream parsing, routing by topic number and a \`MessageEvent\` to each subscriber's \`onmessage\`. Median of ${hub.runs} runs after a warm-up (range); the hub and a stream per subscriber take turns, run by run. Events per CPU-second count every thread of the process, the garbage collector's included.`,
+    `In Node, against a scripted \`fetch\` whose body is the real wire format in 64 KiB reads: every figure covers the read, UTF-8 decoding, event-stream parsing, routing by topic number and a \`MessageEvent\` to each subscriber's \`onmessage\`. Median of ${hub.runs} runs after a warm-up (range); the hub and a stream per subscriber take turns, run by run${hub.machine.date ? `, measured alone on ${hub.machine.date} (load average ${hub.machine.loadAverageAtStart.map((v) => v.toFixed(2)).join(' ')} at start, ${hub.machine.loadAverageAtEnd.map((v) => v.toFixed(2)).join(' ')} at end): \`npm run bench -- hub\`` : ''}. Events per CPU-second count every thread of the process, the garbage collector's included.`,
     '',
     table(
       ['routing', 'events', 'events/s', 'events per CPU-second', 'deliveries/s', 'connections'],
@@ -301,12 +310,12 @@ function hubSection(results, charts) {
     '',
     `The hub against a stream per subscriber, per CPU-second, run by run: ${hub.routing
       .filter((row) => row.toPlainPerCpu)
-      .map((row) => `${range(row.toPlainPerCpu, 2)}× for ${count(row.topics)} topic${row.topics === 1 ? '' : 's'} × ${count(row.subscribersPerTopic)}`)
+      .map((row) => `${range(row.toPlainPerCpu, 2, '×')} for ${count(row.topics)} topic${row.topics === 1 ? '' : 's'} × ${count(row.subscribersPerTopic)}`)
       .join('; ')}.`,
     '',
     `Per-event floor in this runtime, measured apart: ${Object.entries(hub.floor)
       .map(([name, value]) => floorEntry(name, value))
-      .join('; ')}. A stream per subscriber routes nothing, so it moves more events per second in Node, but it holds 1,000 connections, where a browser gives a page 6 per origin.`,
+      .join('; ')}. ${plainStreamsNote(hub.routing)}`,
     '',
     table(['subscribe + unsubscribe', 'µs per pair', 'POSTs'], hub.churn.map((row) => [row.mode === 'multiplex' ? 'multiplex: a new topic each' : 'dedupe: joining one open stream', range(row.microsecondsPerPair, 1), count(row.posts)])),
     '',
