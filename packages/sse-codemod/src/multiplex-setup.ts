@@ -20,11 +20,30 @@ export interface MultiplexSetup {
 export function multiplexSetupIn(text: string): MultiplexSetup | undefined {
   if (!text.includes('endpoint')) return undefined;
   for (const match of text.matchAll(HUB_CONFIGURATION)) {
+    // A comment configures nothing, and the codemod's own TODO names `configureHub({ endpoint })`:
+    // read as a setup, it made the next run rewrite the very streams the TODO left alone.
+    if (inComment(text, match.index)) continue;
     const options = text.slice(match.index + match[0].length, match.index + match[0].length + OPTIONS_WINDOW);
     const found = topLevelEndpoint(options);
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** A line comment before the call on its line (not the `//` of `'https://…'`). */
+const LINE_COMMENT = /(?:^|[\s;{}()])\/\//;
+
+/**
+ * Whether the call at `index` is commented out: a line comment before it on its line, or a
+ * block comment still open that starts its own line (a `/*` inside a string such as
+ * `'/api/*'` does not).
+ */
+function inComment(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  if (LINE_COMMENT.test(text.slice(lineStart, index))) return true;
+  const opened = text.lastIndexOf('/*', index);
+  if (opened === -1 || opened < text.lastIndexOf('*/', index)) return false;
+  return /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', opened - 1) + 1, opened));
 }
 
 /**
