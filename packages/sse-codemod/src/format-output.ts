@@ -171,7 +171,8 @@ export function formatTextReport(
   if (note !== null) lines.push(note);
   // The other packages' helpers, in a monorepo: each declaration file sits beside its module.
   for (const other of report.summary.helpers.slice(1)) {
-    const otherNote = helperNote(other, 'path' in other ? other.path.replace(/\.(m?)js$/, '.d.$1ts') : null);
+    // A TypeScript helper (`sse-hub.ts`) has no declaration file beside it.
+    const otherNote = helperNote(other, 'path' in other && /\.m?js$/.test(other.path) ? other.path.replace(/\.(m?)js$/, '.d.$1ts') : null);
     if (otherNote !== null) lines.push(otherNote);
   }
   lines.push(...problemLines(report.files));

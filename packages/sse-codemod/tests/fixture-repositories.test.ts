@@ -1,0 +1,374 @@
+/**
+ * The fixture repositories of issue 13's "Done when": one per shape that the migration trial
+ * behind the issue met on real repositories, each built by us in a temporary git repository.
+ * On each, the built `sse-codemod --write` runs as a user runs it, then the project's own build
+ * (the real `tsc -p`, or `node --check` for plain JavaScript), then `sse-codemod --report` with
+ * its default headroom (1 connection kept for requests). Each asserts what the run printed about
+ * what changed, and that the report's count is the one a human fix reaches.
+ *
+ * The tests of a `describe` run in order: each step reads what the previous one left.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKIP_REASONS } from '../src/conversions.js';
+import { TODO_MARKER } from '../src/plan-file.js';
+import { checkJavaScript, outputSection, reportIn, runCodemod, runTypeScript } from './support/fixture-project.js';
+import { commitAll, initRepository, makeTemporaryDirectory, removeTree, snapshotTree, writeTree } from './support/temporary-tree.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) removeTree(root);
+});
+
+function repository(name: string, files: Record<string, string>): string {
+  const root = makeTemporaryDirectory(`fixture-${name}`);
+  roots.push(root);
+  writeTree(root, files);
+  initRepository(root);
+  return root;
+}
+
+const read = (root: string, file: string): string => readFileSync(path.join(root, file), 'utf8');
+
+/** The entries of `after` that differ from `before`, added or removed: what a step wrote. */
+function changedEntries(before: Record<string, string>, after: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((name) => before[name] !== after[name]).sort();
+}
+
+const CONNECTIONS_HEADER = 'Connections, worst case as --report counts them (10 items per list, 1 tab), before → after:';
+/** The strict settings a library builds with: the rewritten code and the helper must hold up under them. */
+const STRICT = { strict: true, noUnusedLocals: true, noUnusedParameters: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [] };
+
+describe('a package that commits its dist/ beside src/', () => {
+  // The trial's shape: dist/controller.js, the package's main, built from src/controller.ts and
+  // committed. Rewritten, it imported ../src/sse-hub.js, which the published package does not ship.
+  const CONTROLLER =
+    "const NOTIFICATIONS = '/api/notifications';\n\n" +
+    'export function connectPanels(panels: string[]): EventSource[] {\n' +
+    '  return panels.map(() => new EventSource(NOTIFICATIONS));\n' +
+    '}\n';
+  let root: string;
+  let builtBefore: string;
+  let stdout: string;
+
+  beforeAll(async () => {
+    root = makeTemporaryDirectory('fixture-committed-dist');
+    roots.push(root);
+    writeTree(root, {
+      'package.json': JSON.stringify({ name: 'panels-controller', type: 'module', main: 'dist/controller.js', files: ['dist'] }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'dist', rootDir: 'src', declaration: true, ...STRICT }, include: ['src'] }),
+      'src/controller.ts': CONTROLLER,
+    });
+    // dist/ is the real build of src/, committed as the package commits it.
+    expect(await runTypeScript(root)).toEqual({ code: 0, stdout: '', stderr: '' });
+    builtBefore = read(root, 'dist/controller.js');
+    initRepository(root);
+    const before = snapshotTree(root);
+    const result = await runCodemod(root, '.', '--write');
+    expect(result.code).toBe(0);
+    stdout = result.stdout;
+    expect(changedEntries(before, snapshotTree(root))).toEqual(['src/controller.ts', 'src/sse-hub.ts']);
+  });
+
+  it('rewrites the source, leaves dist/ byte for byte, and says why', () => {
+    expect(read(root, 'dist/controller.js')).toBe(builtBefore);
+    expect(stdout).toContain('dist/controller.js skipped: build output (in dist/): rewrite its source instead\n');
+    expect(read(root, 'src/controller.ts')).toBe(
+      "import { sharedEventSource } from './sse-hub.js';\n\n" + CONTROLLER.replace('new EventSource(NOTIFICATIONS)', 'sharedEventSource(NOTIFICATIONS)'),
+    );
+  });
+
+  it('says what the rewrite changed: the panels share one connection', () => {
+    expect(outputSection(stdout, 'Connections,')).toEqual([
+      CONNECTIONS_HEADER,
+      '  src/controller.ts:6: 10 → 1',
+      '  (same origin): 10 → 1 in dedupe mode, within the 5 left for streams; 1 once configureHub sets the endpoint (next step 1), within the 5 left for streams',
+    ]);
+  });
+
+  it('builds, and the new dist/ ships every module it imports', async () => {
+    expect(await runTypeScript(root)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(read(root, 'dist/controller.js')).toContain("from './sse-hub.js'");
+    const controller = (await import(path.join(root, 'dist/controller.js'))) as Record<string, unknown>;
+    expect(typeof controller.connectPanels).toBe('function');
+  });
+
+  it('the report counts the source once, not its dist/ copy, at the 1 connection a human fix reaches', async () => {
+    const report = await reportIn(root);
+    expect(report.connections).toEqual({ 'src/controller.ts:6:27': 1 });
+    expect(report.origins).toEqual([{ origin: '(same origin)', connections: 1, available: 5, over: 0 }]);
+  });
+});
+
+describe('a TypeScript library built by tsc without allowJs', () => {
+  // The trial's shape: the library got src/sse-hub.js, which its tsc build never emits.
+  const ROWS = 'export function watchRows(ids: number[]): EventSource[] {\n  return ids.map((id) => new EventSource(`/rows/${id}/events`));\n}\n';
+  let root: string;
+  let stdout: string;
+
+  beforeAll(async () => {
+    root = repository('ts-library', {
+      'package.json': JSON.stringify({ name: 'rows-lib', type: 'module', main: 'dist/index.js' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'dist', rootDir: 'src', declaration: true, ...STRICT }, include: ['src'] }),
+      'src/index.ts': "export { watchRows } from './rows.js';\n",
+      'src/rows.ts': ROWS,
+    });
+    const result = await runCodemod(root, 'src', '--write', '--endpoint', '/__sse_hub');
+    expect(result.code).toBe(0);
+    stdout = result.stdout;
+  });
+
+  it('writes the helper as TypeScript and says what the rewrite changes once the endpoint is configured', () => {
+    expect(stdout).toContain('Created the hub module src/sse-hub.ts.\n');
+    expect(existsSync(path.join(root, 'src/sse-hub.js'))).toBe(false);
+    expect(outputSection(stdout, 'Connections,')).toEqual([
+      CONNECTIONS_HEADER,
+      '  src/rows.ts:4: 10 → 1, once configureHub sets the endpoint',
+      '  (same origin): 10 → 10 in dedupe mode, over the 5 left for streams by 5; 1 once configureHub sets the endpoint (next step 1), within the 5 left for streams',
+    ]);
+    expect(outputSection(stdout, 'Next steps:').slice(0, 4)).toEqual([
+      'Next steps:',
+      '1. Call configureHub once where the app starts, so that every stream rides one connection per origin:',
+      "     import { configureHub } from './src/sse-hub.ts';",
+      "     configureHub({ endpoint: '/__sse_hub' });",
+    ]);
+  });
+
+  it('after next step 1, builds with tsc and emits the helper beside the code that imports it', async () => {
+    // The printed step, written where the library starts (its import relative to src/).
+    writeFileSync(
+      path.join(root, 'src/index.ts'),
+      "import { configureHub } from './sse-hub.js';\n\nconfigureHub({ endpoint: '/__sse_hub' });\n\nexport { watchRows } from './rows.js';\n",
+    );
+    expect(await runTypeScript(root)).toEqual({ code: 0, stdout: '', stderr: '' });
+    for (const file of ['dist/index.js', 'dist/rows.js', 'dist/sse-hub.js', 'dist/sse-hub.d.ts']) {
+      expect(existsSync(path.join(root, file)), file).toBe(true);
+    }
+  });
+
+  it('the report then counts the 1 multiplexed connection a human fix reaches', async () => {
+    const report = await reportIn(root, 'src');
+    expect(report.origins).toEqual([{ origin: '(same origin)', connections: 1, available: 5, over: 0 }]);
+  });
+});
+
+describe('a monorepo with two packages', () => {
+  // The trial's shape: run at the root, the helper went to the repository root and each package
+  // imported `../../../../sse-hub.js`. Each package here opens one URL from every panel.
+  const PANELS_TS =
+    "const panels = ['cpu', 'memory', 'disk'];\n" +
+    'export const sources: EventSource[] = [];\n' +
+    'for (const panel of panels) {\n' +
+    "  const source = new EventSource('/api/metrics');\n" +
+    '  source.onmessage = (event) => console.log(panel, event.data);\n' +
+    '  sources.push(source);\n' +
+    '}\n';
+  const PANELS_JS = PANELS_TS.replace(': EventSource[]', '');
+  let root: string;
+  let stdout: string;
+
+  beforeAll(async () => {
+    root = repository('monorepo', {
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      'packages/web/package.json': JSON.stringify({ name: 'web', type: 'module' }),
+      'packages/web/tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', noEmit: true, ...STRICT }, include: ['src'] }),
+      'packages/web/src/panels.ts': PANELS_TS,
+      'packages/admin/package.json': JSON.stringify({ name: 'admin', type: 'module' }),
+      'packages/admin/src/panels.js': PANELS_JS,
+    });
+    const result = await runCodemod(root, '.', '--write');
+    expect(result.code).toBe(0);
+    stdout = result.stdout;
+  });
+
+  it('writes a helper inside each package, in its language, and each file imports its own', () => {
+    expect(stdout).toContain('Created the hub module packages/admin/src/sse-hub.js and packages/admin/src/sse-hub.d.ts.\n');
+    expect(stdout).toContain('Created the hub module packages/web/src/sse-hub.ts.\n');
+    expect(existsSync(path.join(root, 'sse-hub.js'))).toBe(false);
+    expect(read(root, 'packages/web/src/panels.ts').split('\n', 1)[0]).toBe("import { sharedEventSource } from './sse-hub';");
+    expect(read(root, 'packages/admin/src/panels.js').split('\n', 1)[0]).toBe("import { sharedEventSource } from './sse-hub.js';");
+    // Across packages the run leaves the count to each package's report.
+    expect(stdout).toContain('\nConnections before → after: not counted for a run across several packages; run sse-codemod --report in each.\n');
+  });
+
+  it('each package builds: tsc for the TypeScript one, node --check for the JavaScript one', async () => {
+    expect(await runTypeScript(path.join(root, 'packages/web'))).toEqual({ code: 0, stdout: '', stderr: '' });
+    for (const file of ['src/panels.js', 'src/sse-hub.js']) {
+      expect(await checkJavaScript(path.join(root, 'packages/admin'), file), file).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+  });
+
+  it('the report in each package counts the 1 connection a human fix reaches, down from 10', async () => {
+    for (const name of ['web', 'admin']) {
+      const report = await reportIn(path.join(root, 'packages', name));
+      expect(report.origins, name).toEqual([{ origin: '(same origin)', connections: 1, available: 5, over: 0 }]);
+    }
+  });
+});
+
+describe('per-topic URLs for a Mercure-style server', () => {
+  // The trial's shape: a PHP app whose Mercure hub takes one `topic=` per stream, opened in a
+  // loop. Dedupe mode cannot share distinct URLs and no multiplexer is configured (the Node
+  // multiplexer does not serve a PHP app), so the codemod must not rewrite: one TODO, and what
+  // the server needs.
+  const TOPICS =
+    "const HUB = '/.well-known/mercure';\n\n" +
+    'export function watchTopics(topics: string[], onUpdate: (data: string) => void): EventSource[] {\n' +
+    '  return topics.map((topic) => {\n' +
+    '    const source = new EventSource(`${HUB}?topic=${encodeURIComponent(topic)}`);\n' +
+    '    source.onmessage = (event) => onUpdate(event.data);\n' +
+    '    return source;\n' +
+    '  });\n' +
+    '}\n';
+  let root: string;
+  let initial: Record<string, string>;
+  let stdout: string;
+
+  beforeAll(async () => {
+    root = repository('mercure', {
+      'composer.json': JSON.stringify({ require: { 'symfony/mercure-bundle': '^0.3' } }),
+      'public/index.php': "<?php\n// The Mercure hub publishes each board's updates to its own topic.\n",
+      'assets/package.json': JSON.stringify({ name: 'board-assets', private: true, type: 'module' }),
+      'assets/tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', noEmit: true, ...STRICT }, include: ['src'] }),
+      'assets/src/topics.ts': TOPICS,
+    });
+    initial = snapshotTree(root);
+    const result = await runCodemod(root, 'assets', '--write');
+    expect(result.code).toBe(0);
+    stdout = result.stdout;
+  });
+
+  it('leaves the file as it was but for one TODO that says why, and writes no helper', () => {
+    expect(changedEntries(initial, snapshotTree(root))).toEqual(['assets/src/topics.ts']);
+    const lines = TOPICS.split('\n');
+    lines.splice(4, 0, `    // ${TODO_MARKER}: ${SKIP_REASONS.distinctUrlsWithoutMultiplexer}`);
+    expect(read(root, 'assets/src/topics.ts')).toBe(lines.join('\n'));
+    expect(stdout).toContain('1 file changed, 0 unchanged, 0 skipped, 0 failed (1 file scanned, 1 mention a stream); 0 sites rewritten, 1 skipped.\n');
+  });
+
+  it('prints what the server needs, and no rewrite to count', () => {
+    expect(outputSection(stdout, 'Left for the server multiplexer')).toEqual([
+      'Left for the server multiplexer: 1 stream opened per item with a URL of its own (assets/src/topics.ts:5).',
+      '   In dedupe mode the shared hub would still open one connection per URL, so the rewrite would save nothing.',
+      "   The server needs: createMultiplexer({ allow: [<these streams' paths, e.g. '/rows/:id/events'>] }) from 'sse-hub/server',",
+      '   mounted at an endpoint such as /__sse_hub. Then run sse-codemod again with --endpoint /__sse_hub.',
+    ]);
+    expect(stdout).not.toContain('Connections, worst case');
+    expect(stdout).not.toContain('Next steps:');
+  });
+
+  it('still type-checks, and a second run changes nothing (one TODO, not two)', async () => {
+    expect(await runTypeScript(path.join(root, 'assets'))).toEqual({ code: 0, stdout: '', stderr: '' });
+    commitAll(root);
+    const before = snapshotTree(root);
+    expect((await runCodemod(root, 'assets', '--write')).code).toBe(0);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('the report still counts one connection per topic: over budget, as the page is', async () => {
+    const report = await reportIn(path.join(root, 'assets'));
+    expect(report.origins).toEqual([{ origin: '(same origin)', connections: 10, available: 5, over: 5 }]);
+  });
+});
+
+describe('a project formatted by Prettier', () => {
+  // The trial's shape: the helper failed the repository's `prettier --check`, and once
+  // reformatted, the next run called it "different". The code here is in Prettier's
+  // `semi: false` style, which the rewrite must keep.
+  const FEED = 'const panels = ["inbox", "alerts"]\nexport const feeds = panels.map(() => new EventSource("/api/notifications"))\n';
+  let root: string;
+  let stdout: string;
+
+  beforeAll(async () => {
+    root = repository('prettier', {
+      'package.json': JSON.stringify({ name: 'inbox', type: 'module' }),
+      '.prettierrc.json': JSON.stringify({ semi: false }),
+      'src/feed.js': FEED,
+    });
+    const result = await runCodemod(root, 'src', '--write');
+    expect(result.code).toBe(0);
+    stdout = result.stdout;
+  });
+
+  it('rewrites in the file\'s own style and says to list the helper in .prettierignore', () => {
+    expect(read(root, 'src/feed.js')).toBe(
+      'import { sharedEventSource } from "./sse-hub.js"\n\n' + FEED.replace('new EventSource(', 'sharedEventSource('),
+    );
+    expect(stdout).toContain('\nPrettier formats this project: add src/sse-hub.js to .prettierignore (Prettier has no comment that exempts a whole file).\n');
+    expect(outputSection(stdout, 'Connections,')).toEqual([
+      CONNECTIONS_HEADER,
+      '  src/feed.js:4: 10 → 1',
+      '  (same origin): 10 → 1 in dedupe mode, within the 5 left for streams; 1 once configureHub sets the endpoint (next step 1), within the 5 left for streams',
+    ]);
+  });
+
+  it('builds, and a helper reformatted as the project\'s Prettier would (no semicolons) is still the current one on the next run', async () => {
+    for (const file of ['src/feed.js', 'src/sse-hub.js']) {
+      expect(await checkJavaScript(root, file), file).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+    const helper = path.join(root, 'src/sse-hub.js');
+    const written = readFileSync(helper, 'utf8');
+    // What `semi: false` does to it: the semicolons that end lines of code go (comments keep theirs).
+    writeFileSync(helper, readFileSync(helper, 'utf8').replace(/^(?![ \t]*(?:\*|\/\/|\/\*))(.*);$/gm, '$1'));
+    expect(await checkJavaScript(root, 'src/sse-hub.js')).toEqual({ code: 0, stdout: '', stderr: '' });
+    // A new stream to convert, so that the next run needs the helper and reads it.
+    writeFileSync(path.join(root, 'src/alerts.js'), FEED.replace('feeds', 'alerts'));
+    commitAll(root);
+    const reformatted = readFileSync(helper, 'utf8');
+    expect(reformatted.length).toBeLessThan(written.length);
+    const result = await runCodemod(root, 'src', '--write');
+    expect(result.stdout).toContain('\nsrc/sse-hub.js is this version\'s hub, reformatted: left as it is.\n');
+    expect(read(root, 'src/alerts.js').split('\n', 1)[0]).toBe('import { sharedEventSource } from "./sse-hub.js"');
+    expect(readFileSync(helper, 'utf8')).toBe(reformatted);
+  });
+
+  it('the report counts the 1 connection a human fix reaches', async () => {
+    expect((await reportIn(root)).origins).toEqual([{ origin: '(same origin)', connections: 1, available: 5, over: 0 }]);
+  });
+});
+
+describe('a project whose test mocks EventSource', () => {
+  // The trial's shape: a test counted `EventSource` constructions, and broke after the rewrite
+  // with nothing in the run's output to say why.
+  const FEED = "const panels = ['inbox', 'alerts', 'audit'];\nexport const feeds = panels.map(() => new EventSource('/api/notifications'));\n";
+  const TEST =
+    "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\n\n" +
+    'let opened = 0;\nglobalThis.EventSource = class {\n  constructor() {\n    opened += 1;\n  }\n};\n\n' +
+    "test('one stream per panel', async () => {\n  await import('./feed.js');\n  assert.equal(opened, 3);\n});\n";
+  let root: string;
+  let initial: Record<string, string>;
+  let stdout: string;
+
+  beforeAll(async () => {
+    root = repository('mocking-test', {
+      'package.json': JSON.stringify({ name: 'inbox', type: 'module' }),
+      'src/feed.js': FEED,
+      'src/feed.test.js': TEST,
+    });
+    initial = snapshotTree(root);
+    const result = await runCodemod(root, 'src', '--write');
+    expect(result.code).toBe(0);
+    stdout = result.stdout;
+  });
+
+  it('rewrites the code, leaves the test as it is, and names it in a warning', () => {
+    expect(changedEntries(initial, snapshotTree(root))).toEqual(['src/feed.js', 'src/sse-hub.d.ts', 'src/sse-hub.js']);
+    expect(stdout.split('\n').filter((line) => line.startsWith('Warning: '))).toEqual([
+      'Warning: src/feed.test.js mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.',
+    ]);
+    expect(outputSection(stdout, 'Connections,')).toEqual([
+      CONNECTIONS_HEADER,
+      '  src/feed.js:4: 10 → 1',
+      '  (same origin): 10 → 1 in dedupe mode, within the 5 left for streams; 1 once configureHub sets the endpoint (next step 1), within the 5 left for streams',
+    ]);
+  });
+
+  it('builds, and the report counts the 1 connection a human fix reaches', async () => {
+    for (const file of ['src/feed.js', 'src/feed.test.js', 'src/sse-hub.js']) {
+      expect(await checkJavaScript(root, file), file).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+    expect((await reportIn(root)).origins).toEqual([{ origin: '(same origin)', connections: 1, available: 5, over: 0 }]);
+  });
+});
