@@ -6,11 +6,12 @@
 import * as typescriptParser from '@typescript-eslint/parser';
 import { Linter, type SourceCode } from 'eslint';
 import path from 'node:path';
-import { flaggedOpenings, streamOpenedAtMount, streamUrlArgument, streamUrlOf } from 'eslint-plugin-sse/detection';
+import { flaggedOpenings, getStreamOpenings, streamOpenedAtMount, streamUrlArgument, streamUrlOf } from 'eslint-plugin-sse/detection';
 import type { StreamOpening, StreamWrapper } from 'eslint-plugin-sse/detection';
 import plugin from 'eslint-plugin-sse';
 import { type ScriptBlock, componentParser, isComponentFile, scriptBlocks } from './component-files.js';
 import { describeUrl } from './report/describe-url.js';
+import type { SourcePosition } from './types.js';
 
 /**
  * The rules whose findings the codemod moves onto the shared hub: streams repeated per item, and
@@ -32,6 +33,7 @@ export interface FlaggedSite {
 }
 
 const PER_ITEM_RULE = 'sse/no-eventsource-per-item';
+const DUPLICATE_RULE = 'sse/no-duplicate-stream';
 const REPETITION_RULES = new Set(['sse/no-eventsource-in-loop', PER_ITEM_RULE]);
 
 export interface Comment {
@@ -143,8 +145,11 @@ function verified(messages: Linter.LintMessage[]): StreamLint {
   return { ok: true, sourceCode, messages };
 }
 
-/** Lints `text` as a file with `filePath`'s extension and returns the flagged openings, in source order. */
-export function detectFlaggedSites(filePath: string, text: string): Detection {
+/**
+ * Lints `text` as a file with `filePath`'s extension and returns the flagged openings, in source
+ * order, with the openings at `sharedUrlOpenings`: a URL other files open too (`PlanRequest`).
+ */
+export function detectFlaggedSites(filePath: string, text: string, sharedUrlOpenings: readonly SourcePosition[] = []): Detection {
   const extension = path.extname(filePath).toLowerCase();
   const lint = lintWithStreamRules(filePath, text);
   if (!lint.ok) return lint;
@@ -160,6 +165,14 @@ export function detectFlaggedSites(filePath: string, text: string): Detection {
     for (const opening of flaggedOpenings(sourceCode, { ...message, messageId: message.messageId })) {
       const start = opening.node.range[0];
       if (!byStart.has(start)) byStart.set(start, { opening, rule: message.ruleId, urlPerItem: urlPerItem(opening, message.ruleId), urlOrigin: urlOrigin(opening) });
+    }
+  }
+  if (sharedUrlOpenings.length > 0) {
+    for (const opening of getStreamOpenings(sourceCode as never)) {
+      const { line, column } = opening.node.loc.start;
+      const shared = sharedUrlOpenings.some((position) => position.line === line && position.column === column + 1);
+      // One URL, the same on every run: dedupe mode shares it, so it is never left for the multiplexer.
+      if (shared && !byStart.has(opening.node.range[0])) byStart.set(opening.node.range[0], { opening, rule: DUPLICATE_RULE, urlPerItem: false, urlOrigin: urlOrigin(opening) });
     }
   }
   const mounted = blocks ? streamOpenedAtMount(sourceCode as never, []) : null;

@@ -15,7 +15,7 @@ import { SKIP_REASONS, conversionFor, otherUseOfName } from './conversions.js';
 import { type ScriptBlock, blockAsScript, isComponentFile } from './component-files.js';
 import { helperBinding } from './helper-import.js';
 import { type TextEdit, applyEdits, lineAndColumn, nonOverlapping, offsetBefore } from './text-edits.js';
-import type { FilePlan, PlanRequest, SiteResult } from './types.js';
+import type { FilePlan, PlanRequest, SiteResult, SourcePosition } from './types.js';
 import { SAME_ORIGIN, UNKNOWN_ORIGIN } from './report/types.js';
 
 export const TODO_MARKER = 'TODO(sse-codemod)';
@@ -105,9 +105,13 @@ function syntaxError(sourceFile: SourceFile): string | null {
   return `syntax error: ${ts.flattenDiagnosticMessageText(first.compilerObject.messageText, ' ')} (${line}:${column})`;
 }
 
-/** One pass over `text`: the file must parse, then the rules say what to rewrite. */
-function planPass(request: PlanRequest, text: string): PassPlan | { error: string } {
-  if (isComponentFile(request.path)) return planComponentPass(request, text);
+/**
+ * One pass over `text`: the file must parse, then the rules say what to rewrite. The openings
+ * of URLs other files open too are positions in the text as read: the first pass takes them.
+ */
+function planPass(request: PlanRequest, text: string, first: boolean): PassPlan | { error: string } {
+  const shared = first ? (request.sharedUrlOpenings ?? []) : [];
+  if (isComponentFile(request.path)) return planComponentPass(request, text, shared);
   const extension = path.extname(request.path).toLowerCase();
   const sourceFile = project.createSourceFile(`/input${extension || '.js'}`, text, {
     overwrite: true,
@@ -118,7 +122,7 @@ function planPass(request: PlanRequest, text: string): PassPlan | { error: strin
     // parser rejects is never rewritten.
     const error = syntaxError(sourceFile);
     if (error) return { error };
-    const detection = detectFlaggedSites(request.path, text);
+    const detection = detectFlaggedSites(request.path, text, shared);
     if (!detection.ok) return { error: detection.error };
     return planSites(sourceFile, request, detection);
   } finally {
@@ -136,8 +140,8 @@ function blockScriptKind(block: ScriptBlock): ts.ScriptKind {
  * the sites; each block is then planned as a file of its own (the rest of the component blanked,
  * so offsets stay the component's), and its helper import lands in that block.
  */
-function planComponentPass(request: PlanRequest, text: string): PassPlan | { error: string } {
-  const detection = detectFlaggedSites(request.path, text);
+function planComponentPass(request: PlanRequest, text: string, shared: readonly SourcePosition[]): PassPlan | { error: string } {
+  const detection = detectFlaggedSites(request.path, text, shared);
   if (!detection.ok) return { error: detection.error };
   const plan: PassPlan = { edits: [], sites: [] };
   const blocks = detection.blocks ?? [];
@@ -389,7 +393,7 @@ function plan(request: PlanRequest): FilePlan {
   const rewritten: SiteResult[] = [];
 
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
-    const passPlan = planPass(request, text);
+    const passPlan = planPass(request, text, pass === 0);
     if ('error' in passPlan) {
       return failed(pass === 0 ? passPlan.error : `internal error: the rewrite would not parse (${passPlan.error})`);
     }

@@ -40,7 +40,8 @@ import { type ProjectState, connectionChange, connectionChangeLines } from './co
 import { originOfText } from './report/describe-url.js';
 import { hubModules, hubNeedles } from './report/hub-modules.js';
 import type { ProjectText } from './report/run-report.js';
-import type { FilePlan, FileResult, PlanRequest } from './types.js';
+import { sharedUrlOpenings } from './shared-url-openings.js';
+import type { FilePlan, FileResult, PlanRequest, SourcePosition } from './types.js';
 
 export interface RunIo {
   cwd: string;
@@ -179,6 +180,11 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
           // A component is TypeScript by its `<script lang="ts">`, not its extension.
           (file) => isTypeScriptSource(file, textByFile.get(file) ?? ''),
         );
+  // Several files of a package opening one URL: every opening is converted, flagged or not.
+  const shared =
+    candidates.length < 2
+      ? new Map<string, SourcePosition[]>()
+      : sharedUrlOpenings(candidates, (file) => helperPathFor?.(file) ?? '', hubModules(options.helperImport, defaultHelperPath));
   const requests = candidates.map(
     (candidate): PlanRequest => ({
       path: candidate.file,
@@ -187,6 +193,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
       multiplex: multiplexSetup !== undefined,
       // An endpoint the code computes may be on any origin: only a written one rules sites out.
       ...(multiplexSetup?.endpoint ? { multiplexOrigin: originOfText(multiplexSetup.endpoint) } : {}),
+      ...(shared.has(candidate.file) ? { sharedUrlOpenings: shared.get(candidate.file)! } : {}),
     }),
   );
   const plans = await planAll(requests, options.jobs, (done) => progress.update('planning', done, requests.length));

@@ -47,6 +47,17 @@ export interface PlanRequest {
    * relative endpoint, the default). A stream per item on another origin cannot ride it.
    */
   multiplexOrigin?: string;
+  /**
+   * Openings (1-based line and column of the `new` or the call, in `text`) of a URL that other
+   * files of the package open too: the report's merge candidates across files, which no rule sees
+   * one file at a time. Converted as `sse/no-duplicate-stream` converts two in one file.
+   */
+  sharedUrlOpenings?: readonly SourcePosition[];
+}
+
+export interface SourcePosition {
+  line: number;
+  column: number;
 }
 
 /** The planner's answer for one file; it never throws. */

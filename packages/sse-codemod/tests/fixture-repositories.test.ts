@@ -208,6 +208,142 @@ describe('a monorepo with two packages', () => {
   });
 });
 
+describe('six consumers of one URL: three hooks and three components, each in its own file', () => {
+  // The trial's shape: six places opened one URL; the three hooks (which the per-item rule flags)
+  // were converted and the three components left, and in one of them a single per-task stream
+  // beside the duplicate was the one touched. A human fix puts the six on one connection and
+  // leaves the per-task stream alone: 2 connections in all.
+  const hook = (name: string) =>
+    "import { useEffect, useState } from 'react';\n\n" +
+    `export function ${name}(): string {\n` +
+    "  const [value, setValue] = useState('');\n" +
+    '  useEffect(() => {\n' +
+    "    const events = new EventSource('/api/tasks/events');\n" +
+    '    events.onmessage = (event) => setValue(event.data);\n' +
+    '    return () => events.close();\n' +
+    '  }, []);\n' +
+    '  return value;\n' +
+    '}\n';
+  const component = (name: string) =>
+    "import { useEffect, useState } from 'react';\n\n" +
+    `export function ${name}() {\n` +
+    "  const [last, setLast] = useState('');\n" +
+    '  useEffect(() => {\n' +
+    "    const events = new EventSource('/api/tasks/events');\n" +
+    '    events.onmessage = (event) => setLast(event.data);\n' +
+    '    return () => events.close();\n' +
+    '  }, []);\n' +
+    '  return <p>{last}</p>;\n' +
+    '}\n';
+  const PANEL =
+    "import { useEffect, useState } from 'react';\n\n" +
+    'export function TaskPanel({ taskId }: { taskId: string }) {\n' +
+    "  const [last, setLast] = useState('');\n" +
+    "  const [log, setLog] = useState('');\n" +
+    '  useEffect(() => {\n' +
+    "    const events = new EventSource('/api/tasks/events');\n" +
+    '    events.onmessage = (event) => setLast(event.data);\n' +
+    '    return () => events.close();\n' +
+    '  }, []);\n' +
+    '  useEffect(() => {\n' +
+    '    const detail = new EventSource(`/api/tasks/${taskId}/log`);\n' +
+    '    detail.onmessage = (event) => setLog(event.data);\n' +
+    '    return () => detail.close();\n' +
+    '  }, [taskId]);\n' +
+    '  return (\n    <p>\n      {last} {log}\n    </p>\n  );\n' +
+    '}\n';
+  const APP =
+    "import { TaskBadge } from './components/TaskBadge';\n" +
+    "import { TaskBoard } from './components/TaskBoard';\n" +
+    "import { TaskPanel } from './components/TaskPanel';\n" +
+    "import { useTaskCount } from './hooks/useTaskCount';\n" +
+    "import { useTaskLog } from './hooks/useTaskLog';\n" +
+    "import { useTaskProgress } from './hooks/useTaskProgress';\n\n" +
+    'export function App() {\n' +
+    '  const count = useTaskCount();\n' +
+    '  const log = useTaskLog();\n' +
+    '  const progress = useTaskProgress();\n' +
+    '  return (\n' +
+    '    <main>\n' +
+    '      <TaskBoard />\n' +
+    '      <TaskBadge />\n' +
+    '      <TaskPanel taskId="t1" />\n' +
+    '      <footer>\n        {count} {log} {progress}\n      </footer>\n' +
+    '    </main>\n' +
+    '  );\n' +
+    '}\n';
+  /** The two React functions the fixture uses and a JSX namespace, in place of @types/react. */
+  const REACT_TYPES =
+    "declare module 'react' {\n" +
+    '  export function useEffect(effect: () => void | (() => void), dependencies?: readonly unknown[]): void;\n' +
+    '  export function useState<T>(initial: T): [T, (next: T | ((previous: T) => T)) => void];\n' +
+    '}\n' +
+    'declare namespace JSX {\n  type Element = object;\n  interface IntrinsicElements {\n    [name: string]: Record<string, unknown>;\n  }\n}\n';
+  let root: string;
+  let stdout: string;
+
+  beforeAll(async () => {
+    root = repository('six-consumers', {
+      'package.json': JSON.stringify({ name: 'tasks-app', private: true, type: 'module' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', jsx: 'preserve', noEmit: true, ...STRICT }, include: ['src'] }),
+      'src/react.d.ts': REACT_TYPES,
+      'src/App.tsx': APP,
+      'src/hooks/useTaskCount.ts': hook('useTaskCount'),
+      'src/hooks/useTaskLog.ts': hook('useTaskLog'),
+      'src/hooks/useTaskProgress.ts': hook('useTaskProgress'),
+      'src/components/TaskBoard.tsx': component('TaskBoard'),
+      'src/components/TaskBadge.tsx': component('TaskBadge'),
+      'src/components/TaskPanel.tsx': PANEL,
+    });
+    // Before: the six and the per-task stream, 2 over what the page has for streams.
+    expect((await reportIn(root)).origins).toEqual([{ origin: '(same origin)', connections: 7, available: 5, over: 2 }]);
+    const result = await runCodemod(root, 'src', '--write');
+    expect(result.code).toBe(0);
+    stdout = result.stdout;
+  });
+
+  it('converts all six openings, the components no rule flags included, and leaves the per-task stream', () => {
+    const shared = (text: string, specifier: string) =>
+      text.replace("from 'react';\n", `from 'react';\nimport { sharedEventSource } from '${specifier}';\n`).replace("new EventSource('/api/tasks/events')", "sharedEventSource('/api/tasks/events')");
+    for (const name of ['useTaskCount', 'useTaskLog', 'useTaskProgress']) expect(read(root, `src/hooks/${name}.ts`), name).toBe(shared(hook(name), '../sse-hub'));
+    for (const name of ['TaskBoard', 'TaskBadge']) expect(read(root, `src/components/${name}.tsx`), name).toBe(shared(component(name), '../sse-hub'));
+    const panel = read(root, 'src/components/TaskPanel.tsx');
+    expect(panel).toContain("    const events = sharedEventSource('/api/tasks/events');\n");
+    // Not rewritten: its URL comes from a prop, which only the multiplexer would share (the TODO says so).
+    expect(panel).toContain(`    // ${TODO_MARKER}: ${SKIP_REASONS.distinctUrlsWithoutMultiplexer}\n    const detail = new EventSource(\`/api/tasks/\${taskId}/log\`);\n`);
+    expect(stdout).toContain('7 files scanned, 6 mention a stream); 6 sites rewritten, 1 skipped.\n');
+  });
+
+  it('says what changed: the five that join the first one\'s connection, and the page from 7 to 2', () => {
+    const joins = (location: string) => `  ${location}: 1 → 0 (shares the hub's connection for this URL, counted at src/components/TaskBadge.tsx:7:20)`;
+    expect(outputSection(stdout, 'Connections,')).toEqual([
+      CONNECTIONS_HEADER,
+      joins('src/components/TaskBoard.tsx:7'),
+      joins('src/components/TaskPanel.tsx:8'),
+      joins('src/hooks/useTaskCount.ts:7'),
+      joins('src/hooks/useTaskLog.ts:7'),
+      joins('src/hooks/useTaskProgress.ts:7'),
+      '  (same origin): 7 → 2 in dedupe mode, within the 5 left for streams; 2 once configureHub sets the endpoint (next step 1), within the 5 left for streams',
+    ]);
+  });
+
+  it('type-checks, and the report counts what a human fix reaches: 1 connection for the URL, 2 in all', async () => {
+    expect(await runTypeScript(root)).toEqual({ code: 0, stdout: '', stderr: '' });
+    const report = await reportIn(root);
+    const forUrl = Object.entries(report.connections).filter(([location]) => report.urls[location] === '/api/tasks/events');
+    expect(forUrl).toHaveLength(6);
+    expect(forUrl.reduce((total, [, connections]) => total + connections, 0)).toBe(1);
+    expect(report.origins).toEqual([{ origin: '(same origin)', connections: 2, available: 5, over: 0 }]);
+  });
+
+  it('a second run changes nothing', async () => {
+    commitAll(root);
+    const before = snapshotTree(root);
+    expect((await runCodemod(root, 'src', '--write')).code).toBe(0);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+});
+
 describe('per-topic URLs for a Mercure-style server', () => {
   // The trial's shape: a PHP app whose Mercure hub takes one `topic=` per stream, opened in a
   // loop. Dedupe mode cannot share distinct URLs and no multiplexer is configured (the Node
