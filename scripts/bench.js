@@ -3,7 +3,7 @@
  * `npm run bench`: measurements that are not tests (timings are never asserted in tests).
  *
  *   node scripts/bench.js [lint] [lint-scaling] [lint-concurrency] [type-aware] [sfc] [oxlint] [editor]
- *                         [hub-size] [codemod] [hub] [install-size] [fanout] [--json] [--runs N] [--skip-eslint]
+ *                         [hub-size] [codemod] [hub] [hub-browser] [install-size] [fanout] [--json] [--runs N] [--skip-eslint]
  *                         [--write-docs | --update-docs]
  *
  * With no part named, runs them all (about 20 minutes on two cores; `codemod` takes ten of
@@ -87,6 +87,11 @@ if (wanted('oxlint')) results.oxlint = await measureOxlint({ runs });
 if (wanted('editor')) results.editor = await measureEditor({ runs });
 if (wanted('hub-size')) results.hubSize = await measureHubSize();
 if (wanted('hub')) results.hub = await measureHubThroughput({ runs });
+if (wanted('hub-browser')) {
+  // Loaded only when asked for: it launches Chromium through playwright-core.
+  const { measureHubInBrowser } = await import('./bench/hub-browser.js');
+  results.hubBrowser = await measureHubInBrowser({ runs: Math.min(runs, 3) });
+}
 if (wanted('install-size')) results.installSize = await measureInstallSize();
 if (named('fanout')) {
   // Loaded only when asked for: it brings in the Redis client.
@@ -131,13 +136,14 @@ if (asJson) {
   }
   if (results.codemod) console.log(formatCodemodThroughput(results.codemod).join('\n'));
   if (results.hub) console.log(formatHubThroughput(results.hub).join('\n'));
+  if (results.hubBrowser) console.log((await import('./bench/hub-browser.js')).formatHubInBrowser(results.hubBrowser).join('\n'));
   if (results.fanout) console.log((await import('./bench/fanout.js')).formatFanout(results.fanout).join('\n'));
 }
 // A codemod run whose counts were wrong is a failed benchmark, not a figure to quote.
 if (results.codemod?.problems.length) process.exitCode = 1;
 // Likewise a hub run that lost or misrouted events, and lint runs whose findings went wrong
 // (oxlint disagreeing with ESLint, an editor showing other diagnostics than its first run).
-if (results.hub?.problems.length || results.fanout?.problems.length) process.exitCode = 1;
+if (results.hub?.problems.length || results.hubBrowser?.problems.length || results.fanout?.problems.length) process.exitCode = 1;
 if (results.lintScaling?.problems.length || results.lintConcurrency?.problems.length || results.typeAware?.problems.length || results.sfcCost?.problems.length) {
   process.exitCode = 1;
 }
