@@ -12,7 +12,7 @@
 import { DEFAULT_HUB_ENDPOINT } from 'sse-hub';
 import { type HubConfigurationCall, mergeHubConfiguration } from './report/hub-configuration.js';
 import type { HubModules } from './report/hub-modules.js';
-import { type ProjectText, collectProjectSites, estimateProject } from './report/run-report.js';
+import { type FileCollections, type ProjectText, collectProjectSites, estimateProject } from './report/run-report.js';
 import { CONNECTION_BUDGET, type ReportAssumptions, type ReportSite } from './report/types.js';
 import { DEFAULT_REPORT_ITEMS, DEFAULT_REPORT_RESERVE, DEFAULT_REPORT_TABS } from './cli-arguments.js';
 
@@ -94,8 +94,10 @@ export function connectionChange(
   endpoint: string | undefined,
   assumptions: ReportAssumptions = CHANGE_ASSUMPTIONS,
 ): ConnectionChange {
-  const was = estimateProject(collectProjectSites(before, hub), assumptions);
-  const afterSites = collectProjectSites(after, hub);
+  // The files the run left as they were are parsed once, for both counts.
+  const collections: FileCollections = new Map();
+  const was = estimateProject(collectProjectSites(before, hub, undefined, collections), assumptions);
+  const afterSites = collectProjectSites(after, hub, undefined, collections);
   const now = estimateProject(afterSites, assumptions);
   const configured = now.hubSetup.configuredAt.length > 0;
   const nextStep: HubConfigurationCall = { location: '(configureHub, next step 1)', endpoint: endpoint ?? DEFAULT_HUB_ENDPOINT };

@@ -14,7 +14,7 @@ import { createProgress } from '../format-output.js';
 import { readSource } from '../read-source.js';
 import type { RunIo } from '../run-codemod.js';
 import { READ_CONCURRENCY, isHelperFile, mapWithConcurrency, reportPathOf, resolveHelperPath } from '../run-support.js';
-import { type CollectedSite, collectFileSites } from './collect-sites.js';
+import { type CollectedSite, type FileCollection, collectFileSites } from './collect-sites.js';
 import { type CrossFileUses, type UnitToFind, crossFileUses, unitKey } from './cross-file-uses.js';
 import { type Estimate, estimate } from './estimate.js';
 import { formatJsonBudgetReport, formatTextBudgetReport } from './format-report.js';
@@ -95,28 +95,41 @@ export interface ProjectSites {
 }
 
 /**
+ * What each file's analysis found, by file, with the text it was found in: a second collection
+ * over the same project (the codemod's count after its rewrite) parses again only the files
+ * whose text changed. Valid for one `HubModules`: the hub decides which openings are its own.
+ */
+export type FileCollections = Map<string, { text: string; collection: FileCollection }>;
+
+/**
  * The sites of files already read: `analysed` (those that mention a stream or the hub) are
  * parsed for their sites, `others` only searched for uses of the components and hooks that
- * open streams.
+ * open streams. With `collections`, a file analysed before with the same text is not parsed again.
  */
 export function collectProjectSites(
   { analysed, others }: { analysed: readonly ProjectText[]; others: readonly ProjectText[] },
   hub: HubModules,
   onAnalysed = (_done: number): void => undefined,
+  collections?: FileCollections,
 ): ProjectSites {
   const fileOfSite = new Map<CollectedSite, string>();
   const sites: CollectedSite[] = [];
   const hubCalls: HubConfigurationCall[] = [];
   const failed: ReportFileIssue[] = [];
   analysed.forEach((candidate, index) => {
-    const collection = collectFileSites({ file: candidate.file, reportPath: candidate.reportPath, text: candidate.text }, hub);
+    const known = collections?.get(candidate.file);
+    const collection =
+      known && known.text === candidate.text ? known.collection : collectFileSites({ file: candidate.file, reportPath: candidate.reportPath, text: candidate.text }, hub);
+    collections?.set(candidate.file, { text: candidate.text, collection });
     onAnalysed(index + 1);
     if (!collection.ok) {
       failed.push({ path: candidate.reportPath, reason: collection.error });
       return;
     }
-    for (const site of collection.sites) fileOfSite.set(site, candidate.file);
-    sites.push(...collection.sites);
+    // Copies: the uses found in other files below are this project's, not the collection's.
+    const own = collection.sites.map((site) => ({ ...site }));
+    for (const site of own) fileOfSite.set(site, candidate.file);
+    sites.push(...own);
     hubCalls.push(...collection.hubCalls);
   });
 
