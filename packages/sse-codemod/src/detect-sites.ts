@@ -11,6 +11,7 @@ import type { StreamOpening, StreamWrapper } from 'eslint-plugin-sse/detection';
 import plugin from 'eslint-plugin-sse';
 import { type ScriptBlock, componentParser, isComponentFile, scriptBlocks } from './component-files.js';
 import { describeUrl } from './report/describe-url.js';
+import { varyingQueryParameters } from './topic-urls.js';
 import type { SourcePosition } from './types.js';
 
 /**
@@ -30,6 +31,8 @@ export interface FlaggedSite {
   urlPerItem: boolean;
   /** The origin its URL connects to, as the report tells it: an absolute URL's, `(same origin)`, or `(unknown)`. */
   urlOrigin: string;
+  /** The query parameters whose values alone vary in its URL (`topic` in `/hub?topic=${topic}`), or null. */
+  topicParameters: string[] | null;
 }
 
 const PER_ITEM_RULE = 'sse/no-eventsource-per-item';
@@ -157,14 +160,17 @@ export function detectFlaggedSites(filePath: string, text: string, sharedUrlOpen
   const byStart = new Map<number, FlaggedSite>();
   const blocks = isComponentFile(filePath) ? scriptBlocks(sourceCode, extension) : null;
   const instanceBlocks = blocks?.filter((block) => block.perInstance) ?? [];
-  const urlOrigin = (opening: StreamOpening) => describeUrl(sourceCode as never, streamUrlArgument(opening)).origin;
+  const urlOf = (opening: StreamOpening) => {
+    const url = describeUrl(sourceCode as never, streamUrlArgument(opening));
+    return { urlOrigin: url.origin, topicParameters: varyingQueryParameters(url.key) };
+  };
   const urlPerItem = (opening: StreamOpening, rule: string) =>
     repeatedUrlVaries(sourceCode, filePath, opening, rule) || (REPETITION_RULES.has(rule) && urlReadsInstanceScript(sourceCode, opening, instanceBlocks));
   for (const message of messages) {
     if (!message.ruleId || !(REWRITTEN_RULES as readonly string[]).includes(message.ruleId)) continue;
     for (const opening of flaggedOpenings(sourceCode, { ...message, messageId: message.messageId })) {
       const start = opening.node.range[0];
-      if (!byStart.has(start)) byStart.set(start, { opening, rule: message.ruleId, urlPerItem: urlPerItem(opening, message.ruleId), urlOrigin: urlOrigin(opening) });
+      if (!byStart.has(start)) byStart.set(start, { opening, rule: message.ruleId, urlPerItem: urlPerItem(opening, message.ruleId), ...urlOf(opening) });
     }
   }
   if (sharedUrlOpenings.length > 0) {
@@ -172,7 +178,7 @@ export function detectFlaggedSites(filePath: string, text: string, sharedUrlOpen
       const { line, column } = opening.node.loc.start;
       const shared = sharedUrlOpenings.some((position) => position.line === line && position.column === column + 1);
       // One URL, the same on every run: dedupe mode shares it, so it is never left for the multiplexer.
-      if (shared && !byStart.has(opening.node.range[0])) byStart.set(opening.node.range[0], { opening, rule: DUPLICATE_RULE, urlPerItem: false, urlOrigin: urlOrigin(opening) });
+      if (shared && !byStart.has(opening.node.range[0])) byStart.set(opening.node.range[0], { opening, rule: DUPLICATE_RULE, urlPerItem: false, ...urlOf(opening) });
     }
   }
   const mounted = blocks ? streamOpenedAtMount(sourceCode as never, []) : null;
@@ -180,7 +186,7 @@ export function detectFlaggedSites(filePath: string, text: string, sharedUrlOpen
   // another template renders the component per item; it converts it, as the rule's opt-in
   // `reportHookWithoutCallers` does for a React hook.
   if (mounted && !byStart.has(mounted.node.range[0])) {
-    byStart.set(mounted.node.range[0], { opening: mounted, rule: PER_ITEM_RULE, urlPerItem: urlPerItem(mounted, PER_ITEM_RULE), urlOrigin: urlOrigin(mounted) });
+    byStart.set(mounted.node.range[0], { opening: mounted, rule: PER_ITEM_RULE, urlPerItem: urlPerItem(mounted, PER_ITEM_RULE), ...urlOf(mounted) });
   }
   const sites = [...byStart.values()].sort((a, b) => a.opening.node.range[0] - b.opening.node.range[0]);
   const comments = sourceCode.getAllComments().map((comment) => ({

@@ -43,6 +43,8 @@ export interface NextStepsInput {
   rewritten?: boolean;
   /** `path:line` of each stream left alone because only the multiplexer would lower its count. */
   distinctUrlSites?: readonly string[];
+  /** `path:line` of each stream left alone whose URL varies per item only in a query parameter (`?topic=`). */
+  topicUrlSites?: readonly string[];
   /** Test files that mock `EventSource`, relative to the current directory. */
   mockingTests: readonly string[];
   /** Helpers written into projects formatted by Prettier, relative to the current directory. */
@@ -54,7 +56,7 @@ const MAX_LISTED_SITES = 10;
 
 /** The lines printed after the summary of a run that rewrote a site, or left one for the multiplexer. */
 export function nextStepLines(input: NextStepsInput): string[] {
-  const { helperModule, written, endpoint = DEFAULT_HUB_ENDPOINT, rewritten = true, distinctUrlSites = [], mockingTests, prettierHelpers = [] } = input;
+  const { helperModule, written, endpoint = DEFAULT_HUB_ENDPOINT, rewritten = true, distinctUrlSites = [], topicUrlSites = [], mockingTests, prettierHelpers = [] } = input;
   const lines: string[] = [];
   if (rewritten) {
     lines.push(
@@ -75,12 +77,22 @@ export function nextStepLines(input: NextStepsInput): string[] {
   }
   if (distinctUrlSites.length > 0) {
     const count = distinctUrlSites.length;
-    const shown = distinctUrlSites.slice(0, MAX_LISTED_SITES).join(', ') + (count > MAX_LISTED_SITES ? `, and ${count - MAX_LISTED_SITES} more` : '');
+    const shown = listed(distinctUrlSites);
     lines.push(
       `Left for the server multiplexer: ${count} stream${count === 1 ? '' : 's'} opened per item with a URL of ${count === 1 ? 'its' : 'their'} own (${shown}).`,
       '   In dedupe mode the shared hub would still open one connection per URL, so the rewrite would save nothing.',
       "   The server needs: createMultiplexer({ allow: [<these streams' paths, e.g. '/rows/:id/events'>] }) from 'sse-hub/server',",
       `   mounted at an endpoint such as ${DEFAULT_HUB_ENDPOINT}. Then run sse-codemod again with --endpoint ${DEFAULT_HUB_ENDPOINT}.`,
+    );
+  }
+  if (topicUrlSites.length > 0) {
+    const count = topicUrlSites.length;
+    // A Mercure hub is not a Node server: the multiplexer's advice alone would not do (issue 13's trial).
+    lines.push(
+      `Left for the server: ${count} stream${count === 1 ? '' : 's'} opened per item with a topic of ${count === 1 ? 'its' : 'their'} own in one URL's query, as a Mercure hub's ?topic= (${listed(topicUrlSites)}).`,
+      '   Without a hub setup that merges topics, the shared hub would still open one connection per topic, so the rewrite would save nothing.',
+      '   The server needs: to take every topic on one connection (?topic=a&topic=b), as a Mercure hub does; then open them as one stream.',
+      `   A Node server can mount createMultiplexer from 'sse-hub/server' at ${DEFAULT_HUB_ENDPOINT} instead; then run sse-codemod again with --endpoint ${DEFAULT_HUB_ENDPOINT}.`,
     );
   }
   for (const helper of prettierHelpers) {
@@ -90,6 +102,12 @@ export function nextStepLines(input: NextStepsInput): string[] {
     lines.push(`Warning: ${test} mocks EventSource or counts its constructions; the rewritten code opens one shared connection instead of one per subscriber.`);
   }
   return lines;
+}
+
+/** The first sites, and how many more. */
+function listed(sites: readonly string[]): string {
+  const more = sites.length - MAX_LISTED_SITES;
+  return sites.slice(0, MAX_LISTED_SITES).join(', ') + (more > 0 ? `, and ${more} more` : '');
 }
 
 const PRETTIER_CONFIG = /^(?:\.prettierrc(?:\.(?:json5?|ya?ml|toml|[cm]?[jt]s))?|prettier\.config\.[cm]?[jt]s)$/;

@@ -244,7 +244,7 @@ function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extr
     const conversion: ReturnType<typeof conversionFor> = !site.urlPerItem
       ? conversionFor(site.opening, node, context)
       : !request.multiplex
-        ? { kind: 'skip', reason: SKIP_REASONS.distinctUrlsWithoutMultiplexer }
+        ? { kind: 'skip', reason: site.topicParameters ? SKIP_REASONS.topicPerItemWithoutMultiplexer : SKIP_REASONS.distinctUrlsWithoutMultiplexer }
         : onAnotherOrigin(site.urlOrigin, request.multiplexOrigin ?? SAME_ORIGIN)
           ? { kind: 'skip', reason: SKIP_REASONS.distinctUrlsOnAnotherOrigin(site.urlOrigin, request.multiplexOrigin ?? SAME_ORIGIN) }
           : conversionFor(site.opening, node, context);

@@ -242,15 +242,17 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
       const changes: FileChange[] = planned
         .filter((file) => file.result.status === 'changed')
         .map((file) => ({ path: file.result.path, before: file.candidate.text, after: file.plan.output! }));
-      const distinctUrlSites = fileResults.flatMap((file) =>
-        file.sites.filter((site) => site.reason === SKIP_REASONS.distinctUrlsWithoutMultiplexer).map((site) => `${file.path}:${site.line}`),
-      );
+      const sitesLeftFor = (reason: string) =>
+        fileResults.flatMap((file) => file.sites.filter((site) => site.reason === reason).map((site) => `${file.path}:${site.line}`));
+      const distinctUrlSites = sitesLeftFor(SKIP_REASONS.distinctUrlsWithoutMultiplexer);
+      const topicUrlSites = sitesLeftFor(SKIP_REASONS.topicPerItemWithoutMultiplexer);
       const nextSteps =
-        summary.sitesRewritten > 0 || distinctUrlSites.length > 0
+        summary.sitesRewritten > 0 || distinctUrlSites.length > 0 || topicUrlSites.length > 0
           ? nextStepLines({
               endpoint: multiplexSetup?.endpoint ?? undefined,
               rewritten: summary.sitesRewritten > 0,
               distinctUrlSites,
+              topicUrlSites,
               helperModule: options.helperImport ?? `./${reportPathOf(neededHelpers[0] ?? defaultHelperPath!, cwd)}`,
               written: options.mode === 'write',
               mockingTests: summary.testsMockingEventSource,

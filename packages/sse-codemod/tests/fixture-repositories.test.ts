@@ -379,18 +379,19 @@ describe('per-topic URLs for a Mercure-style server', () => {
   it('leaves the file as it was but for one TODO that says why, and writes no helper', () => {
     expect(changedEntries(initial, snapshotTree(root))).toEqual(['assets/src/topics.ts']);
     const lines = TOPICS.split('\n');
-    lines.splice(4, 0, `    // ${TODO_MARKER}: ${SKIP_REASONS.distinctUrlsWithoutMultiplexer}`);
+    lines.splice(4, 0, `    // ${TODO_MARKER}: ${SKIP_REASONS.topicPerItemWithoutMultiplexer}`);
     expect(read(root, 'assets/src/topics.ts')).toBe(lines.join('\n'));
     expect(stdout).toContain('1 file changed, 0 unchanged, 0 skipped, 0 failed (1 file scanned, 1 mention a stream); 0 sites rewritten, 1 skipped.\n');
   });
 
-  it('prints what the server needs, and no rewrite to count', () => {
-    expect(outputSection(stdout, 'Left for the server multiplexer')).toEqual([
-      'Left for the server multiplexer: 1 stream opened per item with a URL of its own (assets/src/topics.ts:5).',
-      '   In dedupe mode the shared hub would still open one connection per URL, so the rewrite would save nothing.',
-      "   The server needs: createMultiplexer({ allow: [<these streams' paths, e.g. '/rows/:id/events'>] }) from 'sse-hub/server',",
-      '   mounted at an endpoint such as /__sse_hub. Then run sse-codemod again with --endpoint /__sse_hub.',
+  it('prints what the server needs, a Mercure-style hub first (the Node multiplexer cannot serve a PHP app), and no rewrite to count', () => {
+    expect(outputSection(stdout, 'Left for the server')).toEqual([
+      "Left for the server: 1 stream opened per item with a topic of its own in one URL's query, as a Mercure hub's ?topic= (assets/src/topics.ts:5).",
+      '   Without a hub setup that merges topics, the shared hub would still open one connection per topic, so the rewrite would save nothing.',
+      '   The server needs: to take every topic on one connection (?topic=a&topic=b), as a Mercure hub does; then open them as one stream.',
+      "   A Node server can mount createMultiplexer from 'sse-hub/server' at /__sse_hub instead; then run sse-codemod again with --endpoint /__sse_hub.",
     ]);
+    expect(stdout).not.toContain('Left for the server multiplexer');
     expect(stdout).not.toContain('Connections, worst case');
     expect(stdout).not.toContain('Next steps:');
   });
