@@ -110,6 +110,11 @@ export class EventStreamConnection {
     if (this.#attempt) this.#watchSilence(milliseconds);
   }
 
+  /** The last event id of the events dispatched so far: where a stream that replaces this one resumes. */
+  get lastEventId(): string {
+    return this.#parser.lastEventId;
+  }
+
   /** Ends the stream without telling the listener; no fetch, read or timer survives this. */
   close(): void {
     this.#finished = true;

@@ -12,7 +12,7 @@ export { createHub } from './hub.js';
 export type { Hub, HubHandlers, HubStats } from './hub.js';
 export type { HubState, HubStatus, HubStatusListener } from './hub-status.js';
 export type { HubEnvironment, HubFetch, BroadcastChannelLike, LockManagerLike } from './environment.js';
-export type { HubOptions, ReconnectPolicy } from './options.js';
+export type { HubOptions, MergedTopicsRule, ReconnectPolicy } from './options.js';
 export { DEFAULT_HUB_ENDPOINT } from '../sse/multiplex-protocol.js';
 
 /** Created on first use, so that importing the module opens nothing and touches no browser API. */

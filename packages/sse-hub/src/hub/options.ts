@@ -21,6 +21,22 @@ export interface ReconnectPolicy {
   afterLastAttempt?: 'wait' | 'close';
 }
 
+/**
+ * A server that takes its topics as a repeated query parameter, as a Mercure hub does
+ * (`/.well-known/mercure?topic=a&topic=b`): subscribers of one topic each are carried by one
+ * connection that asks for all their topics, reopened (resuming with `Last-Event-ID`) when the
+ * set changes. The events of such a stream do not say which topic they belong to, so
+ * `topicOf` must: each event goes only to the subscribers of the topics it returns.
+ */
+export interface MergedTopicsRule {
+  /** The stream's URL without the topic parameter: `'/.well-known/mercure'` or an absolute URL (another origin is fine). */
+  url: string;
+  /** The query parameter that names one topic, repeated once per topic. Mercure's is `'topic'`. */
+  param: string;
+  /** The topic or topics an event belongs to, read from the event (a Mercure update's payload usually names its resource). */
+  topicOf: (event: { type: string; data: string; lastEventId: string }) => string | readonly string[] | undefined;
+}
+
 export interface HubOptions {
   /** URL of the server multiplexer. Default `'/__sse_hub'`. */
   endpoint?: string;
@@ -52,6 +68,11 @@ export interface HubOptions {
    * running server, a joiner gets only what comes next.
    */
   replayLastEvent?: boolean;
+  /**
+   * Servers that take topics as a repeated query parameter (Mercure): the subscribers of one
+   * such server share a connection whatever their topics, in any mode. See `MergedTopicsRule`.
+   */
+  mergeTopics?: readonly MergedTopicsRule[];
 }
 
 export type ResolvedReconnectPolicy = Required<ReconnectPolicy>;
@@ -66,6 +87,7 @@ export interface ResolvedHubOptions {
   dedupeConnectTimeoutMs: number;
   stallAfterHeartbeats: number;
   replayLastEvent: boolean;
+  mergeTopics: readonly MergedTopicsRule[];
 }
 
 export const DEFAULT_RECONNECT_POLICY: ResolvedReconnectPolicy = {
@@ -114,7 +136,21 @@ export function resolveHubOptions(options: HubOptions): ResolvedHubOptions {
     dedupeConnectTimeoutMs: connectTimeoutMs ?? Infinity,
     stallAfterHeartbeats: positiveOrInfinity('stallAfterHeartbeats', options.stallAfterHeartbeats) ?? DEFAULT_STALL_AFTER_HEARTBEATS,
     replayLastEvent: booleanOption('replayLastEvent', options.replayLastEvent),
+    mergeTopics: mergeTopicsRules(options.mergeTopics),
   };
+}
+
+function mergeTopicsRules(rules: readonly MergedTopicsRule[] | undefined): readonly MergedTopicsRule[] {
+  if (rules === undefined) return [];
+  if (!Array.isArray(rules)) throw new TypeError('mergeTopics must be a list of { url, param, topicOf }');
+  for (const rule of rules as readonly Partial<MergedTopicsRule>[]) {
+    if (typeof rule?.url !== 'string' || typeof rule.param !== 'string' || rule.param === '' || typeof rule.topicOf !== 'function') {
+      throw new TypeError(
+        'each mergeTopics rule is { url: string, param: string, topicOf: (event) => topic }: the events of a merged stream do not say their topic, so topicOf must',
+      );
+    }
+  }
+  return [...rules];
 }
 
 function booleanOption(name: string, value: boolean | undefined): boolean {

@@ -157,7 +157,9 @@ describe('redisBackplane: several instances without sticky routing', () => {
     await a.kill();
     const before = eventsSeen(client, '/rooms/1');
     const lastSeen = client.framesOf('event', '/rooms/1').at(-1)!.id;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Until more than 20 events have gone out while no instance holds the client's stream (a
+    // fixed wait published too few of them when the machine was busy).
+    await waitUntil(() => published - before.length > 25, 'events published while the client is away');
 
     const resumed = await b.open();
     expect((await subscribeThrough(c, resumed, '/rooms/1', lastSeen)).status).toBe(200);
