@@ -93,9 +93,9 @@ export function connectionChange(
   hub: HubModules,
   endpoint: string | undefined,
   assumptions: ReportAssumptions = CHANGE_ASSUMPTIONS,
+  // The files the run left as they were are parsed once, for both counts (and not again when the run analysed them already).
+  collections: FileCollections = new Map(),
 ): ConnectionChange {
-  // The files the run left as they were are parsed once, for both counts.
-  const collections: FileCollections = new Map();
   const was = estimateProject(collectProjectSites(before, hub, undefined, collections), assumptions);
   const afterSites = collectProjectSites(after, hub, undefined, collections);
   const now = estimateProject(afterSites, assumptions);

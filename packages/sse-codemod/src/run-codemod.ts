@@ -38,8 +38,8 @@ import { READ_CONCURRENCY, chooseHelperLanguage, isHelperFile, mapWithConcurrenc
 import { removeStaleTemporaries } from './stale-temporaries.js';
 import { type ProjectState, connectionChange, connectionChangeLines } from './connection-change.js';
 import { originOfText } from './report/describe-url.js';
-import { hubModules, hubNeedles } from './report/hub-modules.js';
-import type { ProjectText } from './report/run-report.js';
+import { type HubModules, hubModules, hubNeedles, sameHubModules } from './report/hub-modules.js';
+import type { FileCollections, ProjectText } from './report/run-report.js';
 import { sharedUrlOpenings } from './shared-url-openings.js';
 import type { FilePlan, FileResult, PlanRequest, SourcePosition } from './types.js';
 
@@ -181,10 +181,13 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
           (file) => isTypeScriptSource(file, textByFile.get(file) ?? ''),
         );
   // Several files of a package opening one URL: every opening is converted, flagged or not.
+  // Their analyses are kept for the count of connections before and after.
+  const analysedHub = hubModules(options.helperImport, defaultHelperPath);
+  const collections: FileCollections = new Map();
   const shared =
     candidates.length < 2
       ? new Map<string, SourcePosition[]>()
-      : sharedUrlOpenings(candidates, (file) => helperPathFor?.(file) ?? '', hubModules(options.helperImport, defaultHelperPath));
+      : sharedUrlOpenings(candidates, (file) => helperPathFor?.(file) ?? '', analysedHub, collections);
   const requests = candidates.map(
     (candidate): PlanRequest => ({
       path: candidate.file,
@@ -261,7 +264,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
                 .map((helperPath) => reportPathOf(helperPath, cwd)),
             })
           : [];
-      const change = summary.sitesRewritten > 0 ? connectionChangeOf(outcomes, planned, options, neededHelpers, multiplexSetup?.endpoint ?? undefined) : [];
+      const change = summary.sitesRewritten > 0 ? connectionChangeOf(outcomes, planned, options, neededHelpers, multiplexSetup?.endpoint ?? undefined, { hub: analysedHub, collections }) : [];
       io.stdout.write(formatTextReport(report, options.mode, changes, helper.declarationPath, [...change, ...(change.length > 0 ? [''] : []), ...nextSteps]));
     }
   }
@@ -283,6 +286,7 @@ function connectionChangeOf(
   options: CodemodOptions,
   helperPaths: readonly string[],
   endpoint: string | undefined,
+  analysed: { hub: HubModules; collections: FileCollections },
 ): string[] {
   if (options.helperImport === null && helperPaths.length > 1) {
     return ['Connections before → after: not counted for a run across several packages; run sse-codemod --report in each.'];
@@ -307,7 +311,9 @@ function connectionChangeOf(
     analysed: texts.filter((entry) => mentionsStream(entry.text, []) || needles.some((needle) => entry.text.includes(needle))),
     others: texts.filter((entry) => !(mentionsStream(entry.text, []) || needles.some((needle) => entry.text.includes(needle)))),
   });
-  return connectionChangeLines(connectionChange(split(before), split(after), hub, endpoint), options.mode === 'write');
+  // The analyses made before planning hold when they saw the same hub modules.
+  const collections = sameHubModules(hub, analysed.hub) ? analysed.collections : new Map();
+  return connectionChangeLines(connectionChange(split(before), split(after), hub, endpoint, undefined, collections), options.mode === 'write');
 }
 
 /**

@@ -11,16 +11,22 @@
 import { isTestFile } from 'eslint-plugin-sse/detection';
 import { CHANGE_ASSUMPTIONS } from './connection-change.js';
 import type { HubModules } from './report/hub-modules.js';
-import { type ProjectText, collectProjectSites, estimateProject } from './report/run-report.js';
+import { type FileCollections, type ProjectText, collectProjectSites, estimateProject } from './report/run-report.js';
 import type { SourcePosition } from './types.js';
 
 /**
  * The openings to convert in each file (by its path on disk): those of a fully known URL that
  * sites in at least two files of one package open with their own connections. A URL with a
  * placeholder (`/tasks/${id}`) is left out: its openings share only when the values match.
- * Test files are left out too: a test opens its own stream on purpose.
+ * Test files are left out too: a test opens its own stream on purpose. `collections` keeps each
+ * file's analysis for the run's count of connections before and after.
  */
-export function sharedUrlOpenings(files: readonly ProjectText[], packageOf: (file: string) => string, hub: HubModules): Map<string, SourcePosition[]> {
+export function sharedUrlOpenings(
+  files: readonly ProjectText[],
+  packageOf: (file: string) => string,
+  hub: HubModules,
+  collections?: FileCollections,
+): Map<string, SourcePosition[]> {
   const byPackage = new Map<string, ProjectText[]>();
   for (const entry of files) {
     if (isTestFile(entry.file)) continue;
@@ -31,7 +37,7 @@ export function sharedUrlOpenings(files: readonly ProjectText[], packageOf: (fil
   for (const group of byPackage.values()) {
     if (group.length < 2) continue;
     const fileOf = new Map(group.map((entry) => [entry.reportPath, entry.file]));
-    const estimate = estimateProject(collectProjectSites({ analysed: group, others: [] }, hub), CHANGE_ASSUMPTIONS);
+    const estimate = estimateProject(collectProjectSites({ analysed: group, others: [] }, hub, undefined, collections), CHANGE_ASSUMPTIONS);
     const siteAt = new Map(estimate.sites.map((site) => [site.location, site]));
     for (const candidate of estimate.mergeCandidates) {
       if (!candidate.exact) continue;

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hubModules } from '../src/report/hub-modules.js';
+import { hubModules, sameHubModules } from '../src/report/hub-modules.js';
 import { type FileCollections, type ProjectText, collectProjectSites } from '../src/report/run-report.js';
 import { makeTemporaryDirectory, removeTree, writeTree } from './support/temporary-tree.js';
 
@@ -47,5 +47,14 @@ describe('collectProjectSites with the collections of an earlier run', () => {
     expect(before.sites.map((site) => site.multiplicity.places)).toEqual([3]);
     const after = collectProjectSites({ analysed: [hook!], others: [] }, hub, undefined, collections);
     expect(after.sites.map((site) => [site.multiplicity.places, site.multiplicity.reason])).toEqual([[1, 'hook `useAlerts`, not called in this file: counted once']]);
+  });
+});
+
+describe('sameHubModules: may one analysis stand for the other?', () => {
+  it('yes for one helper in either language, no for another helper or another --helper-import', () => {
+    expect(sameHubModules(hubModules(null, '/app/src/sse-hub.js'), hubModules(null, '/app/src/sse-hub.ts'))).toBe(true);
+    expect(sameHubModules(hubModules(null, '/app/src/sse-hub.js'), hubModules(null, '/app/sse-hub.js'))).toBe(false);
+    expect(sameHubModules(hubModules('@app/hub', null), hubModules(null, null))).toBe(false);
+    expect(sameHubModules(hubModules('@app/hub', null), hubModules('@app/hub', null))).toBe(true);
   });
 });

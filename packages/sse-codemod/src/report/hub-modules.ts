@@ -27,6 +27,12 @@ function withoutExtension(file: string): string {
   return file.replace(/\.[cm]?[jt]sx?$/, '');
 }
 
+/** Whether two hubs name the same modules (a helper by its path without extension), so that the analyses made with one hold for the other. */
+export function sameHubModules(a: HubModules, b: HubModules): boolean {
+  const helper = (hub: HubModules) => (hub.helperPath === null ? null : withoutExtension(hub.helperPath));
+  return helper(a) === helper(b) && a.specifiers.size === b.specifiers.size && [...a.specifiers].every((specifier) => b.specifiers.has(specifier));
+}
+
 /** Text that every file using the hub contains: its specifiers, and the helper's file name. */
 export function hubNeedles(hub: HubModules): string[] {
   const needles = [...hub.specifiers];
