@@ -388,7 +388,8 @@ describe('per-topic URLs for a Mercure-style server', () => {
     expect(outputSection(stdout, 'Left for the server')).toEqual([
       "Left for the server: 1 stream opened per item with a topic of its own in one URL's query, as a Mercure hub's ?topic= (assets/src/topics.ts:5).",
       '   Without a hub setup that merges topics, the shared hub would still open one connection per topic, so the rewrite would save nothing.',
-      '   The server needs: to take every topic on one connection (?topic=a&topic=b), as a Mercure hub does; then open them as one stream.',
+      '   The server needs: to take every topic on one connection (?topic=a&topic=b), as a Mercure hub does. The hub then shares one',
+      "   with configureHub({ mergeTopics: [{ url, param, topicOf }] }) (docs/hub.md); sse-codemod does not rewrite for it yet.",
       "   A Node server can mount createMultiplexer from 'sse-hub/server' at /__sse_hub instead; then run sse-codemod again with --endpoint /__sse_hub.",
     ]);
     expect(stdout).not.toContain('Left for the server multiplexer');
