@@ -1,7 +1,7 @@
 import type { HubEnvironment } from './environment.js';
 import { EventStreamConnection } from './event-stream-connection.js';
 import { Feed, type FeedSink } from './feed.js';
-import { LingerTimer } from './linger-timer.js';
+import { DelayedCall } from './delayed-call.js';
 import type { ResolvedHubOptions } from './options.js';
 import type { DedupeTarget } from './stream-target.js';
 
@@ -9,7 +9,7 @@ import type { DedupeTarget } from './stream-target.js';
 export class DedupeStream {
   readonly #feed: Feed;
   readonly #connection: EventStreamConnection;
-  readonly #linger: LingerTimer;
+  readonly #linger: DelayedCall;
   /** Tells the pool to forget this stream; called once, before subscribers hear it closed. */
   readonly #onEnded: () => void;
   #ended = false;
@@ -17,7 +17,7 @@ export class DedupeStream {
   constructor(target: DedupeTarget, lastEventId: string, options: ResolvedHubOptions, environment: HubEnvironment, onEnded: () => void) {
     this.#feed = new Feed(lastEventId, options.replayLastEvent);
     this.#onEnded = onEnded;
-    this.#linger = new LingerTimer(environment, options.lingerMs, () => this.#end());
+    this.#linger = new DelayedCall(environment, options.lingerMs, () => this.#end());
     this.#connection = new EventStreamConnection(
       {
         url: target.url,

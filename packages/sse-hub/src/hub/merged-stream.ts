@@ -2,7 +2,7 @@ import type { ParsedEvent } from '../sse/parser.js';
 import type { HubEnvironment } from './environment.js';
 import { EventStreamConnection } from './event-stream-connection.js';
 import { Feed, type FeedSink } from './feed.js';
-import { LingerTimer } from './linger-timer.js';
+import { DelayedCall } from './delayed-call.js';
 import type { MergedTopicsRule, ResolvedHubOptions } from './options.js';
 import type { MergedTarget } from './stream-target.js';
 
@@ -25,7 +25,7 @@ export class MergedStream {
   readonly #rule: MergedTopicsRule;
   readonly #options: ResolvedHubOptions;
   readonly #environment: HubEnvironment;
-  readonly #linger: LingerTimer;
+  readonly #linger: DelayedCall;
   readonly #onEnded: () => void;
   /** By the subscriber's own list of topics: subscribers of the same list share a feed. */
   readonly #feeds = new Map<string, TopicFeed>();
@@ -43,7 +43,8 @@ export class MergedStream {
   #servingTopics: string[] = [];
   /** Kept across reopens: where the next connection resumes. */
   #lastEventId: string;
-  #reopenTimer: unknown;
+  /** Gathers the changes of one task into one reopen. */
+  readonly #reopenSoon: DelayedCall;
   #ended = false;
 
   constructor(target: MergedTarget, rule: MergedTopicsRule, lastEventId: string, options: ResolvedHubOptions, environment: HubEnvironment, onEnded: () => void) {
@@ -53,7 +54,8 @@ export class MergedStream {
     this.#options = options;
     this.#environment = environment;
     this.#onEnded = onEnded;
-    this.#linger = new LingerTimer(environment, options.lingerMs, () => this.#end());
+    this.#linger = new DelayedCall(environment, options.lingerMs, () => this.#end());
+    this.#reopenSoon = new DelayedCall(environment, 0, () => this.#reopen());
   }
 
   get subscriberCount(): number {
@@ -98,7 +100,7 @@ export class MergedStream {
     if (this.#ended) return;
     this.#ended = true;
     this.#linger.cancel();
-    this.#cancelReopen();
+    this.#reopenSoon.cancel();
     this.#closeConnections();
     this.#onEnded();
   }
@@ -111,17 +113,7 @@ export class MergedStream {
   }
 
   #scheduleReopen(): void {
-    if (this.#reopenTimer !== undefined || this.#ended) return;
-    this.#reopenTimer = this.#environment.setTimeout(() => {
-      this.#reopenTimer = undefined;
-      this.#reopen();
-    }, 0);
-  }
-
-  #cancelReopen(): void {
-    if (this.#reopenTimer === undefined) return;
-    this.#environment.clearTimeout(this.#reopenTimer);
-    this.#reopenTimer = undefined;
+    if (!this.#ended) this.#reopenSoon.start();
   }
 
   /**

@@ -11,7 +11,7 @@ import type { ParsedEvent } from '../sse/parser.js';
 import type { HubEnvironment } from './environment.js';
 import { EventStreamConnection } from './event-stream-connection.js';
 import { Feed, type FeedSink } from './feed.js';
-import { LingerTimer } from './linger-timer.js';
+import { DelayedCall } from './delayed-call.js';
 import type { ResolvedHubOptions } from './options.js';
 import type { MultiplexTarget } from './stream-target.js';
 
@@ -41,7 +41,7 @@ export class MultiplexConnection {
   readonly #withCredentials: boolean;
   readonly #environment: HubEnvironment;
   readonly #stream: EventStreamConnection;
-  readonly #linger: LingerTimer;
+  readonly #linger: DelayedCall;
   readonly #onEnded: () => void;
   readonly #stallAfterHeartbeats: number;
   readonly #replayLastEvent: boolean;
@@ -61,7 +61,8 @@ export class MultiplexConnection {
   /** The id from the current stream's `ready` frame; undefined while (re)connecting. */
   #connection: string | undefined;
   #pendingPost: AbortController | undefined;
-  #flushTimer: unknown;
+  /** Gathers the changes of one task into one POST. */
+  readonly #flushSoon: DelayedCall;
   /** Past the attempt limit, waiting for the page to come back online or visible: new topics start out waiting too. */
   #waiting = false;
   #ended = false;
@@ -73,7 +74,8 @@ export class MultiplexConnection {
     this.#onEnded = onEnded;
     this.#stallAfterHeartbeats = options.stallAfterHeartbeats;
     this.#replayLastEvent = options.replayLastEvent;
-    this.#linger = new LingerTimer(environment, options.lingerMs, () => this.#end());
+    this.#linger = new DelayedCall(environment, options.lingerMs, () => this.#end());
+    this.#flushSoon = new DelayedCall(environment, 0, () => this.#flush());
     this.#stream = new EventStreamConnection(
       {
         url: target.endpoint,
@@ -144,7 +146,7 @@ export class MultiplexConnection {
     if (this.#ended) return;
     this.#ended = true;
     this.#linger.cancel();
-    this.#cancelFlush();
+    this.#flushSoon.cancel();
     this.#abortPost();
     this.#stream.close();
     this.#onEnded();
@@ -250,17 +252,7 @@ export class MultiplexConnection {
   }
 
   #scheduleFlush(): void {
-    if (this.#flushTimer !== undefined || this.#ended) return;
-    this.#flushTimer = this.#environment.setTimeout(() => {
-      this.#flushTimer = undefined;
-      this.#flush();
-    }, 0);
-  }
-
-  #cancelFlush(): void {
-    if (this.#flushTimer === undefined) return;
-    this.#environment.clearTimeout(this.#flushTimer);
-    this.#flushTimer = undefined;
+    if (!this.#ended) this.#flushSoon.start();
   }
 
   /** Drops topics nobody wants any more, tells the server what changed, and lingers once nothing is left. */

@@ -146,7 +146,7 @@ function mergeTopicsRules(rules: readonly MergedTopicsRule[] | undefined): reado
   for (const rule of rules as readonly Partial<MergedTopicsRule>[]) {
     if (typeof rule?.url !== 'string' || typeof rule.param !== 'string' || rule.param === '' || typeof rule.topicOf !== 'function') {
       throw new TypeError(
-        'each mergeTopics rule is { url: string, param: string, topicOf: (event) => topic }: the events of a merged stream do not say their topic, so topicOf must',
+        'each mergeTopics rule is { url: string, param: string, topicOf: function of an event }: the events of a merged stream do not say their topic, so topicOf must',
       );
     }
   }

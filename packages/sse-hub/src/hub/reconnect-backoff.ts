@@ -11,7 +11,7 @@ export class ReconnectBackoff {
   /** The server's `retry:` value: a floor, because the server knows its own load best. */
   #floorMs = 0;
   #connectedAt: number | undefined;
-  // Plain fields, not parameter properties: see linger-timer.ts.
+  // Plain fields, not parameter properties: see delayed-call.ts.
   readonly #policy: ResolvedReconnectPolicy;
   readonly #random: () => number;
   readonly #now: () => number;

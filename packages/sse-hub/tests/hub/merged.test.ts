@@ -177,7 +177,7 @@ describe('mergeTopics', () => {
   ])('refuses a rule with %s', (_, rule) => {
     expect(() => createTestHub({ mergeTopics: [rule as unknown as MergedTopicsRule] })).toThrow(
       new TypeError(
-        'each mergeTopics rule is { url: string, param: string, topicOf: (event) => topic }: the events of a merged stream do not say their topic, so topicOf must',
+        'each mergeTopics rule is { url: string, param: string, topicOf: function of an event }: the events of a merged stream do not say their topic, so topicOf must',
       ),
     );
   });
