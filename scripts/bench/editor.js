@@ -32,6 +32,20 @@ const sseCodes = (diagnostics) =>
     .map((diagnostic) => `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.code}`)
     .join(', ');
 
+/**
+ * What else the server said, for a run whose findings were not the expected ones: its other
+ * diagnostics (a parse or configuration error shows there) and its last log lines. One run in
+ * a busy machine's bench gave no diagnostics at all, and nothing told why.
+ */
+function whyDifferent(diagnostics, server) {
+  const others = diagnostics.filter((diagnostic) => !String(diagnostic.code).startsWith('sse/')).map((diagnostic) => diagnostic.message);
+  const log = server.log.slice(-3);
+  return [others.length > 0 ? `other diagnostics: ${others.join(' | ')}` : '', log.length > 0 ? `server log: ${log.join(' | ')}` : '']
+    .filter(Boolean)
+    .map((part) => ` (${part})`)
+    .join('');
+}
+
 async function measureConfig({ name, file, configure }, { runs, changes }, plugin) {
   const project = await copyExample(`sse-bench-editor-${name}-`);
   try {
@@ -46,18 +60,24 @@ async function measureConfig({ name, file, configure }, { runs, changes }, plugi
       const server = await startEslintLanguageServer(project.directory);
       try {
         const uri = await server.open(file);
-        const first = sseCodes(await server.diagnostics(uri));
+        const coldDiagnostics = await server.diagnostics(uri);
+        const first = sseCodes(coldDiagnostics);
         coldMs.push(performance.now() - started);
         expected ??= first;
-        if (first !== expected || first === '') problems.push(`${name}, run ${run + 1}: cold diagnostics "${first}", expected "${expected}"`);
+        if (first !== expected || first === '') {
+          problems.push(`${name}, run ${run + 1}: cold diagnostics "${first}", expected "${expected}"${whyDifferent(coldDiagnostics, server)}`);
+        }
         for (let change = 0; change < changes; change++) {
           // A comment at the end: the findings stay where they are.
           const edited = `${text}\n// edit ${run}.${change}\n`;
           const changed = performance.now();
           await server.change(uri, edited);
-          const after = sseCodes(await server.diagnostics(uri));
+          const warmDiagnostics = await server.diagnostics(uri);
+          const after = sseCodes(warmDiagnostics);
           warmMs.push(performance.now() - changed);
-          if (after !== expected) problems.push(`${name}, run ${run + 1}, change ${change + 1}: diagnostics "${after}", expected "${expected}"`);
+          if (after !== expected) {
+            problems.push(`${name}, run ${run + 1}, change ${change + 1}: diagnostics "${after}", expected "${expected}"${whyDifferent(warmDiagnostics, server)}`);
+          }
         }
       } finally {
         await server.stop();
