@@ -96,6 +96,24 @@ describe('reading topic events', () => {
     expect(parse(text).map((event) => event.topic)).toEqual([-1]);
   });
 
+  it('reads only the topic field: another five-letter field, or one of another length, is no number', () => {
+    expect(parse('topik: 4\ndata: a\n\ntopics: 5\ndata: b\n\ntopi: 6\ndata: c\n\n').map((event) => event.topic)).toEqual([-1, -1, -1]);
+  });
+
+  it('reads the largest number it writes, nine digits', () => {
+    expect(formatTopicEvent({ number: 999_999_999, type: 'message', id: '', data: 'd' })).toContain('topic: 999999999\n');
+    expect(parse('topic: 999999999\ndata: d\n\n').map((event) => event.topic)).toEqual([999_999_999]);
+  });
+
+  it('forgets a topic number read in an event that a reconnect cut off', () => {
+    const events: ParsedEvent[] = [];
+    const parser = createEventStreamParser({ onEvent: (event) => events.push(event) }, { topicNumbers: true });
+    parser.push('topic: 5\ndata: half');
+    parser.reset();
+    parser.push('data: whole\n\n');
+    expect(events).toEqual([{ type: 'message', data: 'whole', lastEventId: '', topic: -1 }]);
+  });
+
   it('keeps the last topic field of an event, and forgets it once the event is dispatched', () => {
     expect(parse('topic: 1\ntopic: 002\ndata: a\n\ndata: b\n\ntopic: 7\n\ndata: c\n\n').map((event) => [event.data, event.topic])).toEqual([
       ['a', 2],
