@@ -120,6 +120,20 @@ export function outermostComponentWrapper(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/**
+ * Wrappers that return a function which runs the one they are given later, when it is called
+ * (`const retry = debounce(() => connect(), 1000)`): the given function does not run where the
+ * wrapper is called, but wherever its result is.
+ */
+export const DEFERRING_WRAPPERS: ReadonlySet<string> = new Set(['debounce', 'throttle']);
+
+/** Whether `node` is the function a deferring wrapper is given: `debounce(fn, wait)`. */
+export function isDeferredByWrapper(node: TSESTree.Node): boolean {
+  const inner = skipTransparentParents(node);
+  const call = inner.parent;
+  return call?.type === 'CallExpression' && call.arguments[0] === inner && DEFERRING_WRAPPERS.has(calleeName(call.callee) ?? '');
+}
+
 /** The name a call goes by: `f` for `f()`, `m` for `x.m()`. */
 export function calleeName(callee: TSESTree.Node): string | null {
   if (callee.type === 'Identifier') return callee.name;

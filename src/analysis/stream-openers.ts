@@ -7,7 +7,8 @@
  * A function owns the code of the callbacks it passes inline (`useEffect(() => …)`,
  * `setTimeout(() => …)`, `rows.map(r => …)`, `onClick={() => …}`, an IIFE): calling it
  * sets them running. A function it returns or stores does not run when it is called, so
- * ownership stops there.
+ * ownership stops there; nor does one it hands to `debounce()` or `throttle()`, which runs
+ * when the wrapper's result is called.
  *
  * A class opens a stream when it is instantiated if its constructor or an instance field
  * initialiser does (directly or through `this.method()`); `new Row()` is then a construction
@@ -18,6 +19,7 @@ import {
   type FunctionNode,
   enclosingRunningFunction,
   isExecutionBoundary,
+  isDeferredByWrapper,
   isFunctionNode,
   skipTransparentParents,
 } from './functions.js';
@@ -72,7 +74,7 @@ function runsWithItsParent(fn: FunctionNode): boolean {
   if (fn.type === 'FunctionDeclaration') return false;
   const node = skipTransparentParents(fn);
   const parent = node.parent;
-  if (!parent) return false;
+  if (!parent || isDeferredByWrapper(node)) return false;
   if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as never)) {
     return true;
   }

@@ -19,6 +19,88 @@ const commonjs = {
 
 ruleTester.run('no-unbounded-reconnect', rule, {
   valid: [
+    // A re-open through a local helper that calls a function kept on a local object, with an
+    // attempt limit, a doubling delay and jitter in the helper. Near-miss of
+    // Untrivial-ai/agent-orchestrator frontend/src/renderer/lib/workspace-file-events.ts.
+    {
+      code: `export function createStream(url: string) {
+  const stream = { attempts: 0, source: undefined as EventSource | undefined, connect: () => {} };
+  const scheduleRetry = () => {
+    if (stream.attempts >= 6) return;
+    stream.attempts += 1;
+    setTimeout(() => stream.connect(), Math.random() * Math.min(30_000, 1000 * 2 ** stream.attempts));
+  };
+  stream.connect = () => {
+    const source = new EventSource(url);
+    stream.source = source;
+    source.onopen = () => { stream.attempts = 0; };
+    source.onerror = () => {
+      if (source.readyState === EventSource.CLOSED) scheduleRetry();
+    };
+  };
+  stream.connect();
+  return stream;
+}`,
+      filename: 'stream.ts',
+    },
+    // The helper only puts the re-open on a button: a person decides, nothing loops.
+    {
+      code: `export function createStream(url: string) {
+  const stream = { connect: () => {} };
+  const offerRetry = () => {
+    retryButton.onclick = () => stream.connect();
+  };
+  stream.connect = () => {
+    const source = new EventSource(url);
+    source.onerror = () => { source.close(); offerRetry(); };
+  };
+  stream.connect();
+}`,
+      filename: 'stream.ts',
+    },
+    // A debounced re-open with every safeguard: a limit in the debounced function, a delay that
+    // doubles there, and jitter in the wait that debounce() is given. Near-miss of the debounced
+    // reconnect in trendoman/Ctrl-CV-Snippets (JS/Server-Sent/debounce-reconnect.js).
+    {
+      code: `import debounce from 'lodash/debounce';
+let delay = 1000;
+let attempts = 0;
+let es;
+const reconnect = debounce(() => {
+  if (attempts >= 8) return;
+  attempts += 1;
+  connect();
+  delay = Math.min(64000, delay * 2);
+}, () => Math.random() * delay);
+function connect() {
+  es = new EventSource('/events');
+  es.onopen = () => { delay = 1000; attempts = 0; };
+  es.onerror = () => {
+    es.close();
+    reconnect();
+  };
+}
+connect();`,
+      languageOptions: javascript,
+    },
+    // The same with jitter waived: the limit inside the debounced function is found.
+    {
+      code: `const reconnect = throttle(() => {
+  if (attempts >= 8) return;
+  attempts += 1;
+  delay *= 2;
+  open();
+}, () => delay);
+let attempts = 0;
+let delay = 500;
+function open() {
+  const es = new EventSource('/events');
+  es.onerror = () => { es.close(); reconnect(); };
+}
+open();`,
+      options: [{ requireJitter: false }],
+      languageOptions: javascript,
+    },
     // Test files are left out: a parser test feeds `retry: 0` as text, and a client test
     // re-opens against a mock (reduced from mpetazzoni/sse.js lib/sse.test.js, a false finding of
     // the real-world audit). The same code in app files is reported below.
@@ -370,10 +452,11 @@ export function Feed({ url }) {
 }`,
       languageOptions: javascript,
     },
-    // TODO(false negative): a reconnect through a debounced wrapper (`debounce(fn)` keeps `fn` for later) is not followed.
+    // TODO(false negative): a named function handed to a debounce (`debounce(setup, 1000)`) is not
+    // followed; only a function written inline in the call is (see the invalid cases).
     {
       code: `let source;
-const reconnect = debounce(() => setup(), 1000);
+const reconnect = debounce(setup, 1000);
 function setup() {
   source = new EventSource('/events');
   source.onerror = () => { source.close(); reconnect(); };
@@ -596,6 +679,109 @@ export const off = useEventSource('/c', ['update'], { autoReconnect: false });
 export const plain = useEventSource('/d');`,
   ],
   invalid: [
+    // After the browser gives up (CLOSED), onerror calls a local helper that re-opens after a
+    // fixed 5 s through \`stream.connect\`, a function kept on a local object: forever, all
+    // clients in step. Reduced from Untrivial-ai/agent-orchestrator
+    // frontend/src/renderer/lib/workspace-file-events.ts, a miss of the real-world audit.
+    {
+      code: `const RETRY_MS = 5_000;
+export function createStream(url: string) {
+  const stream = { disposed: false, retry: undefined as number | undefined, connect: () => {} };
+  const scheduleRetry = () => {
+    if (stream.disposed || stream.retry) return;
+    stream.retry = window.setTimeout(() => {
+      stream.retry = undefined;
+      stream.connect();
+    }, RETRY_MS);
+  };
+  stream.connect = () => {
+    const source = new EventSource(url);
+    source.onerror = () => {
+      if (source.readyState === EventSource.CLOSED) scheduleRetry();
+    };
+  };
+  stream.connect();
+  return stream;
+}`,
+      filename: 'stream.ts',
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 14, column: 53, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // The same helper with an attempt limit, but a fixed delay: still no growth and no jitter.
+    {
+      code: `export function createStream(url: string) {
+  const stream = { attempts: 0, connect: () => {} };
+  function scheduleRetry() {
+    if (stream.attempts >= 6) return;
+    stream.attempts += 1;
+    setTimeout(stream.connect, 5000);
+  }
+  stream.connect = () => {
+    const source = new EventSource(url);
+    source.onerror = () => { source.close(); scheduleRetry(); };
+  };
+  stream.connect();
+}`,
+      filename: 'stream.ts',
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 10, column: 46, data: { stream: NATIVE, missing: 'no growing delay, no jitter' } }],
+    },
+    // onerror closes the stream and calls a debounced re-open (a local debounce() that returns
+    // the function it defers); the delay doubles to a cap, but nothing limits the attempts and
+    // nothing randomises the delay. Reduced from trendoman/Ctrl-CV-Snippets
+    // JS/Server-Sent/debounce-reconnect.js, a miss of the real-world audit.
+    {
+      code: `function debounce(fn, wait) {
+  let timer;
+  return function () {
+    clearTimeout(timer);
+    timer = setTimeout(fn, wait());
+  };
+}
+let seconds = 1;
+let source;
+const reopen = debounce(function () {
+  start();
+  seconds = Math.min(64, seconds * 2);
+}, function () { return seconds * 1000; });
+function start() {
+  source = new EventSource('/feed');
+  source.onopen = function () { seconds = 1; };
+  source.onerror = function () {
+    source.close();
+    reopen();
+  };
+}
+start();`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'unboundedErrorReconnect', line: 19, column: 5, data: { stream: NATIVE, missing: 'no attempt limit, no jitter' } },
+      ],
+    },
+    // A debounced re-open at a fixed wait (a TODO false negative until debounce() was followed).
+    {
+      code: `let source;
+const reconnect = debounce(() => setup(), 1000);
+function setup() {
+  source = new EventSource('/events');
+  source.onerror = () => { source.close(); reconnect(); };
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 5, column: 44, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // A throttled re-open at a fixed wait: nothing bounds it.
+    {
+      code: `import throttle from 'lodash/throttle';
+const retry = throttle(() => connect(), 2000);
+function connect() {
+  const es = new EventSource('/events');
+  es.addEventListener('error', () => {
+    es.close();
+    retry();
+  });
+}
+connect();`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 7, column: 5, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
     // The test-file cases above, in app files.
     {
       code: `const chunk = 'retry: 0\\n\\n';

@@ -20,6 +20,53 @@ const WRAPPERS = { wrappers: [{ module: '@acme/live', export: 'subscribe' }] };
 
 ruleTester.run('require-eventsource-close', rule, {
   valid: [
+    // A public connect() that picks the client in both branches but returns first when a stream
+    // is there, or closes the old one first: near-misses of tserkov/vue-sse's connect().
+    `import { EventSourcePolyfill } from 'event-source-polyfill';
+export class Client {
+  connect() {
+    if (this.source) return;
+    if (this.polyfill) {
+      this.source = new EventSourcePolyfill(this.url);
+    } else {
+      this.source = new EventSource(this.url);
+    }
+  }
+  disconnect() {
+    this.source?.close();
+  }
+}`,
+    `import { EventSourcePolyfill } from 'event-source-polyfill';
+export class Client {
+  connect() {
+    this.source?.close();
+    if (this.polyfill) {
+      this.source = new EventSourcePolyfill(this.url);
+    } else {
+      this.source = new EventSource(this.url);
+    }
+  }
+}`,
+    // The branches test the stream itself: only the one where it is absent opens without a close.
+    `export class Client {
+  connect() {
+    if (this.source) {
+      this.source.close();
+      this.source = new EventSource(this.url);
+    } else {
+      this.source = new EventSource(this.url);
+    }
+  }
+}`,
+    // Kept state that decides whether to open at all (one branch opens, the other does not) is still a guard.
+    `export class Client {
+  connect() {
+    if (!this.connected) {
+      this.source = new EventSource(this.url);
+      this.connected = true;
+    }
+  }
+}`,
     // A connection class whose start() opens into a field and whose stop() closes it, nothing
     // else opening one: whether a caller starts twice without stopping is not in this file.
     // Reduced from hoppscotch/hoppscotch SSEConnection.ts (its one caller starts only when
@@ -769,6 +816,76 @@ export default defineComponent({
 });`,
   ],
   invalid: [
+    // A public connect() that puts a new stream in \`this.source\` in both branches of a choice
+    // of client, with no close or check before: a second connect() leaks the first stream. The
+    // test of \`this.polyfill\` is kept state, but both of its branches open, so it guards
+    // nothing. Reduced from tserkov/vue-sse src/sse-client.js, a miss of the real-world audit.
+    {
+      code: `import { EventSourcePolyfill } from 'event-source-polyfill';
+export class Client {
+  connect() {
+    if (this.polyfill) {
+      this.source = new EventSourcePolyfill(this.url, { withCredentials: true });
+    } else {
+      this.source = new EventSource(this.url);
+    }
+    return new Promise((resolve) => {
+      this.source.onopen = () => resolve(this);
+    });
+  }
+  disconnect() {
+    this.source?.close();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 5,
+          column: 7,
+          data: { target: 'this.source', stream: '`EventSourcePolyfill` from `event-source-polyfill`' },
+          suggestions: [{ messageId: 'closeBeforeReplacing', data: { code: 'this.source?.close();' }, output: `import { EventSourcePolyfill } from 'event-source-polyfill';
+export class Client {
+  connect() {
+    if (this.polyfill) {
+      this.source?.close();
+      this.source = new EventSourcePolyfill(this.url, { withCredentials: true });
+    } else {
+      this.source = new EventSource(this.url);
+    }
+    return new Promise((resolve) => {
+      this.source.onopen = () => resolve(this);
+    });
+  }
+  disconnect() {
+    this.source?.close();
+  }
+}` }],
+        },
+        {
+          messageId: 'replacedWithoutClose',
+          line: 7,
+          column: 7,
+          data: { target: 'this.source', stream: ES },
+          suggestions: [{ messageId: 'closeBeforeReplacing', data: { code: 'this.source?.close();' }, output: `import { EventSourcePolyfill } from 'event-source-polyfill';
+export class Client {
+  connect() {
+    if (this.polyfill) {
+      this.source = new EventSourcePolyfill(this.url, { withCredentials: true });
+    } else {
+      this.source?.close();
+      this.source = new EventSource(this.url);
+    }
+    return new Promise((resolve) => {
+      this.source.onopen = () => resolve(this);
+    });
+  }
+  disconnect() {
+    this.source?.close();
+  }
+}` }],
+        },
+      ],
+    },
     // The same pair, but the constructor opens a stream first: start() replaces an open one.
     {
       code: `export class Connection {

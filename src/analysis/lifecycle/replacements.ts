@@ -75,7 +75,9 @@ class ReplacementCheck {
     private readonly handled: HandledElsewhere,
   ) {
     this.#questions = {
-      isGuard: (test, unit) => testsStream(sourceCode, test, targets) || testsKeptState(sourceCode, test, unit),
+      isGuard: (test, unit) =>
+        testsStream(sourceCode, test, targets) ||
+        (testsKeptState(sourceCode, test, unit) && !this.#opensInBothBranches(test, unit)),
       storesStream: (statement, unit) =>
         openingsWithin(openings, statement).some((opening) => {
           if (runningUnit(opening.node) !== unit) return false;
@@ -90,6 +92,20 @@ class ReplacementCheck {
           (sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? []).some((variable) => variable === target.root),
         ),
     };
+  }
+
+  /**
+   * `if (this.polyfill) this.es = new Polyfill(u); else this.es = new EventSource(u);`: a
+   * condition both of whose branches put a stream in the holder chooses how to open, not
+   * whether one is open already, so state it reads (`this.polyfill`) is no guard. A test of
+   * the stream itself still is (`if (this.es) … else …`). Reduced from tserkov/vue-sse's
+   * public `connect()`, a miss of the real-world audit.
+   */
+  #opensInBothBranches(test: TSESTree.Node, unit: FunctionNode | null): boolean {
+    const choice = test.parent;
+    if ((choice?.type !== 'IfStatement' && choice?.type !== 'ConditionalExpression') || choice.test !== test) return false;
+    const { consequent, alternate } = choice;
+    return alternate !== null && this.#questions.storesStream(consequent, unit) && this.#questions.storesStream(alternate, unit);
   }
 
   /**

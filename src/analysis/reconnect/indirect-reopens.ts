@@ -95,24 +95,41 @@ export function functionsHeldBy(
 
 /**
  * Re-opens in `region` through names that hold an opener: calls of them, and references handed
- * to a call (`setTimeout(api.connect, d)`), in code that runs with the region. Nodes already in
- * `known` are left out.
+ * to a call (`setTimeout(api.connect, d)`), in code that runs with the region. Also through a
+ * local function the region calls that is no opener by its binding but re-opens that way itself
+ * (`onerror = () => scheduleRetry()`, where `scheduleRetry` runs `setTimeout(() =>
+ * stream.connect(), d)`): its route then starts with that function. Nodes already in `known`
+ * are left out.
  */
 export function indirectReopenPoints(
   sourceCode: Readonly<TSESLint.SourceCode>,
   region: TSESTree.Node & { body: TSESTree.Node },
   openers: StreamOpeners,
   known: ReadonlySet<TSESTree.Node>,
+  steps = 0,
+  visiting: ReadonlySet<TSESTree.Node> = new Set([region]),
 ): ReopenPoint[] {
   if (openers.byFunction.size === 0) return [];
   const owner = owningFunction(region.body);
   const points: ReopenPoint[] = [];
   const consider = (node: TSESTree.Node, held: TSESTree.Node): void => {
     if (known.has(node) || owningFunction(node) !== owner) return;
-    for (const fn of functionsHeldBy(sourceCode, held)) {
+    const functions = functionsHeldBy(sourceCode, held);
+    for (const fn of functions) {
       const info = openers.byFunction.get(fn);
       if (info && fn !== region) {
         points.push({ node, opening: info.opening, route: [fn, ...info.via] });
+        return;
+      }
+    }
+    if (steps >= MAX_STEPS) return;
+    for (const fn of functions) {
+      if (visiting.has(fn) || openers.byFunction.has(fn)) continue;
+      const inner = indirectReopenPoints(sourceCode, fn, openers, known, steps + 1, new Set([...visiting, fn]))[0];
+      if (inner) {
+        const leads = new Map(inner.leads);
+        leads.set(fn, inner.node);
+        points.push({ node, opening: inner.opening, route: [fn, ...inner.route], leads });
         return;
       }
     }

@@ -26,6 +26,11 @@ export interface ReopenPoint {
   opening: StreamOpening;
   /** The functions entered between `node` and the opening, in call order; empty for a direct opening. */
   route: readonly FunctionNode[];
+  /**
+   * For functions of the route that lead on through a name holding the next one
+   * (`stream.connect()`), which the opener index has no call site for: the node that does.
+   */
+  leads?: ReadonlyMap<FunctionNode, TSESTree.Node>;
 }
 
 /**
@@ -94,7 +99,7 @@ export function reopenSteps(
   point.route.forEach((fn, index) => {
     const next = point.route[index + 1];
     const node = next
-      ? openers.callSites.find((site) => site.target.fn === next && owningFunction(site.node) === fn)?.node
+      ? (openers.callSites.find((site) => site.target.fn === next && owningFunction(site.node) === fn)?.node ?? point.leads?.get(fn))
       : point.opening.node;
     if (node) steps.push({ owner: fn, node });
   });

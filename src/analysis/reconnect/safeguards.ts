@@ -5,6 +5,7 @@
  * `delay-evidence.ts`): capped exponential backoff with full jitter.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isDeferredByWrapper, skipTransparentParents } from '../functions.js';
 import type { StreamOpeners } from '../stream-openers.js';
 import { hasAttemptLimit } from './attempt-limit.js';
 import { type DelayEvidence, findDelayEvidence } from './delay-evidence.js';
@@ -28,6 +29,11 @@ function scheduleRoots(region: ReopenRegion, points: readonly ReopenPoint[]): TS
   const roots = new Set<TSESTree.Node>([region]);
   for (const point of points) {
     for (const fn of point.route.slice(0, -1)) roots.add(fn);
+    // `debounce(reopen, () => Math.random() * delay)`: the wrapper's wait is the delay.
+    for (const fn of point.route) {
+      const wrapper = isDeferredByWrapper(fn) ? skipTransparentParents(fn).parent : null;
+      if (wrapper?.type === 'CallExpression') for (const wait of wrapper.arguments.slice(1)) roots.add(wait);
+    }
   }
   return [...roots];
 }
