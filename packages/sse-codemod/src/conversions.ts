@@ -35,7 +35,7 @@ export const SKIP_REASONS = {
   distinctUrlsWithoutMultiplexer:
     "a different URL per item: without the server multiplexer the shared hub still opens one connection per URL. Mount createMultiplexer from 'sse-hub/server', then run sse-codemod again with --endpoint (or after configureHub({ endpoint }) is in the app)",
   topicPerItemWithoutMultiplexer:
-    "a different topic per item, in a query parameter of one URL (as a Mercure hub's ?topic=): without a hub setup that merges topics, the shared hub would still open one connection per topic. A server that takes several topics on one connection (?topic=a&topic=b) lets them share one, with configureHub({ mergeTopics }) (not rewritten for yet); a Node server can mount createMultiplexer from 'sse-hub/server' instead, then run sse-codemod again with --endpoint",
+    "a different topic per item, in a query parameter of one URL (as a Mercure hub's ?topic=): without a hub setup that merges topics, the shared hub would still open one connection per topic. A server that takes several topics on one connection (?topic=a&topic=b) lets them share one: add configureHub({ mergeTopics: [{ url, param, topicOf }] }) with this URL and parameter to the app, then run sse-codemod again; a Node server can mount createMultiplexer from 'sse-hub/server' instead, then run sse-codemod again with --endpoint",
   distinctUrlsOnAnotherOrigin: (origin: string, multiplexOrigin: string) =>
     `a different URL per item on ${origin}, which the multiplexer (on ${multiplexOrigin === '(same origin)' ? "the page's own origin" : multiplexOrigin}) does not serve: the shared hub would still open one connection per URL. Mount a multiplexer on that origin, or leave this stream as it is`,
 } as const;

@@ -33,6 +33,8 @@ export interface FlaggedSite {
   urlOrigin: string;
   /** The query parameters whose values alone vary in its URL (`topic` in `/hub?topic=${topic}`), or null. */
   topicParameters: string[] | null;
+  /** Its URL as `describeUrl` keys it (`/hub?topic={}`), or null when only known at run time. */
+  urlKey: string | null;
 }
 
 const PER_ITEM_RULE = 'sse/no-eventsource-per-item';
@@ -162,7 +164,7 @@ export function detectFlaggedSites(filePath: string, text: string, sharedUrlOpen
   const instanceBlocks = blocks?.filter((block) => block.perInstance) ?? [];
   const urlOf = (opening: StreamOpening) => {
     const url = describeUrl(sourceCode as never, streamUrlArgument(opening));
-    return { urlOrigin: url.origin, topicParameters: varyingQueryParameters(url.key) };
+    return { urlOrigin: url.origin, topicParameters: varyingQueryParameters(url.key), urlKey: url.key };
   };
   const urlPerItem = (opening: StreamOpening, rule: string) =>
     repeatedUrlVaries(sourceCode, filePath, opening, rule) || (REPETITION_RULES.has(rule) && urlReadsInstanceScript(sourceCode, opening, instanceBlocks));

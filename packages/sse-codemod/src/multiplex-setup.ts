@@ -6,7 +6,7 @@
  */
 
 /** Where a hub configuration call's options object starts. */
-const HUB_CONFIGURATION = /\b(?:configureHub|createHub)\s*\(\s*\{/g;
+export const HUB_CONFIGURATION = /\b(?:configureHub|createHub)\s*\(\s*\{/g;
 /** How far into the options object the endpoint is looked for. */
 const OPTIONS_WINDOW = 800;
 const ENDPOINT_VALUE = /^endpoint\s*(?::\s*(?:(['"`])([^'"`\n]*)\1)?|(?=[,}\s]|$))/;
@@ -38,7 +38,7 @@ const LINE_COMMENT = /(?:^|[\s;{}()])\/\//;
  * block comment still open that starts its own line (a `/*` inside a string such as
  * `'/api/*'` does not).
  */
-function inComment(text: string, index: number): boolean {
+export function inComment(text: string, index: number): boolean {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
   if (LINE_COMMENT.test(text.slice(lineStart, index))) return true;
   const opened = text.lastIndexOf('/*', index);

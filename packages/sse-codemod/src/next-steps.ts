@@ -92,7 +92,7 @@ export function nextStepLines(input: NextStepsInput): string[] {
       `Left for the server: ${count} stream${count === 1 ? '' : 's'} opened per item with a topic of ${count === 1 ? 'its' : 'their'} own in one URL's query, as a Mercure hub's ?topic= (${listed(topicUrlSites)}).`,
       '   Without a hub setup that merges topics, the shared hub would still open one connection per topic, so the rewrite would save nothing.',
       '   The server needs: to take every topic on one connection (?topic=a&topic=b), as a Mercure hub does. The hub then shares one',
-      "   with configureHub({ mergeTopics: [{ url, param, topicOf }] }) (docs/hub.md); sse-codemod does not rewrite for it yet.",
+      "   with configureHub({ mergeTopics: [{ url, param, topicOf }] }) (docs/hub.md): add it with this URL and parameter, then run sse-codemod again.",
       `   A Node server can mount createMultiplexer from 'sse-hub/server' at ${DEFAULT_HUB_ENDPOINT} instead; then run sse-codemod again with --endpoint ${DEFAULT_HUB_ENDPOINT}.`,
     );
   }

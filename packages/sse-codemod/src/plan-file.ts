@@ -17,6 +17,7 @@ import { helperBinding } from './helper-import.js';
 import { type TextEdit, applyEdits, lineAndColumn, nonOverlapping, offsetBefore } from './text-edits.js';
 import type { FilePlan, PlanRequest, SiteResult, SourcePosition } from './types.js';
 import { SAME_ORIGIN, UNKNOWN_ORIGIN } from './report/types.js';
+import { mergeRuleFor } from './topic-urls.js';
 
 export const TODO_MARKER = 'TODO(sse-codemod)';
 export const IGNORE_MARKER = 'sse-codemod-ignore';
@@ -241,7 +242,8 @@ function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extr
       sites.push({ offset, rule: site.rule, reason: SKIP_REASONS.optedOut });
       continue;
     }
-    const conversion: ReturnType<typeof conversionFor> = !site.urlPerItem
+    // A merge rule shares one connection for the server's topics in any mode, on any origin (`mergedTarget` in sse-hub).
+    const conversion: ReturnType<typeof conversionFor> = !site.urlPerItem || mergeRuleFor(request.mergeTopics ?? [], site.urlKey)
       ? conversionFor(site.opening, node, context)
       : !request.multiplex
         ? { kind: 'skip', reason: site.topicParameters ? SKIP_REASONS.topicPerItemWithoutMultiplexer : SKIP_REASONS.distinctUrlsWithoutMultiplexer }

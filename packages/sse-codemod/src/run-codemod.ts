@@ -31,6 +31,7 @@ import { isTypeScriptSource } from './helper-language.js';
 import { helperFiles, helperSpecifierFor, helperState, missingHelperFiles } from './helper-module.js';
 import { SKIP_REASONS } from './conversions.js';
 import { type MultiplexSetup, multiplexSetupIn } from './multiplex-setup.js';
+import { type MergeTopicsSetup, mergeTopicsSetupIn } from './merge-topics-setup.js';
 import { formattedByPrettier, mocksEventSource, nextStepLines } from './next-steps.js';
 import { builtWorkerUrl, planInWorkers } from './plan-pool.js';
 import { encodeSource, readSource } from './read-source.js';
@@ -151,6 +152,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
   const packages = new PackageManifests();
   const mockingTests: string[] = [];
   let multiplexSetup: MultiplexSetup | undefined = options.endpoint === null ? undefined : { endpoint: options.endpoint };
+  const mergeTopics: MergeTopicsSetup[] = [];
   const outcomes = await mapWithConcurrency(files, READ_CONCURRENCY, async (file): Promise<ReadOutcome> => {
     const read = await readSource(file);
     progress.update('reading', (readCount += 1), files.length);
@@ -158,6 +160,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
     if (read.kind !== 'text') return { kind: 'listed', result: { path: reportPath, status: read.kind, sites: [], reason: read.reason } };
     if (mocksEventSource(file, read.text)) mockingTests.push(reportPath);
     multiplexSetup ??= multiplexSetupIn(read.text);
+    mergeTopics.push(...mergeTopicsSetupIn(read.text));
     if (!mentionsStream(read.text, [])) {
       const usesHub = defaultHubNeedles.some((needle) => read.text.includes(needle));
       return { kind: 'no-stream', file, reportPath, hubText: usesHub ? read.text : null };
@@ -196,6 +199,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
       multiplex: multiplexSetup !== undefined,
       // An endpoint the code computes may be on any origin: only a written one rules sites out.
       ...(multiplexSetup?.endpoint ? { multiplexOrigin: originOfText(multiplexSetup.endpoint) } : {}),
+      ...(mergeTopics.length > 0 ? { mergeTopics } : {}),
       ...(shared.has(candidate.file) ? { sharedUrlOpenings: shared.get(candidate.file)! } : {}),
     }),
   );

@@ -4,6 +4,8 @@
  */
 
 /** What happened at one stream opening that a rule flagged. */
+import type { MergeTopicsSetup } from './merge-topics-setup.js';
+
 export interface SiteResult {
   /** 1-based line of the opening in the file as it was read. */
   line: number;
@@ -47,6 +49,11 @@ export interface PlanRequest {
    * relative endpoint, the default). A stream per item on another origin cannot ride it.
    */
   multiplexOrigin?: string;
+  /**
+   * The app's `configureHub({ mergeTopics })` rules with literal `url` and `param`: a stream
+   * per item on such a URL, with its topic in `param`, is rewritten, since the hub merges them.
+   */
+  mergeTopics?: readonly MergeTopicsSetup[];
   /**
    * Openings (1-based line and column of the `new` or the call, in `text`) of a URL that other
    * files of the package open too: the report's merge candidates across files, which no rule sees

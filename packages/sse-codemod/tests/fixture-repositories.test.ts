@@ -389,7 +389,7 @@ describe('per-topic URLs for a Mercure-style server', () => {
       "Left for the server: 1 stream opened per item with a topic of its own in one URL's query, as a Mercure hub's ?topic= (assets/src/topics.ts:5).",
       '   Without a hub setup that merges topics, the shared hub would still open one connection per topic, so the rewrite would save nothing.',
       '   The server needs: to take every topic on one connection (?topic=a&topic=b), as a Mercure hub does. The hub then shares one',
-      "   with configureHub({ mergeTopics: [{ url, param, topicOf }] }) (docs/hub.md); sse-codemod does not rewrite for it yet.",
+      "   with configureHub({ mergeTopics: [{ url, param, topicOf }] }) (docs/hub.md): add it with this URL and parameter, then run sse-codemod again.",
       "   A Node server can mount createMultiplexer from 'sse-hub/server' at /__sse_hub instead; then run sse-codemod again with --endpoint /__sse_hub.",
     ]);
     expect(stdout).not.toContain('Left for the server multiplexer');
@@ -408,6 +408,77 @@ describe('per-topic URLs for a Mercure-style server', () => {
   it('the report still counts one connection per topic: over budget, as the page is', async () => {
     const report = await reportIn(path.join(root, 'assets'));
     expect(report.origins).toEqual([{ origin: '(same origin)', connections: 10, available: 5, over: 5 }]);
+  });
+});
+
+describe('per-topic URLs for a Mercure-style server the app merges with configureHub({ mergeTopics })', () => {
+  // The same trial shape once the app has followed the hub's docs for Mercure-style servers: its
+  // entry merges every `topic=` of the Mercure hub onto one connection. The loop's streams then
+  // share that one, so the codemod rewrites them as any repeated stream.
+  const TOPICS =
+    "const HUB = '/.well-known/mercure';\n\n" +
+    'export function watchTopics(topics: string[], onUpdate: (data: string) => void): EventSource[] {\n' +
+    '  return topics.map((topic) => {\n' +
+    '    const source = new EventSource(`${HUB}?topic=${encodeURIComponent(topic)}`);\n' +
+    '    source.onmessage = (event) => onUpdate(event.data);\n' +
+    '    return source;\n' +
+    '  });\n' +
+    '}\n';
+  const MAIN =
+    "import { configureHub } from './sse-hub.js';\n\n" +
+    '// Every board topic on one connection to the Mercure hub (?topic=a&topic=b).\n' +
+    'configureHub({\n' +
+    "  mergeTopics: [{ url: '/.well-known/mercure', param: 'topic', topicOf: (event) => (JSON.parse(event.data) as { board?: string }).board }],\n" +
+    '});\n\n' +
+    "export { watchTopics } from './topics.js';\n";
+  let root: string;
+  let initial: Record<string, string>;
+  let stdout: string;
+
+  beforeAll(async () => {
+    root = repository('mercure-merged', {
+      'composer.json': JSON.stringify({ require: { 'symfony/mercure-bundle': '^0.3' } }),
+      'assets/package.json': JSON.stringify({ name: 'board-assets', private: true, type: 'module' }),
+      'assets/tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', noEmit: true, ...STRICT }, include: ['src'] }),
+      'assets/src/main.ts': MAIN,
+      'assets/src/topics.ts': TOPICS,
+    });
+    initial = snapshotTree(root);
+    const result = await runCodemod(root, 'assets', '--write');
+    expect(result.code).toBe(0);
+    stdout = result.stdout;
+  });
+
+  it('rewrites the per-topic opener onto sharedEventSource and writes the helper, with no TODO', () => {
+    expect(changedEntries(initial, snapshotTree(root))).toEqual(['assets/src/sse-hub.ts', 'assets/src/topics.ts']);
+    expect(read(root, 'assets/src/topics.ts')).toBe(
+      // Extensionless, as moduleResolution bundler lets the file's own imports be.
+      "import { sharedEventSource } from './sse-hub';\n\n" + TOPICS.replace('new EventSource(`', 'sharedEventSource(`'),
+    );
+    expect(stdout).toContain('0 skipped, 0 failed (2 files scanned, 1 mention a stream); 1 site rewritten, 0 skipped.\n');
+    expect(stdout).not.toContain('Left for the server');
+  });
+
+  it('says the rewrite takes the topics from one connection per topic to one', () => {
+    expect(outputSection(stdout, 'Connections,')).toEqual([
+      CONNECTIONS_HEADER,
+      '  assets/src/topics.ts:7: 10 → 1',
+      '  (same origin): 10 → 1 in dedupe mode, within the 5 left for streams',
+    ]);
+  });
+
+  it('type-checks with the helper, and a second run changes nothing', async () => {
+    expect(await runTypeScript(path.join(root, 'assets'))).toEqual({ code: 0, stdout: '', stderr: '' });
+    commitAll(root);
+    const before = snapshotTree(root);
+    expect((await runCodemod(root, 'assets', '--write')).code).toBe(0);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('the report counts the 1 merged connection a human fix reaches', async () => {
+    const report = await reportIn(path.join(root, 'assets'));
+    expect(report.connections).toEqual({ 'src/topics.ts:7:20': 1 });
+    expect(report.origins).toEqual([{ origin: '(same origin)', connections: 1, available: 5, over: 0 }]);
   });
 });
 

@@ -13,6 +13,7 @@
  *   fully known URL share one, and a template counts its instances; with cross-tab sharing
  *   the hub's connections are held once for all tabs.
  */
+import { mergeRuleFor } from '../topic-urls.js';
 import type { CollectedSite } from './collect-sites.js';
 import type { HubSetup } from './hub-configuration.js';
 import {
@@ -63,15 +64,23 @@ function siteConnections(sites: readonly CollectedSite[], hub: HubSetup, assumpt
     let connections = count * tabs;
     let sharing: string | null = null;
     if (site.hub) {
-      const multiplexed = hub.mode === 'multiplex' && site.url.origin !== UNKNOWN_ORIGIN && site.url.origin === hub.endpointOrigin;
-      const sharedKey = multiplexed ? `multiplex ${site.url.origin}` : site.url.kind === 'static' ? `dedupe ${site.url.key}` : null;
+      // The hub checks its merge rules first, in either mode (`resolveTarget` in sse-hub).
+      const merged = mergeRuleFor(hub.mergeTopics ?? [], site.url.key);
+      const multiplexed = !merged && hub.mode === 'multiplex' && site.url.origin !== UNKNOWN_ORIGIN && site.url.origin === hub.endpointOrigin;
+      const sharedKey = merged
+        ? `merged ${merged.url} ${merged.param}`
+        : multiplexed
+          ? `multiplex ${site.url.origin}`
+          : site.url.kind === 'static'
+            ? `dedupe ${site.url.key}`
+            : null;
       if (sharedKey === null) {
         sharing = `hub in dedupe mode: one connection per distinct URL${crossTab}`;
       } else {
         const holder = holders.get(sharedKey);
         connections = holder === undefined ? tabs : 0;
         if (holder === undefined) holders.set(sharedKey, site.location);
-        const what = multiplexed ? "the hub's multiplexed connection" : "the hub's connection for this URL";
+        const what = merged ? `the hub's merged connection for ${merged.url}'s topics` : multiplexed ? "the hub's multiplexed connection" : "the hub's connection for this URL";
         sharing = holder === undefined ? `${what}${crossTab}` : `shares ${what}, counted at ${holder}`;
       }
     }

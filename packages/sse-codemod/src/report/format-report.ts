@@ -93,7 +93,8 @@ function hubLine(report: BudgetReport): string | null {
   if (hub.configuredAt.length === 0 && !report.sites.some((site) => site.hub)) return null;
   const mode = hub.mode === 'multiplex' ? `multiplex mode, endpoint ${hub.endpoint}` : 'dedupe mode';
   const where = hub.configuredAt.length === 0 ? 'no configureHub() call' : `configured at ${hub.configuredAt.join(', ')}`;
-  return `Hub: ${mode}${hub.crossTab ? ', shared across tabs' : ', each tab on its own'} (${where}).`;
+  const merged = hub.mergeTopics?.length ? `, topics merged for ${hub.mergeTopics.map((rule) => `${rule.url} ?${rule.param}=`).join(', ')}` : '';
+  return `Hub: ${mode}${merged}${hub.crossTab ? ', shared across tabs' : ', each tab on its own'} (${where}).`;
 }
 
 function closingLines(report: BudgetReport, check: boolean): string[] {

@@ -7,6 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ReferenceTracker, getStaticValue } from 'eslint-plugin-sse/detection';
 import { DEFAULT_HUB_ENDPOINT } from 'sse-hub';
+import type { MergeTopicsSetup } from '../merge-topics-setup.js';
 import { originOfText } from './describe-url.js';
 import { SAME_ORIGIN, type ReportHubSetup } from './types.js';
 
@@ -18,6 +19,8 @@ export interface HubConfigurationCall {
   endpoint?: string | null;
   mode?: 'multiplex' | 'dedupe' | null;
   crossTab?: boolean | null;
+  /** The merge rules with literal `url` and `param` (`mergeTopics`); a rule written otherwise is left out. */
+  mergeTopics?: MergeTopicsSetup[];
 }
 
 type TraceMap = Parameters<InstanceType<typeof ReferenceTracker>['iterateEsmReferences']>[0];
@@ -54,11 +57,27 @@ export function hubConfigurationCalls(
         if (property.key.name === 'endpoint') call.endpoint = typeof value === 'string' ? value : null;
         if (property.key.name === 'mode') call.mode = value === 'multiplex' || value === 'dedupe' ? value : null;
         if (property.key.name === 'crossTab') call.crossTab = typeof value === 'boolean' ? value : null;
+        if (property.key.name === 'mergeTopics') call.mergeTopics = literalMergeRules(property.value);
       }
     }
     calls.push(call);
   }
   return calls;
+}
+
+/** The rules of a `mergeTopics` array whose `url` and `param` are string literals, as the codemod reads them (`merge-topics-setup.ts`). */
+function literalMergeRules(list: TSESTree.Node): MergeTopicsSetup[] {
+  if (list.type !== 'ArrayExpression') return [];
+  const literal = (rule: TSESTree.ObjectExpression, name: string) => {
+    const property = rule.properties.find((entry) => entry.type === 'Property' && !entry.computed && entry.key.type === 'Identifier' && entry.key.name === name);
+    return property?.type === 'Property' && property.value.type === 'Literal' && typeof property.value.value === 'string' ? property.value.value : undefined;
+  };
+  return list.elements.flatMap((rule) => {
+    if (rule?.type !== 'ObjectExpression') return [];
+    const url = literal(rule, 'url');
+    const param = literal(rule, 'param');
+    return url && param ? [{ url, param }] : [];
+  });
 }
 
 export interface HubSetup extends ReportHubSetup {
@@ -74,15 +93,20 @@ export function mergeHubConfiguration(calls: readonly HubConfigurationCall[]): H
   let endpoint: string | null | undefined;
   let mode: 'multiplex' | 'dedupe' | null | undefined;
   let crossTab = false;
+  let mergeTopics: MergeTopicsSetup[] = [];
   for (const call of calls) {
+    // Each call's option replaces the last one's, as `configureHub` does.
+    if (call.mergeTopics) mergeTopics = call.mergeTopics;
     if ('endpoint' in call) endpoint = call.endpoint;
     if ('mode' in call) mode = call.mode;
     if ('crossTab' in call) crossTab = call.crossTab === true;
   }
+  // Named only when there are rules: a report without them reads as it did before `mergeTopics`.
+  const merged = mergeTopics.length > 0 ? { mergeTopics } : {};
   // The hub's own default: multiplex when an endpoint is given. A mode computed at run time may be dedupe.
   const resolvedMode = mode === null ? 'dedupe' : (mode ?? (endpoint === undefined ? 'dedupe' : 'multiplex'));
   if (resolvedMode === 'dedupe') {
-    return { mode: 'dedupe', endpoint: null, crossTab, configuredAt: calls.map((call) => call.location), endpointOrigin: null };
+    return { mode: 'dedupe', endpoint: null, crossTab, configuredAt: calls.map((call) => call.location), endpointOrigin: null, ...merged };
   }
   const text = endpoint ?? DEFAULT_HUB_ENDPOINT;
   return {
@@ -91,5 +115,6 @@ export function mergeHubConfiguration(calls: readonly HubConfigurationCall[]): H
     crossTab,
     configuredAt: calls.map((call) => call.location),
     endpointOrigin: endpoint === null ? SAME_ORIGIN : originOfText(text),
+    ...merged,
   };
 }

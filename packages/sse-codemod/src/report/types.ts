@@ -105,6 +105,8 @@ export interface ReportHubSetup {
   crossTab: boolean;
   /** The `location` of each `configureHub()` call read, in the order applied. */
   configuredAt: string[];
+  /** The `mergeTopics` rules read (literal `url` and `param`), when there are any: their topics ride one connection in any mode. */
+  mergeTopics?: { url: string; param: string }[];
 }
 
 export interface ReportFileIssue {
