@@ -479,6 +479,8 @@ describe('per-topic URLs for a Mercure-style server the app merges with configur
     const report = await reportIn(path.join(root, 'assets'));
     expect(report.connections).toEqual({ 'src/topics.ts:7:20': 1 });
     expect(report.origins).toEqual([{ origin: '(same origin)', connections: 1, available: 5, over: 0 }]);
+    const text = await runCodemod(path.join(root, 'assets'), '--report');
+    expect(text.stdout).toContain('Hub: dedupe mode, topics merged for /.well-known/mercure ?topic=, each tab on its own (configured at src/main.ts:4:1).\n');
   });
 });
 
