@@ -41,6 +41,12 @@ export interface NextStepsInput {
   endpoint?: string;
   /** Whether any site was rewritten; without one, only the lines about what was left are printed. */
   rewritten?: boolean;
+  /**
+   * Whether every rewritten site is a stream per item that the app's `configureHub({ mergeTopics })`
+   * already carries: then no multiplexer is needed, and saying to mount one would be wrong advice
+   * (a Mercure hub's app may not be a Node one).
+   */
+  onlyMerged?: boolean;
   /** `path:line` of each stream left alone because only the multiplexer would lower its count. */
   distinctUrlSites?: readonly string[];
   /** `path:line` of each stream left alone whose URL varies per item only in a query parameter (`?topic=`). */
@@ -56,16 +62,27 @@ const MAX_LISTED_SITES = 10;
 
 /** The lines printed after the summary of a run that rewrote a site, or left one for the multiplexer. */
 export function nextStepLines(input: NextStepsInput): string[] {
-  const { helperModule, written, endpoint = DEFAULT_HUB_ENDPOINT, rewritten = true, distinctUrlSites = [], topicUrlSites = [], mockingTests, prettierHelpers = [] } = input;
+  const { helperModule, written, endpoint = DEFAULT_HUB_ENDPOINT, rewritten = true, onlyMerged = false, distinctUrlSites = [], topicUrlSites = [], mockingTests, prettierHelpers = [] } = input;
   const lines: string[] = [];
   if (rewritten) {
+    lines.push(written ? 'Next steps:' : 'After --write, these steps are left to you:');
+    if (onlyMerged) {
+      lines.push(
+        "1. Keep the app's configureHub({ mergeTopics }) where the app starts, with the helper's hub:",
+        `     import { configureHub } from '${helperModule}';`,
+        '   it carries these streams on one connection per merged server, and the server needs no change.',
+        "   Its topicOf must name each update's topic: an update without one reaches no subscriber.",
+      );
+    } else {
+      lines.push(
+        `1. Call configureHub once where the app starts, so that every stream rides one connection per origin:`,
+        `     import { configureHub } from '${helperModule}';`,
+        `     configureHub({ endpoint: '${endpoint}' });`,
+        "   and mount the server multiplexer there: createMultiplexer({ allow: [...] }) from 'sse-hub/server'.",
+        "   Without it the hub runs in dedupe mode: one connection per distinct URL, so per-row URLs still take one each.",
+      );
+    }
     lines.push(
-      written ? 'Next steps:' : 'After --write, these steps are left to you:',
-      `1. Call configureHub once where the app starts, so that every stream rides one connection per origin:`,
-      `     import { configureHub } from '${helperModule}';`,
-      `     configureHub({ endpoint: '${endpoint}' });`,
-      "   and mount the server multiplexer there: createMultiplexer({ allow: [...] }) from 'sse-hub/server'.",
-      "   Without it the hub runs in dedupe mode: one connection per distinct URL, so per-row URLs still take one each.",
       'What changes at run time:',
       "- Reconnects: a native EventSource retries network errors forever; the hub retries with growing, jittered",
       '  delays, and after 10 attempts (reconnect.maxAttempts) waits until the browser is back online or the tab',

@@ -48,6 +48,8 @@ interface PlannedSite {
   reason?: string;
   /** The rewrite's edit, to tell whether it was applied in this pass. */
   edit?: TextEdit;
+  /** A stream per item that the app's `mergeTopics` rule carries: no multiplexer involved. */
+  merged?: boolean;
 }
 
 interface PassPlan {
@@ -243,7 +245,8 @@ function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extr
       continue;
     }
     // A merge rule shares one connection for the server's topics in any mode, on any origin (`mergedTarget` in sse-hub).
-    const conversion: ReturnType<typeof conversionFor> = !site.urlPerItem || mergeRuleFor(request.mergeTopics ?? [], site.urlKey)
+    const merged = site.urlPerItem && mergeRuleFor(request.mergeTopics ?? [], site.urlKey) !== undefined;
+    const conversion: ReturnType<typeof conversionFor> = !site.urlPerItem || merged
       ? conversionFor(site.opening, node, context)
       : !request.multiplex
         ? { kind: 'skip', reason: site.topicParameters ? SKIP_REASONS.topicPerItemWithoutMultiplexer : SKIP_REASONS.distinctUrlsWithoutMultiplexer }
@@ -257,7 +260,7 @@ function planSites(sourceFile: SourceFile, request: PlanRequest, detection: Extr
       todos.set(anchor, reasons);
       continue;
     }
-    const planned: PlannedSite = { offset, rule: site.rule };
+    const planned: PlannedSite = merged ? { offset, rule: site.rule, merged } : { offset, rule: site.rule };
     sites.push(planned);
     rewrites.push({ node, argumentsText: conversion.argumentsText, planned });
   }
@@ -390,6 +393,7 @@ function plan(request: PlanRequest): FilePlan {
   const siteResult = (site: PlannedSite, action: SiteResult['action']): SiteResult => {
     const result: SiteResult = { ...lineAndColumn(original, toOriginal(site.offset)), rule: site.rule, action };
     if (site.reason) result.reason = site.reason;
+    if (site.merged && action === 'rewritten') result.via = 'mergeTopics';
     return result;
   };
   const rewritten: SiteResult[] = [];

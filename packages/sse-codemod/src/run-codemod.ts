@@ -258,6 +258,7 @@ export async function runCodemod(options: CodemodOptions, io: RunIo): Promise<nu
           ? nextStepLines({
               endpoint: multiplexSetup?.endpoint ?? undefined,
               rewritten: summary.sitesRewritten > 0,
+              onlyMerged: fileResults.every((file) => file.sites.every((site) => site.action !== 'rewritten' || site.via === 'mergeTopics')),
               distinctUrlSites,
               topicUrlSites,
               helperModule: options.helperImport ?? `./${reportPathOf(neededHelpers[0] ?? defaultHelperPath!, cwd)}`,

@@ -16,6 +16,8 @@ export interface SiteResult {
   action: 'rewritten' | 'skipped';
   /** Why the site was skipped (also written into the file as a `TODO(sse-codemod)` comment, unless the user opted out). */
   reason?: string;
+  /** A stream per item rewritten because the app's `configureHub({ mergeTopics })` carries its server's topics on one connection. */
+  via?: 'mergeTopics';
 }
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';

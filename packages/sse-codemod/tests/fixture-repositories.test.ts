@@ -467,6 +467,17 @@ describe('per-topic URLs for a Mercure-style server the app merges with configur
     ]);
   });
 
+  it("says the app's mergeTopics carries them, not to mount the Node multiplexer this server cannot run", () => {
+    const steps = outputSection(stdout, 'Next steps:');
+    expect(steps.slice(1, 5)).toEqual([
+      "1. Keep the app's configureHub({ mergeTopics }) where the app starts, with the helper's hub:",
+      "     import { configureHub } from './assets/src/sse-hub.ts';",
+      '   it carries these streams on one connection per merged server, and the server needs no change.',
+      "   Its topicOf must name each update's topic: an update without one reaches no subscriber.",
+    ]);
+    expect(stdout).not.toContain('createMultiplexer');
+  });
+
   it('type-checks with the helper, and a second run changes nothing', async () => {
     expect(await runTypeScript(path.join(root, 'assets'))).toEqual({ code: 0, stdout: '', stderr: '' });
     commitAll(root);
