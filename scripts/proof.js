@@ -3,7 +3,9 @@
  * 127.0.0.1, that one EventSource per row starves the page's own POST while the hub
  * carries every row over one connection (and one connection for several tabs with
  * `crossTab`). Then page A again, as `sse-codemod --write` converted it in a copy of the
- * example (A'): the codemod alone, plus configuring the hub's endpoint, frees the POST.
+ * example (A'): the codemod alone, plus configuring the hub's endpoint, frees the POST. Then
+ * a page with one EventSource per topic of a Mercure-style hub (M), and the same page after
+ * the codemod (M'), whose topics share one connection through the hub's `mergeTopics`.
  * Prints a table, or with `--json` the same figures as JSON.
  *
  * Exit status: 0 when every criterion holds, 1 when one fails, 2 when the proof could
@@ -15,7 +17,7 @@
  * `--fleet-only` runs just that one.
  */
 import { ProofSetupError, launchChromium } from './proof/chromium.js';
-import { convertExample } from './proof/convert-example.js';
+import { convertExample, convertMercureExample } from './proof/convert-example.js';
 import { evaluateCriteria, formatReport, proofPassed } from './proof/report.js';
 import { BOUNDS, SCENARIOS, runScenario } from './proof/scenarios.js';
 import { FLEET_BOUNDS, evaluateFleetCriteria, formatFleet, runFleetScenario } from './proof/fleet.js';
@@ -42,9 +44,16 @@ async function main(argv) {
   watchdog.unref();
 
   // Once, before any scenario: a conversion that fails is a setup error, not a finding.
-  const converted = fleetOnly
-    ? { publicDir: undefined, report: { summary: undefined }, cleanup: async () => undefined }
-    : await convertExample({ timeoutMs: BOUNDS.codemodMs });
+  const notConverted = { publicDir: undefined, report: { summary: undefined }, cleanup: async () => undefined };
+  const converted = fleetOnly ? notConverted : await convertExample({ timeoutMs: BOUNDS.codemodMs });
+  let convertedMercure = notConverted;
+  try {
+    if (!fleetOnly) convertedMercure = await convertMercureExample({ timeoutMs: BOUNDS.codemodMs });
+  } catch (error) {
+    await withTimeout(converted.cleanup(), BOUNDS.closeMs, 'removing the converted copy of the example');
+    throw error;
+  }
+  const conversions = { liveDashboard: converted, mercureTopics: convertedMercure };
   let chromiumVersion;
   const results = [];
   let fleet;
@@ -53,7 +62,7 @@ async function main(argv) {
     chromiumVersion = browser.version();
     try {
       for (const scenario of fleetOnly ? [] : SCENARIOS) {
-        const served = scenario.convertedByCodemod ? { publicDir: converted.publicDir } : {};
+        const served = scenario.convertedByCodemod ? { publicDir: conversions[scenario.convertedByCodemod].publicDir } : {};
         results.push(await runScenario(browser, scenario, BOUNDS, served));
       }
       fleet = await runFleetScenario(browser, FLEET_BOUNDS);
@@ -62,6 +71,7 @@ async function main(argv) {
     }
   } finally {
     await withTimeout(converted.cleanup(), BOUNDS.closeMs, 'removing the converted copy of the example');
+    await withTimeout(convertedMercure.cleanup(), BOUNDS.closeMs, 'removing the converted copy of the mercure-topics example');
   }
 
   const criteria = [
@@ -73,7 +83,7 @@ async function main(argv) {
     const figures = {
       environment: environment(chromiumVersion),
       bounds: BOUNDS,
-      codemod: { summary: converted.report.summary },
+      codemod: { summary: converted.report.summary, mercureSummary: convertedMercure.report.summary },
       scenarios: Object.fromEntries(results.map((result) => [result.key, result])),
       fleet: { bounds: FLEET_BOUNDS, result: fleet },
       criteria,
@@ -87,6 +97,7 @@ async function main(argv) {
         criteria,
         environment: describeEnvironment(chromiumVersion),
         codemodSummary: converted.report.summary,
+        mercureCodemodSummary: convertedMercure.report.summary,
       }),
     );
     if (fleet) process.stdout.write(`\n${formatFleet(fleet)}`);

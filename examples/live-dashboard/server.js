@@ -14,7 +14,8 @@
  * TCP sockets and event streams, split into those the browser opened and those the
  * multiplexer opened to this same server (they carry `x-sse-multiplexer: 1`).
  *
- * Run it with `npm run build && node examples/live-dashboard/server.js`.
+ * Run it with `npm run build && node examples/live-dashboard/server.js`. The mercure-topics
+ * example's server counts and serves files with the helpers exported here.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -27,7 +28,7 @@ const HUB_ENDPOINT = '/__sse_hub';
 const ROW_EVENT_INTERVAL_MS = 500;
 const ROW_ROUTE = /^\/rows\/([1-9]\d{0,3})\/events$/;
 
-const CONTENT_TYPES = {
+export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -187,7 +188,7 @@ export async function startDashboardServer({ port = 0, host = '127.0.0.1', publi
  * browser or to the multiplexer by its first request (keep-alive sockets are never
  * shared between the two); one that never carries a request counts only as accepted.
  */
-function createConnectionAccounting() {
+export function createConnectionAccounting() {
   const gauge = () => ({ opened: 0, open: 0, peak: 0 });
   const sockets = { accepted: 0, browser: gauge(), upstream: gauge() };
   const streams = { browser: gauge(), upstream: gauge() };
@@ -235,7 +236,7 @@ function createConnectionAccounting() {
 }
 
 /** The path of `relativePath` inside `root`, or undefined if it escapes `root` or has another extension. */
-function resolveInside(root, relativePath, allowedExtensions) {
+export function resolveInside(root, relativePath, allowedExtensions) {
   let decoded;
   try {
     decoded = decodeURIComponent(relativePath);
@@ -248,12 +249,12 @@ function resolveInside(root, relativePath, allowedExtensions) {
   return file;
 }
 
-function sendText(response, status, contentType, body) {
+export function sendText(response, status, contentType, body) {
   response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
   response.end(body);
 }
 
-function sendNotFound(response) {
+export function sendNotFound(response) {
   sendText(response, 404, 'text/plain; charset=utf-8', 'not found');
 }
 

@@ -41,7 +41,14 @@ const PROMPT_POST = `within ${GENEROUS_POST_MS} ms or ${BASELINE_FACTOR}× its i
  * @returns {Criterion[]}
  */
 export function evaluateCriteria(results) {
-  const { perRowEventSource: a, sharedEventSource: b, crossTab: c, codemodConverted: converted } = results;
+  const {
+    perRowEventSource: a,
+    sharedEventSource: b,
+    crossTab: c,
+    codemodConverted: converted,
+    perTopicEventSource: m,
+    mercureConverted: mConverted,
+  } = results;
   return [
     {
       description: `page A's POST stalls (no answer within ${a?.post.boundMs ?? '?'} ms)`,
@@ -88,16 +95,54 @@ export function evaluateCriteria(results) {
       passed: converted !== undefined && answersPromptly(converted.post),
       actual: converted ? describePostAgainstBaseline(converted.post) : 'not run',
     },
+    {
+      description: `page M's POST stalls behind its per-topic streams (no answer within ${m?.post.boundMs ?? '?'} ms)`,
+      passed: m !== undefined && m.post.stalled,
+      actual: m ? `${describePost(m.post)}; ${m.sseConnections.opened} SSE connections` : 'not run',
+    },
+    {
+      description: "page M' (converted by sse-codemod, topics merged) uses 1 SSE connection",
+      passed: mConverted !== undefined && mConverted.sseConnections.opened === 1,
+      actual: mConverted ? String(mConverted.sseConnections.opened) : 'not run',
+    },
+    {
+      description: `page M' asks the Mercure-style hub for all ${mConverted?.rowsTotal ?? 20} topics on that connection`,
+      passed: mConverted !== undefined && mConverted.rowsTotal > 0 && mergedTopics(mConverted) === mConverted.rowsTotal,
+      actual: mConverted ? describeMercureRequests(mConverted) : 'not run',
+    },
+    {
+      description: "page M' updates every row",
+      passed: mConverted !== undefined && allRowsUpdated(mConverted),
+      actual: mConverted ? describeRows(mConverted) : 'not run',
+    },
+    {
+      description: `page M' answers its POST ${PROMPT_POST}`,
+      passed: mConverted !== undefined && answersPromptly(mConverted.post),
+      actual: mConverted ? describePostAgainstBaseline(mConverted.post) : 'not run',
+    },
   ];
+}
+
+/** The topics of the one stream request a merged page made; 0 unless it made exactly one. */
+function mergedTopics(result) {
+  const requests = result.mercure?.requests ?? [];
+  return requests.length === 1 ? requests[0].topics : 0;
+}
+
+/** @param {ScenarioResult} result */
+function describeMercureRequests(result) {
+  const requests = result.mercure?.requests ?? [];
+  if (requests.length === 0) return 'no stream request';
+  return `${requests.length === 1 ? '1 stream request' : `${requests.length} stream requests`} with ${requests.map((request) => request.topics).join(', ')} topic(s)`;
 }
 
 /**
  * The human-readable report: an aligned table, a legend, what the codemod did for
  * scenario A' (when it ran), then each criterion.
- * @param {{ results: ScenarioResult[], criteria: Criterion[], environment: string, codemodSummary?: CodemodSummary }} report
+ * @param {{ results: ScenarioResult[], criteria: Criterion[], environment: string, codemodSummary?: CodemodSummary, mercureCodemodSummary?: CodemodSummary }} report
  * @returns {string}
  */
-export function formatReport({ results, criteria, environment, codemodSummary }) {
+export function formatReport({ results, criteria, environment, codemodSummary, mercureCodemodSummary }) {
   const header = ['scenario', 'SSE connections', 'TCP sockets', 'rows updated', 'POST round trip'];
   const rows = results.map((result) => [
     result.label,
@@ -117,6 +162,7 @@ export function formatReport({ results, criteria, environment, codemodSummary })
     '  the last seconds of the run.',
     '',
     ...(codemodSummary ? [describeConversion(codemodSummary), ''] : []),
+    ...(mercureCodemodSummary ? [describeMercureConversion(mercureCodemodSummary), ''] : []),
     ...criteria.map((criterion) => `${criterion.passed ? 'PASS' : 'FAIL'}  ${criterion.description}: ${criterion.actual}`),
     '',
     proofPassed(criteria) ? 'proof passed' : 'proof FAILED',
@@ -160,13 +206,31 @@ export function formatTable(header, rows, align) {
  * @returns {string}
  */
 export function describeConversion(summary) {
-  const files = summary.changed === 1 ? '1 file' : `${summary.changed} files`;
-  const sites = (count) => (count === 1 ? '1 site' : `${count} sites`);
   return [
-    `A': a copy of examples/live-dashboard after \`sse-codemod --write\`: ${files} changed,`,
-    `  ${sites(summary.sitesRewritten)} rewritten, ${sites(summary.sitesSkipped)} skipped, ${summary.failed} failed; the result type-checks.`,
+    `A': a copy of examples/live-dashboard after \`sse-codemod --write\`: ${describeRun(summary)}`,
     '  The one step by hand: page-a.html configures the hub endpoint before rows-a.js runs.',
   ].join('\n');
+}
+
+/**
+ * How page M' came to be: the app's `mergeTopics` setup added first (the step by hand the
+ * codemod's TODO asks for on a Mercure-style server), then the codemod.
+ * @param {CodemodSummary} summary
+ * @returns {string}
+ */
+export function describeMercureConversion(summary) {
+  return [
+    `M': a copy of examples/mercure-topics after \`sse-codemod --write\`: ${describeRun(summary)}`,
+    "  The one step by hand, before the run: topics.html loads the app's configureHub({ mergeTopics })",
+    '  (mercure-setup.js), without which the codemod leaves per-topic streams alone.',
+  ].join('\n');
+}
+
+/** @param {CodemodSummary} summary */
+function describeRun(summary) {
+  const files = summary.changed === 1 ? '1 file' : `${summary.changed} files`;
+  const sites = (count) => (count === 1 ? '1 site' : `${count} sites`);
+  return `${files} changed,\n  ${sites(summary.sitesRewritten)} rewritten, ${sites(summary.sitesSkipped)} skipped, ${summary.failed} failed; the result type-checks.`;
 }
 
 /** @param {Criterion[]} criteria */

@@ -1,11 +1,13 @@
 /**
- * The four scenarios of the proof. Each gets its own dashboard server and its own
- * browser context, so that one scenario's connections (and Chromium's per-profile
- * connection budget) cannot leak into the next. The fourth serves a copy of the example
- * that `sse-codemod --write` converted (see convert-example.js).
+ * The six scenarios of the proof. Each gets its own server and its own browser context, so
+ * that one scenario's connections (and Chromium's per-profile connection budget) cannot leak
+ * into the next. A' and M' serve a copy of their example that `sse-codemod --write` converted
+ * (see convert-example.js). M and M' are the mercure-topics example: per-topic streams to a
+ * Mercure-style hub, a server that cannot mount the Node multiplexer.
  */
 import { errors } from 'playwright-core';
 import { startDashboardServer } from '../../examples/live-dashboard/server.js';
+import { startMercureTopicsServer } from '../../examples/mercure-topics/server.js';
 import { median, waitUntilSettled, withTimeout } from './bounded.js';
 import { readRowEventCounts, timeIdleSend, timeSends } from './page-probe.js';
 
@@ -31,7 +33,16 @@ export const SCENARIOS = [
   { key: 'sharedEventSource', label: 'B  20 rows, sharedEventSource', path: '/page-b.html', tabs: 1 },
   { key: 'crossTab', label: 'C  3 tabs of B, crossTab: true', path: '/page-b.html?crossTab=1', tabs: 3 },
   // Page A itself, after the codemod: served from the converted copy, not from public/.
-  { key: 'codemodConverted', label: "A' page A after sse-codemod --write", path: '/page-a.html', tabs: 1, convertedByCodemod: true },
+  { key: 'codemodConverted', label: "A' page A after sse-codemod --write", path: '/page-a.html', tabs: 1, convertedByCodemod: 'liveDashboard' },
+  { key: 'perTopicEventSource', label: 'M  20 rows, EventSource per Mercure topic', path: '/topics.html', tabs: 1, startServer: startMercureTopicsServer },
+  {
+    key: 'mercureConverted',
+    label: "M' page M after sse-codemod --write",
+    path: '/topics.html',
+    tabs: 1,
+    startServer: startMercureTopicsServer,
+    convertedByCodemod: 'mercureTopics',
+  },
 ];
 
 /**
@@ -49,6 +60,7 @@ export const SCENARIOS = [
  *     baselineRoundTripsMs: (number | null)[], baselineMs: number | null,
  *   },
  *   multiplexer: { connections: number, topics: number, upstreams: number } | undefined,
+ *   mercure: import('../../examples/mercure-topics/server.js').MercureStats | undefined,
  *   pageErrors: string[],
  * }} ScenarioResult
  */
@@ -62,7 +74,8 @@ export const SCENARIOS = [
  */
 export async function runScenario(browser, scenario, bounds = BOUNDS, { publicDir } = {}) {
   const baselineRoundTripsMs = await measureIdlePost(browser, bounds);
-  const dashboard = await startDashboardServer({ port: 0, host: '127.0.0.1', publicDir });
+  const startServer = scenario.startServer ?? startDashboardServer;
+  const dashboard = await startServer({ port: 0, host: '127.0.0.1', publicDir });
   try {
     const context = await browser.newContext();
     try {
@@ -181,6 +194,7 @@ async function measure(context, dashboard, scenario, bounds) {
       baselineMs: null,
     },
     multiplexer: stats.multiplexer,
+    mercure: stats.mercure,
     pageErrors,
   };
 }

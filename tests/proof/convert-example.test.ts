@@ -13,8 +13,12 @@ import { ProofSetupError } from '../../scripts/proof/chromium.js';
 import {
   CONFIGURE_HUB_SCRIPT,
   EXAMPLE_DIR,
+  MERCURE_EXAMPLE_DIR,
+  MERCURE_SETUP,
+  MERCURE_SETUP_SCRIPT,
   configureHubEndpoint,
   convertExample,
+  convertMercureExample,
   findConversionProblems,
   typeCheckConvertedExample,
 } from '../../scripts/proof/convert-example.js';
@@ -148,9 +152,53 @@ describe('convertExample when the codemod does not rewrite page A', () => {
     const conversion = convertExample({ timeoutMs: CODEMOD_BOUND_MS, exampleDir: example });
     await expect(conversion).rejects.toThrow(ProofSetupError);
     await expect(conversion).rejects.toThrow(
-      'sse-codemod did not convert page A:\n' +
+      'sse-codemod did not convert public/rows-a.js:\n' +
         '  public/rows-a.js is unchanged, not changed\n' +
         '  public/rows-a.js:12:18 (sse/no-eventsource-in-loop) was skipped: opted out with an `sse-codemod-ignore` comment',
+    );
+    expect(await proofCopies()).toEqual(copiesBefore);
+  }, CODEMOD_BOUND_MS);
+});
+
+describe('convertMercureExample', () => {
+  it("adds the app's mergeTopics setup before page M's script, and the codemod rewrites its per-topic streams because of it", async () => {
+    const mercure = await convertMercureExample({ timeoutMs: CODEMOD_BOUND_MS });
+    try {
+      const html = await readFile(join(mercure.publicDir, 'topics.html'), 'utf8');
+      expect(html).toContain(`    ${MERCURE_SETUP_SCRIPT}\n    <script type="module" src="/topic-rows.js"></script>`);
+      expect(await readFile(join(mercure.publicDir, 'mercure-setup.js'), 'utf8')).toBe(MERCURE_SETUP);
+      const rows = await readFile(join(mercure.publicDir, 'topic-rows.js'), 'utf8');
+      expect(rows).toMatch(/^import \{ sharedEventSource \} from '\.\/sse-hub\.js';$/m);
+      expect(rows).toContain("sharedEventSource('/.well-known/mercure?topic=' + encodeURIComponent('/rows/' + row.id))");
+      expect(mercure.report.files.filter((file) => file.status === 'changed')).toEqual([
+        {
+          path: 'public/topic-rows.js',
+          status: 'changed',
+          sites: [{ line: 11, column: 18, rule: 'sse/no-eventsource-in-loop', action: 'rewritten', via: 'mergeTopics' }],
+        },
+      ]);
+      // The example itself is untouched: the setup is added to the copy only.
+      expect(existsSync(join(MERCURE_EXAMPLE_DIR, 'public', 'mercure-setup.js'))).toBe(false);
+      expect(await readFile(join(MERCURE_EXAMPLE_DIR, 'public', 'topic-rows.js'), 'utf8')).toContain('new EventSource(');
+    } finally {
+      await mercure.cleanup();
+    }
+    expect(existsSync(dirname(dirname(mercure.publicDir)))).toBe(false);
+  }, CODEMOD_BOUND_MS);
+
+  it('fails the setup when the per-topic URL is not the merge rule\'s server, and leaves no copy behind', async () => {
+    const example = await temporaryDirectory();
+    await cp(MERCURE_EXAMPLE_DIR, example, { recursive: true });
+    // Another path than the rule's url: the codemod must not take it for the merged server.
+    await replaceInFile(join(example, 'public', 'topic-rows.js'), "'/.well-known/mercure?topic='", "'/other-hub?topic='");
+    const copiesBefore = await proofCopies();
+
+    const conversion = convertMercureExample({ timeoutMs: CODEMOD_BOUND_MS, exampleDir: example });
+    await expect(conversion).rejects.toThrow(ProofSetupError);
+    // The file is changed all the same: the codemod leaves its TODO there.
+    await expect(conversion).rejects.toThrow(
+      'sse-codemod did not convert public/topic-rows.js:\n' +
+        '  public/topic-rows.js:11:18 (sse/no-eventsource-in-loop) was skipped: a different topic per item, in a query parameter of one URL',
     );
     expect(await proofCopies()).toEqual(copiesBefore);
   }, CODEMOD_BOUND_MS);
@@ -178,6 +226,18 @@ describe('findConversionProblems', () => {
     expect(findConversionProblems(report([{ path: 'public/rows-a.js', status: 'failed', sites: [] }]), copyDir)).toEqual([
       'public/rows-a.js is failed, not changed',
       'public/rows-a.js has no site',
+    ]);
+  });
+
+  it('checks another page, and with `via`, that each site was rewritten for that reason', () => {
+    const page = 'public/topic-rows.js';
+    const merged = { ...rewritten, via: 'mergeTopics' as const };
+    expect(findConversionProblems(report([{ path: page, status: 'changed', sites: [merged] }]), copyDir, page, 'mergeTopics')).toEqual([]);
+    expect(findConversionProblems(report([{ path: page, status: 'changed', sites: [rewritten] }]), copyDir, page, 'mergeTopics')).toEqual([
+      'public/topic-rows.js:11:18 (sse/no-eventsource-in-loop) was rewritten without rather than via mergeTopics',
+    ]);
+    expect(findConversionProblems(report([{ path: page, status: 'changed', sites: [merged] }]), copyDir)).toEqual([
+      'public/rows-a.js is not in the report',
     ]);
   });
 

@@ -4,6 +4,7 @@ import {
   BASELINE_FACTOR,
   GENEROUS_POST_MS,
   describeConversion,
+  describeMercureConversion,
   describePost,
   evaluateCriteria,
   formatReport,
@@ -21,6 +22,9 @@ function post(roundTripsMs: (number | null)[], baselineRoundTripsMs: (number | n
 
 const B_PROMPT = `page B's POST answers within ${GENEROUS_POST_MS} ms or ${BASELINE_FACTOR}× its idle baseline`;
 const CONVERTED_PROMPT = `page A' answers its POST within ${GENEROUS_POST_MS} ms or ${BASELINE_FACTOR}× its idle baseline`;
+const MERCURE_PROMPT = `page M' answers its POST within ${GENEROUS_POST_MS} ms or ${BASELINE_FACTOR}× its idle baseline`;
+const MERCURE_ONE_CONNECTION = "page M' (converted by sse-codemod, topics merged) uses 1 SSE connection";
+const MERCURE_ALL_TOPICS = "page M' asks the Mercure-style hub for all 20 topics on that connection";
 
 function scenario(overrides: Partial<ScenarioResult> & Pick<ScenarioResult, 'key' | 'label'>): ScenarioResult {
   return {
@@ -37,6 +41,7 @@ function scenario(overrides: Partial<ScenarioResult> & Pick<ScenarioResult, 'key
     rowsUpdatedPerTab: [20],
     post: post([4, 5, 6, 7, 8]),
     multiplexer: { connections: 1, topics: 20, upstreams: 20 },
+    mercure: undefined,
     pageErrors: [],
     ...overrides,
   };
@@ -57,6 +62,25 @@ function passingResults() {
     sharedEventSource: scenario({ key: 'sharedEventSource', label: 'B' }),
     crossTab: scenario({ key: 'crossTab', label: 'C', tabs: 3, tabsLoaded: 3, rowsTotal: 60, rowsUpdated: 60, rowsUpdatedPerTab: [20, 20, 20] }),
     codemodConverted: scenario({ key: 'codemodConverted', label: "A'" }),
+    // No multiplexer on a Mercure-style server: the page's streams go to the hub itself.
+    perTopicEventSource: scenario({
+      key: 'perTopicEventSource',
+      label: 'M',
+      sseConnections: { opened: 6, peakOpen: 6 },
+      rowsUpdated: 6,
+      rowsUpdatedPerTab: [6],
+      post: stalledPost,
+      upstreamStreams: 0,
+      multiplexer: undefined,
+      mercure: { streams: 6, requests: Array.from({ length: 6 }, () => ({ topics: 1, resumed: false })) },
+    }),
+    mercureConverted: scenario({
+      key: 'mercureConverted',
+      label: "M'",
+      upstreamStreams: 0,
+      multiplexer: undefined,
+      mercure: { streams: 1, requests: [{ topics: 20, resumed: false }] },
+    }),
   };
 }
 
@@ -68,7 +92,7 @@ const failing = (results: ReturnType<typeof passingResults>) =>
 describe('evaluateCriteria', () => {
   it('passes every criterion on the figures the issue asks for', () => {
     const criteria = evaluateCriteria(passingResults());
-    expect(criteria).toHaveLength(9);
+    expect(criteria).toHaveLength(14);
     expect(failing(passingResults())).toEqual([]);
     expect(proofPassed(criteria)).toBe(true);
   });
@@ -189,8 +213,15 @@ describe('evaluateCriteria', () => {
   });
 
   it('fails every criterion about a scenario that did not run', () => {
-    const { perRowEventSource, sharedEventSource, codemodConverted } = passingResults();
-    const criteria = evaluateCriteria({ perRowEventSource, sharedEventSource, crossTab: undefined, codemodConverted });
+    const { perRowEventSource, sharedEventSource, codemodConverted, perTopicEventSource, mercureConverted } = passingResults();
+    const criteria = evaluateCriteria({
+      perRowEventSource,
+      sharedEventSource,
+      crossTab: undefined,
+      codemodConverted,
+      perTopicEventSource,
+      mercureConverted,
+    });
     expect(criteria.filter((criterion) => !criterion.passed).map((criterion) => criterion.actual)).toEqual([
       'not run',
       'not run',
@@ -199,8 +230,8 @@ describe('evaluateCriteria', () => {
   });
 
   it("fails all three criteria about page A' when the converted page did not run", () => {
-    const { perRowEventSource, sharedEventSource, crossTab } = passingResults();
-    const criteria = evaluateCriteria({ perRowEventSource, sharedEventSource, crossTab });
+    const { perRowEventSource, sharedEventSource, crossTab, perTopicEventSource, mercureConverted } = passingResults();
+    const criteria = evaluateCriteria({ perRowEventSource, sharedEventSource, crossTab, perTopicEventSource, mercureConverted });
     expect(criteria.filter((criterion) => !criterion.passed)).toEqual([
       { description: "page A' (converted by sse-codemod) uses 1 SSE connection", passed: false, actual: 'not run' },
       { description: "page A' updates every row", passed: false, actual: 'not run' },
@@ -269,6 +300,64 @@ describe("evaluateCriteria for page A' (converted by the codemod)", () => {
   });
 });
 
+describe("evaluateCriteria for pages M and M' (per-topic streams to a Mercure-style hub)", () => {
+  it("fails when page M's POST does not stall: the page before the codemod must show the bug", () => {
+    const results = passingResults();
+    results.perTopicEventSource.post = post([9]);
+    expect(evaluateCriteria(results).filter((criterion) => !criterion.passed)).toEqual([
+      {
+        description: "page M's POST stalls behind its per-topic streams (no answer within 3000 ms)",
+        passed: false,
+        actual: '9.0 ms (1 click); 6 SSE connections',
+      },
+    ]);
+  });
+
+  it('fails when the converted page still opens a stream per topic (the codemod ran without the merge rule)', () => {
+    const results = passingResults();
+    // Dedupe mode without mergeTopics: one stream per distinct topic URL, as before the codemod.
+    Object.assign(results.mercureConverted, {
+      sseConnections: { opened: 6, peakOpen: 6 },
+      rowsUpdated: 6,
+      rowsUpdatedPerTab: [6],
+      post: stalledPost,
+      mercure: { streams: 6, requests: Array.from({ length: 6 }, () => ({ topics: 1, resumed: false })) },
+    });
+    expect(evaluateCriteria(results).filter((criterion) => !criterion.passed)).toEqual([
+      { description: MERCURE_ONE_CONNECTION, passed: false, actual: '6' },
+      { description: MERCURE_ALL_TOPICS, passed: false, actual: '6 stream requests with 1, 1, 1, 1, 1, 1 topic(s)' },
+      { description: "page M' updates every row", passed: false, actual: '6/20' },
+      { description: MERCURE_PROMPT, passed: false, actual: 'stalled (> 3000 ms); idle baseline 3.0 ms, allowed < 1000 ms' },
+    ]);
+  });
+
+  it('fails when the one connection does not carry every row\'s topic, or the server saw no request', () => {
+    const results = passingResults();
+    results.mercureConverted.mercure = { streams: 1, requests: [{ topics: 12, resumed: false }] };
+    expect(evaluateCriteria(results).find((criterion) => criterion.description === MERCURE_ALL_TOPICS)).toEqual({
+      description: MERCURE_ALL_TOPICS,
+      passed: false,
+      actual: '1 stream request with 12 topic(s)',
+    });
+    results.mercureConverted.mercure = { streams: 0, requests: [] };
+    expect(failing(results)).toEqual([MERCURE_ALL_TOPICS]);
+    results.mercureConverted.mercure = undefined;
+    expect(failing(results)).toEqual([MERCURE_ALL_TOPICS]);
+  });
+
+  it("fails every criterion about M and M' when they did not run", () => {
+    const { perRowEventSource, sharedEventSource, crossTab, codemodConverted } = passingResults();
+    const criteria = evaluateCriteria({ perRowEventSource, sharedEventSource, crossTab, codemodConverted });
+    expect(criteria.filter((criterion) => !criterion.passed).map((criterion) => [criterion.description, criterion.actual])).toEqual([
+      ["page M's POST stalls behind its per-topic streams (no answer within ? ms)", 'not run'],
+      [MERCURE_ONE_CONNECTION, 'not run'],
+      [MERCURE_ALL_TOPICS, 'not run'],
+      ["page M' updates every row", 'not run'],
+      [MERCURE_PROMPT, 'not run'],
+    ]);
+  });
+});
+
 describe('proofPassed', () => {
   it('does not pass on no criteria at all', () => {
     expect(proofPassed([])).toBe(false);
@@ -314,6 +403,17 @@ describe('describeConversion', () => {
   });
 });
 
+describe('describeMercureConversion', () => {
+  it("says what the codemod changed for page M' and that the merge rule was added by hand first", () => {
+    expect(describeMercureConversion({ changed: 1, sitesRewritten: 1, sitesSkipped: 0, failed: 0 }).split('\n')).toEqual([
+      "M': a copy of examples/mercure-topics after `sse-codemod --write`: 1 file changed,",
+      '  1 site rewritten, 0 sites skipped, 0 failed; the result type-checks.',
+      "  The one step by hand, before the run: topics.html loads the app's configureHub({ mergeTopics })",
+      '  (mercure-setup.js), without which the codemod leaves per-topic streams alone.',
+    ]);
+  });
+});
+
 describe('formatReport', () => {
   it('prints the table, every criterion with its verdict, and the overall verdict', () => {
     const results = passingResults();
@@ -322,14 +422,17 @@ describe('formatReport', () => {
     const text = formatReport({ results: Object.values(results), criteria, environment: 'Chromium test' });
     const lines = text.split('\n');
     expect(lines[0]).toBe('Chromium test');
-    expect(lines.slice(2, 8)).toEqual([
+    expect(lines.slice(2, 10)).toEqual([
       'scenario  SSE connections  TCP sockets  rows updated  POST round trip',
       '--------  ---------------  -----------  ------------  --------------------',
       'A                       6            3          6/20  stalled (> 3000 ms)',
       'B                       1            3         20/20  6.0 ms (median of 5)',
       'C                       1            3         60/60  2.0 ms (median of 3)',
       "A'                      1            3         20/20  6.0 ms (median of 5)",
+      'M                       6            3          6/20  stalled (> 3000 ms)',
+      "M'                      1            3         20/20  6.0 ms (median of 5)",
     ]);
+    expect(lines).toContain(`PASS  ${MERCURE_ALL_TOPICS}: 1 stream request with 20 topic(s)`);
     expect(lines).toContain('PASS  page B uses 1 SSE connection: 1');
     expect(lines).toContain("PASS  page A' (converted by sse-codemod) uses 1 SSE connection: 1");
     expect(lines).toContain("PASS  page A' updates every row: 20/20");
@@ -346,9 +449,11 @@ describe('formatReport', () => {
       criteria: evaluateCriteria(results),
       environment: 'x',
       codemodSummary: summary,
+      mercureCodemodSummary: { ...summary, changed: 1, sitesRewritten: 1 },
     });
     const conversion = describeConversion(summary);
-    expect(text).toContain(`the last seconds of the run.\n\n${conversion}\n\nPASS  page A's POST stalls`);
+    const mercure = describeMercureConversion({ ...summary, changed: 1, sitesRewritten: 1 });
+    expect(text).toContain(`the last seconds of the run.\n\n${conversion}\n\n${mercure}\n\nPASS  page A's POST stalls`);
   });
 
   it('says FAILED and lists unsettled scenarios and page errors', () => {
