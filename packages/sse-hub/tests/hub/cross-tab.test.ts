@@ -317,6 +317,36 @@ describe('cross-tab sharing', () => {
     expect(locks.holders()).toEqual({});
   });
 
+  it('mergeTopics across tabs: the leader carries every tab\'s topics on one connection and each tab gets only its own', async () => {
+    const mercure = { url: '/.well-known/mercure', param: 'topic', topicOf: (event: { data: string }) => (JSON.parse(event.data) as { topic: string }).topic };
+    const { clock, server, openTab } = browser({ mergeTopics: [mercure] });
+    const leader = await openTab();
+    const follower = await openTab();
+    const mine = record(leader.hub.sharedEventSource('/.well-known/mercure?topic=/a'));
+    const theirs = record(follower.hub.sharedEventSource('/.well-known/mercure?topic=/b'));
+    await clock.advance(0);
+    // Both subscriptions reach the leader's pool in the same task: one request for both topics.
+    expect(server.live.map((request) => new URL(request.url).searchParams.getAll('topic'))).toEqual([['/a', '/b']]);
+    const stream = server.live[0]!.openStream();
+    stream.event({ id: 'u1', data: '{"topic":"/b","n":1}' });
+    stream.event({ id: 'u2', data: '{"topic":"/a","n":2}' });
+    await clock.advance(0);
+    expect(mine).toEqual(['open', 'message:{"topic":"/a","n":2}']);
+    expect(theirs).toEqual(['open', 'message:{"topic":"/b","n":1}']);
+    expect(follower.hub.stats()).toEqual({ connections: 0, topics: 0, subscribers: 1 });
+
+    // A third topic from the follower: the leader reopens for the new set, resuming after u2.
+    const later = record(follower.hub.sharedEventSource('/.well-known/mercure?topic=/c'));
+    await clock.advance(0);
+    expect(server.live.map((request) => new URL(request.url).searchParams.getAll('topic'))).toEqual([['/a', '/b'], ['/a', '/b', '/c']]);
+    expect(server.live[1]!.headers.get('last-event-id')).toBe('u2');
+    server.live[1]!.openStream().event({ id: 'u3', data: '{"topic":"/c","n":3}' });
+    await clock.advance(0);
+    expect(server.live).toHaveLength(1);
+    expect(later).toEqual(['open', 'message:{"topic":"/c","n":3}']);
+    expect(theirs).toEqual(['open', 'message:{"topic":"/b","n":1}']);
+  });
+
   it('leaves nothing behind after 1,000 follower subscribe/unsubscribe cycles and closing every tab', async () => {
     const { clock, server, locks, bus, openTab } = browser({ lingerMs: 1000 });
     const leader = await openTab();
