@@ -4,7 +4,7 @@
  * a time (tests/mutation/scopes.js), then `docs/mutation.md` from what the runs found.
  *
  *   npm run mutation                 every scope, incrementally
- *   npm run mutation -- sse rules    these scopes only
+ *   npm run mutation -- sse rules    these scopes only (`analysis` stands for its five parts)
  *   npm run mutation -- --force sse  every mutant of the scope again, not only the changed ones
  *   npm run mutation -- --summary    no run: rewrite docs/mutation.md from the committed results
  *   npm run mutation -- --check      no run: fail when docs/mutation.md is not what the results make
@@ -21,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MUTATION_SCOPES, scopeNamed } from '../tests/mutation/scopes.js';
+import { MUTATION_SCOPES, scopesNamed } from '../tests/mutation/scopes.js';
 import { summariseReport, writeMutationPage } from '../tests/mutation/summary.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -55,7 +55,7 @@ if (flags.has('--check')) {
 
 if (!flags.has('--summary')) {
   mkdirSync(RESULTS, { recursive: true });
-  for (const scope of (names.length > 0 ? names : MUTATION_SCOPES.map((s) => s.name)).map(scopeNamed)) {
+  for (const scope of names.length > 0 ? names.flatMap(scopesNamed) : MUTATION_SCOPES) {
     const started = Date.now();
     const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...(flags.has('--force') ? ['--force'] : [])], {
       cwd: ROOT,

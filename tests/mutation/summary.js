@@ -156,7 +156,7 @@ export function writeMutationPage(results, equivalents) {
     '',
     '```sh',
     'npm run mutation                # every scope, incrementally: only mutants whose code or tests changed run again',
-    'npm run mutation -- sse         # one scope (sse, rules, analysis)',
+    'npm run mutation -- sse         # one scope (sse, rules, analysis-core, analysis-reconnect, …; analysis runs its five parts)',
     'npm run mutation -- --force sse # every mutant of the scope again: needed after editing a test body, which incremental runs miss',
     '```',
     '',
