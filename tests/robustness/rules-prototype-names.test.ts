@@ -8,7 +8,7 @@
  * instead of nothing: `RANDOM_SOURCES['constructor']` was the `Object` function, whose
  * `.includes` threw and aborted the whole `eslint .` run; a trace map indexed by a
  * `wrappers` entry named `__proto__` wrote into `Object.prototype` itself. Every case runs
- * all four rules, each name in turn, and must end with exactly the findings its code
+ * every rule of the plugin, each name in turn, and must end with exactly the findings its code
  * deserves: the same as for an ordinary name, marked `⟦messageId⟧` where each one lands.
  */
 import type { Linter } from 'eslint';
@@ -42,7 +42,7 @@ interface Position {
   syntax: 'script' | 'jsx';
   /** The code for one name, with `⟦messageId⟧` just before each node that must be reported. */
   code: (name: string) => string;
-  /** Options for the rules that take them; all four rules run with their defaults otherwise. */
+  /** Options for the rules that take them; every rule runs with their defaults otherwise. */
   options?: (name: string) => Linter.RulesRecord;
 }
 
@@ -78,7 +78,11 @@ function unmarked(marked: string): { code: string; expected: Finding[] } {
 const byPlace = (a: Finding, b: Finding): number =>
   a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId));
 
+/** Every rule of the plugin, at its defaults: what a position without options runs. */
+const ALL_RULES: Linter.RulesRecord = Object.fromEntries(Object.keys(rules).map((rule) => [`sse/${rule}`, 'error']));
+
 const allRulesWith = (options: object): Linter.RulesRecord => ({
+  'sse/no-duplicate-stream': ['error', options],
   'sse/no-eventsource-in-loop': ['error', options],
   'sse/no-eventsource-per-item': ['error', options],
   'sse/no-unbounded-reconnect': ['error', options],
@@ -173,6 +177,7 @@ for (const id of ids) {
     name: '`iterationMethods` and `sharedHelper` with the name',
     syntax: 'script',
     options: (n) => ({
+      'sse/no-duplicate-stream': ['error', { sharedHelper: { module: n, export: n } }],
       'sse/no-eventsource-in-loop': ['error', { iterationMethods: [n], sharedHelper: { module: n, export: n } }],
       'sse/no-eventsource-per-item': ['error', { iterationMethods: [n], sharedHelper: { module: n, export: n } }],
       'sse/no-unbounded-reconnect': 'error',
@@ -247,11 +252,12 @@ feed$.pipe(${n}(), rx.${n}(), ⟦unboundedRxjsRetry⟧retry()).subscribe(render)
   },
   {
     name: 'lifecycle methods beside the name (custom element, Angular, React class, Vue)',
+    // Four consumers (the custom element, the Angular class, the composable, the Vue component) each hold `/feed`.
     syntax: 'script',
     code: (n) => `class Live extends HTMLElement {
   static ${n}() {}
   connectedCallback() {
-    this.es = ⟦notClosedOnUnmount⟧new EventSource('/feed');
+    this.es = ⟦notClosedOnUnmount⟧⟦duplicateStream⟧new EventSource('/feed');
   }
   disconnectedCallback() {
     this.es.${n}();
@@ -259,7 +265,7 @@ feed$.pipe(${n}(), rx.${n}(), ⟦unboundedRxjsRetry⟧retry()).subscribe(render)
 }
 class Feed {
   ngOnInit() {
-    this.${n} = new EventSource('/feed');
+    this.${n} = ⟦duplicateStream⟧new EventSource('/feed');
   }
   ngOnDestroy() {
     this.${n}.close();
@@ -277,14 +283,14 @@ class Board extends React.Component {
 export function setup() {
   let es;
   onMounted(() => {
-    es = ⟦notClosedOnUnmount⟧new EventSource('/feed');
+    es = ⟦notClosedOnUnmount⟧⟦duplicateStream⟧new EventSource('/feed');
   });
   onBeforeUnmount(() => es.${n}());
 }
 export default {
   ${n}() {},
   mounted() {
-    this.es = ⟦notClosedOnUnmount⟧new EventSource('/feed');
+    this.es = ⟦notClosedOnUnmount⟧⟦duplicateStream⟧new EventSource('/feed');
   },
   beforeUnmount() {
     this.es.${n}();
@@ -309,14 +315,47 @@ export const Widgets = { ${n}: Row };
 export const first = Widgets.${n};
 export const List = ({ rows }) => <ul>{rows.map((row) => ⟦renderedPerItem⟧<Row key={row.id} url={row.url} />)}</ul>;`,
   },
+  {
+    // What \`sse/no-duplicate-stream\` reads: a URL constant and a template over it, resolved by
+    // name; consumers (hooks, a class, an object's method named after the name); event names.
+    // The two hooks each hold \`/api/events\`; a plain class's field and a method run on demand
+    // are no consumer that stays (the rule's own cases), whatever the name.
+    name: 'URL constants, consumers and event names with the name',
+    syntax: 'script',
+    code: (n) => `const ${n} = '/api/events';
+export function useEvents() {
+  useEffect(() => {
+    const es = ⟦duplicateStream⟧new EventSource(${n});
+    es.addEventListener('${n}', render);
+    return () => es.close();
+  }, []);
+}
+export function useActivity() {
+  useEffect(() => {
+    const es = ⟦duplicateStream⟧new EventSource(\`\${${n}}\`);
+    es.onmessage = render;
+    return () => es.close();
+  }, []);
+}
+export class EventsService {
+  source = new EventSource(${n});
+  static ${n}() {}
+}
+export const handlers = {
+  ${n}() {
+    const es = new EventSource(\`\${${n}}?once\`);
+    es.onmessage = render;
+  },
+};`,
+  },
 ];
 
 const FILES: Record<Position['syntax'], readonly string[]> = { script: ['file.js', 'file.ts'], jsx: ['file.jsx', 'file.tsx'] };
 
 function lint(position: Position, name: string, filename: string): { actual: Finding[]; expected: Finding[] } {
   const { code, expected } = unmarked(position.code(name));
-  const ruleEntries = position.options?.(name);
-  const messages = lintWith(plugin, code, ruleEntries ? { filename, ruleEntries } : { filename });
+  const ruleEntries = position.options?.(name) ?? ALL_RULES;
+  const messages = lintWith(plugin, code, { filename, ruleEntries });
   return { actual: findings(messages).sort(byPlace), expected: expected.sort(byPlace) };
 }
 
