@@ -1813,6 +1813,22 @@ events('/feed').pipe(resilient);`,
     `import { Observable, delay, range, retryWhen, zip } from 'rxjs';
 ${EVENTS_TS}
 events('/feed').pipe(retryWhen((errors) => zip(errors, range(1, 3)).pipe(delay(1000))));`,
+    // The limits docs/rules/no-unbounded-reconnect.md lists for RxJS, one case each.
+    // TODO(false negative): a retry config imported from elsewhere is not read (\`{ delay: 1000 }\` written in place is reported).
+    `import { Observable, retry } from 'rxjs';
+import { RETRY_CONFIG } from './config';
+${EVENTS_TS}
+events('/feed').pipe(retry(RETRY_CONFIG));`,
+    // TODO(false negative): a notifier made of an operator from another module (\`backoff()\`) is not judged.
+    `import { Observable, retryWhen } from 'rxjs';
+import { backoff } from './backoff';
+${EVENTS_TS}
+events('/feed').pipe(retryWhen((errors) => errors.pipe(backoff())));`,
+    // TODO(false negative): RxJS 5's prototype operators (\`feed$.retry()\`, patched in by \`rxjs/add/operator/retry\`).
+    `import { Observable } from 'rxjs/Observable';
+import 'rxjs/add/operator/retry';
+${EVENTS_TS}
+events('/feed').retry();`,
   ],
   invalid: [
     // The retry is two operators down the pipe: immediately, forever.

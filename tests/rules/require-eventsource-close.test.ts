@@ -694,6 +694,48 @@ export function useLive(url: string) {
     const es = sharedEventSource(url);
   }, [url]);
 }`,
+    // The limits docs/rules/require-eventsource-close.md lists, one case each, so that lifting one shows here.
+    // TODO(false negative): a stream opened by a function imported from another module is seen only when that
+    // function is listed in \`wrappers\` (the same effect with \`WRAPPERS\` is reported).
+    `import { useEffect } from 'react';
+import { subscribe } from '@acme/live';
+export function useLive(url: string) {
+  useEffect(() => {
+    const es = subscribe(url);
+  }, [url]);
+}`,
+    // TODO(false negative): a cleanup imported from another module is trusted to close what it is given,
+    // though this one only logs.
+    `import { useEffect } from 'react';
+import { logStream } from './debug';
+export function useLive(url: string) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    return () => logStream(es);
+  }, [url]);
+}`,
+    // TODO(false negative): a stream handed to a Vue \`shallowRef()\` counts as handed over, though no
+    // teardown closes it (a ref's \`.value\` assigned the stream is reported).
+    `import { onMounted, shallowRef } from 'vue';
+export function useLive(url: string) {
+  onMounted(() => {
+    const source = shallowRef(new EventSource(url));
+    source.value.onmessage = render;
+  });
+}`,
+    // TODO(false negative): a \`fetchEventSource\` whose controller is replaced without being aborted:
+    // a second \`connect()\` leaves the first request running (the same with \`this.source = new
+    // EventSource(…)\` is reported as replacedWithoutClose).
+    `import { fetchEventSource } from '@microsoft/fetch-event-source';
+export class Client {
+  connect() {
+    this.controller = new AbortController();
+    return fetchEventSource(this.url, { signal: this.controller.signal });
+  }
+  disconnect() {
+    this.controller?.abort();
+  }
+}`,
     // ── Issue 11: shapes real code showed to be fine ──
     // An ES5 constructor function called with `new`: every `new` has its own `this`, so nothing is replaced.
     {

@@ -31,6 +31,10 @@ ruleTester.run('no-unbounded-reconnect (type-aware)', rule, {
     // `reconnecting()` (src/lib/retrying.ts) is `retry({ delay: 2000 })`, which src/rx-local.ts
     // writes in place and is reported for, but the call of the helper is not followed.
     reconnect.typedCase('src/rx-imported-retry.ts'),
+    // TODO(false negative): an imported function that re-opens a stream kept in a module variable
+    // (src/lib/live-connection.ts) is taken for a shared one and not followed, as the rule's doc
+    // says; src/feed.ts, whose helper opens into a local, is reported.
+    reconnect.typedCase('src/feed-module-variable.ts'),
   ],
   invalid: [
     {
