@@ -1,5 +1,5 @@
 /**
- * The three rules on input nobody designs for: files that do not parse, empty files, a 5 MB
+ * Every rule on input nobody designs for: files that do not parse, empty files, a 5 MB
  * minified bundle, 10,000 levels of nesting, and rare but valid syntax. Each must end the way
  * ESLint itself ends on it (a parse error stays one parse error, with no rule messages), and
  * otherwise with exactly the findings the code deserves.

@@ -1,6 +1,6 @@
 /**
  * Lints code the way a user's project does: ESLint's `Linter` with a flat config that loads
- * the plugin and turns on all three rules, espree for `.js`/`.jsx` and typescript-eslint for
+ * the plugin and turns on every rule, espree for `.js`/`.jsx` and typescript-eslint for
  * `.ts`/`.tsx`. With `rules: 'none'` the same config runs without any rule: the baseline that
  * shows what ESLint and the parser do on their own with an input.
  */
@@ -9,6 +9,7 @@ import { type ESLint, Linter } from 'eslint';
 import * as espree from 'espree';
 
 export const ALL_RULES = {
+  'sse/no-duplicate-stream': 'error',
   'sse/no-eventsource-in-loop': 'error',
   'sse/no-eventsource-per-item': 'error',
   'sse/no-unbounded-reconnect': 'error',
