@@ -1,5 +1,5 @@
 /**
- * Bad configuration of the three rules, as a user would write it in `eslint.config.js` or an
+ * Bad configuration of the rules that take options, as a user would write it in `eslint.config.js` or an
  * inline `/* eslint … *\/` comment: unknown options, wrong types, incomplete or malformed
  * `wrappers`/`sharedHelper` entries, module names that no import can match. ESLint must
  * refuse each with its own schema error, and that error must say which rule and which value.
@@ -13,10 +13,12 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { findings, lintWith } from './support/lint-with-plugin.js';
 
+const DUPLICATE = 'sse/no-duplicate-stream';
 const IN_LOOP = 'sse/no-eventsource-in-loop';
 const PER_ITEM = 'sse/no-eventsource-per-item';
 const RECONNECT = 'sse/no-unbounded-reconnect';
-const ALL = [IN_LOOP, PER_ITEM, RECONNECT] as const;
+const CLOSE = 'sse/require-eventsource-close';
+const ALL = [DUPLICATE, IN_LOOP, PER_ITEM, RECONNECT, CLOSE] as const;
 type RuleId = (typeof ALL)[number];
 
 const DEFAULT_ITERATION_METHODS =
@@ -98,7 +100,7 @@ describe('unknown options (typos)', () => {
     );
   });
 
-  it.each([IN_LOOP, PER_ITEM] as const)('%s: an unknown key in `sharedHelper`', (rule) => {
+  it.each([DUPLICATE, IN_LOOP, PER_ITEM] as const)('%s: an unknown key in `sharedHelper`', (rule) => {
     expect(configError(rule, { sharedHelper: { module: 'sse-hub', export: 'sharedEventSource', default: true } })).toBe(
       schemaError(
         rule,
@@ -121,7 +123,7 @@ describe('wrong types and values', () => {
     );
   });
 
-  it.each([IN_LOOP, PER_ITEM] as const)('%s: `sharedHelper` as a module name instead of `{ module, export }`', (rule) => {
+  it.each([DUPLICATE, IN_LOOP, PER_ITEM] as const)('%s: `sharedHelper` as a module name instead of `{ module, export }`', (rule) => {
     expect(configError(rule, { sharedHelper: 'sse-hub' })).toBe(
       schemaError(rule, 'Value "sse-hub" should be object.'),
     );
