@@ -24,7 +24,7 @@ import { measureHubSize } from './bench/hub-size.js';
 import { formatInstallSize, measureInstallSize } from './bench/install-size.js';
 import { formatHubThroughput, measureHubThroughput } from './bench/hub-throughput.js';
 import { DENSE_FILES, formatLintConcurrency, measureLintConcurrency } from './bench/lint-concurrency.js';
-import { measureLintCost } from './bench/lint-cost.js';
+import { formatLintCost, measureLintCost } from './bench/lint-cost.js';
 import { formatLintScaling, measureLintScaling } from './bench/lint-scaling.js';
 import { formatOxlint, measureOxlint } from './bench/oxlint.js';
 import { formatSfcCost, measureSfcCost } from './bench/sfc-cost.js';
@@ -113,17 +113,7 @@ if (updateDocs) {
 if (asJson) {
   console.log(JSON.stringify(results, null, 2));
 } else {
-  if (results.lint) {
-    const { lint } = results;
-    console.log(`Lint cost on ${lint.files} real files (median of ${lint.runs} runs; parse ${lint.parseMs.toFixed(0)} ms):`);
-    for (const [rule, ms] of Object.entries(lint.ruleMs)) console.log(`  ${rule.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms`);
-    console.log(`  ${'all sse rules together'.padEnd(28)} ${lint.pluginTotalMs.toFixed(1).padStart(8)} ms`);
-    console.log(`  plugin / no-await-in-loop: ${lint.pluginToNoAwaitInLoop?.toFixed(2)}×`);
-    const beside = lint.besideRecommended;
-    console.log(
-      `  beside js.configs.recommended: all sse rules ${beside.pluginTotalMs.toFixed(1)} ms, no-await-in-loop ${beside.ruleMs['no-await-in-loop'].toFixed(1)} ms (${beside.pluginToNoAwaitInLoop?.toFixed(2)}×), no-irregular-whitespace ${beside.noIrregularWhitespaceMs.toFixed(1)} ms`,
-    );
-  }
+  if (results.lint) console.log(formatLintCost(results.lint).join('\n'));
   if (results.lintScaling) console.log(formatLintScaling(results.lintScaling).join('\n'));
   if (results.lintConcurrency) console.log(formatLintConcurrency(results.lintConcurrency).join('\n'));
   if (results.typeAware) console.log(results.typeAware.lines.join('\n'));
@@ -147,4 +137,4 @@ if (results.hub?.problems.length || results.hubBrowser?.problems.length || resul
 if (results.lintScaling?.problems.length || results.lintConcurrency?.problems.length || results.typeAware?.problems.length || results.sfcCost?.problems.length) {
   process.exitCode = 1;
 }
-if (results.oxlint?.problems.length || results.editor?.problems.length) process.exitCode = 1;
+if (results.oxlint?.problems.length || results.editor?.problems.length || results.lint?.problems.length) process.exitCode = 1;
