@@ -39,7 +39,7 @@ import { measureRealisticLint } from './realistic-lint.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Real code written by others, available offline: ESLint's and typescript-eslint's own sources. */
+/** Real code written by others, available offline: ESLint's, typescript-eslint's and Vitest's own sources (no React). */
 export const REAL_CODE = [
   'node_modules/eslint/lib/**/*.js',
   'node_modules/@typescript-eslint/*/dist/**/*.js',
