@@ -4,11 +4,14 @@
  * its checker, and the map from the file's ESTree nodes to the TypeScript nodes they came from.
  * Without a program (espree, or typescript-eslint without a project) the rules stay syntactic.
  *
- * Asking for these handles is free: rules do it in `create()`, for every file. The checker is
- * built on first read of `checker` (binding every file of the program, `lib.dom.d.ts` included,
- * costs more than the rest of a typed lint of a few hundred files), so that a lint in which no
- * file has a candidate for type-aware mode never builds it, and one that has builds it once, at
- * the first candidate. `program.getTypeChecker()` keeps its checker, so it is one per program.
+ * Asking for these handles is free: rules do it in `create()`, for every file. So is reading `checker`:
+ * typescript-eslint has built it before any rule runs (its parser services call
+ * `program.getTypeChecker()` for every file parsed with a program, and the project service's
+ * language service builds it on every update), binding every file of the program, `lib.dom.d.ts`
+ * included, in a typed lint without rules too (tests/analysis/typed-checker-built-by-parser.test.ts).
+ * What costs is asking it: rules read `checker` only where a file has a candidate for type-aware
+ * mode, so that a file without one asks it nothing. `program.getTypeChecker()` keeps its checker,
+ * so it is one per program.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
@@ -17,7 +20,7 @@ import { type TypeScript, typescript } from './typescript-module.js';
 export interface TypeInformation {
   ts: TypeScript;
   program: ts.Program;
-  /** Built on first read (see above): read it only where a file has a candidate. */
+  /** Already built by typescript-eslint (see above); read it only where a file has a candidate. */
   readonly checker: ts.TypeChecker;
   /** The TypeScript node an ESTree node of the linted file was converted from. */
   tsNodeOf(node: TSESTree.Node): ts.Node | undefined;
