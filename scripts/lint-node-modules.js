@@ -74,7 +74,7 @@ const config = [
   // ESLint ignores node_modules by default; here it is the corpus.
   { ignores: ['!**/node_modules/'] },
   {
-    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
     plugins: { sse: plugin },
     linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
     languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },

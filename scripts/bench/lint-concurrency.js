@@ -20,7 +20,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { denseFile } from './dense-code.js';
-import { REAL_CODE } from './lint-cost.js';
+import { REAL_CODE } from './corpus.js';
 import { spread } from './statistics.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

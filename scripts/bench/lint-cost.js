@@ -34,20 +34,12 @@ import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { globby } from 'globby';
 import plugin from '../../dist/src/index.js';
+import { CORPUS, REACT_CODE } from './corpus.js';
 import { PerFileMinimum, rankByCost, timesOfFile } from './per-file-minimum.js';
 import { measureRealisticLint } from './realistic-lint.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Real code written by others, available offline: ESLint's, typescript-eslint's and Vitest's own sources (no React). */
-export const REAL_CODE = [
-  'node_modules/eslint/lib/**/*.js',
-  'node_modules/@typescript-eslint/*/dist/**/*.js',
-  'node_modules/@vitest/*/dist/**/*.js',
-];
-/** Real React code: react-admin's core, a dev dependency kept for this. */
-export const REACT_CODE = ['node_modules/ra-core/src/**/*.ts', 'node_modules/ra-core/src/**/*.tsx'];
-export const CORPUS = [...REAL_CODE, ...REACT_CODE];
 
 /** What a user would compare the plugin with, in issue 16's order. */
 export const PEER_RULES = ['react/jsx-key', 'react-hooks/rules-of-hooks', 'react-hooks/exhaustive-deps', 'array-callback-return', 'no-loop-func', 'no-await-in-loop'];

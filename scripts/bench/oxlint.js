@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { globby } from 'globby';
 import { REPOSITORY_ROOT, copyExample, lintedFiles, loadBuiltPlugin, temporaryProject, writeRecommendedConfig } from '../integrations/example-workspace.js';
 import { OXLINT_BIN, eslintFindings, oxlintFindings, writeOxlintConfig } from '../integrations/oxlint.js';
-import { REAL_CODE } from './lint-cost.js';
+import { REAL_CODE } from './corpus.js';
 import { spread } from './statistics.js';
 
 const ESLINT_BIN = path.join(REPOSITORY_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');

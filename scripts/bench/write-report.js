@@ -528,6 +528,8 @@ function connectionsChart(hub) {
 /** Why a target is not met, with the figures that say so; empty when every target is met. */
 /** `1.9–2.4` for a list of ratios. */
 const ratioRange = (ratios) => `${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)}`;
+/** `+10.2%` for a ratio of 1.102. */
+const percentChange = (ratio) => `${ratio >= 1 ? '+' : '−'}${number(Math.abs(ratio - 1) * 100, 1)}%`;
 
 function shortfallSection(results) {
   const out = [];
@@ -542,6 +544,13 @@ function shortfallSection(results) {
   if (sfcOver.length > 0) {
     out.push(
       `- **Components without a stream name: ${sfcOver.map(([framework, f]) => `${f.ruleRatio.toFixed(1)}× on \`.${framework}\``).join(', ')} what the same scripts cost as \`.ts\`, not ≤ 1×.** No template is walked and no component parsed on these files; the difference is \`no-eventsource-per-item\`'s cross-file prefilter (${sfcOver.map(([framework, f]) => `${number(f.sfc.plugin.byRule['sse/no-eventsource-per-item'], 1)} ms of \`.${framework}\`'s ${number(f.sfc.plugin.ruleMs.median, 1)}`).join(', ')}), most of it on the lists (${sfcOver.map(([framework, f]) => `${f.byKind?.list ? f.byKind.list.ratio.toFixed(1) : '?'}× on \`.${framework}\` lists`).join(', ')}): a list that imports component files reads each of them, and their relative composables, from disk once per process to learn whether they can open a stream — the one thing the \`.ts\` files, which import no component, never do. It is what finds a row that opens a stream in its own file. Components of the other kinds cost ${sfcOver.map(([framework, f]) => `${ratioRange(Object.entries(f.byKind ?? {}).filter(([kind]) => kind !== 'list').map(([, k]) => k.ratio))}× on \`.${framework}\``).join(', ')}, tens of microseconds a file: the same first checks over a longer text.`,
+    );
+  }
+  const typeAware = results.typeAware;
+  if (typeAware && !typeAware.targets.met) {
+    const { targets, runs } = typeAware;
+    out.push(
+      `- **Type-aware mode: ${percentChange(targets.cpuOverBaseline)} CPU over a typed lint without rules and ${percentChange(targets.cpuOverTseslint)} beside typescript-eslint's \`recommended-type-checked\`, not ≤ +10% and ≤ +5%.** Peak memory is within its target (${percentChange(targets.memoryOverBaseline)}). The type checker is not the cost: typescript-eslint builds it in the baseline too. What the plugin adds is its own work, ${number(typeAware.typeAwareAddedCpuMs)} ms of CPU over the syntactic rules in this project, where every file leads to streams in other files: the summaries of ${number(typeAware.declarationsSummarised)} declarations and the program-wide index of stream URLs that \`no-duplicate-stream\` converts other files of the program for. Each variant is ${runs} runs in fresh processes on 2 shared cores, and CPU medians of separate processes move by several per cent with the machine's load: another run of \`npm run bench -- type-aware\` the same day, at a load average near 3.6, measured +31.7% and +8.8% for the same code. The next step is cheaper work in the rules (an index read from TypeScript's tree for files that only need a URL, work deferred until a URL matches), and timing that survives load (per-file minimums, as the lint part does).`,
     );
   }
   if (hub && !hub.target.met) {
