@@ -9,13 +9,12 @@
  * alternates from round to round; the added share is taken within each round. The findings of
  * every other rule must be the same with the plugin as without.
  */
-import { Buffer } from 'node:buffer';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { median, spread } from './statistics.js';
+import { runTimedChild } from './timed-child.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -67,24 +66,12 @@ async function lintOnce(withPlugin, patterns) {
   return { files: results.length, lintMs, cpuMs: (cpu.user + cpu.system) / 1000, fatal, findings };
 }
 
-function runChild(withPlugin, patterns) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [SELF, '--child', withPlugin ? 'with' : 'without', JSON.stringify(patterns)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on('data', (chunk) => stdout.push(chunk));
-    child.stderr.on('data', (chunk) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started;
-      if (code !== 0) {
-        reject(new Error(`whole lint (${withPlugin ? 'with' : 'without'} sse) exited with ${code}:\n${Buffer.concat(stderr).toString('utf8')}`));
-        return;
-      }
-      resolve({ ...JSON.parse(Buffer.concat(stdout).toString('utf8')), wallMs });
-    });
+async function runChild(withPlugin, patterns) {
+  const { result, elapsedMs } = await runTimedChild([SELF, '--child', withPlugin ? 'with' : 'without', JSON.stringify(patterns)], {
+    cwd: root,
+    label: `whole lint (${withPlugin ? 'with' : 'without'} sse)`,
   });
+  return { ...result, wallMs: elapsedMs };
 }
 
 /** Findings by rule, `sse/` rules left out: what the plugin must not change. */

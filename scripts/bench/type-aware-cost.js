@@ -27,8 +27,6 @@
  *
  * `npm run bench -- type-aware --update-docs` measures it and regenerates its part of docs/benchmarks.md.
  */
-import { Buffer } from 'node:buffer';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRandom } from './generate-repository.js';
 import { spread } from './statistics.js';
+import { runTimedChild } from './timed-child.js';
 
 const PLUGIN = new URL('../../dist/src/index.js', import.meta.url).href;
 const SUMMARIES = new URL('../../dist/src/analysis/typed/summaries.js', import.meta.url).href;
@@ -316,24 +315,9 @@ async function lintOnce(root, variant) {
   return { lintMs, cpuMs, peakMiB, files: results.length, fatal, programs: programs.size, findings, summarised, walks };
 }
 
-function runChild(root, variant) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [SELF, '--child', root, variant], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on('data', (chunk) => stdout.push(chunk));
-    child.stderr.on('data', (chunk) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const processMs = performance.now() - started;
-      if (code !== 0) {
-        reject(new Error(`typed lint (${variant}) exited with ${code}:\n${Buffer.concat(stderr).toString('utf8')}`));
-        return;
-      }
-      resolve({ ...JSON.parse(Buffer.concat(stdout).toString('utf8')), processMs });
-    });
-  });
+async function runChild(root, variant) {
+  const { result, elapsedMs } = await runTimedChild([SELF, '--child', root, variant], { label: `typed lint (${variant})` });
+  return { ...result, processMs: elapsedMs };
 }
 
 /** Issue 16's ratios from the variants' medians, and whether all are within `LIMITS`. */
