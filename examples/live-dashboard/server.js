@@ -144,16 +144,7 @@ export async function startDashboardServer({ port = 0, host = '127.0.0.1', publi
     sendText(response, 200, CONTENT_TYPES[extname(file)], contents);
   }
 
-  await new Promise((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(port, host, () => {
-      server.off('error', rejectListen);
-      resolveListen(undefined);
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the dashboard server has no TCP address');
-  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const url = await listen(server, port, host, 'the dashboard server');
 
   let closing;
   return {
@@ -171,6 +162,27 @@ export async function startDashboardServer({ port = 0, host = '127.0.0.1', publi
       return closing;
     },
   };
+}
+
+/**
+ * Starts `server` listening and resolves with its `http://host:port` URL once it does.
+ * @param {import('node:http').Server} server
+ * @param {number} port
+ * @param {string} host
+ * @param {string} name the server, for the error when it has no TCP address
+ * @returns {Promise<string>}
+ */
+export async function listen(server, port, host, name) {
+  await new Promise((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, host, () => {
+      server.off('error', rejectListen);
+      resolveListen(undefined);
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`${name} has no TCP address`);
+  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }
 
 /**

@@ -25,7 +25,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_TYPES, createConnectionAccounting, resolveInside, sendNotFound, sendText } from '../live-dashboard/server.js';
+import { CONTENT_TYPES, createConnectionAccounting, listen, resolveInside, sendNotFound, sendText } from '../live-dashboard/server.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 export const MERCURE_PATH = '/.well-known/mercure';
@@ -88,19 +88,11 @@ export async function startMercureTopicsServer({ port = 0, host = '127.0.0.1', p
     else sendText(response, 200, CONTENT_TYPES[extname(file)], contents);
   }
 
-  await new Promise((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(port, host, () => {
-      server.off('error', rejectListen);
-      resolveListen(undefined);
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the mercure-topics server has no TCP address');
+  const url = await listen(server, port, host, 'the mercure-topics server');
 
   let closing;
   return {
-    url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
+    url,
     stats: () => ({ ...accounting.snapshot(), mercure: topics.stats() }),
     close: () => {
       closing ??= (async () => {
