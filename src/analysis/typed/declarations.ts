@@ -10,7 +10,7 @@
  * recognises by name).
  */
 import type * as ts from 'typescript';
-import type { TypeInformation } from './type-information.js';
+import { type TypeInformation, symbolAt } from './type-information.js';
 import { type ClassLike, type FunctionLike, isComponentWrapperCall, skipOuterExpressions } from './ts-syntax.js';
 import type { TypeScript } from './typescript-module.js';
 
@@ -41,9 +41,9 @@ function isFunctionWithBody(ts: TypeScript, node: ts.Node): node is FunctionLike
 function symbolOf(information: TypeInformation, expression: ts.Expression): ts.Symbol | undefined {
   const { ts, checker } = information;
   const node = skipOuterExpressions(ts, expression);
-  if (ts.isPropertyAccessExpression(node)) return checker.getSymbolAtLocation(node.name);
-  if (ts.isElementAccessExpression(node)) return checker.getSymbolAtLocation(node.argumentExpression);
-  return checker.getSymbolAtLocation(node);
+  if (ts.isPropertyAccessExpression(node)) return symbolAt(checker, node.name);
+  if (ts.isElementAccessExpression(node)) return symbolAt(checker, node.argumentExpression);
+  return symbolAt(checker, node);
 }
 
 function fromSymbol(information: TypeInformation, symbol: ts.Symbol | undefined, steps: number): Callable[] {

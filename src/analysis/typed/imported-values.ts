@@ -9,6 +9,7 @@ import type * as ts from 'typescript';
 import type { DeclaredValue } from '../stream-urls.js';
 import { isProjectSourceFile } from './declarations.js';
 import { programSourceCode } from './program-source-code.js';
+import { symbolAt } from './type-information.js';
 import { typescript } from './typescript-module.js';
 
 interface ProgramServices {
@@ -38,7 +39,7 @@ export function resolveImportThroughProgram(
   if (!services || !tsNode) return null;
   const ts = typescript();
   const checker = services.program.getTypeChecker();
-  let symbol = checker.getSymbolAtLocation(tsNode);
+  let symbol = symbolAt(checker, tsNode);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   const declaration = symbol?.valueDeclaration;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return null;

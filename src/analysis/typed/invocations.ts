@@ -10,7 +10,7 @@
  * declaration; it is not followed.
  */
 import type * as ts from 'typescript';
-import type { TypeInformation } from './type-information.js';
+import { type TypeInformation, symbolAt } from './type-information.js';
 import { skipOuterExpressions, skipOuterParents } from './ts-syntax.js';
 
 export interface Invocation {
@@ -36,7 +36,7 @@ function isResolvableObject(information: TypeInformation, object: ts.Expression)
   if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
   if (ts.isPropertyAccessExpression(node)) return isResolvableObject(information, node.expression);
   if (!ts.isIdentifier(node)) return false;
-  const symbol = checker.getSymbolAtLocation(node);
+  const symbol = symbolAt(checker, node);
   if (!symbol) return false;
   if (symbol.flags & (ts.SymbolFlags.Alias | ts.SymbolFlags.Class | ts.SymbolFlags.ValueModule | ts.SymbolFlags.Enum)) return true;
   const declaration = symbol.valueDeclaration;

@@ -47,13 +47,17 @@ function convert(program: ts.Program, file: ts.SourceFile): TSESLint.SourceCode 
       ecmaVersion: 'latest',
       range: true,
       loc: true,
-      tokens: true,
-      comment: true,
+      // The analyses read the tree and its scopes, never another file's tokens or comments:
+      // they are not converted, and the `SourceCode` gets empty lists.
+      tokens: false,
+      comment: false,
       // No library globals in the scope analysis: declaring the thousands of names of
       // `lib.dom.d.ts` was a third of what converting a file cost. The detectors already find
       // `EventSource`, `window` and the like as references to undeclared globals, as under espree.
       lib: [],
     });
+    result.ast.tokens = [];
+    result.ast.comments = [];
     const visitorKeys = result.visitorKeys as Record<string, readonly string[] | undefined>;
     setParents(result.ast, visitorKeys);
     return new loaded.SourceCode({

@@ -10,7 +10,7 @@
  */
 import type * as ts from 'typescript';
 import { GLOBAL_OBJECT_NAMES } from '../stream-sources.js';
-import type { TypeInformation } from './type-information.js';
+import { type TypeInformation, symbolAt } from './type-information.js';
 import type { TypeScript } from './typescript-module.js';
 
 /** The expression that carries `node`'s value unchanged to where it is used. */
@@ -60,7 +60,7 @@ function isModuleLevelDeclaration(ts: TypeScript, declaration: ts.Node): boolean
 /** Whether an identifier names a module-level variable, or a global (declared nowhere in the project). */
 function isModuleLevelName(information: TypeInformation, identifier: ts.Identifier): boolean {
   const { ts, checker } = information;
-  const symbol = checker.getSymbolAtLocation(identifier);
+  const symbol = symbolAt(checker, identifier);
   const declarations = symbol?.declarations ?? [];
   if (declarations.length === 0) return true;
   return declarations.every(
@@ -103,14 +103,14 @@ export function isKeptForThePage(information: TypeInformation, opening: ts.Node)
   const use = useOf(information, opening);
   if (use.kind !== 'held') return use.kind === 'shared';
   // One hop through the local that holds it: every assignment of it elsewhere in its function.
-  const symbol = checker.getSymbolAtLocation(use.name);
+  const symbol = symbolAt(checker, use.name);
   let scope: ts.Node | undefined = use.name.parent;
   while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
   if (!symbol || !scope) return false;
   let shared = false;
   const visit = (node: ts.Node): void => {
     if (shared) return;
-    if (ts.isIdentifier(node) && node !== use.name && node.text === use.name.text && checker.getSymbolAtLocation(node) === symbol) {
+    if (ts.isIdentifier(node) && node !== use.name && node.text === use.name.text && symbolAt(checker, node) === symbol) {
       const next = useOf(information, node);
       if (next.kind === 'shared') shared = true;
     }

@@ -20,7 +20,7 @@ import {
   librarySources,
 } from '../stream-sources.js';
 import { wrappersKey } from '../wrappers-cache.js';
-import type { TypeInformation } from './type-information.js';
+import { type TypeInformation, symbolAt } from './type-information.js';
 import { skipOuterExpressions } from './ts-syntax.js';
 import type { TypeScript } from './typescript-module.js';
 
@@ -170,7 +170,7 @@ function isGlobalEventSource(information: TypeInformation, target: ts.Expression
   const { ts, checker } = information;
   const node = skipOuterExpressions(ts, target);
   if (ts.isIdentifier(node)) {
-    const symbol = checker.getSymbolAtLocation(node);
+    const symbol = symbolAt(checker, node);
     if (node.text === 'EventSource' && isGlobalDeclaration(information, symbol)) return true;
     const initializer = depth < 4 ? constInitializer(information, symbol) : null;
     return initializer !== null && isGlobalEventSource(information, initializer, depth + 1);
@@ -181,7 +181,7 @@ function isGlobalEventSource(information: TypeInformation, target: ts.Expression
   return (
     ts.isIdentifier(object) &&
     GLOBAL_OBJECT_NAMES.includes(object.text) &&
-    isGlobalDeclaration(information, checker.getSymbolAtLocation(object))
+    isGlobalDeclaration(information, symbolAt(checker, object))
   );
 }
 
@@ -196,13 +196,13 @@ function libraryExport(
   const node = skipOuterExpressions(ts, target);
   let chain: ModuleExport[] = [];
   if (ts.isIdentifier(node)) {
-    const symbol = checker.getSymbolAtLocation(node);
+    const symbol = symbolAt(checker, node);
     if (symbol) chain = moduleExportsOf(information, symbol);
   } else {
     // `FES.fetchEventSource(…)` on `import * as FES from '@microsoft/fetch-event-source'`.
     const member = memberName(ts, node);
     const object = member && skipOuterExpressions(ts, member.object);
-    const symbol = object && ts.isIdentifier(object) ? checker.getSymbolAtLocation(object) : undefined;
+    const symbol = object && ts.isIdentifier(object) ? symbolAt(checker, object) : undefined;
     if (member && symbol) {
       chain = moduleExportsOf(information, symbol)
         .filter((step) => step.exportName === '*' || step.exportName === 'default')

@@ -52,3 +52,27 @@ export function typeInformationOf(sourceCode: Readonly<TSESLint.SourceCode>, cwd
   }
   return information;
 }
+
+const symbolsByChecker = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, ts.Symbol | null>>();
+
+/**
+ * `checker.getSymbolAtLocation(node)`, asked of TypeScript once per node and checker. The
+ * checker does not keep its answer for a name in an expression (each call walks the scopes
+ * again), and several analyses ask about the same callee: the summaries to follow it, the
+ * stream test to see whether it is a library's export. Keyed by checker first, because the
+ * project service reuses unchanged files' nodes in the next program, whose checker may answer
+ * otherwise.
+ */
+export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  let symbols = symbolsByChecker.get(checker);
+  if (!symbols) {
+    symbols = new WeakMap();
+    symbolsByChecker.set(checker, symbols);
+  }
+  let symbol = symbols.get(node);
+  if (symbol === undefined) {
+    symbol = checker.getSymbolAtLocation(node) ?? null;
+    symbols.set(node, symbol);
+  }
+  return symbol ?? undefined;
+}
