@@ -52,6 +52,26 @@ describe('typeAwareTargets', () => {
     expect(typeAwareTargets(variants(110, 10)).met).toBe(false);
   });
 
+  it('takes each ratio run by run when given the runs, so that one loaded run moves neither variant alone', () => {
+    const sample = (cpuMs: number, peakMiB = 400) => ({ cpuMs, peakMiB });
+    // The second run's type-aware lint met a burst of load: its CPU doubled.
+    const samples = {
+      baseline: [sample(1000), sample(1000), sample(2000)],
+      syntactic: [sample(1000), sample(1000), sample(2000)],
+      'type-aware': [sample(1040), sample(2080), sample(2080)],
+      tseslint: [sample(2000, 500), sample(2000, 500), sample(2000, 500)],
+      'tseslint+sse': [sample(2060, 505), sample(2040, 505), sample(2020, 505)],
+    };
+    const medians = variants(1080, 0);
+    expect(typeAwareTargets(medians).cpuOverBaseline).toBeCloseTo(2.08);
+    const targets = typeAwareTargets(medians, samples);
+    expect(targets.cpuOverBaseline).toBeCloseTo(1.04);
+    expect(targets.cpuOverTseslint).toBeCloseTo(1.02);
+    expect(targets.memoryOverTseslint).toBeCloseTo(1.01);
+    expect(targets.pairedRunByRun).toBe(true);
+    expect(targets.met).toBe(true);
+  });
+
   it('misses them when it costs more than +5% memory beside typescript-eslint', () => {
     const result = typeAwareTargets(variants(40, 30));
     expect(result.memoryOverBaseline).toBeCloseTo(1.075);
