@@ -856,6 +856,58 @@ export default defineComponent({
     return {};
   },
 });`,
+    // ── Pinned by the mutation run: which conditions make a self-closing stream a one-shot ──
+    // An early return in braces (\`if (!question) { return; }\`) is a condition like \`if (!question) return;\`.
+    {
+      code: `export function Answer({ question }) {
+  useEffect(() => {
+    if (!question) { return; }
+    const es = new EventSource('/answer?q=' + question);
+    es.onmessage = (event) => {
+      if (event.data === '[DONE]') es.close();
+    };
+  }, [question]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    // Opened inside the consequent of an \`if\`, closed on its terminal event.
+    {
+      code: `export function Answer({ question }) {
+  useEffect(() => {
+    if (question) {
+      const es = new EventSource('/answer?q=' + question);
+      es.onmessage = (event) => {
+        if (event.data === '[DONE]') es.close();
+      };
+    }
+  }, [question]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    // A module-level stream created only when empty (\`??=\`) is a page-wide singleton.
+    {
+      code: `let es;
+export function Live() {
+  useEffect(() => {
+    es ??= new EventSource('/live');
+  }, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    // A returned value that is not a function of this file (a call's result) may close the stream.
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const es = new EventSource('/live');
+    return closer(es);
+  }, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
   ],
   invalid: [
     // A public connect() that puts a new stream in \`this.source\` in both branches of a choice
@@ -2129,6 +2181,340 @@ connect();`,
     return () => es.close();
   }, [question]);
   return <p />;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // ── Pinned by the mutation run: conditions, and when a cleanup is suggested ──
+    // Ifs before the opening that do not return leave it unconditional: still a mount-time subscription.
+    {
+      code: `export function Answer({ question }) {
+  useEffect(() => {
+    if (question) log(question);
+    if (!question) { log(question); }
+    const es = new EventSource('/answer?q=' + question);
+    es.onmessage = (event) => {
+      if (event.data === '[DONE]') es.close();
+    };
+  }, [question]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 5,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `export function Answer({ question }) {
+  useEffect(() => {
+    if (question) log(question);
+    if (!question) { log(question); }
+    const es = new EventSource('/answer?q=' + question);
+    es.onmessage = (event) => {
+      if (event.data === '[DONE]') es.close();
+    };
+    return () => es.close();
+  }, [question]);
+  return <p />;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // An async effect's return value is a promise, not a cleanup: no suggestion to return one.
+    {
+      code: `export function Live() {
+  useEffect(async () => {
+    const es = new EventSource('/live');
+    es.onmessage = (event) => show(event.data);
+  }, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 3,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [],
+        },
+      ],
+    },
+    // The effect already returns a cleanup on one path: a second `return` at the end is not suggested.
+    {
+      code: `export function Live({ quiet }) {
+  useEffect(() => {
+    const es = new EventSource('/live');
+    if (quiet) return () => log('quiet');
+    es.onmessage = (event) => show(event.data);
+  }, [quiet]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 3,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Declared in a nested block: a cleanup at the end of the callback could not name it.
+    {
+      code: `export function Live({ on }) {
+  useEffect(() => {
+    if (on) {
+      const es = new EventSource('/live');
+      es.onmessage = (event) => show(event.data);
+    }
+    log(on);
+  }, [on]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 18,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [],
+        },
+      ],
+    },
+    // A callback that ends in `return;` or `throw` gets no cleanup appended after it.
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const es = new EventSource('/live');
+    es.onmessage = (event) => show(event.data);
+    return;
+  }, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 3,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const es = new EventSource('/live');
+    es.onmessage = (event) => show(event.data);
+    throw new Error('not yet');
+  }, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 3,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [],
+        },
+      ],
+    },
+    // An early return in the component, outside the effect, does not make the effect's opening conditional.
+    {
+      code: `export function Answer({ question }) {
+  if (!question) return null;
+  useEffect(() => {
+    const es = new EventSource('/answer?q=' + question);
+    es.onmessage = (event) => {
+      if (event.data === '[DONE]') es.close();
+    };
+  }, [question]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `export function Answer({ question }) {
+  if (!question) return null;
+  useEffect(() => {
+    const es = new EventSource('/answer?q=' + question);
+    es.onmessage = (event) => {
+      if (event.data === '[DONE]') es.close();
+    };
+    return () => es.close();
+  }, [question]);
+  return <p />;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // An assignment's right-hand side is not the right of a `&&`: the opening is unconditional.
+    {
+      code: `export function Answer({ question }) {
+  useEffect(() => {
+    let es;
+    es = new EventSource('/answer?q=' + question);
+    es.onmessage = (event) => {
+      if (event.data === '[DONE]') es.close();
+    };
+  }, [question]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 10,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [],
+        },
+      ],
+    },
+    // An early return after the opening does not make the opening conditional.
+    {
+      code: `export function Answer({ question }) {
+  useEffect(() => {
+    const es = new EventSource('/answer?q=' + question);
+    es.onmessage = (event) => {
+      if (event.data === '[DONE]') es.close();
+    };
+    if (!question) return;
+    log(question);
+  }, [question]);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 3,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `export function Answer({ question }) {
+  useEffect(() => {
+    const es = new EventSource('/answer?q=' + question);
+    es.onmessage = (event) => {
+      if (event.data === '[DONE]') es.close();
+    };
+    if (!question) return;
+    log(question);
+    return () => es.close();
+  }, [question]);
+  return <p />;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The message names the controller the code uses.
+    {
+      code: `import { useEffect } from 'react';
+import { fetchEventSource } from '@microsoft/fetch-event-source';
+export function useLive(url) {
+  useEffect(() => {
+    const ac = new AbortController();
+    fetchEventSource(url, { signal: ac.signal });
+  }, [url]);
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'fetchNotAborted',
+          line: 6,
+          column: 5,
+          data: { lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, controller: 'ac' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => ac.abort();' },
+              output: `import { useEffect } from 'react';
+import { fetchEventSource } from '@microsoft/fetch-event-source';
+export function useLive(url) {
+  useEffect(() => {
+    const ac = new AbortController();
+    fetchEventSource(url, { signal: ac.signal });
+    return () => ac.abort();
+  }, [url]);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A replacement that is the whole body of an \`if\` gets no suggestion (a statement put before
+    // it would run unconditionally); one in a \`switch\` case gets it on the line before. The target
+    // is named as the holder, whatever the spacing.
+    {
+      code: `export class Client {
+  connect(ready) {
+    if (ready) this.es = new EventSource(this.url);
+  }
+  open(kind) {
+    switch (kind) {
+      case 'live':
+        this .es = new EventSource('/live');
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 3,
+          column: 16,
+          data: { target: 'this.es', stream: ES },
+          suggestions: [],
+        },
+        {
+          messageId: 'replacedWithoutClose',
+          line: 8,
+          column: 9,
+          data: { target: 'this.es', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'this.es?.close();' },
+              output: `export class Client {
+  connect(ready) {
+    if (ready) this.es = new EventSource(this.url);
+  }
+  open(kind) {
+    switch (kind) {
+      case 'live':
+        this.es?.close();
+        this .es = new EventSource('/live');
+    }
+  }
 }`,
             },
           ],
