@@ -2521,6 +2521,42 @@ export function useLive(url) {
         },
       ],
     },
+    // A holder that has no dotted name (\`streams['live-feed']\`) gets no example and no suggestion.
+    {
+      code: `export function Live() {
+  const streams = {};
+  useEffect(() => {
+    streams['live-feed'] = new EventSource('/live');
+  }, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 28,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: '' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export class Client {
+  connect() {
+    this['live-feed'] = new EventSource(this.url);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 3,
+          column: 5,
+          data: { target: "this['live-feed']", stream: ES },
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });
 
