@@ -2557,6 +2557,48 @@ export function useLive(url) {
         },
       ],
     },
+    // ── Pinned by the mutation run: the close suggested in an error handler ──
+    // A variable declared with another value may no longer hold a stream when the handler runs: \`?.\`.
+    {
+      code: `let es = connectOnce();
+es = new EventSource('/events');
+es.onerror = () => {
+  es = new EventSource('/events');
+};`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'reopenedWithoutClose',
+          line: 4,
+          column: 8,
+          data: { stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeFailedStream',
+              data: { code: 'es?.close();' },
+              output: `let es = connectOnce();
+es = new EventSource('/events');
+es.onerror = () => {
+  es?.close();
+  es = new EventSource('/events');
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    // A failed stream with no dotted name to close it by gets no suggestion.
+    {
+      code: `export class Feed {
+  start() {
+    this['live-feed'] = new EventSource('/events');
+    this['live-feed'].onerror = () => {
+      this.start();
+    };
+  }
+}`,
+      errors: [{ messageId: 'reopenedWithoutClose', line: 5, column: 7, data: { stream: ES }, suggestions: [] }],
+    },
   ],
 });
 
