@@ -2624,6 +2624,42 @@ es.onerror = () => {
 }`,
       errors: [{ messageId: 'reopenedWithoutClose', line: 5, column: 7, data: { stream: ES }, suggestions: [] }],
     },
+    // A stream kept in a local of one effect can only be closed by that effect's own cleanup: what
+    // another effect of the component returns (here an unknown unsubscribe) cannot reach it.
+    {
+      code: `export function Live() {
+  useEffect(() => store.subscribe(update), []);
+  useEffect(() => {
+    const es = new EventSource('/live');
+    es.onmessage = (event) => show(event.data);
+  }, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `export function Live() {
+  useEffect(() => store.subscribe(update), []);
+  useEffect(() => {
+    const es = new EventSource('/live');
+    es.onmessage = (event) => show(event.data);
+    return () => es.close();
+  }, []);
+  return <p />;
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
