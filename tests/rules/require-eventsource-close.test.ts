@@ -908,31 +908,6 @@ export function Live() {
 }`,
       languageOptions: javascript,
     },
-    // Opened only on the right of \`&&\` or in a branch of \`?:\`, closed on its terminal event.
-    {
-      code: `export function Answer({ question }) {
-  useEffect(() => {
-    const es = question && new EventSource('/answer?q=' + question);
-    if (es) es.onmessage = (event) => {
-      if (event.data === '[DONE]') es.close();
-    };
-  }, [question]);
-  return <p />;
-}`,
-      languageOptions: javascript,
-    },
-    {
-      code: `export function Answer({ question }) {
-  useEffect(() => {
-    const es = question ? new EventSource('/answer?q=' + question) : null;
-    if (es) es.onmessage = (event) => {
-      if (event.data === '[DONE]') es.close();
-    };
-  }, [question]);
-  return <p />;
-}`,
-      languageOptions: javascript,
-    },
   ],
   invalid: [
     // A public connect() that puts a new stream in \`this.source\` in both branches of a choice
