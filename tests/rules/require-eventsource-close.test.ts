@@ -897,12 +897,14 @@ export function Live() {
 }`,
       languageOptions: javascript,
     },
-    // A returned value that is not a function of this file (a call's result) may close the stream.
+    // A returned value that is not a function of this file (an imported cleanup) may close the stream.
     {
-      code: `export function Live() {
+      code: `import { unsubscribeAll } from './live';
+export function Live() {
   useEffect(() => {
     const es = new EventSource('/live');
-    return closer(es);
+    es.onmessage = (event) => show(event.data);
+    return unsubscribeAll;
   }, []);
   return <p />;
 }`,
