@@ -1,6 +1,7 @@
-import type { Linter } from 'eslint';
+import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-eventsource-per-item.js';
+import { flaggedOpenings } from '../../src/analysis/flagged-openings.js';
 import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
 
 /** The shared helper that suggestions move a stream onto. */
@@ -1336,5 +1337,210 @@ describe('options schema', () => {
     expect(() => lintWith({ wrappers: [{ module: '@acme/live', export: 'openStream', kind: 'call' }] })).toThrow(
       /Unexpected property "kind"/,
     );
+  });
+});
+
+// Cases that pin down branches of the rule a mutation run showed untested (issue 17): which hooks
+// count as shared by a provider, which references count as calls of a hook, where a route leaves a
+// component, and which arguments carry a prop into a helper.
+const FEED_HOOK = "function useFeed() { useEffect(() => { new EventSource('/feed'); }, []); }\n";
+const provider = (body: string): string =>
+  `export function FeedProvider({ children }) { ${body} return <Ctx.Provider value={1}>{children}</Ctx.Provider>; }`;
+const everyHook = [{ reportHookWithoutCallers: true }] as const;
+const hookAt = (hook: string, line: number, column: number, route = '') =>
+  ({ messageId: 'hookOpensStream', line, column, data: { hook, stream: ES, route } }) as const;
+
+ruleTester.run('no-eventsource-per-item: shared hooks, calls and routes', rule, {
+  valid: [
+    // A hook that is not exported and that only this file's provider calls is shared, even when
+    // every hook is reported: its stream is the provider's.
+    { code: FEED_HOOK + provider('useFeed();'), filename: 'file.tsx', options: everyHook },
+    // The same for a hook bound by `const`, whose declaration is a write reference, not a call.
+    {
+      code: `const useFeed = () => { useEffect(() => { new EventSource('/feed'); }, []); };\n${provider('useFeed();')}`,
+      filename: 'file.tsx',
+      options: everyHook,
+    },
+    // A provider whose URL comes from its props is mounted once: not reported even with `reportUrlFromProps`.
+    {
+      code: `export function Feed({ url, children }) { const [source] = useState(() => new EventSource(url)); return <FeedContext.Provider value={source}>{children}</FeedContext.Provider>; }`,
+      filename: 'file.tsx',
+      options: [{ reportUrlFromProps: true }],
+    },
+    // Only calls of the hook count: a hook listed, passed as a value or (oddly) constructed, and
+    // called once by a component rendered once, runs once.
+    {
+      code: `${FEED_HOOK}export const hooks = [useFeed];\nregister(useFeed);\nnew useFeed();\nexport function App() { useFeed(); return null; }`,
+      filename: 'file.tsx',
+    },
+    // Called once from module code, outside any component: once.
+    { code: `${FEED_HOOK}useFeed();`, filename: 'file.tsx' },
+    // Two hooks that call each other and nothing else: the walk up the callers ends, and neither is repeated.
+    {
+      code: `function useA() { useEffect(() => { new EventSource('/a'); }, []); useB(); }\nfunction useB() { useA(); }`,
+      filename: 'file.tsx',
+    },
+    // A helper handed to `forEach` by name opens a stream per element: `no-eventsource-in-loop` reports it.
+    {
+      code: `function open(id) { new EventSource('/x/' + id); }\nfunction useRows(ids) { useEffect(() => { ids.forEach(open); }, [ids]); }`,
+      filename: 'file.tsx',
+      options: everyHook,
+    },
+    // The same with the call inside the callback.
+    {
+      code: `function open(id) { new EventSource('/x/' + id); }\nfunction useRows(ids) { useEffect(() => { ids.forEach((id) => open(id)); }, [ids]); }`,
+      filename: 'file.tsx',
+      options: everyHook,
+    },
+    // After a spread the argument for the URL's parameter is unknown: no prop is traced through it.
+    {
+      code: `function open(a, b) { return new EventSource('/r/' + b); }\nfunction Row({ id, parts }) { useEffect(() => { open(...parts, id); }, [id]); return <li />; }`,
+      filename: 'file.tsx',
+      options: [{ reportUrlFromProps: true }],
+    },
+  ],
+  invalid: [
+    // Exported hooks are not shared, whichever way they are exported: other modules can call them.
+    {
+      code: `export const useFeed = () => { useEffect(() => { new EventSource('/feed'); }, []); };\n${provider('useFeed();')}`,
+      filename: 'file.tsx',
+      options: everyHook,
+      errors: [hookAt('useFeed', 1, 50)],
+    },
+    {
+      code: `export default function useFeed() { useEffect(() => { new EventSource('/feed'); }, []); }\n${provider('useFeed();')}`,
+      filename: 'file.tsx',
+      options: everyHook,
+      errors: [hookAt('useFeed', 1, 55)],
+    },
+    // A hook that is a bare expression statement: its export check reaches the Program, which has no parent.
+    {
+      code: `(function useFeed() { useEffect(() => { new EventSource('/feed'); }, []); });`,
+      filename: 'file.tsx',
+      options: everyHook,
+      errors: [hookAt('useFeed', 1, 41)],
+    },
+    // A hook nobody calls is not shared by a provider.
+    { code: FEED_HOOK, filename: 'file.tsx', options: everyHook, errors: [hookAt('useFeed', 1, 40)] },
+    // Not shared when a provider uses it other than by calling it, or when a hook (even one a provider calls) calls it.
+    { code: FEED_HOOK + provider('new useFeed();'), filename: 'file.tsx', options: everyHook, errors: [hookAt('useFeed', 1, 40)] },
+    { code: FEED_HOOK + provider('register(useFeed);'), filename: 'file.tsx', options: everyHook, errors: [hookAt('useFeed', 1, 40)] },
+    {
+      code: `${FEED_HOOK}function useOuter() { useFeed(); }\n${provider('useOuter();')}`,
+      filename: 'file.tsx',
+      options: everyHook,
+      errors: [hookAt('useFeed', 1, 40)],
+    },
+    // Not shared when a provider calls it and another component too.
+    {
+      code: `${FEED_HOOK}${provider('useFeed();')}\nexport function Other() { useFeed(); return null; }`,
+      filename: 'file.tsx',
+      errors: [hookAt('useFeed', 1, 40)],
+    },
+    // Called once, but inside a `forEach` callback: once per element.
+    {
+      code: `${FEED_HOOK}export function List({ ids }) { ids.forEach(() => useFeed()); return null; }`,
+      filename: 'file.tsx',
+      errors: [hookAt('useFeed', 1, 40)],
+    },
+    // A hook handed to `useEffect` by name, not in a loop: reported at that reference.
+    {
+      code: `function openFeed() { new EventSource('/feed'); }\nfunction useFeed() { useEffect(openFeed, []); }`,
+      filename: 'file.tsx',
+      options: everyHook,
+      errors: [hookAt('useFeed', 2, 32, ' through `openFeed()`')],
+    },
+    // Rendered from module code and from a component: two parents, so the URL from props is reported.
+    {
+      code: `function Row({ id }) { useEffect(() => { new EventSource('/rows/' + id); }, [id]); return <li />; }\nrender(<Row id="a" />);\nexport function App() { return <Row id="b" />; }`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'urlFromProps', line: 1, column: 42, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
+    },
+    // Props are listed in alphabetical order, not in the order the URL uses them.
+    {
+      code: `function Row({ topic, id }) { useEffect(() => { new EventSource('/t/' + topic + '/' + id); }, []); return <li />; }`,
+      filename: 'file.tsx',
+      options: [{ reportUrlFromProps: true }],
+      errors: [{ messageId: 'urlFromProps', line: 1, column: 49, data: { component: 'Row', stream: ES, route: '', inputs: 'props `id`, `topic`' } }],
+    },
+    // A helper declared after the component is still outside it: reported at the call, through the helper.
+    {
+      code: `function Row({ id }) { useEffect(() => { open(id); }, [id]); return <li />; }\nfunction open(id) { return new EventSource('/r/' + id); }`,
+      filename: 'file.tsx',
+      options: [{ reportUrlFromProps: true }],
+      errors: [{ messageId: 'urlFromProps', line: 1, column: 42, data: { component: 'Row', stream: ES, route: ' through `open()`', inputs: 'prop `id`' } }],
+    },
+    // Reported at the component's own call of the helper, not at another function's earlier call.
+    {
+      code: `function open(id) { return new EventSource('/r/' + id); }\nexport function warm() { open('x'); }\nfunction Row({ id }) { useEffect(() => { open(id); }, [id]); return <li />; }`,
+      filename: 'file.tsx',
+      options: [{ reportUrlFromProps: true }],
+      errors: [{ messageId: 'urlFromProps', line: 3, column: 42, data: { component: 'Row', stream: ES, route: ' through `open()`', inputs: 'prop `id`' } }],
+    },
+    // A spread after the argument leaves it where it is.
+    {
+      code: `function open(id, ...rest) { return new EventSource('/r/' + id); }\nfunction Row({ id, extra }) { useEffect(() => { open(id, ...extra); }, [id]); return <li />; }`,
+      filename: 'file.tsx',
+      options: [{ reportUrlFromProps: true }],
+      errors: [{ messageId: 'urlFromProps', line: 2, column: 49, data: { component: 'Row', stream: ES, route: ' through `open()`', inputs: 'prop `id`' } }],
+    },
+    // A component with two openings rendered per item names the first one.
+    {
+      code: `function Row() {
+  useEffect(() => { new EventSource('/a'); }, []);
+  useEffect(() => { new EventSource('/b'); }, []);
+  return <li />;
+}
+export function List({ ids }) { return ids.map((id) => <Row key={id} />); }`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'renderedPerItem', line: 6, column: 56, data: { component: 'Row', stream: ES, line: 2, repetition: 'a `map()` callback' } }],
+    },
+    // The component's own name, not the variable it is bound to.
+    {
+      code: `const Row = memo(function RowInner() { useEffect(() => { new EventSource('/r'); }, []); return <li />; });\nexport function List({ ids }) { return ids.map((id) => <Row key={id} />); }`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'renderedPerItem', line: 2, column: 56, data: { component: 'RowInner', stream: ES, line: 1, repetition: 'a `map()` callback' } }],
+    },
+    // A stream opened without a URL: nothing to trace to props, and still rendered per item.
+    {
+      code: `function Row({ id }) { useEffect(() => { new EventSource(); }, []); return <li />; }\nexport function List({ ids }) { return ids.map((id) => <Row key={id} id={id} />); }`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'renderedPerItem', line: 2, column: 56, data: { component: 'Row', stream: ES, line: 1, repetition: 'a `map()` callback' } }],
+    },
+  ],
+});
+
+describe('openings noted for the codemod', () => {
+  // `sse-codemod` rewrites the openings each report is noted with (src/analysis/flagged-openings.ts).
+  it('notes each report, of every kind, with the line of the opening it is about', () => {
+    const code = `const streams = new Map();
+export function watch(id) { streams.set(id, new EventSource('/w/' + id)); }
+function useFeed() { useEffect(() => { new EventSource('/feed'); }, []); }
+function Row({ id }) { useEffect(() => { new EventSource('/rows/' + id); }, [id]); return <li />; }
+export function List({ ids }) { useFeed(); useFeed(); return <ul>{ids.map((id) => <Row key={id} id={id} />)}</ul>; }`;
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(
+      code,
+      {
+        files: ['**/*.jsx'],
+        languageOptions: javascript,
+        plugins: { sse: { rules: { 'no-eventsource-per-item': rule } } as unknown as ESLint.Plugin },
+        rules: { 'sse/no-eventsource-per-item': 'error' },
+      },
+      { filename: 'file.jsx' },
+    );
+    const sourceCode = linter.getSourceCode();
+    expect(
+      messages.map((message) => [
+        message.messageId,
+        message.line,
+        flaggedOpenings(sourceCode, message).map((opening) => opening.node.loc.start.line),
+      ]),
+    ).toEqual([
+      ['storedPerKey', 2, [2]],
+      ['hookOpensStream', 3, [3]],
+      ['urlFromProps', 4, [4]],
+      ['renderedPerItem', 5, [4]],
+    ]);
   });
 });
