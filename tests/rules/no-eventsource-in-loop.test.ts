@@ -1088,3 +1088,125 @@ describe('options schema', () => {
     );
   });
 });
+
+// The `useSharedHelper` suggestion's import handling and naming (src/fixes/use-shared-helper.ts):
+// which existing imports are reused, the local name made for a default export, where and how the
+// import is written. Each case kills a mutant that survived the last StrykerJS run.
+describe('useSharedHelper suggestion details', () => {
+  const LOOP = `for (const url of urls) new EventSource(url);`;
+  const ERROR = { messageId: 'streamInLoop', data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } } as const;
+
+  /** The one error of `code` (whose last line is LOOP) with one suggestion moving onto `helper`. */
+  function suggested(code: string, helper: { module: string; export: string }, name: string, output: string) {
+    return {
+      code,
+      options: [{ sharedHelper: helper }],
+      errors: [
+        {
+          ...ERROR,
+          line: code.split('\n').length,
+          column: 25,
+          suggestions: [{ messageId: 'useSharedHelper', data: { helper: name, module: `\`${helper.module}\`` }, output }],
+        },
+      ],
+    };
+  }
+
+  /** The one error of `code` with no suggestion. */
+  function unsuggested(code: string, helper: { module: string; export: string }) {
+    return { code, options: [{ sharedHelper: helper }], errors: [{ ...ERROR, line: code.split('\n').length, column: 25, suggestions: [] }] };
+  }
+
+  const DEFAULT = (module: string) => ({ module, export: 'default' });
+
+  ruleTester.run('no-eventsource-in-loop (useSharedHelper)', rule, {
+    valid: [],
+    invalid: [
+      // A default export gets a camel-cased name from the module's last segment, without its extension.
+      suggested(LOOP, DEFAULT('@acme/live-stream.mjs'), 'liveStream', `import liveStream from '@acme/live-stream.mjs';
+for (const url of urls) liveStream(url);`),
+      suggested(LOOP, DEFAULT('./feeds/live_feed.js'), 'liveFeed', `import liveFeed from './feeds/live_feed.js';
+for (const url of urls) liveFeed(url);`),
+      // Only a trailing extension is dropped; runs of separators and a trailing one vanish.
+      suggested(LOOP, DEFAULT('@acme/hub.jsonp'), 'hubJsonp', `import hubJsonp from '@acme/hub.jsonp';
+for (const url of urls) hubJsonp(url);`),
+      suggested(LOOP, DEFAULT('@acme/live--feed_'), 'liveFeed', `import liveFeed from '@acme/live--feed_';
+for (const url of urls) liveFeed(url);`),
+      // A name that would start with a digit is prefixed to stay an identifier.
+      suggested(LOOP, DEFAULT('@acme/3d-feed'), 'shared3dFeed', `import shared3dFeed from '@acme/3d-feed';
+for (const url of urls) shared3dFeed(url);`),
+      // An existing default import is reused for a default export.
+      suggested(`import live from 'sse-hub';
+${LOOP}`, DEFAULT('sse-hub'), 'live', `import live from 'sse-hub';
+for (const url of urls) live(url);`),
+      // ...but not for a named export, nor a namespace import for either.
+      suggested(`import hub from 'sse-hub';
+${LOOP}`, HUB, 'sharedEventSource', `import hub from 'sse-hub';
+import { sharedEventSource } from 'sse-hub';
+for (const url of urls) sharedEventSource(url);`),
+      suggested(`import * as hub from 'sse-hub';
+${LOOP}`, HUB, 'sharedEventSource', `import * as hub from 'sse-hub';
+import { sharedEventSource } from 'sse-hub';
+for (const url of urls) sharedEventSource(url);`),
+      suggested(`import * as hub from 'sse-hub';
+${LOOP}`, DEFAULT('sse-hub'), 'sseHub', `import * as hub from 'sse-hub';
+import sseHub from 'sse-hub';
+for (const url of urls) sseHub(url);`),
+      // A named import is reused only when it is the helper, from the helper's module, as a value.
+      suggested(`import { 'sharedEventSource' as hub } from 'sse-hub';
+${LOOP}`, HUB, 'hub', `import { 'sharedEventSource' as hub } from 'sse-hub';
+for (const url of urls) hub(url);`),
+      suggested(`import { other } from 'sse-hub';
+${LOOP}`, HUB, 'sharedEventSource', `import { other } from 'sse-hub';
+import { sharedEventSource } from 'sse-hub';
+for (const url of urls) sharedEventSource(url);`),
+      suggested(`import { sharedEventSource as pool } from './pool';
+${LOOP}`, HUB, 'sharedEventSource', `import { sharedEventSource as pool } from './pool';
+import { sharedEventSource } from 'sse-hub';
+for (const url of urls) sharedEventSource(url);`),
+      suggested(`import type { sharedEventSource as Hub } from 'sse-hub';
+${LOOP}`, HUB, 'sharedEventSource', `import type { sharedEventSource as Hub } from 'sse-hub';
+import { sharedEventSource } from 'sse-hub';
+for (const url of urls) sharedEventSource(url);`),
+      // A type-only specifier is not reused, and its name is taken.
+      unsuggested(`import { type sharedEventSource } from 'sse-hub';
+${LOOP}`, HUB),
+      // A global read under the helper's name would be shadowed by the import.
+      {
+        code: `for (const url of urls) { sharedEventSource.warm(); new EventSource(url); }`,
+        options: [{ sharedHelper: HUB }],
+        errors: [{ ...ERROR, line: 1, column: 53, suggestions: [] }],
+      },
+      // A quote in the module name is escaped.
+      suggested(LOOP, { module: "o'hub", export: 'sharedEventSource' }, 'sharedEventSource', `import { sharedEventSource } from 'o\\'hub';
+for (const url of urls) sharedEventSource(url);`),
+      // A plain statement first is not a directive: the import goes at the very top.
+      suggested(`warm();
+${LOOP}`, HUB, 'sharedEventSource', `import { sharedEventSource } from 'sse-hub';
+warm();
+for (const url of urls) sharedEventSource(url);`),
+      // `new EventSource` without arguments, followed later by a call: the later `(` is not its argument list.
+      {
+        code: `for (const url of urls) new EventSource;
+warm();`,
+        options: [{ sharedHelper: HUB }],
+        errors: [
+          {
+            ...ERROR,
+            line: 1,
+            column: 25,
+            suggestions: [
+              {
+                messageId: 'useSharedHelper',
+                data: HUB_SUGGESTION,
+                output: `import { sharedEventSource } from 'sse-hub';
+for (const url of urls) sharedEventSource();
+warm();`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
