@@ -1,6 +1,7 @@
 import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-eventsource-in-loop.js';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../rules/no-eventsource-in-loop.js';
 import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
 
 /** The shared helper that suggestions move a stream onto. */
@@ -1097,7 +1098,12 @@ describe('useSharedHelper suggestion details', () => {
   const ERROR = { messageId: 'streamInLoop', data: { stream: '`EventSource`', repetition: 'a `for...of` loop' } } as const;
 
   /** The one error of `code` (whose last line is LOOP) with one suggestion moving onto `helper`. */
-  function suggested(code: string, helper: { module: string; export: string }, name: string, output: string) {
+  function suggested(
+    code: string,
+    helper: { module: string; export: string },
+    name: string,
+    output: string,
+  ): InvalidTestCase<MessageIds, Options> {
     return {
       code,
       options: [{ sharedHelper: helper }],
@@ -1113,7 +1119,7 @@ describe('useSharedHelper suggestion details', () => {
   }
 
   /** The one error of `code` with no suggestion. */
-  function unsuggested(code: string, helper: { module: string; export: string }) {
+  function unsuggested(code: string, helper: { module: string; export: string }): InvalidTestCase<MessageIds, Options> {
     return { code, options: [{ sharedHelper: helper }], errors: [{ ...ERROR, line: code.split('\n').length, column: 25, suggestions: [] }] };
   }
 
