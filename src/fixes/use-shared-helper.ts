@@ -32,11 +32,14 @@ function localNameFor(helper: SharedHelper): string {
 }
 
 function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
+  let outermost = scope;
   for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
     if (current.set.has(name)) return false;
+    outermost = current;
   }
-  // A name read but declared nowhere would be shadowed by the import too.
-  return !scope.through.some((reference) => reference.identifier.name === name);
+  // A name read but declared nowhere, anywhere in the file, would be shadowed by the import
+  // too: the import binds it for the whole module, not only where the stream opens.
+  return !outermost.through.some((reference) => reference.identifier.name === name);
 }
 
 /**

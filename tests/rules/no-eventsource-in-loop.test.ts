@@ -1183,6 +1183,13 @@ ${LOOP}`, HUB),
         options: [{ sharedHelper: HUB }],
         errors: [{ ...ERROR, line: 1, column: 53, suggestions: [] }],
       },
+      // … also where the read is elsewhere in the module, outside the stream's scope.
+      {
+        code: `sharedEventSource.warm();
+for (const url of urls) { new EventSource(url); }`,
+        options: [{ sharedHelper: HUB }],
+        errors: [{ ...ERROR, line: 2, column: 27, suggestions: [] }],
+      },
       // A quote in the module name is escaped.
       suggested(LOOP, { module: "o'hub", export: 'sharedEventSource' }, 'sharedEventSource', `import { sharedEventSource } from 'o\\'hub';
 for (const url of urls) sharedEventSource(url);`),
