@@ -79,7 +79,7 @@ if (wanted('lint-concurrency')) results.lintConcurrency = { ...(await measureLin
 if (wanted('type-aware')) {
   // Loaded only when asked for: it brings in the TypeScript program machinery.
   const { formatTypeAwareCost, measureTypeAwareCost } = await import('./bench/type-aware-cost.js');
-  results.typeAware = await measureTypeAwareCost({ runs: Math.min(runs, 3) });
+  results.typeAware = await measureTypeAwareCost({ runs });
   results.typeAware.lines = formatTypeAwareCost(results.typeAware);
 }
 if (wanted('sfc')) results.sfcCost = await measureSfcCost({ runs });
