@@ -1431,6 +1431,13 @@ ruleTester.run('no-eventsource-per-item: shared hooks, calls and routes', rule, 
       options: everyHook,
       errors: [hookAt('useFeed', 1, 40)],
     },
+    // Not even when the calling hook's name ends in `Provider`: only a component provides.
+    {
+      code: `${FEED_HOOK}function useFeedProvider() { useFeed(); }\n${provider('useFeedProvider();')}`,
+      filename: 'file.tsx',
+      options: everyHook,
+      errors: [hookAt('useFeed', 1, 40)],
+    },
     // Not shared when a provider calls it and another component too.
     {
       code: `${FEED_HOOK}${provider('useFeed();')}\nexport function Other() { useFeed(); return null; }`,
