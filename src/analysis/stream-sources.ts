@@ -207,6 +207,27 @@ function isAmbient(variable: TSESLint.Scope.Variable): boolean {
 }
 
 /**
+ * The global scope's variables seen through a few stand-ins: a view, not a copy. Under
+ * typescript-eslint the global scope declares every name of the project's `lib` (thousands, with
+ * `lib.dom.d.ts`), and copying them for each file cost more than the rest of the search.
+ * `ReferenceTracker` and `findVariable` only look names up (`get`, `has`); iterating the view
+ * yields the stand-ins alone.
+ */
+class VariablesWithStandIns extends Map<string, TSESLint.Scope.Variable> {
+  constructor(private readonly declared: ReadonlyMap<string, TSESLint.Scope.Variable>) {
+    super();
+  }
+
+  override get(name: string): TSESLint.Scope.Variable | undefined {
+    return super.get(name) ?? this.declared.get(name);
+  }
+
+  override has(name: string): boolean {
+    return super.has(name) || this.declared.has(name);
+  }
+}
+
+/**
  * The tracker finds globals only through variables of the global scope, which exist only
  * for names the user's config declares (`globals.browser`). Many TypeScript configs declare
  * none, so a name that is read but declared nowhere gets a stand-in variable made of its
@@ -216,7 +237,7 @@ function isAmbient(variable: TSESLint.Scope.Variable): boolean {
  */
 export function scopeWithImplicitGlobals(globalScope: TSESLint.Scope.Scope, names: readonly string[]): TSESLint.Scope.Scope {
   const moduleScope = globalScope.childScopes.find((scope) => scope.type === 'module');
-  const set = new Map<string, TSESLint.Scope.Variable>(globalScope.set as Map<string, TSESLint.Scope.Variable>);
+  const set = new VariablesWithStandIns(globalScope.set as ReadonlyMap<string, TSESLint.Scope.Variable>);
   let changed = false;
   for (const name of names) {
     const ambient = moduleScope?.set.get(name);

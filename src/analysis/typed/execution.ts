@@ -36,13 +36,17 @@ export function runsWithItsParent(ts: TypeScript, fn: ts.FunctionExpression | ts
 export type Extent = 'call' | 'instance';
 
 function isFunctionLike(ts: TypeScript, node: ts.Node): boolean {
+  // By kind rather than six `ts.is…` calls: this runs on every node the summaries walk.
+  const { kind } = node;
+  const { SyntaxKind } = ts;
   return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isConstructorDeclaration(node) ||
-    ts.isAccessor(node)
+    kind === SyntaxKind.FunctionDeclaration ||
+    kind === SyntaxKind.FunctionExpression ||
+    kind === SyntaxKind.ArrowFunction ||
+    kind === SyntaxKind.MethodDeclaration ||
+    kind === SyntaxKind.Constructor ||
+    kind === SyntaxKind.GetAccessor ||
+    kind === SyntaxKind.SetAccessor
   );
 }
 

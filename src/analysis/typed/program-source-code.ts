@@ -3,14 +3,18 @@
  * rules run on the linted file (which streams open, who keeps them, which URL) run unchanged on
  * the other files of the program: one detector, not an ESTree one and a TypeScript twin.
  *
- * The file is converted by typescript-eslint's parser from the program's own syntax tree
- * (`programs: [program]`: nothing is parsed again, and the parser services map its nodes into
- * that program, so imports can be followed through the checker), and scope-analysed. Each file
- * is converted at most once per program, and only when asked for; the parser and ESLint's
- * `SourceCode` are loaded on first use, as the TypeScript compiler is (`typescript-module.ts`).
+ * The file is converted from the program's own syntax tree by typescript-estree (`programs:
+ * [program]`: nothing is parsed again, and the services map its nodes into that program, so
+ * imports can be followed through the checker), and scope-analysed by typescript-eslint's scope
+ * manager. Not through `@typescript-eslint/parser`'s `parseForESLint`: it always converts every
+ * token and comment, which ESLint needs for the linted file and no analysis reads in another
+ * (a fifth of the conversion, and garbage). Those packages are the parser's own dependencies,
+ * resolved from where the parser is, so a typed lint (which has the parser) has them too.
+ * Each file is converted at most once per program, and only when asked for; the packages and
+ * ESLint's `SourceCode` are loaded on first use, as the TypeScript compiler is
+ * (`typescript-module.ts`).
  */
 import { createRequire } from 'node:module';
-import type { parseForESLint as ParseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { setParents } from '../set-parents.js';
@@ -24,7 +28,12 @@ type SourceCodeClass = new (config: {
 }) => TSESLint.SourceCode;
 
 interface Loaded {
-  parseForESLint: typeof ParseForESLint;
+  parseAndGenerateServices: (
+    code: string,
+    options: Record<string, unknown>,
+  ) => { ast: TSESTree.Program & { tokens?: unknown[]; comments?: unknown[] }; services: unknown };
+  analyze: (tree: TSESTree.Program, options: Record<string, unknown>) => unknown;
+  visitorKeys: Record<string, readonly string[] | undefined>;
   SourceCode: SourceCodeClass;
 }
 
@@ -32,40 +41,58 @@ let loaded: Loaded | undefined;
 
 function load(): Loaded {
   const require = createRequire(import.meta.url);
-  const parser = require('@typescript-eslint/parser') as { parseForESLint: typeof ParseForESLint };
+  // Resolved from the parser's own folder: under pnpm they are not hoisted next to this package.
+  const fromParser = createRequire(require.resolve('@typescript-eslint/parser'));
+  const estree = fromParser('@typescript-eslint/typescript-estree') as Pick<Loaded, 'parseAndGenerateServices'>;
+  const scopeManager = fromParser('@typescript-eslint/scope-manager') as Pick<Loaded, 'analyze'>;
+  const keys = fromParser('@typescript-eslint/visitor-keys') as { visitorKeys: Loaded['visitorKeys'] };
   const eslint = require('eslint') as { SourceCode: SourceCodeClass };
-  return { parseForESLint: parser.parseForESLint, SourceCode: eslint.SourceCode };
+  return {
+    parseAndGenerateServices: estree.parseAndGenerateServices,
+    analyze: scopeManager.analyze,
+    visitorKeys: keys.visitorKeys,
+    SourceCode: eslint.SourceCode,
+  };
+}
+
+/** The JSX factory's root name, as the parser takes it from the compiler options (`h` for `preact.h`). */
+function factoryName(factory: string | undefined): string | undefined {
+  return factory === undefined ? undefined : factory.split('.')[0]!.trim();
 }
 
 function convert(program: ts.Program, file: ts.SourceFile): TSESLint.SourceCode | null {
   loaded ??= load();
   try {
-    const result = loaded.parseForESLint(file.text, {
+    const { ast, services } = loaded.parseAndGenerateServices(file.text, {
       programs: [program],
       filePath: file.fileName,
-      sourceType: 'module',
-      ecmaVersion: 'latest',
       range: true,
       loc: true,
-      // The analyses read the tree and its scopes, never another file's tokens or comments:
-      // they are not converted, and the `SourceCode` gets empty lists.
+      // The analyses read the tree and its scopes, never another file's tokens or comments.
       tokens: false,
       comment: false,
-      // No library globals in the scope analysis: declaring the thousands of names of
-      // `lib.dom.d.ts` was a third of what converting a file cost. The detectors already find
-      // `EventSource`, `window` and the like as references to undeclared globals, as under espree.
-      lib: [],
+      errorOnTypeScriptSyntacticAndSemanticIssues: false,
     });
-    result.ast.tokens = [];
-    result.ast.comments = [];
-    const visitorKeys = result.visitorKeys as Record<string, readonly string[] | undefined>;
-    setParents(result.ast, visitorKeys);
+    ast.sourceType = 'module';
+    ast.tokens = [];
+    ast.comments = [];
+    const compilerOptions = program.getCompilerOptions();
+    const scopeManager = loaded.analyze(ast, {
+      sourceType: 'module',
+      // No library globals: declaring the thousands of names of `lib.dom.d.ts` was a third of
+      // what converting a file cost. The detectors already find `EventSource`, `window` and the
+      // like as references to undeclared globals, as under espree.
+      lib: [],
+      jsxPragma: factoryName(compilerOptions.jsxFactory),
+      jsxFragmentName: factoryName(compilerOptions.jsxFragmentFactory),
+    });
+    setParents(ast, loaded.visitorKeys);
     return new loaded.SourceCode({
       text: file.text,
-      ast: result.ast,
-      parserServices: result.services,
-      scopeManager: result.scopeManager,
-      visitorKeys,
+      ast,
+      parserServices: services,
+      scopeManager,
+      visitorKeys: loaded.visitorKeys,
     });
   } catch {
     // A file the converter refuses (invalid syntax ESTree cannot hold) is left out, not a crash.
@@ -75,17 +102,22 @@ function convert(program: ts.Program, file: ts.SourceFile): TSESLint.SourceCode 
 
 const byProgram = new WeakMap<ts.Program, Map<ts.SourceFile, TSESLint.SourceCode | null>>();
 
-/** The `SourceCode` of a file of `program`, converted on first use and kept as long as the program. */
-export function programSourceCode(program: ts.Program, file: ts.SourceFile): TSESLint.SourceCode | null {
+/**
+ * The `SourceCode` of a file of `program`, converted on first use. With `keep` (the default) it
+ * is kept as long as the program, for analyses that come back to the file (the declaration of an
+ * imported constant); without, a conversion made now is handed over and not kept: the program
+ * index reads each file once, and holding every converted tree for the rest of the lint made
+ * the heap, and each garbage collection, larger for nothing.
+ */
+export function programSourceCode(program: ts.Program, file: ts.SourceFile, { keep = true } = {}): TSESLint.SourceCode | null {
   let files = byProgram.get(program);
   if (!files) {
     files = new Map();
     byProgram.set(program, files);
   }
-  let sourceCode = files.get(file);
-  if (sourceCode === undefined) {
-    sourceCode = convert(program, file);
-    files.set(file, sourceCode);
-  }
+  const known = files.get(file);
+  if (known !== undefined) return known;
+  const sourceCode = convert(program, file);
+  if (keep) files.set(file, sourceCode);
   return sourceCode;
 }

@@ -47,7 +47,7 @@ function buildIndex(program: ts.Program, wrappers: readonly StreamWrapper[]): Pr
   const files: string[] = [];
   for (const file of program.getSourceFiles()) {
     if (!isProjectSourceFile(program, file) || isTestFile(file.fileName) || !mentionsStream(file.text, wrappers)) continue;
-    const sourceCode = programSourceCode(program, file);
+    const sourceCode = programSourceCode(program, file, { keep: false });
     if (!sourceCode) continue;
     files.push(file.fileName);
     const openings = streamOpeningsByUrl(sourceCode, { wrappers, fileName: file.fileName, resolveImport: resolveImportThroughProgram });

@@ -10,12 +10,15 @@ function isTransparent(ts: TypeScript, node: ts.Node): node is
   | ts.NonNullExpression
   | ts.SatisfiesExpression
   | ts.TypeAssertion {
+  // By kind rather than five `ts.is…` calls: this runs on every node the summaries walk.
+  const { kind } = node;
+  const { SyntaxKind } = ts;
   return (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isTypeAssertionExpression(node)
+    kind === SyntaxKind.ParenthesizedExpression ||
+    kind === SyntaxKind.AsExpression ||
+    kind === SyntaxKind.NonNullExpression ||
+    kind === SyntaxKind.SatisfiesExpression ||
+    kind === SyntaxKind.TypeAssertionExpression
   );
 }
 
