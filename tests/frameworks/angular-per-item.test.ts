@@ -394,6 +394,41 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
       ],
     },
     {
+      // The provided service (a default export) opens its stream in its constructor; the streams
+      // before it (module level, another class, a static field, a decorator argument, a method, a
+      // listener the constructor registers) do not open per instance and are not the one named.
+      ...list(`@for (job of jobs; track job.id) { <app-ctor-provided-row /> }`),
+      errors: [
+        {
+          messageId: 'renderedPerItemAcrossFiles',
+          line: 1,
+          column: 36,
+          data: {
+            ...across('app-ctor-provided-row', 'ctor-provided-row.component.ts', 0, forOver('jobs')),
+            opening: `${fixture('ctor-feed.service.ts')}:24`,
+            route: ' through its own `CtorFeedService` (in `providers`)',
+          },
+        },
+      ],
+    },
+    {
+      // Services declared in the row's own file: a package's service (not read) and one that opens
+      // only in a method come first; the third opens in a callback its constructor schedules once.
+      ...list(`@for (job of jobs; track job.id) { <app-local-provided-row /> }`),
+      errors: [
+        {
+          messageId: 'renderedPerItemAcrossFiles',
+          line: 1,
+          column: 36,
+          data: {
+            ...across('app-local-provided-row', 'local-provided-row.component.ts', 0, forOver('jobs')),
+            opening: `${fixture('local-provided-row.component.ts')}:19`,
+            route: ' through its own `LocalFeedService` (in `providers`)',
+          },
+        },
+      ],
+    },
+    {
       // NgModule app: the row is declared in the same module as the list (legacy.module.ts), its
       // import there relative to the module's file.
       ...angularTemplate(
