@@ -396,6 +396,19 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
       ],
     },
     {
+      // Other decorators before `@Component`, and a spread and a computed key before `selector`:
+      // the component and its selector are still found.
+      ...list(`@for (job of jobs; track job.id) { <app-decorated-row /> }`),
+      errors: [
+        {
+          messageId: 'renderedPerItemAcrossFiles',
+          line: 1,
+          column: 36,
+          data: across('app-decorated-row', 'decorated-row.component.ts', 23, forOver('jobs')),
+        },
+      ],
+    },
+    {
       // The provided service (a default export) opens its stream in its constructor; the streams
       // before it (module level, another class, a static field, a decorator argument, a method, a
       // listener the constructor registers) do not open per instance and are not the one named.
