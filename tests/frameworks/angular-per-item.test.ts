@@ -139,8 +139,9 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
       ],
     },
     {
-      // The long form, `<ng-template ngFor [ngForOf]>`; the row opens in its constructor, through a private method.
-      ...list(`<ng-template ngFor let-job [ngForOf]="jobs">
+      // The long form, `<ng-template ngFor [ngForOf]>`, its trackBy bound first (the collection is still
+      // `jobs`); the row opens in its constructor, through a private method.
+      ...list(`<ng-template ngFor let-job [ngForTrackBy]="trackById" [ngForOf]="jobs">
   <app-ctor-row />
 </ng-template>`),
       errors: [
