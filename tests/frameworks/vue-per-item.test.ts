@@ -45,6 +45,13 @@ import SharedFeedRow from './SharedFeedRow.vue';
 defineProps<{ ids: string[] }>();
 </script>
 <template><SharedFeedRow v-for="id in ids" :key="id" /></template>`),
+    // Options API rows that keep the stream in a module-level variable of their plain <script>
+    // (not <script setup>): stored once for every row, so not a stream per row.
+    list(`<script>
+import SharedOptionsRow from './SharedOptionsRow.vue';
+export default { components: { SharedOptionsRow }, props: ['ids'] };
+</script>
+<template><SharedOptionsRow v-for="id in ids" :key="id" :id="id" /></template>`),
     // Rows that open a stream only on a click, not when they mount.
     list(`<script setup lang="ts">
 import ClickRow from './ClickRow.vue';
