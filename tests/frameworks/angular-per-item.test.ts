@@ -428,6 +428,22 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
       ],
     },
     {
+      // A named service from a file whose default export, declared first, is another (quiet) service.
+      ...list(`@for (job of jobs; track job.id) { <app-polling-row /> }`),
+      errors: [
+        {
+          messageId: 'renderedPerItemAcrossFiles',
+          line: 1,
+          column: 36,
+          data: {
+            ...across('app-polling-row', 'polling-row.component.ts', 0, forOver('jobs')),
+            opening: `${fixture('feeds.service.ts')}:13`,
+            route: ' through its own `PollingFeedService` (in `providers`)',
+          },
+        },
+      ],
+    },
+    {
       // Services declared in the row's own file: a package's service (not read) and one that opens
       // only in a method come first; the third opens in a callback its constructor schedules once.
       ...list(`@for (job of jobs; track job.id) { <app-local-provided-row /> }`),
