@@ -52,6 +52,12 @@ import SharedOptionsRow from './SharedOptionsRow.vue';
 export default { components: { SharedOptionsRow }, props: ['ids'] };
 </script>
 <template><SharedOptionsRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // Options API rows that keep a stream per key in a module-level Map: one per job id, not one per row.
+    list(`<script>
+import KeyedOptionsRow from './KeyedOptionsRow.vue';
+export default { components: { KeyedOptionsRow }, props: ['ids'] };
+</script>
+<template><KeyedOptionsRow v-for="id in ids" :key="id" :id="id" /></template>`),
     // Rows that open a stream only on a click, not when they mount.
     list(`<script setup lang="ts">
 import ClickRow from './ClickRow.vue';
