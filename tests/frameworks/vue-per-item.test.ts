@@ -309,6 +309,24 @@ defineProps<{ ids: string[] }>();
 <template><ComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
       errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ComposableRow', file: fixture('ComposableRow.vue'), stream: ES, opening: `${fixture('useJobStream.ts')}:6`, route: ' through `useJobStream()`', repetition: 'a `v-for` over `ids`' } }],
     },
+    // Composables in the other shapes a module exports a function: an arrow in the second
+    // declarator of an exported `const`, and a function expression exported by name.
+    {
+      ...list(`<script setup lang="ts">
+import ArrowComposableRow from './ArrowComposableRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ArrowComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ArrowComposableRow', file: fixture('ArrowComposableRow.vue'), stream: ES, opening: `${fixture('moreJobStreams.ts')}:7`, route: ' through `useArrowJob()`', repetition: 'a `v-for` over `ids`' } }],
+    },
+    {
+      ...list(`<script setup lang="ts">
+import LogComposableRow from './LogComposableRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><LogComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'LogComposableRow', file: fixture('LogComposableRow.vue'), stream: ES, opening: `${fixture('moreJobStreams.ts')}:17`, route: ' through `useLogJob()`', repetition: 'a `v-for` over `ids`' } }],
+    },
     // The recursive tree node: TreeNode.vue renders <TreeNode> per child, each opening a stream.
     {
       ...vue(
