@@ -77,6 +77,8 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
     ),
     // Through the barrel too, the plain row opens no stream.
     angularTemplate(`@for (job of jobs; track job.id) { <app-plain-row [job]="job" /> }`, path.join(FIXTURES, 'barrel-list.component.html')),
+    // An inline template numbered past the file's last component with one: no owner, nothing reported.
+    inline(`@for (id of ids; track id) { <app-local-row [id]="id" /> }`, 9),
     // A template in a directory that does not exist (an editor's unsaved buffer): no owner, nothing reported.
     angularTemplate(`@for (job of jobs; track job.id) { <app-job-row [id]="job.id" /> }`, path.join(FIXTURES, 'not-a-directory', 'lost.component.html')),
     // The row lists a stream service in `providers` but never injects it: Angular never creates it.
