@@ -317,7 +317,7 @@ import ArrowComposableRow from './ArrowComposableRow.vue';
 defineProps<{ ids: string[] }>();
 </script>
 <template><ArrowComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
-      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ArrowComposableRow', file: fixture('ArrowComposableRow.vue'), stream: ES, opening: `${fixture('moreJobStreams.ts')}:7`, route: ' through `useArrowJob()`', repetition: 'a `v-for` over `ids`' } }],
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ArrowComposableRow', file: fixture('ArrowComposableRow.vue'), stream: ES, opening: `${fixture('moreJobStreams.ts')}:9`, route: ' through `useArrowJob()`', repetition: 'a `v-for` over `ids`' } }],
     },
     {
       ...list(`<script setup lang="ts">
@@ -325,7 +325,7 @@ import LogComposableRow from './LogComposableRow.vue';
 defineProps<{ ids: string[] }>();
 </script>
 <template><LogComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
-      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'LogComposableRow', file: fixture('LogComposableRow.vue'), stream: ES, opening: `${fixture('moreJobStreams.ts')}:17`, route: ' through `useLogJob()`', repetition: 'a `v-for` over `ids`' } }],
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'LogComposableRow', file: fixture('LogComposableRow.vue'), stream: ES, opening: `${fixture('moreJobStreams.ts')}:19`, route: ' through `useLogJob()`', repetition: 'a `v-for` over `ids`' } }],
     },
     // The recursive tree node: TreeNode.vue renders <TreeNode> per child, each opening a stream.
     {
