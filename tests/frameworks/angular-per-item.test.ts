@@ -48,7 +48,8 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
 </ul>`),
     // A module-level stream that every row listens to: one connection however many rows.
     list(`<li *ngFor="let job of jobs"><app-shared-row /></li>`),
-    // A streaming row that the list does not import: the tag is not that component here.
+    // A streaming row that the list does not import: the tag is not that component here, though a stale
+    // NgModule (stale.module.ts) declares both.
     list(`@for (job of jobs; track job.id) { <app-unimported-row /> }`),
     // A tag that no imported selector matches (one letter more).
     list(`@for (job of jobs; track job.id) { <app-job-rows /> }`),
