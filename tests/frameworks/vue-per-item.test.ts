@@ -327,6 +327,15 @@ defineProps<{ ids: string[] }>();
 <template><LogComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
       errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'LogComposableRow', file: fixture('LogComposableRow.vue'), stream: ES, opening: `${fixture('moreJobStreams.ts')}:19`, route: ' through `useLogJob()`', repetition: 'a `v-for` over `ids`' } }],
     },
+    // An expression-bodied arrow composable, `(id) => new EventSource(…)`: the stream is the whole body.
+    {
+      ...list(`<script setup lang="ts">
+import BareComposableRow from './BareComposableRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><BareComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'BareComposableRow', file: fixture('BareComposableRow.vue'), stream: ES, opening: `${fixture('moreJobStreams.ts')}:28`, route: ' through `useBareJob()`', repetition: 'a `v-for` over `ids`' } }],
+    },
     // The recursive tree node: TreeNode.vue renders <TreeNode> per child, each opening a stream.
     {
       ...vue(
