@@ -58,6 +58,12 @@ import KeyedOptionsRow from './KeyedOptionsRow.vue';
 export default { components: { KeyedOptionsRow }, props: ['ids'] };
 </script>
 <template><KeyedOptionsRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // Rows calling a composable that opens nothing, though the module opens a stream after it (moreJobStreams.ts).
+    list(`<script setup lang="ts">
+import TitleRow from './TitleRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><TitleRow v-for="id in ids" :key="id" :id="id" /></template>`),
     // Rows that open a stream only on a click, not when they mount.
     list(`<script setup lang="ts">
 import ClickRow from './ClickRow.vue';
@@ -334,7 +340,7 @@ import BareComposableRow from './BareComposableRow.vue';
 defineProps<{ ids: string[] }>();
 </script>
 <template><BareComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
-      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'BareComposableRow', file: fixture('BareComposableRow.vue'), stream: ES, opening: `${fixture('moreJobStreams.ts')}:28`, route: ' through `useBareJob()`', repetition: 'a `v-for` over `ids`' } }],
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'BareComposableRow', file: fixture('BareComposableRow.vue'), stream: ES, opening: `${fixture('moreJobStreams.ts')}:31`, route: ' through `useBareJob()`', repetition: 'a `v-for` over `ids`' } }],
     },
     // The recursive tree node: TreeNode.vue renders <TreeNode> per child, each opening a stream.
     {
