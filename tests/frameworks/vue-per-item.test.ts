@@ -71,6 +71,13 @@ import AliasComposableRow from './AliasComposableRow.vue';
 defineProps<{ ids: string[] }>();
 </script>
 <template><AliasComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // Rows calling, on a click only, an imported function with `use` inside its name (`reuseJob`): not a
+    // composable (`use` + capital starts the name), and not called at mount.
+    list(`<script setup lang="ts">
+import ReopenRow from './ReopenRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ReopenRow v-for="id in ids" :key="id" :id="id" /></template>`),
     // Rows that open a stream only on a click, not when they mount.
     list(`<script setup lang="ts">
 import ClickRow from './ClickRow.vue';
