@@ -29,7 +29,9 @@ import {
 import { includesHeadTail } from '../src/analysis/text-search.js';
 import { importsAnyValue, isResolvableCallee, shortText } from '../src/analysis/typed/candidates.js';
 import { invocationFinding } from '../src/analysis/typed/cross-file-findings.js';
+import { programFileName, resolveImportedDeclarationThroughProgram } from '../src/analysis/typed/imported-values.js';
 import { type TypeInformation, typeInformationOf } from '../src/analysis/typed/type-information.js';
+import { displayPath } from '../src/analysis/display-path.js';
 import { owningFunction } from '../src/analysis/stream-openers.js';
 import { unwrapExpression } from '../src/analysis/reconnect/access-paths.js';
 import { walkTree } from '../src/analysis/reconnect/walk.js';
@@ -51,6 +53,7 @@ export type MessageIds =
   | 'unboundedErrorReconnectAcrossFiles'
   | 'unboundedIntervalReconnect'
   | 'unboundedRxjsRetry'
+  | 'unboundedRxjsRetryAcrossFiles'
   | 'fetchEventSourceWithoutOnerror'
   | 'onerrorNeverThrows'
   | 'asyncOnerror'
@@ -122,9 +125,10 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       unboundedErrorReconnect: `This error handler re-opens {{stream}} with {{missing}}: when the server fails, every open page retries in step and never stops, a reconnect storm that also keeps a connection slot busy in each tab. Instead, ${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
-      unboundedErrorReconnectAcrossFiles: `This error handler re-opens {{stream}} through \`{{callee}}()\` ({{file}}, opening at {{opening}}), with {{missing}}: when the server fails, every open page retries in step and never stops, a reconnect storm that also keeps a connection slot busy in each tab. Instead, \${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
+      unboundedErrorReconnectAcrossFiles: `This error handler re-opens {{stream}} through \`{{callee}}()\` ({{file}}, opening at {{opening}}), with {{missing}}: when the server fails, every open page retries in step and never stops, a reconnect storm that also keeps a connection slot busy in each tab. Instead, ${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
       unboundedIntervalReconnect: `This \`setInterval\` re-opens {{stream}} whenever it finds it closed, with {{missing}}: every page retries on the same fixed beat forever, so a recovering server is hit by all of them at once. Use a \`setTimeout\` chain instead and ${SAFE_SCHEDULE}; or use the shared hub, which does all of this.`,
       unboundedRxjsRetry: `This \`{{operator}}\` re-subscribes to an observable that opens {{stream}}, with {{missing}}: every retry opens a new connection, and when the server fails every open page retries together, a reconnect storm that also keeps a connection slot busy in each tab. Use \`retry({ count: 5, delay: (_, attempt) => timer(Math.random() * Math.min(30_000, 1000 * 2 ** attempt)) })\` (capped exponential backoff with full jitter; throw from \`delay\` at once on HTTP 4xx), or the shared hub, which does all of this.`,
+      unboundedRxjsRetryAcrossFiles: `This \`{{operator}}\`{{helper}} re-subscribes to an observable that opens {{stream}} (opening at {{opening}}), with {{missing}}: every retry opens a new connection, and when the server fails every open page retries together, a reconnect storm that also keeps a connection slot busy in each tab. Use \`retry({ count: 5, delay: (_, attempt) => timer(Math.random() * Math.min(30_000, 1000 * 2 ** attempt)) })\` (capped exponential backoff with full jitter; throw from \`delay\` at once on HTTP 4xx), or the shared hub, which does all of this.`,
       fetchEventSourceWithoutOnerror:
         '`fetchEventSource` without an `onerror` retries every second forever, also after HTTP 4xx and wrong content types. Pass an `onerror` that throws to stop (at once on 4xx, and after a few attempts) and otherwise returns a growing delay with jitter.',
       onerrorNeverThrows:
@@ -165,7 +169,11 @@ export default createRule<Options, MessageIds>({
     const servers = serverImports(sourceCode.ast);
     const usesBetterSse = servers.betterSse;
     const usesHonoWriteSse = servers.hono && text.includes('writeSSE');
-    if (!hasStreams && !writesRetryField && !usesBetterSse && !usesHonoWriteSse) return {};
+    // Type-aware: RxJS code may retry an observable, or call a retry helper, that another file
+    // declares; a file that writes no `pipe(` has neither.
+    const followsRxjsImports =
+      text.includes('pipe(') && typeInformationOf(sourceCode, context.cwd) !== null && importsAnyValue(sourceCode);
+    if (!hasStreams && !followsRxjsImports && !writesRetryField && !usesBetterSse && !usesHonoWriteSse) return {};
     const requirements: SafeguardRequirements = {
       attemptLimit: options.requireAttemptLimit ?? true,
       backoff: options.requireBackoff ?? true,
@@ -278,11 +286,26 @@ export default createRule<Options, MessageIds>({
     }
 
     function reportRxjsRetries(openings: readonly StreamOpening[], openers: StreamOpeners): void {
-      for (const retry of findUnboundedRxjsRetries(sourceCode, openings, openers, requirements)) {
+      const following = followsRxjsImports ? { resolve: resolveImportedDeclarationThroughProgram, wrappers } : undefined;
+      for (const retry of findUnboundedRxjsRetries(sourceCode, openings, openers, requirements, following)) {
+        const missing = retry.missing.join(', ');
+        const stream = retry.opening.source.label;
+        if (!retry.openingFile && !retry.helper) {
+          context.report({ node: retry.call, messageId: 'unboundedRxjsRetry', data: { operator: retry.operator, stream, missing } });
+          continue;
+        }
+        const at = (fileName: string, line: number) => `${displayPath(context.cwd, fileName)}:${line}`;
         context.report({
           node: retry.call,
-          messageId: 'unboundedRxjsRetry',
-          data: { operator: retry.operator, stream: retry.opening.source.label, missing: retry.missing.join(', ') },
+          messageId: 'unboundedRxjsRetryAcrossFiles',
+          data: {
+            operator: retry.operator,
+            helper: retry.helper ? ` returned by \`${retry.helper.name}()\` (${at(retry.helper.fileName, retry.helper.line)})` : '',
+            stream,
+            // The program's name for this file: absolute, as other files' names are.
+            opening: at(retry.openingFile ?? programFileName(sourceCode) ?? context.filename, retry.opening.node.loc.start.line),
+            missing,
+          },
         });
       }
     }
@@ -329,13 +352,16 @@ export default createRule<Options, MessageIds>({
       // A client that connects later (`useEventSource(url, [], { immediate: false })`) still retries as configured once it does.
       checkLibraryRetries(getDeferredStreamOpenings(sourceCode, wrappers));
       const openings = getStreamOpenings(sourceCode, wrappers);
-      if (openings.length === 0) return;
+      if (openings.length === 0 && !followsRxjsImports) return;
       if (requirements.attemptLimit || requirements.backoff || requirements.jitter) {
         const openers = getStreamOpeners(sourceCode, openings);
-        reportHandlerReopens(openings, openers);
-        reportIntervalReopens(openings, openers);
-        reportLoopReopens(openings, openers);
-        // An observable can open a stream only where the file opens one: RxJS is looked at here, or nowhere.
+        if (openings.length > 0) {
+          reportHandlerReopens(openings, openers);
+          reportIntervalReopens(openings, openers);
+          reportLoopReopens(openings, openers);
+        }
+        // An observable opens a stream only where a file opens one: this file, or with type
+        // information one it imports the observable or its factory from.
         reportRxjsRetries(openings, openers);
       }
       checkLibraryRetries(openings);
@@ -378,7 +404,7 @@ export default createRule<Options, MessageIds>({
 
     const listeners: TSESLint.RuleListener = {
       Program() {
-        if (hasStreams) checkReconnects();
+        if (hasStreams || followsRxjsImports) checkReconnects();
         if (usesBetterSse) betterSseRetries(sourceCode).forEach(checkRetryOption);
       },
     };

@@ -39,6 +39,16 @@ describe('plugin object', () => {
     );
   });
 
+  it('writes every message whole: no `${…}` left unfilled, no empty `{{}}`', () => {
+    // An escaped `\${…}` in a template literal once left `${SAFE_SCHEDULE}` in a message as text.
+    const unfilled = Object.entries(plugin.rules).flatMap(([name, rule]) =>
+      Object.entries(rule.meta?.messages ?? {})
+        .filter(([, message]) => /\$\{|\{\{\s*\}\}/.test(message))
+        .map(([id]) => `${name}.${id}`),
+    );
+    expect(unfilled).toEqual([]);
+  });
+
   it('registers itself under the sse namespace in each flat config', () => {
     expect(plugin.configs.recommended.name).toBe('sse/recommended');
     expect(plugin.configs.recommended.plugins?.sse).toBe(plugin);

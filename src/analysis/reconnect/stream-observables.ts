@@ -15,18 +15,23 @@
  * A call of a `wrappers` opener used as an observable (`liveFeed(url).pipe(…)`) counts too:
  * it is how a factory from another file is declared.
  *
+ * With type information, an imported name is followed into the file that declares it: an
+ * observable `const` (`orders$.pipe(retry())`) or a function that returns one
+ * (`events('/feed').pipe(retry())`), read there by the same rules.
+ *
  * `fromEvent(es, 'message')` on a stream opened once is not one: re-subscribing attaches
  * listeners to the same connection again and opens nothing.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
 import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../functions.js';
-import type { StreamOpeners } from '../stream-openers.js';
-import type { StreamOpening } from '../stream-sources.js';
+import { type StreamOpeners, getStreamOpeners } from '../stream-openers.js';
+import { type StreamOpening, type StreamWrapper, getStreamOpenings } from '../stream-sources.js';
+import { PerWrappersCache } from '../wrappers-cache.js';
 import { classBodyOfThis, pathOccurrences, staticPropertyName, unwrapExpression } from './access-paths.js';
 import { resolveLocalFunction } from './local-functions.js';
 import { reopenPointsIn } from './reopen-points.js';
-import type { RxjsExport, RxjsReferences } from './rxjs-references.js';
+import { type RxjsExport, type RxjsReferences, getRxjsReferences } from './rxjs-references.js';
 import { walkTree } from './walk.js';
 
 /** How many steps (variables, pipes, calls) an observable is followed back; deeper chains stay unknown. */
@@ -60,6 +65,48 @@ function storedValue(reference: TSESLint.Scope.Reference): TSESTree.Node | null 
   return null;
 }
 
+/** An imported name's declaration in the project file that declares it (type-aware mode). */
+export interface DeclarationElsewhere {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  fileName: string;
+  node: TSESTree.VariableDeclarator | TSESTree.FunctionDeclaration;
+}
+
+/** How imports are followed: `typed/imported-values.ts` through the program, and the `wrappers` option. */
+export interface ImportFollowing {
+  resolve(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): DeclarationElsewhere | null;
+  wrappers: readonly StreamWrapper[];
+}
+
+const observablesElsewhere = new PerWrappersCache<Readonly<TSESLint.SourceCode>, StreamObservables>();
+/** The file each opening found through an import was read in; the linted file's own are not here. */
+const fileOfOpening = new WeakMap<StreamOpening, string>();
+
+/** The declaring file's name when `opening` was reached through an import; undefined for the linted file's own. */
+export function fileOfImportedOpening(opening: StreamOpening): string | undefined {
+  return fileOfOpening.get(opening);
+}
+
+/** The name by which code of the declaring file denotes the declaration: `x` of `const x = …`, the function itself when it has none. */
+export function declaredName(declared: DeclarationElsewhere): TSESTree.Node {
+  return declared.node.id ?? declared.node;
+}
+
+/** The observables of a file that declares something the linted file imports: one per file and `wrappers`. */
+export function streamObservablesElsewhere(declared: DeclarationElsewhere, following: ImportFollowing): StreamObservables {
+  const { sourceCode, fileName } = declared;
+  return observablesElsewhere.get(sourceCode, following.wrappers, () => {
+    const openings = getStreamOpenings(sourceCode, following.wrappers);
+    for (const opening of openings) fileOfOpening.set(opening, fileName);
+    return new StreamObservables(sourceCode, openings, getStreamOpeners(sourceCode, openings), getRxjsReferences(sourceCode), following);
+  });
+}
+
+/** Whether `identifier` names an import of the file, which only type information can follow. */
+export function isImportedName(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
+  return findVariable(sourceCode.getScope(identifier), identifier)?.defs[0]?.type === 'ImportBinding';
+}
+
 export class StreamObservables {
   readonly #byExpression = new Map<TSESTree.Node, StreamOpening | null>();
   readonly #byReturnedValue = new Map<FunctionNode, StreamOpening | null>();
@@ -70,6 +117,7 @@ export class StreamObservables {
     private readonly openings: readonly StreamOpening[],
     private readonly openers: StreamOpeners,
     private readonly rxjs: RxjsReferences,
+    private readonly following?: ImportFollowing,
   ) {
     this.#userOpenings = new Map(
       openings.filter((opening) => opening.source.userDefined).map((opening) => [opening.node, opening]),
@@ -140,9 +188,9 @@ export class StreamObservables {
       case 'Observable.create':
         return this.#openingWhenRun(first);
       case 'defer':
-        return this.#openingWhenRun(first) ?? this.#openingReturnedBy(first, steps);
+        return this.#openingWhenRun(first) ?? this.openingReturnedBy(first, steps);
       case 'using':
-        return this.#openingWhenRun(first) ?? this.#openingWhenRun(second) ?? this.#openingReturnedBy(second, steps);
+        return this.#openingWhenRun(first) ?? this.#openingWhenRun(second) ?? this.openingReturnedBy(second, steps);
       case undefined:
         break;
       default:
@@ -150,7 +198,7 @@ export class StreamObservables {
     }
     if (call.type === 'NewExpression') return null;
     if (pipeCallOf(call)) return this.openingBeforeOperator(call, call.arguments.length, steps);
-    return this.#openingReturnedBy(call.callee, steps);
+    return this.openingReturnedBy(call.callee, steps);
   }
 
   /** `merge(a$, b$)`, `combineLatest([a$, b$])`, `zip({ a: a$ })`: any argument. */
@@ -178,14 +226,21 @@ export class StreamObservables {
     const name = this.rxjs.calls.get(node);
     const first = node.arguments[0];
     if (!name || !first || first.type === 'SpreadElement') return null;
-    if (FLATTENING.has(name)) return this.#openingWhenRun(first) ?? this.#openingReturnedBy(first, steps);
+    if (FLATTENING.has(name)) return this.#openingWhenRun(first) ?? this.openingReturnedBy(first, steps);
     return JOINING.has(name) ? this.openingOf(first, steps) : null;
   }
 
-  /** What the local function `callee` denotes returns, when it is an observable that opens a stream. */
-  #openingReturnedBy(callee: TSESTree.Node | undefined, steps: number): StreamOpening | null {
+  /**
+   * What the function `callee` denotes returns, when it is an observable that opens a stream:
+   * a function of this file, or with type information an imported one.
+   */
+  openingReturnedBy(callee: TSESTree.Node | undefined, steps = 0): StreamOpening | null {
     if (!callee || callee.type === 'SpreadElement') return null;
     const fn = resolveLocalFunction(this.sourceCode, callee);
+    if (!fn) {
+      const name = unwrapExpression(callee);
+      return name.type === 'Identifier' ? this.#openingOfImport(name, 'call', steps) : null;
+    }
     // An async function returns a promise, a generator an iterator: neither is subscribed to again.
     if (!fn || fn.async || fn.generator) return null;
     const known = this.#byReturnedValue.get(fn);
@@ -205,9 +260,20 @@ export class StreamObservables {
     return opening;
   }
 
+  /** An imported observable (`value`) or a function that returns one (`call`), read in the file that declares it. */
+  #openingOfImport(identifier: TSESTree.Identifier, use: 'value' | 'call', steps: number): StreamOpening | null {
+    if (!this.following || !isImportedName(this.sourceCode, identifier)) return null;
+    const declared = this.following.resolve(this.sourceCode, identifier);
+    if (!declared) return null;
+    const there = streamObservablesElsewhere(declared, this.following);
+    const name = declaredName(declared);
+    return use === 'value' ? there.openingOf(name, steps) : there.openingReturnedBy(name, steps);
+  }
+
   /** `const events$ = …`, also assigned later: any value it is given. Parameters are unknown. */
   #openingOfVariable(identifier: TSESTree.Identifier, steps: number): StreamOpening | null {
     const variable = findVariable(this.sourceCode.getScope(identifier), identifier);
+    if (variable?.defs[0]?.type === 'ImportBinding') return this.#openingOfImport(identifier, 'value', steps);
     if (!variable || !variable.defs.every((definition) => definition.type === 'Variable')) return null;
     for (const reference of variable.references) {
       const value = storedValue(reference);

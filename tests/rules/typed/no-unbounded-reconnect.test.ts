@@ -9,6 +9,14 @@ import { fixtureProject } from './fixture-projects.js';
 const reconnect = fixtureProject('reconnect');
 const LIVE = reconnect.display('src/lib/live.ts');
 const ALL_MISSING = 'no attempt limit, no growing delay, no jitter';
+const OBSERVABLES = reconnect.display('src/lib/observables.ts');
+const RETRYING = reconnect.display('src/lib/retrying.ts');
+const rxAcross = (line: number, column: number, data: { helper?: string; opening: string; missing?: string }) => ({
+  messageId: 'unboundedRxjsRetryAcrossFiles' as const,
+  line,
+  column,
+  data: { operator: 'retry', helper: data.helper ?? '', stream: '`EventSource`', opening: data.opening, missing: data.missing ?? ALL_MISSING },
+});
 const across = (line: number, column: number) => ({
   messageId: 'unboundedErrorReconnectAcrossFiles' as const,
   line,
@@ -22,15 +30,12 @@ ruleTester.run('no-unbounded-reconnect (type-aware)', rule, {
     reconnect.typedCase('src/bounded.ts'),
     // Without type information the file shows no re-open (`describe()` opens nothing either way).
     reconnect.untypedCase('src/feed.ts'),
-    // TODO(false negative): issue 11 asks that RxJS stream observables imported from another module
-    // be followed with type information. `events()` (src/lib/observables.ts) opens an EventSource
-    // and errors on failure, so `retry()` re-subscribes forever; the file opens no stream itself,
-    // and the rule looks at RxJS only where the file opens one, typed or not.
-    reconnect.typedCase('src/rx-imported-observable.ts'),
-    // TODO(false negative): the same for a retry helper imported from another module:
-    // `reconnecting()` (src/lib/retrying.ts) is `retry({ delay: 2000 })`, which src/rx-local.ts
-    // writes in place and is reported for, but the call of the helper is not followed.
-    reconnect.typedCase('src/rx-imported-retry.ts'),
+    // Imported observables and retry helpers that are bounded, that may not retry (the caller's
+    // argument decides), or that listen on one shared stream (re-subscribing opens nothing).
+    reconnect.typedCase('src/rx-imported-bounded.ts'),
+    // Without type information the imports are not followed: the file opens no stream itself.
+    reconnect.untypedCase('src/rx-imported-observable.ts'),
+    reconnect.untypedCase('src/rx-imported-both.ts'),
     // TODO(false negative): an imported function that re-opens a stream kept in a module variable
     // (src/lib/live-connection.ts) is taken for a shared one and not followed, as the rule's doc
     // says; src/feed.ts, whose helper opens into a local, is reported.
@@ -43,7 +48,34 @@ ruleTester.run('no-unbounded-reconnect (type-aware)', rule, {
       errors: [across(7, 14), across(13, 3)],
     },
     {
-      // The control for the helper's TODO above: the same retry written in the file.
+      // An RxJS observable factory imported from another module (issue 11): \`events()\` opens an
+      // EventSource per subscription and errors on failure, so \`retry()\` re-subscribes forever.
+      ...reconnect.typedCase('src/rx-imported-observable.ts'),
+      errors: [rxAcross(5, 9, { opening: `${OBSERVABLES}:6` })],
+    },
+    {
+      // An observable constant imported from another module, through \`defer()\` and the factory.
+      ...reconnect.typedCase('src/rx-imported-constant.ts'),
+      errors: [rxAcross(5, 14, { opening: `${OBSERVABLES}:6`, missing: 'no attempt limit, no growing delay, no jitter' })],
+    },
+    {
+      // A retry helper imported from another module (issue 11): \`reconnecting()\` is
+      // \`retry({ delay: 2000 })\`, judged where it is written; the observable is this file's.
+      ...reconnect.typedCase('src/rx-imported-retry.ts'),
+      errors: [
+        rxAcross(10, 14, {
+          helper: ` returned by \`reconnecting()\` (${RETRYING}:5)`,
+          opening: `${reconnect.display('src/rx-imported-retry.ts')}:5`,
+        }),
+      ],
+    },
+    {
+      // Both halves imported.
+      ...reconnect.typedCase('src/rx-imported-both.ts'),
+      errors: [rxAcross(6, 22, { helper: ` returned by \`reconnecting()\` (${RETRYING}:5)`, opening: `${OBSERVABLES}:6` })],
+    },
+    {
+      // The control for the helper's case above: the same retry written in the file.
       ...reconnect.typedCase('src/rx-local.ts'),
       errors: [{ messageId: 'unboundedRxjsRetry', line: 9, column: 14, data: { operator: 'retry', stream: '`EventSource`', missing: ALL_MISSING } }],
     },
