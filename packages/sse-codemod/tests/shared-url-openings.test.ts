@@ -38,6 +38,18 @@ describe('sharedUrlOpenings', () => {
     ).toEqual({ 'a/bell.ts': [{ line: 3, column: 23 }], 'a/feed.ts': [{ line: 1, column: 23 }] });
   });
 
+  it('takes the URL as sse/no-duplicate-stream does: an environment variable or an imported constant is the same on every run', () => {
+    const env = MODULE('`${import.meta.env.VITE_API}/api/feed`');
+    expect(openingsOf({ 'f/feed.ts': env, 'f/badge.ts': env })).toEqual({
+      'f/badge.ts': [{ line: 1, column: 23 }],
+      'f/feed.ts': [{ line: 1, column: 23 }],
+    });
+    const imported = `import { FEED } from './config';\n\n${MODULE('FEED')}`;
+    expect(
+      openingsOf({ 'g/config.ts': "export const FEED = '/api/feed';\n", 'g/feed.ts': imported, 'g/badge.ts': imported }),
+    ).toEqual({ 'g/badge.ts': [{ line: 3, column: 23 }], 'g/feed.ts': [{ line: 3, column: 23 }] });
+  });
+
   it('leaves out a URL with a placeholder: two openings share only when the values match', () => {
     const row = 'export function open(id: string) {\n  return new EventSource(`/rows/${id}`);\n}\n';
     expect(openingsOf({ 'b/one.ts': row, 'b/two.ts': row })).toEqual({});

@@ -13,7 +13,7 @@ import { flaggedOpenings } from 'eslint-plugin-sse/detection';
 import { DEFAULT_ITERATION_METHODS, collectionHelperImports } from 'eslint-plugin-sse/detection';
 import { getStreamOpeners } from 'eslint-plugin-sse/detection';
 import type { StreamOpening } from 'eslint-plugin-sse/detection';
-import { componentNameOfTag, getStreamOpenings, streamOpenedAtMount, streamUrlArgument } from 'eslint-plugin-sse/detection';
+import { componentNameOfTag, getStreamOpenings, streamOpenedAtMount, streamUrlArgument, streamUrlOf } from 'eslint-plugin-sse/detection';
 import { isComponentFile } from '../component-files.js';
 import { REWRITTEN_RULES, lintWithStreamRules } from '../detect-sites.js';
 import { type DescribedUrl, describeUrl } from './describe-url.js';
@@ -31,6 +31,12 @@ export interface CollectedSite {
   client: { module: string | null; export: string };
   hub: boolean;
   url: DescribedUrl;
+  /**
+   * The key `sse/no-duplicate-stream` gives the URL (`streamUrlOf`): equal keys open the same URL
+   * on every run, after constants, environment variables and imports are read. Null when the URL
+   * may differ between runs (a parameter, a prop, state); the report's merge candidates come from it.
+   */
+  sameUrlKey: string | null;
   multiplicity: Classification;
   flaggedBy: string[];
 }
@@ -108,6 +114,10 @@ function collect(request: CollectRequest, hub: HubModules): FileCollection {
   };
   const hubModules = new Set(specifiers);
   const classify = componentClassifier(sourceCode, request.file, wrappers);
+  const sameUrlKey = (opening: StreamOpening): string | null => {
+    const argument = streamUrlArgument(opening);
+    return (argument && streamUrlOf({ sourceCode, fileName: request.file }, argument)?.key) ?? null;
+  };
   const sites = openings.map((opening): CollectedSite => {
     const flags = flagsByOpening.get(opening.node) ?? [];
     const { line, column } = opening.node.loc.start;
@@ -119,6 +129,7 @@ function collect(request: CollectRequest, hub: HubModules): FileCollection {
       client: { module: opening.source.module, export: opening.source.exportName },
       hub: opening.source.userDefined && hubModules.has(opening.source.module ?? ''),
       url: describeUrl(sourceCode, streamUrlArgument(opening)),
+      sameUrlKey: sameUrlKey(opening),
       multiplicity: classify(opening, classifyOpening(analysis, opening, flags)),
       flaggedBy: [...new Set(flags.map((flag) => flag.rule))].sort(),
     };

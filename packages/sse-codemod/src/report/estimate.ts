@@ -114,21 +114,23 @@ function originEstimates(sites: readonly ReportSite[], { budget, reserve }: Repo
 }
 
 /**
- * Sites that open the same URL (equal keys), or one site whose instances all open one fully
- * known URL, as long as one of them opens its own connections: the hub's dedupe mode would
- * give each URL one connection.
+ * Sites that open the same URL, or one site whose instances all open one URL, as long as one of
+ * them opens its own connections: the hub's dedupe mode would give each URL one connection.
+ * "The same URL" is `sse/no-duplicate-stream`'s answer (`sameUrlKey`), so that the report and the
+ * rule name the same openings; a template whose values come at run time (`/rows/${id}`) is
+ * grouped by its shape and marked inexact: its sites share only when the values match.
  */
 function mergeCandidates(collected: readonly CollectedSite[], sites: readonly ReportSite[]): MergeCandidate[] {
   const byKey = new Map<string, number[]>();
   collected.forEach((site, index) => {
-    if (site.url.key === null) return;
-    byKey.set(site.url.key, [...(byKey.get(site.url.key) ?? []), index]);
+    const key = site.sameUrlKey !== null ? `same:${site.sameUrlKey}` : site.url.key !== null ? `shape:${site.url.key}` : null;
+    if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), index]);
   });
   const candidates: MergeCandidate[] = [];
   for (const indexes of byKey.values()) {
     const members = indexes.map((index) => sites[index]!);
     const own = members.filter((site) => !site.hub);
-    const exact = members[0]!.url.kind === 'static';
+    const exact = collected[indexes[0]!]!.sameUrlKey !== null;
     const repeated = members.length > 1 || (exact && members[0]!.instances.count > 1);
     if (own.length === 0 || !repeated) continue;
     candidates.push({

@@ -89,7 +89,11 @@ export interface OriginEstimate {
 export interface MergeCandidate {
   /** The URL as the first of its sites writes it. */
   url: string;
-  /** True when the URL is fully known; false for a template, whose instances share only when the values match. */
+  /**
+   * True when the URL is the same on every run (`sse/no-duplicate-stream`'s key: known text,
+   * constants, environment variables, imports); false for a template of run-time values, whose
+   * instances share only when the values match.
+   */
   exact: boolean;
   /** The `location` of each site. */
   sites: string[];

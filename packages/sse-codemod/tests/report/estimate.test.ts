@@ -15,12 +15,15 @@ interface SiteSpec {
   places?: number;
   hub?: boolean;
   origin?: string;
+  /** `sse/no-duplicate-stream`'s key; by default the text of a URL without placeholders. */
+  sameUrlKey?: string | null;
 }
 
 /** A site as collect-sites makes it; the URL's key is its text with `{…}` as `{}`. */
-function site({ location, url, kind, places = 1, hub = false, origin = '(same origin)' }: SiteSpec): CollectedSite {
+function site({ location, url, kind, places = 1, hub = false, origin = '(same origin)', ...spec }: SiteSpec): CollectedSite {
   const [path, line, column] = location.split(':');
   const template = url !== null && url.includes('{');
+  const sameUrlKey = spec.sameUrlKey !== undefined ? spec.sameUrlKey : url !== null && !template ? url : null;
   return {
     location,
     path: path!,
@@ -34,6 +37,7 @@ function site({ location, url, kind, places = 1, hub = false, origin = '(same or
       origin: url === null ? '(unknown)' : origin,
       key: url === null ? null : url.replace(/\{[^}]*\}/g, '{}'),
     },
+    sameUrlKey,
     multiplicity: { kind, places, reason: kind },
     flaggedBy: [],
   };
@@ -144,6 +148,21 @@ describe('estimate', () => {
         { url: '/rows/{id}', exact: false, sites: ['c.tsx:1:1', 'd.tsx:1:1'], connections: 11 },
         { url: '/status', exact: true, sites: ['e.tsx:1:1'], connections: 10 },
         { url: '/notifications', exact: true, sites: ['a.ts:1:1', 'b.tsx:1:1'], connections: 3 },
+      ]);
+    });
+
+    it('groups by the key sse/no-duplicate-stream gives: a URL from an environment variable is the same on every run', () => {
+      const API = '{import.meta.env.VITE_API}/events';
+      const sites = [
+        site({ location: 'a.tsx:1:1', url: API, kind: 'once', sameUrlKey: API }),
+        site({ location: 'b.tsx:1:1', url: API, kind: 'once', sameUrlKey: API }),
+        // The same shape with a value of each run: grouped apart, as a template.
+        site({ location: 'c.tsx:1:1', url: '{base}/events', kind: 'once' }),
+        site({ location: 'd.tsx:1:1', url: '{base}/events', kind: 'once' }),
+      ];
+      expect(estimate(sites, DEDUPE, { budget: 6, reserve: 1, items: 10, tabs: 1 }).mergeCandidates).toEqual([
+        { url: '{base}/events', exact: false, sites: ['c.tsx:1:1', 'd.tsx:1:1'], connections: 2 },
+        { url: API, exact: true, sites: ['a.tsx:1:1', 'b.tsx:1:1'], connections: 2 },
       ]);
     });
 
