@@ -461,6 +461,120 @@ onMount(() => { const other = new EventSource(\`/jobs/\${props.id}\`); });
       ].join('\r\n'),
       'src/JobFeed.vue',
     ),
+    // A hook whose URL is built from its own parameter, run with the same value by a page and by a panel
+    // that the page renders: two connections to one URL, but one opening. The callers of a hook are
+    // sse/no-eventsource-per-item's to count, which reports this hook because its file runs it twice.
+    // (Shape of accius/openhamclock#369, "psk double sse connections eliminated", which passed the page's
+    // result down to the panel instead; there the callers were in other files, a miss of that rule.)
+    {
+      code: `import { useEffect, useState } from 'react';
+function useSpotFeed(station: string) {
+  const [spots, setSpots] = useState<string[]>([]);
+  useEffect(() => {
+    if (!station) return;
+    const feed = new EventSource(\`/api/spots/live/\${encodeURIComponent(station.toUpperCase())}\`);
+    feed.onmessage = (event) => setSpots((previous) => [...previous, event.data]);
+    return () => feed.close();
+  }, [station]);
+  return spots;
+}
+function SpotPanel({ station }: { station: string }) {
+  const spots = useSpotFeed(station);
+  return <ol>{spots.map((spot) => <li key={spot}>{spot}</li>)}</ol>;
+}
+export function Dashboard({ settings }: { settings: { station: string } }) {
+  const spots = useSpotFeed(settings.station);
+  return (
+    <main>
+      <SpotMap spots={spots} />
+      <SpotPanel station={settings.station} />
+    </main>
+  );
+}`,
+      filename: 'src/Dashboard.tsx',
+    },
+    // A hook run by two pages that opens only while the shared context holds no stream, and keeps the
+    // one it opens there: one connection for the app, which the context closes on sign-out.
+    // (Shape of raspiblitz/raspiblitz-web's useSSE before its 681798dd.)
+    {
+      code: `import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+type Live = { source: EventSource | null; setSource: (source: EventSource | null) => void };
+const LiveContext = createContext<Live>({ source: null, setSource: () => {} });
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const [source, setSource] = useState<EventSource | null>(null);
+  return <LiveContext.Provider value={{ source, setSource }}>{children}</LiveContext.Provider>;
+}
+function useLive(onBalance: (data: string) => void) {
+  const { source, setSource } = useContext(LiveContext);
+  useEffect(() => {
+    if (!source) {
+      setSource(new EventSource('/api/live', { withCredentials: true }));
+      return;
+    }
+    const listener = (event: MessageEvent<string>) => onBalance(event.data);
+    source.addEventListener('balance', listener);
+    return () => source.removeEventListener('balance', listener);
+  }, [source, setSource, onBalance]);
+}
+export function HomePage() {
+  useLive(console.log);
+  return <section />;
+}
+export function WalletPage() {
+  useLive(console.info);
+  return <section />;
+}`,
+      filename: 'src/live.tsx',
+    },
+    // A root service whose constructor opens two streams, to two different paths of the generated API
+    // class: two URLs, one connection each. (Shape of PHOENIXCONTACT/MORYX-Framework's
+    // ProcessEngineStreamService.)
+    {
+      code: `import { inject, Injectable } from '@angular/core';
+import { BehaviorSubject } from 'rxjs';
+import { PlantApi } from '../api/services';
+@Injectable({ providedIn: 'root' })
+export class PlantStreamService {
+  private readonly api = inject(PlantApi);
+  readonly machines = new BehaviorSubject<unknown>(undefined);
+  readonly alarms = new BehaviorSubject<unknown>(undefined);
+  constructor() {
+    this.followMachines();
+    this.followAlarms();
+  }
+  private followMachines(): void {
+    const source = new EventSource(this.api.rootUrl + PlantApi.MachinesStreamPath);
+    source.onmessage = (event) => this.machines.next(JSON.parse(event.data));
+  }
+  private followAlarms(): void {
+    const source = new EventSource(this.api.rootUrl + PlantApi.AlarmsStreamPath);
+    source.onmessage = (event) => this.alarms.next(JSON.parse(event.data));
+  }
+}`,
+      filename: 'src/app/services/plant-stream.service.ts',
+    },
+    // Two shell components whose stream URL is an Angular signal input with the same default: the page
+    // sets the URL through the element's attribute, as it sets a prop, so the defaults are not compared.
+    // (Shape of PHOENIXCONTACT/MORYX-Framework's launcher, whose server-rendered layout gives the
+    // notifications bar and a badge per module the same stream: a real duplicate that no file shows.)
+    {
+      code: `import { Component, input, OnInit } from '@angular/core';
+@Component({ selector: 'app-alert-badge', template: '' })
+export class AlertBadge implements OnInit {
+  stream = input('/api/alerts/stream');
+  ngOnInit(): void {
+    new EventSource(this.stream()).onmessage = () => {};
+  }
+}
+@Component({ selector: 'app-alert-bar', template: '' })
+export class AlertBar implements OnInit {
+  api = input('/api/alerts/stream');
+  ngOnInit(): void {
+    new EventSource(this.api()).onmessage = () => {};
+  }
+}`,
+      filename: 'src/app/alerts.ts',
+    },
   ],
   invalid: [
     {
