@@ -35,6 +35,7 @@ import {
   shortText,
 } from '../src/analysis/typed/candidates.js';
 import { renderFinding } from '../src/analysis/typed/cross-file-findings.js';
+import { type HookCaller, simultaneousHookCallers } from '../src/analysis/typed/hook-callers.js';
 import { typeInformationOf } from '../src/analysis/typed/type-information.js';
 import { displayPath } from '../src/analysis/display-path.js';
 import { angularTemplateVisitor } from '../src/analysis/templates/angular-template.js';
@@ -56,6 +57,7 @@ export type Options = [RepeatedStreamOptions & { reportUrlFromProps?: boolean; r
 export type MessageIds =
   | 'urlFromProps'
   | 'hookOpensStream'
+  | 'hookRunTogetherAcrossFiles'
   | 'renderedPerItem'
   | 'renderedPerItemAcrossFiles'
   | 'storedPerKey'
@@ -181,6 +183,8 @@ export default createRule<Options, MessageIds>({
         'Component `{{component}}` opens {{stream}}{{route}} with a URL built from its {{inputs}}, so every rendered instance holds its own connection, one of the ~6 the browser allows per origin across all tabs; later fetches and POSTs queue behind them. Open one shared stream (in a provider or a module) and route its events to each instance.',
       hookOpensStream:
         'Hook `{{hook}}` opens its own {{stream}}{{route}}, so every component that calls it holds another connection, one of the ~6 the browser allows per origin across all tabs; later fetches and POSTs queue behind them. Open one shared stream (in a provider or a module) and have the hook subscribe to it.',
+      hookRunTogetherAcrossFiles:
+        'Hook `{{hook}}` opens its own {{stream}}{{route}}, and {{together}}: two connections at once, and one more for every other component that calls it, each one of the ~6 the browser allows per origin across all tabs; later fetches and POSTs queue behind them. Open one shared stream (in a provider or a module) and have the hook subscribe to it.',
       renderedPerItem:
         '`<{{component}}>` opens {{stream}} (line {{line}}) and is rendered inside {{repetition}}, so every item holds its own connection, one of the ~6 the browser allows per origin; later fetches and POSTs queue behind them. Open one shared stream above the list and pass each item its events.',
       renderedPerItemAcrossFiles:
@@ -274,8 +278,8 @@ export default createRule<Options, MessageIds>({
      * A hook opens one stream per call, but one call is one stream: a hook is reported when this
      * file shows it running several times at once — called twice or more, called per item, or
      * called by a component or hook that is itself repeated. A hook defined for other files (or
-     * called once, by the app's root) shows none of that here.
-     * TODO: with type information, count the calls in other files too.
+     * called once, by the app's root) shows none of that here; with type information,
+     * `callersTogether` looks at the other files.
      */
     function runsSeveralTimes(hook: Hook, repetitionOptions: RepetitionOptions, seen = new Set<TSESTree.Node>()): boolean {
       if (seen.has(hook.node)) return false;
@@ -293,6 +297,20 @@ export default createRule<Options, MessageIds>({
           ? runsSeveralTimes(caller, repetitionOptions, seen)
           : isRenderedRepeatedly(caller, repetitionOptions);
       });
+    }
+
+    /**
+     * Type-aware: an exported hook that the program runs twice at once, as other files show it
+     * (`hook-callers.ts`), described for the message; null when they do not.
+     */
+    function callersTogether(hook: Hook): string | null {
+      const declaration = typed && isExported(hook) ? typed.tsNodeOf(hook.node) : undefined;
+      const found = declaration && simultaneousHookCallers(typed!, declaration);
+      if (!found) return null;
+      const at = (caller: HookCaller) => `\`<${caller.name}>\` (${displayPath(context.cwd, caller.fileName)}:${caller.line})`;
+      return found.inner
+        ? `${at(found.outer)} calls it and renders ${at(found.inner)}, which calls it too`
+        : `${at(found.outer)} calls it twice`;
     }
 
     const sharedUnits = new Map<TSESTree.Node, boolean>();
@@ -400,7 +418,18 @@ export default createRule<Options, MessageIds>({
           const route = helperName ? ` through \`${helperName}()\`` : '';
           const stream = opening.source.label;
           if (unit.kind === 'hook') {
-            if (!options.reportHookWithoutCallers && !runsSeveralTimes(unit, repetitionOptions)) continue;
+            if (!options.reportHookWithoutCallers && !runsSeveralTimes(unit, repetitionOptions)) {
+              const together = callersTogether(unit);
+              if (!together) continue;
+              noteFlaggedOpenings(context, node, 'hookOpensStream', [opening]);
+              context.report({
+                node,
+                messageId: 'hookRunTogetherAcrossFiles',
+                data: { hook: unit.name, stream, route, together },
+                suggest: suggestionsFor(node, opening),
+              });
+              continue;
+            }
             noteFlaggedOpenings(context, node, 'hookOpensStream', [opening]);
             context.report({
               node,

@@ -52,8 +52,45 @@ ruleTester.run('no-eventsource-per-item (type-aware)', rule, {
     // and the sidebar each call \`usePresence()\`, two streams at once, but calls in other files are not
     // counted yet (the rule's doc says so; docs/real-world.md's trigger.dev miss is this shape).
     components.typedCase('src/hooks/use-presence.ts'),
+    // Two pages of another file each call the hook, but a router shows one at a time and neither
+    // renders the other: no sign that both run at once.
+    components.typedCase('src/routes/use-alerts.ts'),
+    // Without type information the callers in other files are not seen.
+    components.untypedCase('src/spots/use-spots.ts'),
+    { ...components.typedCase('src/spots/use-spots.ts'), options: [{ typeAware: false }] },
   ],
   invalid: [
+    {
+      // A component that runs the hook and renders another that runs it too (under another
+      // name): two connections at once (accius/openhamclock before PR #369, the app and its PSK
+      // panel).
+      ...components.typedCase('src/spots/use-spots.ts'),
+      errors: [
+        {
+          messageId: 'hookRunTogetherAcrossFiles',
+          line: 8,
+          column: 20,
+          data: {
+            hook: 'useSpots',
+            stream: ES,
+            route: '',
+            together: `\`<Dashboard>\` (${at('src/spots/dashboard.tsx', 5)}) calls it and renders \`<SpotsPanel>\` (${at('src/spots/panel.tsx', 5)}), which calls it too`,
+          },
+        },
+      ],
+    },
+    {
+      // One component of another file calls the hook twice.
+      ...components.typedCase('src/twice/use-clock.ts'),
+      errors: [
+        {
+          messageId: 'hookRunTogetherAcrossFiles',
+          line: 6,
+          column: 20,
+          data: { hook: 'useClock', stream: ES, route: '', together: `\`<Clocks>\` (${at('src/twice/clocks.tsx', 5)}) calls it twice` },
+        },
+      ],
+    },
     {
       // A component imported from the file that declares it.
       ...components.typedCase('src/lists/direct.tsx'),
