@@ -14,12 +14,12 @@
  * `retry({ delay: 2000 })`), whose safeguards are judged where it is written.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../functions.js';
+import { skipTransparentParents } from '../functions.js';
 import { type StreamOpeners, getStreamOpeners } from '../stream-openers.js';
 import { type StreamOpening, getStreamOpenings } from '../stream-sources.js';
 import { unwrapExpression } from './access-paths.js';
 import { resolveLocalFunction } from './local-functions.js';
-import { type RetryContext, catchErrorSafeguards, rxjsRetrySafeguards } from './rxjs-retry-safeguards.js';
+import { type RetryContext, catchErrorSafeguards, returnedValues, rxjsRetrySafeguards } from './rxjs-retry-safeguards.js';
 import { type RxjsReferences, getRxjsReferences } from './rxjs-references.js';
 import type { MissingSafeguard, SafeguardRequirements } from './safeguards.js';
 import {
@@ -70,18 +70,6 @@ function retryContext(sourceCode: Readonly<TSESLint.SourceCode>, rxjs: RxjsRefer
   return { sourceCode, rxjs, opensStream: (fn) => openers.byFunction.has(fn) };
 }
 
-/** The expressions `fn` returns: its expression body, or the argument of each of its own `return`s. */
-function returnedExpressions(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
-  if (fn.body.type !== 'BlockStatement') return [fn.body];
-  const returned: TSESTree.Node[] = [];
-  walkTree(fn.body, sourceCode.visitorKeys, (node) => {
-    if (isFunctionNode(node)) return false;
-    if (node.type === 'ReturnStatement' && node.argument) returned.push(node.argument);
-    return true;
-  });
-  return returned;
-}
-
 /** `reconnecting()` in a pipe, where the imported `reconnecting` returns `retry(…)`, `retryWhen(…)` or `catchError(…)`. */
 function helperOperator(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -96,7 +84,7 @@ function helperOperator(
   const rxjs = getRxjsReferences(there);
   // Only a helper that always returns one retry operator is one: a helper that picks between a
   // retry and something else depends on its arguments, which the linted file's call decides.
-  const returned = returnedExpressions(fn, there).map((node) => unwrapExpression(node));
+  const returned = returnedValues(there, fn).map((node) => unwrapExpression(node));
   const first = returned[0];
   const operator = first?.type === 'CallExpression' ? rxjs.calls.get(first) : undefined;
   if (!first || first.type !== 'CallExpression' || !operator || !RETRY_OPERATORS.has(operator) || returned.length !== 1) return null;

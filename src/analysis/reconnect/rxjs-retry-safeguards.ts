@@ -190,7 +190,7 @@ function notifierFunction(sourceCode: Readonly<TSESLint.SourceCode>, argument: T
 }
 
 /** The values a function returns: its expression body, or the arguments of its own `return`s. */
-function returnedValues(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESTree.Node[] {
+export function returnedValues(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESTree.Node[] {
   if (fn.body.type !== 'BlockStatement') return [fn.body];
   const values: TSESTree.Node[] = [];
   walkTree(fn.body, sourceCode.visitorKeys, (node) => {

@@ -242,7 +242,7 @@ export class StreamObservables {
       return name.type === 'Identifier' ? this.#openingOfImport(name, 'call', steps) : null;
     }
     // An async function returns a promise, a generator an iterator: neither is subscribed to again.
-    if (!fn || fn.async || fn.generator) return null;
+    if (fn.async || fn.generator) return null;
     const known = this.#byReturnedValue.get(fn);
     if (known !== undefined) return known;
     this.#byReturnedValue.set(fn, null);
