@@ -35,7 +35,8 @@ export function runsWithItsParent(ts: TypeScript, fn: ts.FunctionExpression | ts
 /** Which code counts: what runs on a call, or everything an instance of a component holds. */
 export type Extent = 'call' | 'instance';
 
-function isFunctionLike(ts: TypeScript, node: ts.Node): boolean {
+/** Whether `node` is a function of any kind: a declaration, an expression, an arrow, a method, a constructor or an accessor. */
+export function isFunctionLike(ts: TypeScript, node: ts.Node): boolean {
   // By kind rather than six `ts.is…` calls: this runs on every node the summaries walk.
   const { kind } = node;
   const { SyntaxKind } = ts;

@@ -12,6 +12,7 @@
 import type * as ts from 'typescript';
 import { isTestFile } from '../test-files.js';
 import { isProjectSourceFile, resolveCallables } from './declarations.js';
+import { isFunctionLike } from './execution.js';
 import { declarationName, skipOuterExpressions } from './ts-syntax.js';
 import type { TypeInformation } from './type-information.js';
 import type { TypeScript } from './typescript-module.js';
@@ -40,10 +41,6 @@ const answers = new WeakMap<ts.Program, WeakMap<ts.Node, SimultaneousCallers | n
 
 function isComponentName(name: string | null): name is string {
   return name !== null && /^[A-Z]/.test(name);
-}
-
-function isFunctionLike(ts: TypeScript, node: ts.Node): boolean {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
 }
 
 /** The component a call runs in: the innermost function, when its name is a component's. */
