@@ -296,6 +296,26 @@ function connect() {
 }`,
       options: [{ requireBackoff: false, requireJitter: false }],
     },
+    // The limit sits in the function that re-opens through `new Feed()`, whose constructor opens
+    // the stream: the limit is where the route leaves that function, at the `new`. (Found by a
+    // mutation helper of issue 17: the step pointed at the opening in the constructor, outside
+    // `connect`, and the limit went unseen; with the class first or last.)
+    {
+      code: `let attempts = 0;
+function connect() { if (attempts >= 5) return; attempts++; new Feed('/events'); }
+class Feed { constructor(url) { this.es = new EventSource(url); this.es.onerror = () => connect(); } }
+connect();`,
+      options: [{ requireBackoff: false, requireJitter: false }],
+      languageOptions: javascript,
+    },
+    {
+      code: `let attempts = 0;
+class Feed { constructor(url) { this.es = new EventSource(url); this.es.onerror = () => connect(); } }
+function connect() { if (attempts >= 5) return; attempts++; new Feed('/events'); }
+connect();`,
+      options: [{ requireBackoff: false, requireJitter: false }],
+      languageOptions: javascript,
+    },
     // `fetchEventSource` whose `onerror` throws on client errors stops retrying there.
     `import { fetchEventSource } from '@microsoft/fetch-event-source';
 fetchEventSource('/events', {
@@ -1034,6 +1054,23 @@ let n = 0;`,
       options: [{ requireBackoff: false, requireJitter: false }],
       languageOptions: javascript,
       errors: [{ messageId: 'unboundedErrorReconnect', line: 2, column: 85, data: { stream: NATIVE, missing: 'no attempt limit' } }],
+    },
+    // A flag read as a property (`this.paused`) is not the module's `paused` limit of the same
+    // name: the handler has no attempt limit. (Found by a mutation helper of issue 17: a lookup by
+    // name took the property for the constant.)
+    {
+      code: `const paused = attempts > 5;
+let attempts = 0;
+class Feed {
+  connect() {
+    this.es = new EventSource('/events');
+    this.es.onerror = () => { this.es.close(); attempts++; if (this.paused) return; this.connect(); };
+  }
+}
+new Feed().connect();`,
+      options: [{ requireBackoff: false, requireJitter: false }],
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 6, column: 85, data: { stream: NATIVE, missing: 'no attempt limit' } }],
     },
     // An interval that re-opens a closed stream: a fixed beat, forever.
     {

@@ -7,6 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
 import type { FunctionNode } from '../functions.js';
+import { namesProperty } from '../identifiers.js';
 import { staticPropertyName } from '../reconnect/access-paths.js';
 import { contains, walkTree } from '../reconnect/walk.js';
 import { type CloseTargets, isStreamReference } from './closing.js';
@@ -45,14 +46,6 @@ export function testsReadyState(sourceCode: Readonly<TSESLint.SourceCode>, test:
   );
 }
 
-/** Whether an identifier is a name being read (not a property name or an object key). */
-function isReadName(node: TSESTree.Identifier): boolean {
-  const parent = node.parent;
-  if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return false;
-  if (parent?.type === 'Property' && parent.key === node && !parent.computed && !parent.shorthand) return false;
-  return true;
-}
-
 /**
  * Whether the condition reads state that outlives one run of `unit`: an instance member
  * (`this.connected`), or a variable declared outside it (a module flag, a closure's `let`, a
@@ -66,7 +59,7 @@ export function testsKeptState(
 ): boolean {
   return someNode(test, sourceCode.visitorKeys, (node) => {
     if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') return true;
-    if (node.type !== 'Identifier' || !isReadName(node)) return false;
+    if (node.type !== 'Identifier' || namesProperty(node)) return false;
     const variable = findVariable(sourceCode.getScope(node), node);
     const definition = variable?.defs[0];
     if (!definition) return false;

@@ -11,6 +11,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from '../eslint-utils.js';
 import { enclosingFunction, isFunctionNode } from '../functions.js';
+import { namesProperty } from '../identifiers.js';
 import { type AccessPath, accessPathOf, samePath, staticPropertyName, unwrapExpression } from './access-paths.js';
 import { type Counters, NO_COUNTERS, isCounterRead } from './counters.js';
 import { resolveLocalFunction } from './local-functions.js';
@@ -153,7 +154,7 @@ function checksLimitWithin(
         seen.add(fn);
         found = checksLimitWithin(sourceCode, fn.body, counters, indirection + 1, seen);
       }
-    } else if (indirection < MAX_INDIRECTION && node.type === 'Identifier') {
+    } else if (indirection < MAX_INDIRECTION && node.type === 'Identifier' && !namesProperty(node)) {
       const variable = findVariable(sourceCode.getScope(node), node);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       const init = definition?.type === 'Variable' ? definition.node.init : null;

@@ -11,6 +11,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
 import { type FunctionNode, isFunctionNode } from '../functions.js';
+import { namesProperty } from '../identifiers.js';
 import { unwrapExpression } from './access-paths.js';
 import { walkTree } from './walk.js';
 
@@ -66,13 +67,6 @@ export function isCounterRead(
   if (definition.type !== 'Variable' || definition.parent.kind !== 'const' || definition.node.id !== definition.name) return false;
   const init = definition.node.init;
   return init !== null && isStepFromCounter(sourceCode, init, counters, derivation + 1);
-}
-
-/** `a.name` and `{ name: … }` name a property, not a variable. */
-function namesProperty(node: TSESTree.Identifier): boolean {
-  const parent = node.parent;
-  if (parent?.type === 'MemberExpression') return parent.property === node && !parent.computed;
-  return parent?.type === 'Property' && parent.key === node && !parent.computed && !parent.shorthand;
 }
 
 /** Whether an expression reads a counter anywhere in it (not inside functions it defines). */

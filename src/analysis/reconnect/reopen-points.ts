@@ -100,8 +100,19 @@ export function reopenSteps(
     const next = point.route[index + 1];
     const node = next
       ? (openers.callSites.find((site) => site.target.fn === next && owningFunction(site.node) === fn)?.node ?? point.leads?.get(fn))
-      : point.opening.node;
+      : lastStepIn(fn, point.opening, openers);
     if (node) steps.push({ owner: fn, node });
   });
   return steps;
+}
+
+/**
+ * Where the last function of a route opens the stream: the opening itself, or, when a class's
+ * constructor opens it (`new Feed(url)`), the `new` in the function. Steps are checked against
+ * the code of their function, and an opening elsewhere would leave a limit there unseen.
+ */
+function lastStepIn(fn: FunctionNode, opening: StreamOpening, openers: StreamOpeners): TSESTree.Node {
+  if (contains(fn, opening.node)) return opening.node;
+  const construction = openers.constructionSites.find((site) => site.target.opening === opening && owningFunction(site.node) === fn);
+  return construction?.node ?? opening.node;
 }
