@@ -1,7 +1,7 @@
 /**
  * `programSourceCode` (program-source-code.ts) beyond what typed-program-source-code.test.ts
  * pins (issue 17): the JSX factory the scope manager is told about, the source type of a file
- * without imports, a file with type errors (converted all the same) and one the converter
+ * without imports, a file with errors TypeScript reports (converted all the same) and one the converter
  * refuses (left out as `null`). A real program.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,18 +48,19 @@ describe('programSourceCode: the JSX factory', () => {
 
 describe('programSourceCode: what it converts', () => {
   const script = write('script.ts', 'const feed = new EventSource("/feed");\n');
-  const mistyped = write('mistyped.ts', "export const count: number = 'one';\nexport const feed = new EventSource('/feed');\n");
+  // TypeScript reports the duplicate property; typescript-estree would throw on it if asked to.
+  const duplicated = write('duplicated.ts', "export const options = { retry: 1, retry: 2 };\nexport const feed = new EventSource('/feed');\n");
   const refused = write('refused.ts', 'public const feed = 1;\n');
-  const program = ts.createProgram([script, mistyped, refused], { noLib: true, types: [] });
+  const program = ts.createProgram([script, duplicated, refused], { noLib: true, types: [] });
 
   it('reads every file as a module, even one without imports or exports', () => {
     // kills program-source-code.ts:76 "'module'" -> ""
     expect(programSourceCode(program, program.getSourceFile(script)!)!.ast.sourceType).toBe('module');
   });
 
-  it('converts a file with type errors', () => {
+  it('converts a file with errors TypeScript reports', () => {
     // kills program-source-code.ts:74 'errorOnTypeScriptSyntacticAndSemanticIssues: false' -> true
-    const sourceCode = programSourceCode(program, program.getSourceFile(mistyped)!);
+    const sourceCode = programSourceCode(program, program.getSourceFile(duplicated)!);
     expect(sourceCode?.ast.body.map((statement) => statement.loc.start.line)).toEqual([1, 2]);
   });
 

@@ -12,6 +12,7 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isKeptForThePage } from '../../src/analysis/typed/shared-storage.js';
 import type { TypeInformation } from '../../src/analysis/typed/type-information.js';
+import { typescript } from '../../src/analysis/typed/typescript-module.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'shared-storage-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -30,7 +31,7 @@ function programOf(code: string, others: Record<string, string> = {}): { informa
     writeFileSync(path.join(directory, name), text);
   }
   const program = ts.createProgram(names, { noLib: true, types: [], target: ts.ScriptTarget.ES2022 });
-  const information: TypeInformation = { ts, program, checker: program.getTypeChecker(), tsNodeOf: () => undefined, cwd: directory };
+  const information: TypeInformation = { ts: typescript(), program, checker: program.getTypeChecker(), tsNodeOf: () => undefined, cwd: directory };
   return { information, file: program.getSourceFile(main)! };
 }
 
