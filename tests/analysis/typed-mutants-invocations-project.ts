@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import type { TypeInformation } from '../../src/analysis/typed/type-information.js';
+import type { TypeScript } from '../../src/analysis/typed/typescript-module.js';
 
 export interface Project {
   information: TypeInformation;
@@ -37,7 +38,8 @@ export function project(files: Record<string, string>, roots: string[] = Object.
     },
   );
   const checker = program.getTypeChecker();
-  const information: TypeInformation = { ts, program, checker, tsNodeOf: () => undefined, cwd: folder };
+  // The default import is the module itself; its type only lacks the `default` that `typeof import()` lists.
+  const information: TypeInformation = { ts: ts as unknown as TypeScript, program, checker, tsNodeOf: () => undefined, cwd: folder };
   return {
     information,
     find<T extends ts.Node>(file: string, kind: ts.SyntaxKind, text: string, index = 0): T {

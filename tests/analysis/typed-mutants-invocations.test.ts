@@ -101,7 +101,7 @@ describe('invocationAt: calls of a member', () => {
   it('follows a method of a module-level object, and of one declared in a block at module level', () => {
     // kills invocations.ts:23 block -> {}, :25 `current` -> false, :25 loop body -> {}, :26 isFunctionLike -> true,
     // :27 isSourceFile -> false, :27 `true` -> false, :38 `!ts.isIdentifier(node)` -> ts.isIdentifier(node) / -> true,
-    // :40 `!symbol` -> symbol / -> true, :41 flags -> true is not enough alone (see local), :43 -> false, :43 `!==` -> `===`
+    // :40 `!symbol` -> symbol / -> true, :43 -> false, :43 `!==` -> `===`
     expect(call('api.open()')).toEqual({ mode: 'call', target: 'api.open' });
     expect(call('blockApi.open()')).toEqual({ mode: 'call', target: 'blockApi.open' });
   });
@@ -205,7 +205,7 @@ describe('invocationAt: super(…) and new', () => {
 
 describe('invocationAt: functions handed over by name', () => {
   const name = (index: number) => invocation(SyntaxKind.Identifier, 'open', index);
-  /** The indexes of `open` in main.ts, in source order, found by the line they are on. */
+  /** The index (among the `open` names of main.ts, in source order) of the first `open` on the line starting with `line`. */
   function openOn(line: string): number {
     const source = fixture.information.program.getSourceFiles().find((file) => file.fileName.endsWith('main.ts'))!;
     const lineStart = source.text.indexOf(`\n${line}`) + 1;
