@@ -236,8 +236,13 @@ describe('checksAttemptLimit: time spent', () => {
   });
 
   it('finds the clock read inside an expression', () => {
-    // kills attempt-limit.ts:100 'return true' -> 'return false', :107 '!found' -> 'found'
+    // kills attempt-limit.ts:100 'return true' -> 'return false'
     expect(limitChecked('check(Date.now() / 1000 - startedSeconds > 60);')).toEqual([true, true]);
+  });
+
+  it('finds the clock read among the arguments of another call', () => {
+    // kills attempt-limit.ts:107 '!found' -> 'found' (the walk would skip the children of `Math.floor(…)`)
+    expect(limitChecked('check(Math.floor(Date.now() / 1000) - startedSeconds > 60);')).toEqual([true, true]);
   });
 
   it('does not take a plain function call for a clock', () => {
