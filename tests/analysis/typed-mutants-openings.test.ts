@@ -464,3 +464,29 @@ describe('streamSourceLookup', () => {
     ]);
   });
 });
+
+describe('destructured require, edge shapes', () => {
+  it('reads an array pattern of a require as nothing, even when its name is an export', () => {
+    // kills 102 isBindingElement && isObjectBindingPattern -> ||
+    expect(openings({ 'main.ts': "const [EventSource] = require('eventsource');\nnew EventSource('/a');\nexport {};\n" })).toEqual([
+      'require -> none',
+      'EventSource -> none',
+    ]);
+  });
+
+  it('says nothing of a computed key in a destructured require', () => {
+    // kills 106 ts.isIdentifier(key) || ts.isStringLiteral(key) -> true
+    expect(
+      exportsOfName({ 'main.ts': "const key = 'fetchEventSource';\nconst { [key]: E } = require('@microsoft/fetch-event-source');\nE('/a');\n" }, 'E'),
+    ).toEqual([]);
+  });
+});
+
+describe('ambient declarations with several modifiers', () => {
+  it('takes an `export declare` EventSource of a project file for the global', () => {
+    // kills 140 getModifiers(current)?.some -> every
+    expect(
+      openings({ 'main.ts': "export declare const EventSource: { new (url: string): object };\nnew EventSource('/a');\n" }, [], false),
+    ).toEqual(['EventSource -> global:EventSource:construct']);
+  });
+});
