@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { StreamWrapper } from '../../src/analysis/stream-sources.js';
 import type { TypeInformation } from '../../src/analysis/typed/type-information.js';
 import { moduleExportsOf, streamSourceLookup, streamSourceOf } from '../../src/analysis/typed/stream-openings.js';
+import { typescript } from '../../src/analysis/typed/typescript-module.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'typed-mutants-openings-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -53,7 +54,7 @@ function programOf(files: Record<string, string>, withGlobals = true): { program
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     experimentalDecorators: true,
   });
-  const information: TypeInformation = { ts, program, checker: program.getTypeChecker(), tsNodeOf: () => undefined, cwd: dir };
+  const information: TypeInformation = { ts: typescript(), program, checker: program.getTypeChecker(), tsNodeOf: () => undefined, cwd: dir };
   return { program, information };
 }
 
