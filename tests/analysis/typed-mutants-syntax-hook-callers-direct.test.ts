@@ -1,0 +1,59 @@
+/**
+ * `simultaneousHookCallers` (`src/analysis/typed/hook-callers.ts`) asked directly, on a real
+ * program written to a scratch folder: what the rule's tests cannot see, its cache and the
+ * hooks it never gets from the rule (issue 17: its mutants).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { simultaneousHookCallers } from '../../src/analysis/typed/hook-callers.js';
+import type { TypeInformation } from '../../src/analysis/typed/type-information.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'hook-callers-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function write(file: string, text: string): string {
+  const full = path.join(scratch, file);
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, text);
+  return full;
+}
+
+const files = [
+  write('use-feed.ts', 'export function useFeed() {\n  return 1;\n}\n'),
+  write('use-anonymous.ts', 'export default function () {\n  return 1;\n}\n'),
+  // Twice in one component: null (the word) is in this file's text, as the mutant `includes(null)` would look for.
+  write('page.tsx', "import useAnonymous from './use-anonymous';\nexport function Page() {\n  return [useAnonymous(), useAnonymous(), null];\n}\n"),
+  // A library's component that calls the hook twice: not the project's source, so not a caller.
+  write('node_modules/widgets/index.tsx', "import { useFeed } from '../../use-feed';\nexport function Widget() {\n  return [useFeed(), useFeed()];\n}\n"),
+  // The project's own component that calls it twice, in a file of its own.
+  write('clock.tsx', "import { useFeed } from './use-feed';\nexport function Clock() {\n  const a = useFeed();\n  return [a, useFeed()];\n}\n"),
+];
+const program = ts.createProgram(files, { jsx: ts.JsxEmit.Preserve, lib: ['lib.es2022.d.ts'], types: [], noEmit: true });
+
+function information(): TypeInformation {
+  return { ts, program, checker: program.getTypeChecker(), tsNodeOf: () => undefined, cwd: scratch };
+}
+const declarationIn = (file: string) => program.getSourceFile(path.join(scratch, file))!.statements.find(ts.isFunctionDeclaration)!;
+
+describe('simultaneousHookCallers', () => {
+  it('names a component of the project that calls the hook twice, and its first call', () => {
+    expect(simultaneousHookCallers(information(), declarationIn('use-feed.ts'))).toEqual({
+      outer: { name: 'Clock', fileName: path.join(scratch, 'clock.tsx'), line: 3 },
+      inner: null,
+    });
+  });
+
+  // kills hook-callers.ts:120 `if (!byHook)` -> true and :125 `known !== undefined` -> false (the answer is computed again)
+  it('answers a second question about the same hook from its cache, whichever information asks', () => {
+    const first = simultaneousHookCallers(information(), declarationIn('use-feed.ts'));
+    expect(simultaneousHookCallers(information(), declarationIn('use-feed.ts'))).toBe(first);
+  });
+
+  // kills hook-callers.ts:128 `hookName !== null` -> true
+  it('has no answer for a hook without a name, which no text search can find', () => {
+    expect(simultaneousHookCallers(information(), declarationIn('use-anonymous.ts'))).toBeNull();
+  });
+});
