@@ -30,6 +30,43 @@ const files = [
   write('node_modules/widgets/index.tsx', "import { useFeed } from '../../use-feed';\nexport function Widget() {\n  return [useFeed(), useFeed()];\n}\n"),
   // The project's own component that calls it twice, in a file of its own.
   write('clock.tsx', "import { useFeed } from './use-feed';\nexport function Clock() {\n  const a = useFeed();\n  return [a, useFeed()];\n}\n"),
+  write('use-beat.ts', 'export function useBeat() {\n  return 1;\n}\n'),
+  // `<Deck>` calls `useBeat` and renders `<Card />`, self-closing, which calls it too. The
+  // second `Card` (a duplicate implementation, a type error the lint still runs on) does not:
+  // the checker gives both declarations for the tag, and the one that calls it is kept.
+  write(
+    'deck.tsx',
+    [
+      "import { useBeat } from './use-beat';",
+      'export function Deck() {',
+      '  return [useBeat(), <Card />];',
+      '}',
+      'function Card() {',
+      '  return useBeat();',
+      '}',
+      'function Card() {',
+      '  return 0;',
+      '}',
+      '',
+    ].join('\n'),
+  ),
+  write('use-pulse.ts', 'export function usePulse() {\n  return 1;\n}\n'),
+  // `<Stage>` renders the other caller under a name that is no component's (`_Light`) or as a
+  // member of a namespace import (`<lights.Light />`): tags are followed only by component names.
+  write('light.tsx', "import { usePulse } from './use-pulse';\nexport function Light() {\n  return usePulse();\n}\n"),
+  write(
+    'stage.tsx',
+    [
+      "import { usePulse } from './use-pulse';",
+      "import * as lights from './light';",
+      "import { Light } from './light';",
+      'const _Light = Light;',
+      'export function Stage() {',
+      '  return [usePulse(), <_Light />, <lights.Light />, <div />];',
+      '}',
+      '',
+    ].join('\n'),
+  ),
 ];
 const program = ts.createProgram(files, { jsx: ts.JsxEmit.Preserve, lib: ['lib.es2022.d.ts'], types: [], noEmit: true });
 
@@ -50,6 +87,20 @@ describe('simultaneousHookCallers', () => {
   it('answers a second question about the same hook from its cache, whichever information asks', () => {
     const first = simultaneousHookCallers(information(), declarationIn('use-feed.ts'));
     expect(simultaneousHookCallers(information(), declarationIn('use-feed.ts'))).toBe(first);
+  });
+
+  // kills hook-callers.ts:101 `ts.isJsxSelfClosingElement(node)` -> false, :106 `found && found !== outer` -> `found !== outer`
+  it('names a caller that another renders with a self-closing tag, among the declarations of its name', () => {
+    expect(simultaneousHookCallers(information(), declarationIn('use-beat.ts'))).toEqual({
+      outer: { name: 'Deck', fileName: path.join(scratch, 'deck.tsx'), line: 3 },
+      inner: { name: 'Card', fileName: path.join(scratch, 'deck.tsx'), line: 6 },
+    });
+  });
+
+  // TODO(false negative): `<lights.Light />` and `<_Light />` both render a caller.
+  // kills hook-callers.ts:103 condition -> false, `!isComponentName(tag.text)` -> false, `||` -> `&&`
+  it('follows only tags named like components', () => {
+    expect(simultaneousHookCallers(information(), declarationIn('use-pulse.ts'))).toBeNull();
   });
 
   // kills hook-callers.ts:128 `hookName !== null` -> true
