@@ -10,6 +10,7 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { simultaneousHookCallers } from '../../src/analysis/typed/hook-callers.js';
 import type { TypeInformation } from '../../src/analysis/typed/type-information.js';
+import type { TypeScript } from '../../src/analysis/typed/typescript-module.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'hook-callers-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -71,7 +72,7 @@ const files = [
 const program = ts.createProgram(files, { jsx: ts.JsxEmit.Preserve, lib: ['lib.es2022.d.ts'], types: [], noEmit: true });
 
 function information(): TypeInformation {
-  return { ts, program, checker: program.getTypeChecker(), tsNodeOf: () => undefined, cwd: scratch };
+  return { ts: ts as unknown as TypeScript, program, checker: program.getTypeChecker(), tsNodeOf: () => undefined, cwd: scratch };
 }
 const declarationIn = (file: string) => program.getSourceFile(path.join(scratch, file))!.statements.find(ts.isFunctionDeclaration)!;
 

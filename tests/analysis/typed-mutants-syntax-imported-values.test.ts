@@ -29,7 +29,7 @@ function write(file: string, text: string): string {
   return full;
 }
 
-const config = write(
+write(
   'config.ts',
   [
     "const API = '/api';",
@@ -94,7 +94,7 @@ function constant(text: string) {
 function untypedSourceCode(): Readonly<TSESLint.SourceCode> {
   const text = typed.text;
   const { ast, services, scopeManager, visitorKeys } = parseForESLint(text, { filePath: main, range: true, loc: true, tokens: true, comment: true });
-  return new SourceCode({ text, ast: ast as never, parserServices: services, scopeManager: scopeManager as never, visitorKeys }) as never;
+  return new SourceCode({ text, ast: ast as never, parserServices: services, scopeManager: scopeManager as never, visitorKeys: visitorKeys as never }) as never;
 }
 
 describe('resolveImportThroughProgram', () => {

@@ -12,6 +12,10 @@ import {
   skipOuterExpressions,
   skipOuterParents,
 } from '../../src/analysis/typed/ts-syntax.js';
+import type { TypeScript } from '../../src/analysis/typed/typescript-module.js';
+
+/** The compiler as the module under test types it (the namespace, not the default export). */
+const typescript = ts as unknown as TypeScript;
 
 /** The file parsed as TypeScript with parents set. */
 function parse(code: string): ts.SourceFile {
@@ -45,18 +49,18 @@ describe('skipOuterExpressions', () => {
     ['`satisfies`', 'const x = value satisfies number;'],
     ['`<T>x`', 'const x = <number>value;'],
   ])('looks through %s to the value inside', (_, code) => {
-    const inner = skipOuterExpressions(ts, initializer(code));
+    const inner = skipOuterExpressions(typescript, initializer(code));
     expect(ts.isIdentifier(inner) && inner.text).toBe('value');
   });
 
   it('looks through several wrappers of every kind in a row', () => {
-    const inner = skipOuterExpressions(ts, initializer('const x = ((value! as unknown) satisfies unknown as number);'));
+    const inner = skipOuterExpressions(typescript, initializer('const x = ((value! as unknown) satisfies unknown as number);'));
     expect(ts.isIdentifier(inner) && inner.text).toBe('value');
   });
 
   it('stops at a call, which changes the value', () => {
     const call = initializer('const x = (f(value));');
-    const inner = skipOuterExpressions(ts, call);
+    const inner = skipOuterExpressions(typescript, call);
     expect(ts.isCallExpression(inner)).toBe(true);
   });
 });
@@ -66,14 +70,14 @@ describe('skipOuterParents', () => {
   it('climbs to the outermost wrapper that leaves the value as it is', () => {
     const file = parse('const x = (((value as number))!);');
     const value = first(file, (node): node is ts.Identifier => ts.isIdentifier(node) && node.text === 'value');
-    const outer = skipOuterParents(ts, value);
+    const outer = skipOuterParents(typescript, value);
     expect(ts.isParenthesizedExpression(outer)).toBe(true);
     expect(ts.isVariableDeclaration(outer.parent)).toBe(true);
   });
 
   it('returns a node without a parent as it is', () => {
     const file = parse('value;');
-    expect(skipOuterParents(ts, file)).toBe(file);
+    expect(skipOuterParents(typescript, file)).toBe(file);
   });
 });
 
@@ -81,12 +85,12 @@ describe('calleeNameOf', () => {
   // kills ts-syntax.ts:42 `ts.isIdentifier(node)` -> true, :43 -> false
   it('names a method call by its property, through wrappers', () => {
     const call = initializer('const x = (api.open as Function)();') as ts.CallExpression;
-    expect(calleeNameOf(ts, call.expression)).toBe('open');
+    expect(calleeNameOf(typescript, call.expression)).toBe('open');
   });
 
   it('names a plain call by its identifier', () => {
     const call = initializer('const x = (open)();') as ts.CallExpression;
-    expect(calleeNameOf(ts, call.expression)).toBe('open');
+    expect(calleeNameOf(typescript, call.expression)).toBe('open');
   });
 
   // kills ts-syntax.ts:43 condition -> true and `&&` -> `||` (a computed or private member has no plain name)
@@ -95,73 +99,73 @@ describe('calleeNameOf', () => {
     ['a call result', 'const x = factory()();'],
   ])('gives no name for %s', (_, code) => {
     const call = initializer(code) as ts.CallExpression;
-    expect(calleeNameOf(ts, call.expression)).toBeNull();
+    expect(calleeNameOf(typescript, call.expression)).toBeNull();
   });
 
   it('gives no name for a private member, which is no `x.m()` name', () => {
     const file = parse('class A { #open() {} run() { this.#open(); } }');
     const call = first(file, ts.isCallExpression);
-    expect(calleeNameOf(ts, call.expression)).toBeNull();
+    expect(calleeNameOf(typescript, call.expression)).toBeNull();
   });
 });
 
 describe('isComponentWrapperCall', () => {
   it('takes `memo(x)` and `React.forwardRef(x)`', () => {
-    expect(isComponentWrapperCall(ts, initializer('const x = memo(Row);'))).toBe(true);
-    expect(isComponentWrapperCall(ts, initializer('const x = React.forwardRef(Row);'))).toBe(true);
+    expect(isComponentWrapperCall(typescript, initializer('const x = memo(Row);'))).toBe(true);
+    expect(isComponentWrapperCall(typescript, initializer('const x = React.forwardRef(Row);'))).toBe(true);
   });
 
   // kills ts-syntax.ts:49 `… && node.arguments.length > 0` -> true, `>` -> `>=`
   it('refuses a wrapper called with nothing to wrap', () => {
-    expect(isComponentWrapperCall(ts, initializer('const x = memo();'))).toBe(false);
+    expect(isComponentWrapperCall(typescript, initializer('const x = memo();'))).toBe(false);
   });
 
   // kills ts-syntax.ts:49 whole condition -> true, the first `&&` -> `||` and the first two conditions -> true
   it('refuses another call, and what is no call', () => {
-    expect(isComponentWrapperCall(ts, initializer('const x = wrap(Row);'))).toBe(false);
-    expect(isComponentWrapperCall(ts, initializer('const x = factory()(Row);'))).toBe(false);
-    expect(isComponentWrapperCall(ts, initializer('const x = memo;'))).toBe(false);
-    expect(isComponentWrapperCall(ts, initializer('const x = [Row];'))).toBe(false);
+    expect(isComponentWrapperCall(typescript, initializer('const x = wrap(Row);'))).toBe(false);
+    expect(isComponentWrapperCall(typescript, initializer('const x = factory()(Row);'))).toBe(false);
+    expect(isComponentWrapperCall(typescript, initializer('const x = memo;'))).toBe(false);
+    expect(isComponentWrapperCall(typescript, initializer('const x = [Row];'))).toBe(false);
   });
 });
 
 describe('declarationName', () => {
   it('names a declaration by its own name, private ones too', () => {
     const file = parse('function Row() {}\nclass A { #open() {} }');
-    expect(declarationName(ts, first(file, ts.isFunctionDeclaration))).toBe('Row');
-    expect(declarationName(ts, first(file, ts.isMethodDeclaration))).toBe('#open');
+    expect(declarationName(typescript, first(file, ts.isFunctionDeclaration))).toBe('Row');
+    expect(declarationName(typescript, first(file, ts.isMethodDeclaration))).toBe('#open');
   });
 
   // kills ts-syntax.ts:66 `ts.isIdentifier(named.name) || ts.isPrivateIdentifier(named.name)` -> true
   it('gives no name for a member named by a string or a computed key', () => {
     const file = parse("class A { 'open'() {} ['close']() {} }");
     const [open, close] = file.statements.filter(ts.isClassDeclaration)[0]!.members;
-    expect(declarationName(ts, open!)).toBeNull();
-    expect(declarationName(ts, close!)).toBeNull();
+    expect(declarationName(typescript, open!)).toBeNull();
+    expect(declarationName(typescript, close!)).toBeNull();
   });
 
   // kills ts-syntax.ts:72 block -> {}, condition -> false, `isVariableDeclaration || isPropertyAssignment` -> `&&`
   it('names a function by the variable or the property it initialises, through wrappers', () => {
     const file = parse('const Row = (() => null) as unknown;\nconst parts = { Cell: function () {} };');
-    expect(declarationName(ts, first(file, ts.isArrowFunction))).toBe('Row');
-    expect(declarationName(ts, first(file, ts.isFunctionExpression))).toBe('Cell');
+    expect(declarationName(typescript, first(file, ts.isArrowFunction))).toBe('Row');
+    expect(declarationName(typescript, first(file, ts.isFunctionExpression))).toBe('Cell');
   });
 
   // kills ts-syntax.ts:68 block -> {} (NoCoverage; loops forever) and condition -> false
   it('names a function by the variable that a `memo()`-like wrapper of it initialises', () => {
     const file = parse('const Row = memo(forwardRef((function () {}) as never));');
-    expect(declarationName(ts, first(file, ts.isFunctionExpression))).toBe('Row');
+    expect(declarationName(typescript, first(file, ts.isFunctionExpression))).toBe('Row');
   });
 
   it('gives no name for a function passed to another call, or assigned to a destructuring', () => {
     const file = parse('const handle = register(() => {});\nconst { a } = (() => {})();');
     const [registered, called] = [first(file.statements[0]!, ts.isArrowFunction), first(file.statements[1]!, ts.isArrowFunction)];
-    expect(declarationName(ts, registered)).toBeNull();
-    expect(declarationName(ts, called)).toBeNull();
+    expect(declarationName(typescript, registered)).toBeNull();
+    expect(declarationName(typescript, called)).toBeNull();
   });
 
   // kills ts-syntax.ts:68 `current.parent && ts.isCallExpression(current.parent)` -> true / `||`, and the `||` before `isComponentWrapperCall`
   it('gives no name for the file itself, which has no parent', () => {
-    expect(declarationName(ts, parse('const Row = memo(() => null);'))).toBeNull();
+    expect(declarationName(typescript, parse('const Row = memo(() => null);'))).toBeNull();
   });
 });
