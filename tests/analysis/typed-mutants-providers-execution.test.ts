@@ -4,10 +4,12 @@
  * mutants of `execution.ts` got wrong, through `summaryOf` (what calling or rendering a
  * declaration opens) or the exported helpers directly. A real program over small files.
  */
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isFunctionLike, runsWithItsParent, someRunningNode } from '../../src/analysis/typed/execution.js';
 import { summaryOf } from '../../src/analysis/typed/summaries.js';
-import { project, ts } from './typed-mutants-providers-project.js';
+import { typescript } from '../../src/analysis/typed/typescript-module.js';
+import { project } from './typed-mutants-providers-project.js';
 
 const code = project({
   'helpers.tsx': `
@@ -69,6 +71,9 @@ export class Twice {
 });
 afterAll(() => code.remove());
 
+/** The compiler API as the analyses take it. */
+const api = typescript();
+
 function opened(name: string, mode: 'call' | 'construct' | 'render' = 'call'): string | null {
   const opening = summaryOf(code.information, [], code.declaration('helpers.tsx', name), mode);
   return opening && `${opening.line}:${opening.column}`;
@@ -125,7 +130,8 @@ describe('what runs when a function runs', () => {
     expect(opened('nestedClass')).toBeNull();
   });
 
-  // kills execution.ts:66 condition -> false, `… && isTypeNode`, `isInterfaceDeclaration || isTypeAliasDeclaration` -> false or `&&`, `return true` -> false
+  // kills execution.ts:66 condition -> false, `… && isTypeNode`, `isInterfaceDeclaration || isTypeAliasDeclaration` -> false or `&&`,
+  // `return true` -> false
   it('does not run code inside type syntax, even an expression a computed key holds', () => {
     expect(opened('nestedInterface')).toBeNull();
   });
@@ -159,15 +165,21 @@ describe('the helpers', () => {
   // kills execution.ts:27 `!parent` -> false, `return false` -> true
   it('runsWithItsParent: a function outside any tree does not run with a parent', () => {
     const detached = ts.factory.createArrowFunction(undefined, undefined, [], undefined, undefined, ts.factory.createBlock([]));
-    expect(runsWithItsParent(ts, detached)).toBe(false);
+    expect(runsWithItsParent(api, detached)).toBe(false);
   });
 
   // kills execution.ts:44-50, each kind -> false
   it('isFunctionLike: every kind of function, and nothing else', () => {
-    const kinds = (node: ts.Node): boolean => isFunctionLike(ts, node);
+    const kinds = (node: ts.Node): boolean => isFunctionLike(api, node);
     const source = ts.createSourceFile(
       'kinds.ts',
-      'function f() {}\nconst e = function () {};\nconst a = () => 1;\nclass C { constructor() {} m() {} get g() { return 1; } set s(v: number) {} }\nconst o = { p: 1 };\n',
+      [
+        'function f() {}',
+        'const e = function () {};',
+        'const a = () => 1;',
+        'class C { constructor() {} m() {} get g() { return 1; } set s(v: number) {} }',
+        'const o = { p: 1 };',
+      ].join('\n'),
       ts.ScriptTarget.ES2022,
       true,
     );
@@ -190,14 +202,14 @@ describe('the helpers', () => {
 
   // kills execution.ts:82 `return false` -> true, :85 `=== true` -> false
   it('someRunningNode: says whether the visit stopped, and skips what does not run', () => {
-    const body = code.declaration('helpers.tsx', 'nestedDeclaration').body!;
+    const body = (code.declaration('helpers.tsx', 'nestedDeclaration') as ts.FunctionDeclaration).body!;
     const seen: string[] = [];
-    const stopped = someRunningNode(ts, body, (node) => {
+    const stopped = someRunningNode(api, body, (node) => {
       if (ts.isNewExpression(node)) seen.push(node.getText());
       return false;
     });
     expect([stopped, seen]).toEqual([false, []]);
-    const found = someRunningNode(ts, code.declaration('helpers.tsx', 'iife').body!, (node) => ts.isNewExpression(node));
-    expect(found).toBe(true);
+    const iife = (code.declaration('helpers.tsx', 'iife') as ts.FunctionDeclaration).body!;
+    expect(someRunningNode(api, iife, (node) => ts.isNewExpression(node))).toBe(true);
   });
 });

@@ -2,18 +2,17 @@
  * A small TypeScript program on disk for the direct tests of the type-aware summaries,
  * providers and execution walk: files written to a scratch directory, a real `ts.Program`
  * and checker over them (no lib, so that building it is quick; an unresolved `EventSource`
- * is the global one), and the `TypeInformation` the analyses take.
+ * is the global one), and the `TypeInformation` the analyses take. `typescript` resolves to
+ * the same package here as through the parser, as in the other direct tests of typed modules.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type * as ts from 'typescript';
+import ts from 'typescript';
 import type { Callable } from '../../src/analysis/typed/declarations.js';
 import { declarationName } from '../../src/analysis/typed/ts-syntax.js';
 import type { TypeInformation } from '../../src/analysis/typed/type-information.js';
 import { typescript } from '../../src/analysis/typed/typescript-module.js';
-
-export const ts = typescript();
 
 export interface Project {
   information: TypeInformation;
@@ -63,7 +62,7 @@ export function project(files: Record<string, string>): Project {
   };
   return {
     information: {
-      ts,
+      ts: typescript(),
       program,
       get checker() {
         return program.getTypeChecker();
@@ -75,7 +74,7 @@ export function project(files: Record<string, string>): Project {
     file,
     find,
     declaration: (name, wanted) =>
-      find(name, (node): node is Callable => isCallable(node) && declarationName(ts, node) === wanted),
+      find(name, (node): node is Callable => isCallable(node) && declarationName(typescript(), node) === wanted),
     remove: () => rmSync(directory, { recursive: true, force: true }),
   };
 }

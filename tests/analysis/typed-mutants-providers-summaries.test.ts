@@ -22,6 +22,17 @@ function build(files: Record<string, string>): Project {
   return built;
 }
 
+/** `count` calls of `n()`, joined by `separator`. */
+function invocations(count: number, separator: string): string {
+  return Array.from({ length: count }, () => 'n()').join(separator);
+}
+
+/** `prefix0()` calls `prefix1()` … calls `prefix<length>()`, one a line, and the last opens a stream. */
+function chain(prefix: string, length: number): string {
+  const links = Array.from({ length }, (_, index) => `function ${prefix}${index}() { ${prefix}${index + 1}(); }`);
+  return [...links, `function ${prefix}${length}() { new EventSource('/${prefix}${length}'); }`].join('\n');
+}
+
 const code = build({
   'anonymous-function.ts': "export default function () { new EventSource('/anonymous'); }\n",
   'anonymous-class.ts': "export default class { constructor() { new EventSource('/anonymous-class'); } }\n",
@@ -43,8 +54,8 @@ export class Widget {
   static { new EventSource('/static-block'); }
   render() { return null; }
 }
-export class Many400 extends Base { all = [n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n()]; }
-export class Many401 extends Base { all = [n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n(), n()]; }
+export class Many400 extends Base { all = [${invocations(400, ', ')}]; }
+export class Many401 extends Base { all = [${invocations(401, ', ')}]; }
 `,
   'functions.ts': `
 import anonymous from './anonymous-function';
@@ -65,82 +76,13 @@ export function viaFirst() { a(); b(); }
 export function callsClass() { (Base as any)(); }
 export function callsAnonymous() { anonymous(); }
 export function constructsAnonymous() { new AnonymousClass(); }
-export function calls400() { n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); new EventSource('/after-400'); }
-export function calls401() { n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); n(); new EventSource('/after-401'); }
+export function calls400() { ${invocations(400, '; ')}; new EventSource('/after-400'); }
+export function calls401() { ${invocations(401, '; ')}; new EventSource('/after-401'); }
 `,
   'chains.ts': `
-function g0() { g1(); }
-function g1() { g2(); }
-function g2() { g3(); }
-function g3() { g4(); }
-function g4() { g5(); }
-function g5() { g6(); }
-function g6() { g7(); }
-function g7() { g8(); }
-function g8() { g9(); }
-function g9() { g10(); }
-function g10() { g11(); }
-function g11() { g12(); }
-function g12() { g13(); }
-function g13() { g14(); }
-function g14() { g15(); }
-function g15() { g16(); }
-function g16() { g17(); }
-function g17() { g18(); }
-function g18() { g19(); }
-function g19() { g20(); }
-function g20() { g21(); }
-function g21() { g22(); }
-function g22() { g23(); }
-function g23() { g24(); }
-function g24() { new EventSource('/g24'); }
-function h0() { h1(); }
-function h1() { h2(); }
-function h2() { h3(); }
-function h3() { h4(); }
-function h4() { h5(); }
-function h5() { h6(); }
-function h6() { h7(); }
-function h7() { h8(); }
-function h8() { h9(); }
-function h9() { h10(); }
-function h10() { h11(); }
-function h11() { h12(); }
-function h12() { h13(); }
-function h13() { h14(); }
-function h14() { h15(); }
-function h15() { h16(); }
-function h16() { h17(); }
-function h17() { h18(); }
-function h18() { h19(); }
-function h19() { h20(); }
-function h20() { h21(); }
-function h21() { h22(); }
-function h22() { h23(); }
-function h23() { new EventSource('/h23'); }
-function d0() { d1(); }
-function d1() { d2(); }
-function d2() { d3(); }
-function d3() { d4(); }
-function d4() { d5(); }
-function d5() { d6(); }
-function d6() { d7(); }
-function d7() { d8(); }
-function d8() { d9(); }
-function d9() { d10(); }
-function d10() { d11(); }
-function d11() { d12(); }
-function d12() { d13(); }
-function d13() { d14(); }
-function d14() { d15(); }
-function d15() { d16(); }
-function d16() { d17(); }
-function d17() { d18(); }
-function d18() { d19(); }
-function d19() { d20(); }
-function d20() { d21(); }
-function d21() { d22(); }
-function d22() { x(); new EventSource('/d22'); }
+${chain('g', 24)}
+${chain('h', 23)}
+${chain('d', 22).replace('function d22() { new EventSource', 'function d22() { x(); new EventSource')}
 function x() { d22(); y(); }
 function y() {}
 `,
@@ -149,12 +91,11 @@ export function cycleA() { cycleB(); new EventSource('/cycle'); }
 function cycleB() { cycleC(); }
 function cycleC() { cycleA(); }
 `,
-})
-;
+});
 
 /** Where invoking `name` opens a stream (`file:line:column`), and through which declarations. */
-function reached(name: string, file: string, mode: SummaryMode = 'call', from: Project = code): { at: string; via: readonly string[] } | null {
-  const opening = summaryOf(from.information, [], from.declaration(file, name), mode);
+function reached(name: string, file: string, mode: SummaryMode = 'call'): { at: string; via: readonly string[] } | null {
+  const opening = summaryOf(code.information, [], code.declaration(file, name), mode);
   return opening && { at: `${path.basename(opening.fileName)}:${opening.line}:${opening.column}`, via: opening.via };
 }
 

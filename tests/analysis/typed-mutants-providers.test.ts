@@ -4,9 +4,10 @@
  * each case pins a shape that Stryker's surviving mutants of `providers.ts` got wrong. A real
  * program over small files; the answer for each named component is asserted.
  */
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isProviderDeclaration } from '../../src/analysis/typed/providers.js';
-import { project, ts } from './typed-mutants-providers-project.js';
+import { project } from './typed-mutants-providers-project.js';
 
 const components = project({
   'components.tsx': `
