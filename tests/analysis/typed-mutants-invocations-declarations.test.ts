@@ -5,10 +5,11 @@
  * parameters, where the alias chain stops, and which files are not the project's own. Each
  * test names the surviving mutants of the Stryker run (issue 17) it kills.
  */
+import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isProjectSourceFile, resolveCallables } from '../../src/analysis/typed/declarations.js';
-import { project } from './typed-mutants-invocations-project.js';
+import { project } from './typed-scratch-project.js';
 
 /** `a1 = f`, `a2 = a1`, …, `a{count} = a{count - 1}`. */
 function aliasChain(prefix: string, first: string, count: number): string {
@@ -89,7 +90,7 @@ function resolve(name: string): string[] {
   const expression = asked.get(name);
   if (!expression) throw new Error(`${name} is not asked about in main.ts`);
   return resolveCallables(information, expression).map((callable) => {
-    const file = callable.getSourceFile().fileName.replace(/^.*\/typed-mutants-invocations-[^/]+\//, '');
+    const file = path.relative(information.cwd, callable.getSourceFile().fileName);
     return `${file}: ${callable.getText().split('\n')[0]}`;
   });
 }
@@ -140,7 +141,7 @@ describe('resolveCallables: aliases', () => {
 
   it('does not see this as a class', () => {
     // kills :63 -> true (the checker gives `this` the class's symbol)
-    const self = fixture.find<ts.Identifier>('main.ts', ts.SyntaxKind.Identifier, 'self', 1);
+    const self = fixture.findText<ts.Identifier>('main.ts', ts.SyntaxKind.Identifier, 'self', 1);
     expect(resolveCallables(information, self)).toEqual([]);
   });
 });
@@ -183,8 +184,8 @@ describe('resolveCallables: declarations', () => {
 
   it('does not follow the default value of a parameter, nor a parameter without one', () => {
     // kills :76 `(A || B || C) && init` -> `A || B || C || init`, :76 `A || B || C` -> true, :85 `[]` -> ["Stryker was here"]
-    expect(resolveCallables(information, fixture.find('main.ts', ts.SyntaxKind.Identifier, 'cb', 1))).toEqual([]);
-    expect(resolveCallables(information, fixture.find('main.ts', ts.SyntaxKind.Identifier, 'plain', 1))).toEqual([]);
+    expect(resolveCallables(information, fixture.findText('main.ts', ts.SyntaxKind.Identifier, 'cb', 1))).toEqual([]);
+    expect(resolveCallables(information, fixture.findText('main.ts', ts.SyntaxKind.Identifier, 'plain', 1))).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { invocationAt } from '../../src/analysis/typed/invocations.js';
-import { project } from './typed-mutants-invocations-project.js';
+import { project } from './typed-scratch-project.js';
 
 const fixture = project({
   'api.ts': 'export const api = { open() {} };\nexport class Feed { static create() {} }\n',
@@ -91,7 +91,7 @@ const { SyntaxKind } = ts;
 
 /** What `invocationAt` says about the `index`-th node of `kind` reading `text` in main.ts, with the target as text. */
 function invocation(kind: ts.SyntaxKind, text: string, index = 0): { mode: string; target: string } | null {
-  const found = invocationAt(fixture.information, fixture.find('main.ts', kind, text, index));
+  const found = invocationAt(fixture.information, fixture.findText('main.ts', kind, text, index));
   return found && { mode: found.mode, target: found.target.getText() };
 }
 
@@ -187,7 +187,7 @@ describe('invocationAt: super(…) and new', () => {
 
   it('follows no super(…) in a class whose extends clause lost its type to a syntax error', () => {
     // kills :63 `types[0]?.expression` -> `types[0].expression` (throws)
-    const superCall = fixture.find('broken.ts', SyntaxKind.CallExpression, 'super()');
+    const superCall = fixture.findText('broken.ts', SyntaxKind.CallExpression, 'super()');
     expect(invocationAt(fixture.information, superCall)).toBeNull();
   });
 
@@ -234,7 +234,7 @@ describe('invocationAt: functions handed over by name', () => {
   it('does not call the class of a new without arguments', () => {
     // kills :88 `false` -> true, :88 `arguments?.includes` -> `arguments.includes` (throws)
     expect(invocation(SyntaxKind.Identifier, 'Base', 1)).toBeNull();
-    expect(fixture.find<ts.Identifier>('main.ts', SyntaxKind.Identifier, 'Base', 1).parent.getText()).toBe('new Base');
+    expect(fixture.findText<ts.Identifier>('main.ts', SyntaxKind.Identifier, 'Base', 1).parent.getText()).toBe('new Base');
   });
 
   it('does not call a string argument', () => {

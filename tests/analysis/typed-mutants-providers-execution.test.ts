@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isFunctionLike, runsWithItsParent, someRunningNode } from '../../src/analysis/typed/execution.js';
 import { summaryOf } from '../../src/analysis/typed/summaries.js';
 import { typescript } from '../../src/analysis/typed/typescript-module.js';
-import { project } from './typed-mutants-providers-project.js';
+import { project } from './typed-scratch-project.js';
 
 const code = project({
   'helpers.tsx': `
@@ -69,7 +69,7 @@ export class Twice {
 }
 `,
 });
-afterAll(() => code.remove());
+afterAll(() => code.dispose());
 
 /** The compiler API as the analyses take it. */
 const api = typescript();

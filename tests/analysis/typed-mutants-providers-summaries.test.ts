@@ -9,11 +9,11 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_DEPTH, MAX_INVOCATIONS, type SummaryMode, summaryOf, summaryStatistics } from '../../src/analysis/typed/summaries.js';
-import { type Project, project } from './typed-mutants-providers-project.js';
+import { type Project, project } from './typed-scratch-project.js';
 
 const projects: Project[] = [];
 afterAll(() => {
-  for (const each of projects) each.remove();
+  for (const each of projects) each.dispose();
 });
 
 function build(files: Record<string, string>): Project {

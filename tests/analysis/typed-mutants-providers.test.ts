@@ -7,7 +7,7 @@
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isProviderDeclaration } from '../../src/analysis/typed/providers.js';
-import { project } from './typed-mutants-providers-project.js';
+import { project } from './typed-scratch-project.js';
 
 const components = project({
   'components.tsx': `
@@ -44,7 +44,7 @@ export function Computed() { return factories[0](ThemeContext.Provider); }
 export default function () { return <main />; }
 `,
 });
-afterAll(() => components.remove());
+afterAll(() => components.dispose());
 
 function isProvider(name: string): boolean {
   return isProviderDeclaration(components.information, components.declaration('components.tsx', name));

@@ -3,24 +3,16 @@
  * program written to a scratch folder: what the rule's tests cannot see, its cache and the
  * hooks it never gets from the rule (issue 17: its mutants).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { simultaneousHookCallers } from '../../src/analysis/typed/hook-callers.js';
 import type { TypeInformation } from '../../src/analysis/typed/type-information.js';
 import type { TypeScript } from '../../src/analysis/typed/typescript-module.js';
+import { scratchDirectory } from './typed-scratch-project.js';
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'hook-callers-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function write(file: string, text: string): string {
-  const full = path.join(scratch, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
+const { directory: scratch, write, remove } = scratchDirectory('hook-callers-');
+afterAll(remove);
 
 const files = [
   write('use-feed.ts', 'export function useFeed() {\n  return 1;\n}\n'),

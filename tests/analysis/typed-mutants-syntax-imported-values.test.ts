@@ -4,8 +4,6 @@
  * importing file is converted by `programSourceCode`, as a typed lint's file is parsed, so its
  * services map it into the program (issue 17: the module's surviving mutants).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -18,16 +16,10 @@ import {
   resolveImportedDeclarationThroughProgram,
 } from '../../src/analysis/typed/imported-values.js';
 import { programSourceCode } from '../../src/analysis/typed/program-source-code.js';
+import { scratchDirectory } from './typed-scratch-project.js';
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'imported-values-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function write(file: string, text: string): string {
-  const full = path.join(scratch, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
+const { directory: scratch, write, remove } = scratchDirectory('imported-values-');
+afterAll(remove);
 
 write(
   'config.ts',
