@@ -297,8 +297,8 @@ describe('both parsers', () => {
   });
 });
 
-// TODO: known false negatives. A helper walked before a counter reaches its parameter is not walked
-// again, so the verdict depends on the order of the code; these cases pin that order dependence.
+// A helper walked before a counter reaches its parameter is walked again, so the verdict does not
+// depend on the order of the code (it did until the mutation tests of issue 17 showed it).
 describe('counters learnt while the search goes on', () => {
   function evidenceWithCounters(code: string, rootName: string): DelayEvidence {
     return analyse(tsParser, code, (sourceCode) => {
@@ -312,15 +312,17 @@ describe('counters learnt while the search goes on', () => {
     });
   }
 
-  it('walks a helper once, with the counters known when its turn comes', () => {
-    // kills delay-evidence.ts:199 'visited.has(root)' -> false (a second walk of `backoff` would see `k` as a counter)
+  it('walks a helper again when a counter reaches its parameter after its first walk', () => {
+    // `retry(backoff)` walks `backoff` first; `go(attempt)` then makes `k` a counter.
     const code = 'function backoff(k) { return 1000 * k; } function go(a) { return backoff(a); } function schedule(attempt) { retry(backoff); go(attempt); backoff(1); }';
-    expect(evidenceWithCounters(code, 'schedule')).toEqual(NEITHER);
+    expect(evidenceWithCounters(code, 'schedule')).toEqual(GROWS);
     // The same helpers in the other order: `go` passes the counter before `backoff` is walked.
     expect(evidenceWithCounters(code.replace('retry(backoff); go(attempt);', 'go(attempt); retry(backoff);'), 'schedule')).toEqual(GROWS);
   });
 
   it('does not walk again a helper inside code already walked', () => {
+    // TODO: a known false negative. The arrow in the class field was walked as part of the field's
+    // value before `go` made `k` a counter, and code inside a walked node is not walked again.
     // kills delay-evidence.ts:194 '[...visited].some(…)' -> false, -> '.every(…)', '[...visited]' -> [] and the arrow -> '() => undefined'
     const code = `class Client {
       backoff = ((k: number) => 1000 * k) as (k: number) => number;
@@ -335,7 +337,7 @@ describe('the order in which the values of a variable are walked', () => {
   it('walks the initialiser of a variable before the values assigned to it', () => {
     // kills delay-evidence.ts:145 block -> {}, :146 the test -> false, "'Variable'" -> '!==' and -> ""
     // (without the initialiser first, `reset()`'s assignment is walked first and `backoff` receives a counter before its walk).
-    // TODO: a known false negative of the order dependence above.
+    // Whichever is walked first, `backoff` grows once `go(attempt)` has made `k` a counter.
     const code = `let attempt = 0;
       function backoff(k) { return 1000 * k; }
       function go(a) { return backoff(a); }
@@ -347,6 +349,6 @@ describe('the order in which the values of a variable are walked', () => {
       const known = new Set(sourceCode.scopeManager!.scopes.flatMap((scope) => scope.variables).filter((variable) => variable.name === 'attempt'));
       return findDelayEvidence(sourceCode, [root], () => false, known);
     });
-    expect(evidence).toEqual(NEITHER);
+    expect(evidence).toEqual(GROWS);
   });
 });

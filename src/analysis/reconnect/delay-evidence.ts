@@ -204,7 +204,11 @@ export function findDelayEvidence(
         if (!evidence.jittered && isRandomCall(node)) evidence.jittered = true;
         const fn = resolveLocalFunction(sourceCode, node.callee);
         if (fn && !contains(root, fn)) {
-          for (const parameter of countersPassedTo(sourceCode, node, fn, known)) known.add(parameter);
+          const learned = countersPassedTo(sourceCode, node, fn, known).filter((parameter) => !known.has(parameter));
+          for (const parameter of learned) known.add(parameter);
+          // A helper walked before a counter reached its parameter is walked again: whether it
+          // grows must not depend on which call the walk met first.
+          if (learned.length > 0) visited.delete(fn);
           enqueue(fn, depth + 1);
         }
       } else if (node.type === 'Identifier' || node.type === 'MemberExpression') {
