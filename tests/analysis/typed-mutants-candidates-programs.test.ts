@@ -5,45 +5,25 @@
  * the findings that map a call, `new` or rendered name to what its declaration opens
  * (`src/analysis/typed/cross-file-findings.ts`).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { invocationFinding, renderFinding } from '../../src/analysis/typed/cross-file-findings.js';
 import { programSourceCode } from '../../src/analysis/typed/program-source-code.js';
 import { programIndexStatistics, programStreamOpeningsByUrl } from '../../src/analysis/typed/program-stream-index.js';
 import { type TypeInformation, typeInformationOf } from '../../src/analysis/typed/type-information.js';
+import { estreeNodesOf, scratchDirectory } from './typed-scratch-project.js';
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'typed-mutants-candidates-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const { directory: scratch, write, remove } = scratchDirectory('typed-mutants-candidates-');
+afterAll(remove);
 
 /** Writes the files under `directory` of the scratch directory and builds one program of them, in this order. */
 function programOf(directory: string, files: Record<string, string>): { program: ts.Program; fileName: (name: string) => string } {
   const fileName = (name: string) => path.join(scratch, directory, name);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(fileName(name)), { recursive: true });
-    writeFileSync(fileName(name), text);
-  }
+  for (const [name, text] of Object.entries(files)) write(path.join(directory, name), text);
   const program = ts.createProgram(Object.keys(files).map(fileName), { noLib: true, types: [], jsx: ts.JsxEmit.Preserve });
   return { program, fileName };
-}
-
-/** Every node of a converted file, in source order. */
-function nodesOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
-  const found: TSESTree.Node[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    found.push(node);
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
-      }
-    }
-  };
-  visit(sourceCode.ast);
-  return found;
 }
 
 describe('programStreamOpeningsByUrl', () => {
@@ -163,7 +143,7 @@ describe('invocationFinding and renderFinding', () => {
   });
   const use = programSourceCode(program, program.getSourceFile(fileName('use.tsx'))!)!;
   const information: TypeInformation = typeInformationOf(use, path.join(scratch, 'findings'))!;
-  const nodes = nodesOf(use);
+  const nodes = estreeNodesOf(use);
   const invocation = (text: string) =>
     nodes.find(
       (node): node is TSESTree.CallExpression | TSESTree.NewExpression =>
@@ -217,7 +197,7 @@ describe('invocationFinding and renderFinding', () => {
     // A node of another file has no TypeScript node in this file's map.
     // kills cross-file-findings.ts:65 `!callee` -> false and 51 `tsNode && …` -> `tsNode || …` (both read the missing node)
     const chain = programSourceCode(program, program.getSourceFile(fileName('lib/chain.ts'))!)!;
-    const elsewhere = nodesOf(chain).find((node): node is TSESTree.CallExpression => node.type === 'CallExpression')!;
+    const elsewhere = estreeNodesOf(chain).find((node): node is TSESTree.CallExpression => node.type === 'CallExpression')!;
     expect(chain.getText(elsewhere)).toBe('second()');
     expect(invocationFinding(information, [], elsewhere)).toBeNull();
   });

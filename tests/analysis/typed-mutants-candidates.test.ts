@@ -16,6 +16,7 @@ import {
   renderedComponentName,
   shortText,
 } from '../../src/analysis/typed/candidates.js';
+import { estreeNodesOf } from './typed-scratch-project.js';
 
 function parse(text: string, sourceType: 'module' | 'script' = 'module'): Readonly<TSESLint.SourceCode> {
   const { ast, scopeManager, services, visitorKeys } = parseForESLint(text, {
@@ -29,7 +30,7 @@ function parse(text: string, sourceType: 'module' | 'script' = 'module'): Readon
   });
   const sourceCode = new SourceCode({ text, ast, scopeManager, parserServices: services, visitorKeys } as never) as unknown as TSESLint.SourceCode;
   // ESLint sets `parent` while it walks the tree; `getScope()` climbs through it.
-  for (const node of nodesOf(sourceCode)) {
+  for (const node of estreeNodesOf(sourceCode)) {
     for (const key of sourceCode.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const item of Array.isArray(child) ? child : [child]) {
@@ -40,25 +41,9 @@ function parse(text: string, sourceType: 'module' | 'script' = 'module'): Readon
   return sourceCode;
 }
 
-/** Every node of the tree, in source order. */
-function nodesOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
-  const found: TSESTree.Node[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    found.push(node);
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
-      }
-    }
-  };
-  visit(sourceCode.ast);
-  return found;
-}
-
 /** The callee of the call or `new` whose callee reads `text`. */
 function calleeReading(sourceCode: Readonly<TSESLint.SourceCode>, text: string): TSESTree.Node {
-  const call = nodesOf(sourceCode).find(
+  const call = estreeNodesOf(sourceCode).find(
     (node): node is TSESTree.CallExpression | TSESTree.NewExpression =>
       (node.type === 'CallExpression' || node.type === 'NewExpression') && sourceCode.getText(node.callee) === text,
   );
@@ -68,7 +53,7 @@ function calleeReading(sourceCode: Readonly<TSESLint.SourceCode>, text: string):
 
 /** The call or opening element whose source text is `text`. */
 function siteReading(sourceCode: Readonly<TSESLint.SourceCode>, text: string): TSESTree.JSXOpeningElement | TSESTree.CallExpression {
-  const site = nodesOf(sourceCode).find(
+  const site = estreeNodesOf(sourceCode).find(
     (node): node is TSESTree.JSXOpeningElement | TSESTree.CallExpression =>
       (node.type === 'JSXOpeningElement' || node.type === 'CallExpression') && sourceCode.getText(node) === text,
   );

@@ -3,11 +3,12 @@
  * written to a scratch directory, a real `ts.Program` and checker over them, and the
  * `TypeInformation` the analyses take. No standard library, so that building one is quick (an
  * unresolved `EventSource` is the global one); `typescript` resolves to the same package here as
- * through the parser.
+ * through the parser. And a walk over every node of a file converted to ESTree.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import type { Callable } from '../../src/analysis/typed/declarations.js';
 import { declarationName } from '../../src/analysis/typed/ts-syntax.js';
@@ -111,4 +112,20 @@ export function project(files: Record<string, string>, roots: string[] = Object.
       find(name, (node): node is Callable => isCallable(node) && declarationName(typescript(), node) === wanted),
     dispose: scratch.remove,
   };
+}
+
+/** Every node of a file converted to ESTree, in source order. */
+export function estreeNodesOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    found.push(node);
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
+      }
+    }
+  };
+  visit(sourceCode.ast);
+  return found;
 }
