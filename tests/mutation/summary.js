@@ -142,9 +142,11 @@ function score(folders, equivalentCount) {
 /**
  * @param {ScopeResult[]} results
  * @param {Equivalent[]} equivalents
+ * @param {{ name: string, describe: string, leftOut?: string }[]} scopes every scope defined: the
+ *   tests each leaves out are stated, and a scope with no result yet is named as not run.
  * @returns {string}
  */
-export function writeMutationPage(results, equivalents) {
+export function writeMutationPage(results, equivalents, scopes = []) {
   const out = [
     '# Mutation testing',
     '',
@@ -156,7 +158,7 @@ export function writeMutationPage(results, equivalents) {
     '',
     '```sh',
     'npm run mutation                # every scope, incrementally: only mutants whose code or tests changed run again',
-    'npm run mutation -- sse         # one scope (sse, rules, analysis-core, analysis-reconnect, …; analysis runs its five parts)',
+    'npm run mutation -- sse         # one scope (sse, rules, analysis-reconnect, …; analysis runs all its parts, analysis-core its three)',
     'npm run mutation -- --force sse # every mutant of the scope again: needed after editing a test body, which incremental runs miss',
     '```',
     '',
@@ -185,7 +187,8 @@ export function writeMutationPage(results, equivalents) {
     const total = score(result.folders, matched.filter(({ equivalent }) => equivalent).length);
     const verdict = total.value >= result.target ? 'met' : 'not met';
     out.push(`| **${result.scope}** | **all** | **${total.mutants}** | **${total.ignored}** | **${total.detected}** | **${total.undetected}** | **${total.raw}** | **${total.withoutEquivalents}** | ${result.target}% (${verdict}) |`);
-    runLines.push(`- \`${result.scope}\`: ${result.describe}. Last run ${result.incremental ? 'incremental' : 'full'}, ${result.seconds} s.`);
+    const leftOut = scopes.find((scope) => scope.name === result.scope)?.leftOut;
+    runLines.push(`- \`${result.scope}\`: ${result.describe}. Last run ${result.incremental ? 'incremental' : 'full'}, ${result.seconds} s.${leftOut ? ` ${leftOut}` : ''}`);
     for (const { survivor, equivalent } of matched) {
       const inLine = survivor.original.length < 30 && survivor.context !== survivor.original ? ` in ${code(survivor.context)}` : '';
       const where = `\`${survivor.file}:${survivor.line}\` ${survivor.mutator}: ${code(survivor.original)} → ${code(survivor.replacement)}${inLine}`;
@@ -193,6 +196,8 @@ export function writeMutationPage(results, equivalents) {
       else gapLines.push(`- ${where}`);
     }
   }
+  const notRun = scopes.filter((scope) => !results.some((result) => result.scope === scope.name));
+  for (const scope of notRun) runLines.push(`- \`${scope.name}\`: ${scope.describe}. **Not run yet: no score.**${scope.leftOut ? ` ${scope.leftOut}` : ''}`);
   out.push('', '## Scopes', '', ...runLines);
   out.push('', '## Equivalent mutants', '', ...(equivalentLines.length > 0 ? equivalentLines : ['None.']));
   out.push('', '## Known gaps', '', 'Survivors not judged equivalent: behaviour no test pins yet.', '', ...(gapLines.length > 0 ? gapLines : ['None.']));

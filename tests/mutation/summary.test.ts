@@ -81,4 +81,16 @@ describe('summariseReport', () => {
     expect(gaps).not.toContain('EqualityOperator');
     expect(page).toContain('- `demo`: a demonstration. Last run incremental, 12 s.');
   });
+
+  it('states the tests a scope leaves out, and names the scopes that have not run', () => {
+    const scopes = [
+      { name: 'demo', describe: 'a demonstration', leftOut: 'The slow tests are left out.' },
+      { name: 'later', describe: 'code not measured yet' },
+    ];
+    const page = writeMutationPage([result], [], scopes);
+    expect(page).toContain('- `demo`: a demonstration. Last run incremental, 12 s. The slow tests are left out.');
+    expect(page).toContain('- `later`: code not measured yet. **Not run yet: no score.**');
+    // A scope with no result has no row in the table: it has no figures to show.
+    expect(page).not.toContain('| later |');
+  });
 });
