@@ -267,6 +267,15 @@ describe('readsServerStop', () => {
     expect(readsStop(code)).toEqual([true, true]);
   });
 
+  it('does not take the words of `new.target` or `import.meta` for flags of those names', () => {
+    // Found by the survivors at server-stops.ts:96: `meta` and `target` were read as variables.
+    const flags = onBye('target = true; meta = true;', 'let target = false;\nlet meta = false;');
+    expect(stopsOf(flags)).toEqual(['target', 'meta']);
+    expect(readsStop(`${flags}\nfunction Feed() { check(new.target); }`)).toEqual([false, false]);
+    expect(readsStop(`${flags}\ncheck(import.meta.env.DEV);`)).toEqual([false, false]);
+    expect(readsStop(`${flags}\ncheck(import.meta.env[meta]);`)).toEqual([true, true]);
+  });
+
   it('does not see a stop in a name the file does not declare', () => {
     // kills server-stops.ts:98 'path !== null' -> true (compares a flag with no path)
     expect(readsStop(`${SETS_BOTH}\ncheck(undeclared);`)).toEqual([false, false]);

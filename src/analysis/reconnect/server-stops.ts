@@ -89,7 +89,8 @@ export function readsServerStop(sourceCode: Readonly<TSESLint.SourceCode>, condi
   if (stops.length === 0) return false;
   let found = false;
   walkTree(condition, sourceCode.visitorKeys, (node) => {
-    if (found || isFunctionNode(node)) return false;
+    // `new.target` and `import.meta` read no variable, whatever a flag is called.
+    if (found || isFunctionNode(node) || node.type === 'MetaProperty') return false;
     if (node.type === 'Identifier' || node.type === 'MemberExpression') {
       // `this.state.stopped` is read once, as the whole chain.
       const parent = skipTransparentParents(node).parent;
