@@ -787,6 +787,27 @@ function setup() {
       languageOptions: javascript,
       errors: [{ messageId: 'unboundedErrorReconnect', line: 5, column: 44, data: { stream: NATIVE, missing: ALL_MISSING } }],
     },
+    // A stream stored lazily (`??=`, `||=`) is still the stream whose handler re-opens it, and a
+    // handler set with `??=` is still its handler (found while killing error-handlers.ts's mutants).
+    {
+      code: `class Feed {
+  source = null;
+  connect() {
+    this.source ??= new EventSource('/events');
+    this.source.onerror = () => { this.source.close(); this.source = null; setTimeout(() => this.connect(), 1000); };
+  }
+}
+let es;
+function open() {
+  es ||= new EventSource('/other');
+  es.onerror ??= () => { es.close(); es = undefined; open(); };
+}`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'unboundedErrorReconnect', line: 5, column: 93, data: { stream: NATIVE, missing: 'no attempt limit, no growing delay, no jitter' } },
+        { messageId: 'unboundedErrorReconnect', line: 11, column: 54, data: { stream: NATIVE, missing: ALL_MISSING } },
+      ],
+    },
     // A throttled re-open at a fixed wait: nothing bounds it.
     {
       code: `import throttle from 'lodash/throttle';

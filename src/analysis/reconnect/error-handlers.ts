@@ -26,6 +26,14 @@ export interface ErrorHandler {
   registration: TSESTree.Node;
 }
 
+/**
+ * Whether the assignment can store its right-hand side: `=`, and the lazy `??=` and `||=` that
+ * store it when nothing is there yet (`this.source ??= new EventSource(url)`); not `+=` and the like.
+ */
+function storesValue(assignment: TSESTree.AssignmentExpression): boolean {
+  return assignment.operator === '=' || assignment.operator === '??=' || assignment.operator === '||=';
+}
+
 /** The variable or property path the opened stream is stored in, if it is stored by name. */
 export function streamHolder(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): AccessPath | null {
   const outer = skipTransparentParents(opening.node);
@@ -35,7 +43,7 @@ export function streamHolder(sourceCode: Readonly<TSESLint.SourceCode>, opening:
     const variable = sourceCode.scopeManager?.getDeclaredVariables(parent).find((v) => v.name === name);
     return variable ? { root: variable, properties: [] } : null;
   }
-  if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === outer) {
+  if (parent?.type === 'AssignmentExpression' && storesValue(parent) && parent.right === outer) {
     return accessPathOf(sourceCode, parent.left);
   }
   if (parent?.type === 'PropertyDefinition' && parent.value === outer && !parent.static && parent.parent.type === 'ClassBody') {
@@ -56,7 +64,7 @@ function registeredHandler(
   const name = staticPropertyName(member);
   const outerMember = skipTransparentParents(member);
   const parent = outerMember.parent;
-  if (name === 'onerror' && parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === outerMember) {
+  if (name === 'onerror' && parent?.type === 'AssignmentExpression' && storesValue(parent) && parent.left === outerMember) {
     return { value: parent.right, registration: parent };
   }
   if (name === 'addEventListener' && parent?.type === 'CallExpression' && parent.callee === outerMember) {
