@@ -14,8 +14,20 @@ export const parsers = [
   ['espree', espree],
 ] as const;
 
+/**
+ * The file the probe lints: `file.jsx`, a module with JSX, unless a case needs a `.ts` file
+ * without JSX (where `<T>x` is a type assertion) or a script (where `with` is allowed and the
+ * file's own top-level declarations are globals).
+ */
+export interface ProbeFile {
+  name?: string;
+  sourceType?: 'module' | 'script';
+  jsx?: boolean;
+}
+
 /** Lints `code` with a probe rule and returns what `inspect` computes from the finished tree. */
-export function analyse<T>(parser: unknown, code: string, inspect: (sourceCode: SourceCode) => T): T {
+export function analyse<T>(parser: unknown, code: string, inspect: (sourceCode: SourceCode) => T, file: ProbeFile = {}): T {
+  const { name = 'file.jsx', sourceType = 'module', jsx = true } = file;
   let result: { value: T } | null = null;
   const probe = {
     create(context: { sourceCode: SourceCode }) {
@@ -29,15 +41,16 @@ export function analyse<T>(parser: unknown, code: string, inspect: (sourceCode: 
   const messages = new Linter().verify(
     code,
     {
-      files: ['**/*.jsx'],
+      files: [`**/${name}`],
       languageOptions: {
         parser: parser as Linter.Parser,
-        parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } },
+        sourceType,
+        parserOptions: { ecmaVersion: 'latest', sourceType, ecmaFeatures: { jsx } },
       },
       plugins: { probe: { rules: { probe: probe as never } } },
       rules: { 'probe/probe': 'error' },
     },
-    'file.jsx',
+    name,
   );
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(fatal.message);

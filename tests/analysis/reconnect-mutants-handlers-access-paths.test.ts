@@ -10,7 +10,6 @@
  */
 import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 import {
@@ -23,41 +22,6 @@ import {
   staticPropertyName,
 } from '../../src/analysis/reconnect/access-paths.js';
 import { analyse, find, parsers, type SourceCode } from './probe.js';
-
-/**
- * Like `analyse` of probe.ts, with the file name and parser options given: a `.ts` file without
- * JSX (where `<T>x` is a type assertion), or a script (where `with` is allowed).
- */
-function analyseAs<T>(parser: unknown, code: string, file: 'file.ts' | 'script.js', inspect: (sourceCode: SourceCode) => T): T {
-  let result: { value: T } | null = null;
-  const probe = {
-    create(context: { sourceCode: SourceCode }) {
-      return {
-        'Program:exit'() {
-          result = { value: inspect(context.sourceCode) };
-        },
-      };
-    },
-  };
-  const messages = new Linter().verify(
-    code,
-    {
-      files: ['**/*.ts', '**/*.js'],
-      languageOptions: {
-        parser: parser as Linter.Parser,
-        sourceType: file === 'file.ts' ? 'module' : 'script',
-        parserOptions: { ecmaVersion: 'latest', ecmaFeatures: { jsx: false } },
-      },
-      plugins: { probe: { rules: { probe: probe as never } } },
-      rules: { 'probe/probe': 'error' },
-    },
-    file,
-  );
-  const fatal = messages.find((message) => message.fatal);
-  if (fatal) throw new Error(fatal.message);
-  if (!result) throw new Error('the probe did not run');
-  return (result as { value: T }).value;
-}
 
 function isCheck(node: TSESTree.Node): node is TSESTree.CallExpression {
   return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'check';
@@ -115,8 +79,11 @@ describe('unwrapExpression (through accessPathOf)', () => {
 
   it('sees through `<T>x` in a `.ts` file', () => {
     // kills access-paths.ts:25 "current.type === 'TSTypeAssertion'" -> 'false' and "'TSTypeAssertion'" -> ""
-    const path = analyseAs(tsParser, 'let es; check((<EventSource>es).onerror);', 'file.ts', (sourceCode) =>
-      describePath(accessPathOf(sourceCode, checked(sourceCode))),
+    const path = analyse(
+      tsParser,
+      'let es; check((<EventSource>es).onerror);',
+      (sourceCode) => describePath(accessPathOf(sourceCode, checked(sourceCode))),
+      { name: 'file.ts', jsx: false },
     );
     expect(path).toEqual(ES_ONERROR);
   });
@@ -239,10 +206,12 @@ describe('memberOf', () => {
 
   it('gives no member for the object of a `with` statement', () => {
     // kills access-paths.ts:119 "parent?.type !== 'MemberExpression'" -> 'false' (a `with` has an `object` too)
-    const member = analyseAs(espree, 'var es; function check() {} with (es) { check(); }', 'script.js', (sourceCode) => {
-      const withStatement = find(sourceCode.ast, (node): node is TSESTree.WithStatement => node.type === 'WithStatement');
-      return memberOf(withStatement.object);
-    });
+    const member = analyse(
+      espree,
+      'var es; function check() {} with (es) { check(); }',
+      (sourceCode) => memberOf(find(sourceCode.ast, (node): node is TSESTree.WithStatement => node.type === 'WithStatement').object),
+      { name: 'script.js', sourceType: 'script', jsx: false },
+    );
     expect(member).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  * own, in source order; and no globals at all for a source code without a scope manager.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { Linter, SourceCode } from 'eslint';
+import { SourceCode } from 'eslint';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 import { globalConstructions, globalFunctionCalls } from '../../src/analysis/reconnect/global-calls.js';
@@ -29,23 +29,11 @@ const both = (texts: string[]) => [texts, texts];
  * the file's own top-level declarations live in the global scope.
  */
 function scriptCalls(code: string, name: string): string[] {
-  let texts: string[] = [];
-  const probe = {
-    create(context: { sourceCode: Readonly<TSESLint.SourceCode> }) {
-      return {
-        'Program:exit'() {
-          texts = globalFunctionCalls(context.sourceCode, name).map((node) => context.sourceCode.getText(node));
-        },
-      };
-    },
-  };
-  const messages = new Linter().verify(code, {
-    languageOptions: { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: 'script' },
-    plugins: { probe: { rules: { probe: probe as never } } },
-    rules: { 'probe/probe': 'error' },
+  return analyse(espree, code, (sourceCode) => globalFunctionCalls(sourceCode, name).map((node) => sourceCode.getText(node)), {
+    name: 'script.js',
+    sourceType: 'script',
+    jsx: false,
   });
-  expect(messages).toEqual([]);
-  return texts;
 }
 
 describe('globalFunctionCalls and globalConstructions', () => {
