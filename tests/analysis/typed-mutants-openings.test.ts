@@ -491,3 +491,60 @@ describe('ambient declarations with several modifiers', () => {
     ).toEqual(['EventSource -> global:EventSource:construct']);
   });
 });
+
+describe('streamSourceOf: the program-wide test for library names (issue 16)', () => {
+  /** `streamSourceOf` over every call and `new` of `main.ts`, counting what the checker is asked. */
+  function askedOf(files: Record<string, string>, wrappers: StreamWrapper[] = []): { found: string[]; asked: number } {
+    const { program, information } = programOf(files, false);
+    const checker = information.checker;
+    let asked = 0;
+    const counting: TypeInformation = {
+      ...information,
+      checker: new Proxy(checker, {
+        get(target, key) {
+          if (key === 'getSymbolAtLocation') asked += 1;
+          return Reflect.get(target, key) as unknown;
+        },
+      }),
+    };
+    const main = program.getSourceFiles().find((file) => path.basename(file.fileName) === 'main.ts')!;
+    const lookup = streamSourceLookup(wrappers);
+    const found: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const source = streamSourceOf(counting, node, lookup);
+        found.push(`${node.expression.getText(main)} -> ${source ? `${source.module}:${source.exportName}` : 'none'}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(main);
+    return { found, asked };
+  }
+
+  const PROJECT = {
+    'helpers.ts': 'export function format(id: string) { return id; }\n',
+    'main.ts': "import { format } from './helpers';\nimport * as h from './helpers';\nformat('a');\nh.format('b');\n",
+  };
+
+  it('asks the checker nothing about calls when no file of the program names a stream library or wrapper module', () => {
+    expect(askedOf(PROJECT)).toEqual({ found: ["format -> none", "h.format -> none"], asked: 0 });
+  });
+
+  it('asks as before once any file names one, even in a comment, and finds the library through a file that does', () => {
+    expect(askedOf({ ...PROJECT, 'notes.ts': '// see eventsource\n' }).asked).toBeGreaterThan(0);
+    // An unresolved library import still names its module in the importing file.
+    expect(
+      askedOf({
+        'feeds.ts': "export { fetchEventSource as open } from '@microsoft/fetch-event-source';\n",
+        'main.ts': "import { open } from './feeds';\nopen('/a');\n",
+      }).found,
+    ).toEqual(['open -> @microsoft/fetch-event-source:fetchEventSource']);
+  });
+
+  it('counts the modules of the wrappers it is given', () => {
+    const wrappers = [{ module: './streams', export: 'openFeed' }];
+    const files = { 'streams.ts': 'export function openFeed(u: string) { return u; }\n', 'main.ts': "import { openFeed } from './streams';\nopenFeed('/a');\n" };
+    expect(askedOf(files).asked).toBe(0);
+    expect(askedOf(files, wrappers).found).toEqual(['openFeed -> ./streams:openFeed']);
+  });
+});

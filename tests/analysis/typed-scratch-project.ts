@@ -79,6 +79,9 @@ export function project(files: Record<string, string>, roots: string[] = Object.
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     target: ts.ScriptTarget.ES2022,
   });
+  // As typescript-eslint does for every file it parses with a program: building the checker
+  // binds the files, which sets the parent pointers the analyses walk up.
+  program.getTypeChecker();
   const sourceOf = (name: string): ts.SourceFile => {
     const source = program.getSourceFile(file(name));
     if (!source) throw new Error(`${name} is not in the program`);

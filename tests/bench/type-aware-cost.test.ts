@@ -70,6 +70,11 @@ describe('typeAwareTargets', () => {
     expect(targets.memoryOverTseslint).toBeCloseTo(1.01);
     expect(targets.pairedRunByRun).toBe(true);
     expect(targets.met).toBe(true);
+    // The spread of the run-by-run ratios, which the page quotes beside the verdict.
+    expect(targets.cpuOverBaselineRuns).toEqual({ median: 1.04, min: 1.04, max: 2.08 });
+    expect(targets.cpuOverTseslintRuns?.min).toBeCloseTo(1.01);
+    expect(targets.cpuOverTseslintRuns?.max).toBeCloseTo(1.03);
+    expect(typeAwareTargets(medians).cpuOverBaselineRuns).toBeUndefined();
   });
 
   it('misses them when it costs more than +5% memory beside typescript-eslint', () => {
@@ -108,5 +113,24 @@ describe('the page', () => {
     expect(page).toContain('| CPU +11.0%, memory +2.5%; beside: CPU +5.5%, memory +2.0% | **not met** |');
     expect(page).toContain("| typescript-eslint's `recommended-type-checked` | 4,000 | 2,000 (1,990–2,010) | 500 | none |");
     expect(page).toContain('load average 1.00 1.00 1.00 at start, 2.00 2.00 2.00 at end');
+    expect(page).not.toContain('Run by run, the CPU ratio');
+
+    writeReport(
+      {
+        machine: { date: '2026-12-04', cpus: 2, cpuModel: 'Test CPU', memoryGiB: 8, platform: 'linux', loadAverageAtStart: [1, 1, 1], loadAverageAtEnd: [1, 1, 1], versions: {} },
+        typeAware: {
+          ...typeAware,
+          targets: {
+            ...typeAware.targets,
+            cpuOverBaselineRuns: { median: 1.1, min: 1.05, max: 1.16 },
+            cpuOverTseslintRuns: { median: 1.05, min: 0.99, max: 1.08 },
+          },
+        },
+      },
+      { docs },
+    );
+    expect(readFileSync(path.join(docs, 'benchmarks.md'), 'utf8')).toContain(
+      "Run by run, the CPU ratio over the typed lint without rules ranged +5.0% to +16.0%, beside typescript-eslint's −1.0% to +8.0%",
+    );
   });
 });

@@ -28,6 +28,8 @@ import type { TypeScript } from './typescript-module.js';
 export type StreamSourceLookup = ReadonlyMap<string, StreamSource>;
 
 const lookups = new Map<string, StreamSourceLookup>();
+/** The modules each lookup names, for the program-wide test below. */
+const lookupModules = new WeakMap<StreamSourceLookup, readonly string[]>();
 
 function lookupKey(module: string, exportName: string, kind: OpeningKind): string {
   return `${kind}\u0000${module}\u0000${exportName}`;
@@ -45,8 +47,36 @@ export function streamSourceLookup(wrappers: readonly StreamWrapper[]): StreamSo
     }
     lookup = map;
     lookups.set(key, lookup);
+    lookupModules.set(lookup, [...new Set(librarySources(wrappers).map((source) => source.module!))]);
   }
   return lookup;
+}
+
+const programsNamingModules = new WeakMap<ts.Program, WeakMap<StreamSourceLookup, boolean>>();
+
+/**
+ * Whether any file of the program, other than TypeScript's own libraries, spells the name of a
+ * module the lookup knows. Every step of an import or re-export chain takes its module from a
+ * string in some file of the program (the importing file holds its specifier even when the
+ * module does not resolve), so without one no name can lead to a library's export, and the
+ * checker need not be asked about every call of a summarised body (in a project that imports
+ * no stream client, most of what the summaries asked it). Once per program and lookup.
+ */
+function programNamesLookupModules(program: ts.Program, lookup: StreamSourceLookup): boolean {
+  let byLookup = programsNamingModules.get(program);
+  if (!byLookup) {
+    byLookup = new WeakMap();
+    programsNamingModules.set(program, byLookup);
+  }
+  let names = byLookup.get(lookup);
+  if (names === undefined) {
+    const modules = lookupModules.get(lookup) ?? [];
+    names = program
+      .getSourceFiles()
+      .some((file) => !program.isSourceFileDefaultLibrary(file) && modules.some((module) => file.text.includes(module)));
+    byLookup.set(lookup, names);
+  }
+  return names;
 }
 
 /** Where an import (or a step of a re-export chain) takes a binding from. */
@@ -223,9 +253,10 @@ export function streamSourceOf(
   lookup: StreamSourceLookup,
 ): StreamSource | null {
   const { ts } = information;
+  const namesLibrary = programNamesLookupModules(information.program, lookup);
   if (ts.isNewExpression(node)) {
     if (isGlobalEventSource(information, node.expression, 0)) return GLOBAL_EVENT_SOURCE;
-    return libraryExport(information, node.expression, 'construct', lookup);
+    return namesLibrary ? libraryExport(information, node.expression, 'construct', lookup) : null;
   }
-  return libraryExport(information, node.expression, 'call', lookup);
+  return namesLibrary ? libraryExport(information, node.expression, 'call', lookup) : null;
 }
