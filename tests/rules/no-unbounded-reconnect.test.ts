@@ -576,6 +576,24 @@ function connect() {
     if (!this.serverClosed) setTimeout(() => this.connect(), Math.random() * 2 ** ++this.attempt * 500);
   }
 }`,
+    // The same, with the handler set lazily (`??=` on a stream just opened always stores it): still the server's stop.
+    `class Feed {
+  private es?: EventSource;
+  private serverClosed = false;
+  private attempt = 0;
+  connect(): void {
+    this.es = new EventSource('/feed');
+    this.es.onmessage ??= (event) => this.handle(JSON.parse(event.data));
+    this.es.onerror = () => this.retry();
+  }
+  private handle(message: { type: string }): void {
+    if (message.type === 'shutdown') this.serverClosed = true;
+  }
+  private retry(): void {
+    this.es?.close();
+    if (!this.serverClosed) setTimeout(() => this.connect(), Math.random() * 2 ** ++this.attempt * 500);
+  }
+}`,
     // Server-controlled stop in a component: the flag is a ref the `done` event sets (TSX).
     {
       code: `import { useEffect, useRef } from 'react';
@@ -2046,6 +2064,35 @@ class Feed {
 }`,
       languageOptions: javascript,
       errors: [{ messageId: 'unboundedRxjsRetry', line: 8, column: 28, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // The observable built lazily on first use (\`??=\`), on a class field and on a module variable.
+    {
+      code: `import { Observable, retry } from 'rxjs';
+class Feed {
+  feed$;
+  start() {
+    this.feed$ ??= new Observable((subscriber) => {
+      const es = new EventSource('/feed');
+      es.onerror = (error) => subscriber.error(error);
+    });
+    return this.feed$.pipe(retry({ delay: 500 })).subscribe(render);
+  }
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 9, column: 28, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    {
+      code: `import { Observable, retry } from 'rxjs';
+let feed$;
+export function prices() {
+  feed$ ||= new Observable((subscriber) => {
+    const es = new EventSource('/prices');
+    es.onerror = (error) => subscriber.error(error);
+  });
+  return feed$.pipe(retry());
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 8, column: 21, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
     },
     // \`defer\` opens the stream per subscription, here through \`fromEvent\` of a fresh \`EventSource\`.
     {

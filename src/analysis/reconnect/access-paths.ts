@@ -112,6 +112,14 @@ export function samePath(a: AccessPath, b: AccessPath): boolean {
   return a.root === b.root && a.properties.length === b.properties.length && a.properties.every((p, i) => p === b.properties[i]);
 }
 
+/**
+ * Whether the assignment can store its right-hand side: `=`, and the lazy `??=` and `||=` that
+ * store it when nothing is there yet (`this.source ??= new EventSource(url)`); not `+=` and the like.
+ */
+export function storesValue(assignment: TSESTree.AssignmentExpression): boolean {
+  return assignment.operator === '=' || assignment.operator === '??=' || assignment.operator === '||=';
+}
+
 /** The member expression that reads `property` of `node`, if that is what `node`'s parent does. */
 export function memberOf(node: TSESTree.Node, property?: string): TSESTree.MemberExpression | null {
   const outer = skipTransparentParents(node);

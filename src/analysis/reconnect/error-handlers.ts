@@ -13,7 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '../eslint-utils.js';
 import { isFunctionNode, skipTransparentParents } from '../functions.js';
 import type { StreamOpening } from '../stream-sources.js';
-import { type AccessPath, accessPathOf, memberOf, pathOccurrences, samePath, staticPropertyName } from './access-paths.js';
+import { type AccessPath, accessPathOf, memberOf, pathOccurrences, samePath, staticPropertyName, storesValue } from './access-paths.js';
 import { resolveLocalFunction } from './local-functions.js';
 import { findOption, objectLiteralArgument } from './object-options.js';
 import type { ReopenRegion } from './reopen-points.js';
@@ -24,14 +24,6 @@ export interface ErrorHandler {
   opening: StreamOpening;
   /** The assignment or `addEventListener` call that registers it. */
   registration: TSESTree.Node;
-}
-
-/**
- * Whether the assignment can store its right-hand side: `=`, and the lazy `??=` and `||=` that
- * store it when nothing is there yet (`this.source ??= new EventSource(url)`); not `+=` and the like.
- */
-function storesValue(assignment: TSESTree.AssignmentExpression): boolean {
-  return assignment.operator === '=' || assignment.operator === '??=' || assignment.operator === '||=';
 }
 
 /** The variable or property path the opened stream is stored in, if it is stored by name. */

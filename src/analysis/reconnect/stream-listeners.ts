@@ -12,7 +12,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '../eslint-utils.js';
 import { type FunctionNode, skipTransparentParents } from '../functions.js';
 import type { StreamOpening } from '../stream-sources.js';
-import { memberOf, pathOccurrences, staticPropertyName } from './access-paths.js';
+import { memberOf, pathOccurrences, staticPropertyName, storesValue } from './access-paths.js';
 import { streamHolder } from './error-handlers.js';
 import { resolveLocalFunction } from './local-functions.js';
 import { findOption, objectLiteralArgument } from './object-options.js';
@@ -26,7 +26,7 @@ function listenerAt(sourceCode: Readonly<TSESLint.SourceCode>, use: TSESTree.Nod
   const name = staticPropertyName(member);
   const outer = skipTransparentParents(member);
   const parent = outer.parent;
-  if (name === 'onmessage' && parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === outer) {
+  if (name === 'onmessage' && parent?.type === 'AssignmentExpression' && storesValue(parent) && parent.left === outer) {
     return parent.right;
   }
   if (name !== 'addEventListener' || parent?.type !== 'CallExpression' || parent.callee !== outer) return null;

@@ -28,7 +28,7 @@ import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../fu
 import { type StreamOpeners, getStreamOpeners } from '../stream-openers.js';
 import { type StreamOpening, type StreamWrapper, getStreamOpenings } from '../stream-sources.js';
 import { PerWrappersCache } from '../wrappers-cache.js';
-import { classBodyOfThis, pathOccurrences, staticPropertyName, unwrapExpression } from './access-paths.js';
+import { classBodyOfThis, pathOccurrences, staticPropertyName, storesValue, unwrapExpression } from './access-paths.js';
 import { resolveLocalFunction } from './local-functions.js';
 import { reopenPointsIn } from './reopen-points.js';
 import { type RxjsExport, type RxjsReferences, getRxjsReferences } from './rxjs-references.js';
@@ -55,13 +55,13 @@ function keyName(key: TSESTree.Node, computed: boolean): string | null {
   return key.type === 'Literal' && typeof key.value === 'string' ? key.value : null;
 }
 
-/** The value a write reference stores as it is: `const x$ = value` or `x$ = value`, not `+=`, destructuring or `for…of`. */
+/** The value a write reference stores as it is: `const x$ = value`, `x$ = value` or `x$ ??= value`, not `+=`, destructuring or `for…of`. */
 function storedValue(reference: TSESLint.Scope.Reference): TSESTree.Node | null {
   const value = reference.writeExpr;
   const parent = reference.identifier.parent;
   if (!value || !parent) return null;
   if (parent.type === 'VariableDeclarator') return parent.id === reference.identifier && parent.init === value ? value : null;
-  if (parent.type === 'AssignmentExpression') return parent.left === reference.identifier && parent.operator === '=' ? value : null;
+  if (parent.type === 'AssignmentExpression') return parent.left === reference.identifier && storesValue(parent) ? value : null;
   return null;
 }
 
@@ -299,7 +299,7 @@ export class StreamObservables {
     for (const occurrence of pathOccurrences(this.sourceCode, { root: classBody, properties: [name] })) {
       const outer = skipTransparentParents(occurrence);
       const parent = outer.parent;
-      if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === outer) values.push(parent.right);
+      if (parent?.type === 'AssignmentExpression' && storesValue(parent) && parent.left === outer) values.push(parent.right);
     }
     for (const value of values) {
       const opening = this.openingOf(value, steps);
