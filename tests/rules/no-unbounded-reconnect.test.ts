@@ -2065,6 +2065,20 @@ class Feed {
       languageOptions: javascript,
       errors: [{ messageId: 'unboundedRxjsRetry', line: 8, column: 28, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
     },
+    // An \`accessor\` field keeps the observable like a plain field (TypeScript's parser).
+    {
+      code: `import { Observable, retry } from 'rxjs';
+class Feed {
+  accessor feed$ = new Observable((subscriber) => {
+    const es = new EventSource('/feed');
+    es.onerror = (error) => subscriber.error(error);
+  });
+  start() {
+    return this.feed$.pipe(retry({ delay: 500 })).subscribe(render);
+  }
+}`,
+      errors: [{ messageId: 'unboundedRxjsRetry', line: 8, column: 28, data: { operator: 'retry', stream: NATIVE, missing: ALL_MISSING } }],
+    },
     // The observable built lazily on first use (\`??=\`), on a class field and on a module variable.
     {
       code: `import { Observable, retry } from 'rxjs';

@@ -38,7 +38,8 @@ export function streamHolder(sourceCode: Readonly<TSESLint.SourceCode>, opening:
   if (parent?.type === 'AssignmentExpression' && storesValue(parent) && parent.right === outer) {
     return accessPathOf(sourceCode, parent.left);
   }
-  if (parent?.type === 'PropertyDefinition' && parent.value === outer && !parent.static && parent.parent.type === 'ClassBody') {
+  // A class field, or an `accessor` field, whose getter and setter read and write the same slot.
+  if ((parent?.type === 'PropertyDefinition' || parent?.type === 'AccessorProperty') && parent.value === outer && !parent.static && parent.parent.type === 'ClassBody') {
     const key = parent.key;
     const name = key.type === 'Identifier' && !parent.computed ? key.name : key.type === 'PrivateIdentifier' ? `#${key.name}` : null;
     return name === null ? null : { root: parent.parent, properties: [name] };

@@ -292,7 +292,8 @@ export class StreamObservables {
     if (!classBody) return null;
     const values: TSESTree.Node[] = [];
     for (const element of classBody.body) {
-      if (element.type === 'PropertyDefinition' && !element.static && element.value && keyName(element.key, element.computed) === name) {
+      const isField = element.type === 'PropertyDefinition' || element.type === 'AccessorProperty';
+      if (isField && !element.static && element.value && keyName(element.key, element.computed) === name) {
         values.push(element.value);
       }
     }
