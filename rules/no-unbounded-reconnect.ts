@@ -170,9 +170,9 @@ export default createRule<Options, MessageIds>({
     const usesBetterSse = servers.betterSse;
     const usesHonoWriteSse = servers.hono && text.includes('writeSSE');
     // Type-aware: RxJS code may retry an observable, or call a retry helper, that another file
-    // declares; a file that writes no `pipe(` has neither.
+    // declares; a file that never spells `pipe` has neither.
     const followsRxjsImports =
-      text.includes('pipe(') && typeInformationOf(sourceCode, context.cwd) !== null && importsAnyValue(sourceCode);
+      text.includes('pipe') && typeInformationOf(sourceCode, context.cwd) !== null && importsAnyValue(sourceCode);
     if (!hasStreams && !followsRxjsImports && !writesRetryField && !usesBetterSse && !usesHonoWriteSse) return {};
     const requirements: SafeguardRequirements = {
       attemptLimit: options.requireAttemptLimit ?? true,

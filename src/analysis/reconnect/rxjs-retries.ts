@@ -140,8 +140,8 @@ export function findUnboundedRxjsRetries(
     if (missing && missing.length > 0) found.push({ call, operator, opening, openingFile: fileOfImportedOpening(opening), helper: undefined, missing });
   }
   // A helper's call is no RxJS reference of this file: the pipes are searched for it, in
-  // type-aware mode only, and only in a file that writes one.
-  if (following && sourceCode.text.includes('pipe(')) {
+  // type-aware mode only, and only in a file that spells `pipe` (`feed$.pipe(`, `feed$['pipe'](`).
+  if (following && sourceCode.text.includes('pipe')) {
     for (const pipe of pipeCalls(sourceCode)) {
       pipe.arguments.forEach((argument, index) => {
         const call = unwrapExpression(argument);

@@ -70,6 +70,16 @@ ruleTester.run('no-unbounded-reconnect (type-aware)', rule, {
       ],
     },
     {
+      // The same helper in a pipe written \`orders$['pipe'](…)\`: the file never spells \`pipe(\`.
+      ...reconnect.typedCase('src/rx-imported-retry-bracket.ts'),
+      errors: [
+        rxAcross(10, 17, {
+          helper: ` returned by \`reconnecting()\` (${RETRYING}:5)`,
+          opening: `${reconnect.display('src/rx-imported-retry-bracket.ts')}:5`,
+        }),
+      ],
+    },
+    {
       // Both halves imported.
       ...reconnect.typedCase('src/rx-imported-both.ts'),
       errors: [rxAcross(6, 22, { helper: ` returned by \`reconnecting()\` (${RETRYING}:5)`, opening: `${OBSERVABLES}:6` })],
