@@ -17,6 +17,7 @@ import { walkTree } from './reconnect/walk.js';
 import {
   COMPONENT_WRAPPERS,
   type FunctionNode,
+  argumentParameters,
   calleeName,
   functionName,
   isFunctionNode,
@@ -380,7 +381,7 @@ function outsideReferences(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
 function parameterRoot(fn: FunctionNode, name: TSESTree.Node): { root: TSESTree.Parameter; index: number } | null {
   let node: TSESTree.Node = name;
   while (node.parent && node.parent !== fn) node = node.parent;
-  const index = fn.params.indexOf(node as TSESTree.Parameter);
+  const index = argumentParameters(fn).indexOf(node as TSESTree.Parameter);
   return index === -1 ? null : { root: node as TSESTree.Parameter, index };
 }
 

@@ -9,6 +9,16 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
+/**
+ * The parameters that receive a call's arguments, in order. TypeScript's \`this\` parameter
+ * (\`function shut(this: void, stream: EventSource)\`) declares the type of \`this\` and takes no
+ * argument, though typescript-eslint lists it first: the stream of \`shut(es)\` is \`stream\`.
+ */
+export function argumentParameters(fn: FunctionNode): readonly TSESTree.Parameter[] {
+  const first = fn.params[0];
+  return first?.type === 'Identifier' && first.name === 'this' ? fn.params.slice(1) : fn.params;
+}
+
 /** Nodes whose code does not run when the code around them runs: a walk up stops there. */
 export function isExecutionBoundary(node: TSESTree.Node): boolean {
   return (

@@ -20,6 +20,26 @@ const WRAPPERS = { wrappers: [{ module: '@acme/live', export: 'subscribe' }] };
 
 ruleTester.run('require-eventsource-close', rule, {
   valid: [
+    // A cleanup helper with TypeScript's \`this\` parameter: the stream is its second parameter in the
+    // tree, the first argument of the call (issue 17: a false report the mutation helpers found).
+    `import { useEffect } from 'react';
+function shut(this: void, stream: EventSource) { stream.close(); }
+export function Live({ url }: { url: string }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    return () => shut(es);
+  }, [url]);
+  return null;
+}`,
+    // \`close\` called through \`call\` with the stream as \`this\`.
+    `import { useEffect } from 'react';
+export function Live({ url }: { url: string }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    return () => es.close.call(es);
+  }, [url]);
+  return null;
+}`,
     // A public connect() that picks the client in both branches but returns first when a stream
     // is there, or closes the old one first: near-misses of tserkov/vue-sse's connect().
     `import { EventSourcePolyfill } from 'event-source-polyfill';
@@ -1144,6 +1164,25 @@ export class Client {
       ],
     },
     // ── Opened at mount, never closed at teardown ───────────────────────────────────────
+    // \`es.close.call(null)\` throws (\`close\` needs its stream as \`this\`) and closes nothing.
+    {
+      code: `import { useEffect } from 'react';
+export function Live({ url }: { url: string }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    return () => es.close.call(null);
+  }, [url]);
+  return null;
+}`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+        },
+      ],
+    },
     // An effect with no cleanup: the suggestion adds one.
     {
       code: `import { useEffect } from 'react';

@@ -9,7 +9,7 @@
  * counts too: that function may close it, and a rule that cannot tell stays silent.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isFunctionNode, runsOncePerEvaluation } from '../functions.js';
+import { type FunctionNode, argumentParameters, isFunctionNode, runsOncePerEvaluation } from '../functions.js';
 import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
 import { walkTree } from '../reconnect/walk.js';
 import { resolveCallee } from './callees.js';
@@ -89,26 +89,20 @@ class CloseSearch {
     if (callee.type === 'MemberExpression') {
       const name = staticPropertyName(callee);
       if (name !== null && this.targets.close.methods.has(name) && this.isTarget(callee.object)) return true;
-      // `es.close.bind(es)`, `es.close.call(es)`.
-      if (name === 'bind' || name === 'call' || name === 'apply') {
-        const bound = unwrapExpression(callee.object);
-        if (bound.type === 'MemberExpression') {
-          const method = staticPropertyName(bound);
-          if (method !== null && this.targets.close.methods.has(method) && this.isTarget(bound.object)) return true;
-        }
-      }
     }
     if (this.targets.close.callable && this.isTarget(callee)) return true;
     const fn = resolveCallee(this.sourceCode, callee);
     if (!fn) {
-      // Handed to code this file does not define: it may close it.
+      // Handed to code this file does not define: it may close it. So is \`es.close.call(es)\`
+      // (or \`.bind(es)\`, \`.apply(es)\`), which passes the stream; \`es.close.call(null)\` throws
+      // and closes nothing, and passes none.
       return call.arguments.some((argument) => argument.type !== 'SpreadElement' && this.isTarget(argument));
     }
     if (depth >= MAX_CALL_DEPTH || this.#visited.has(fn)) return false;
     this.#visited.add(fn);
     // Its parameters that receive a target are names of the stream inside it.
     call.arguments.forEach((argument, index) => {
-      const parameter = fn.params[index];
+      const parameter = argumentParameters(fn)[index];
       if (argument.type === 'SpreadElement' || parameter?.type !== 'Identifier' || !this.isTarget(argument)) return;
       const declared = this.sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
       this.#addAlias(declared.find((v) => v.name === parameter.name));

@@ -12,7 +12,7 @@
  * (`if (es.readyState === EventSource.CLOSED) connect();`) is fine: the browser gave up on it.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isFunctionNode } from '../functions.js';
+import { type FunctionNode, argumentParameters, isFunctionNode } from '../functions.js';
 import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
 import { type ErrorHandler, findErrorHandlers, streamHolder } from '../reconnect/error-handlers.js';
 import { findOption, objectLiteralArgument } from '../reconnect/object-options.js';
@@ -68,7 +68,7 @@ function failedStreamTargets(
   const holding = streamHolding(sourceCode, handler.opening);
   if (holding.kind === 'held') holding.paths.forEach(add);
   // `(event) => event.target.close()`
-  const parameter = handler.region.params[0];
+  const parameter = argumentParameters(handler.region)[0];
   if (parameter?.type === 'Identifier') {
     const variable = sourceCode.scopeManager?.getDeclaredVariables(handler.region).find((v) => v.name === parameter.name);
     if (variable) {

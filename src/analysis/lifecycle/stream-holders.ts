@@ -12,7 +12,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
-import { isFunctionNode, skipTransparentParents } from '../functions.js';
+import { argumentParameters, isFunctionNode, skipTransparentParents } from '../functions.js';
 import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
 import { findOption, objectLiteralArgument } from '../reconnect/object-options.js';
 import type { StreamOpening } from '../stream-sources.js';
@@ -106,7 +106,7 @@ function parameterVariable(
   index: number,
 ): TSESLint.Scope.Variable | null {
   if (!isFunctionNode(fn)) return null;
-  const parameter = fn.params[index];
+  const parameter = argumentParameters(fn)[index];
   if (parameter?.type !== 'Identifier') return null;
   return sourceCode.scopeManager?.getDeclaredVariables(fn).find((variable) => variable.name === parameter.name) ?? null;
 }

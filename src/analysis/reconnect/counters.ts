@@ -10,7 +10,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
-import { type FunctionNode, isFunctionNode } from '../functions.js';
+import { type FunctionNode, argumentParameters, isFunctionNode } from '../functions.js';
 import { namesProperty } from '../identifiers.js';
 import { unwrapExpression } from './access-paths.js';
 import { walkTree } from './walk.js';
@@ -28,7 +28,7 @@ export function parameterVariable(
   fn: FunctionNode,
   index: number,
 ): TSESLint.Scope.Variable | null {
-  const param = fn.params[index];
+  const param = argumentParameters(fn)[index];
   const name =
     param?.type === 'Identifier' ? param : param?.type === 'AssignmentPattern' && param.left.type === 'Identifier' ? param.left : null;
   if (!name) return null;

@@ -14,7 +14,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
-import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../functions.js';
+import { type FunctionNode, argumentParameters, isFunctionNode, skipTransparentParents } from '../functions.js';
 import { type StreamOpeners, owningFunction } from '../stream-openers.js';
 import { type AccessPath, accessPathOf, isClassRoot, pathOccurrences, staticPropertyName, unwrapExpression } from './access-paths.js';
 import { callsOfFunction, resolveLocalFunction } from './local-functions.js';
@@ -60,7 +60,7 @@ function parameterArguments(sourceCode: Readonly<TSESLint.SourceCode>, variable:
   const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
   if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return [];
   const fn = definition.node;
-  const index = fn.params.findIndex(
+  const index = argumentParameters(fn).findIndex(
     (param) => param === definition.name || (param.type === 'AssignmentPattern' && param.left === definition.name),
   );
   if (index === -1) return [];

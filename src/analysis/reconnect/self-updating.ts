@@ -6,7 +6,7 @@
  * one of these; a growing delay multiplies by one.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, skipTransparentParents } from '../functions.js';
+import { argumentParameters, isFunctionNode, skipTransparentParents } from '../functions.js';
 import { type AccessPath, isClassRoot, pathOccurrences, unwrapExpression } from './access-paths.js';
 import { callsOfFunction } from './local-functions.js';
 import { contains } from './walk.js';
@@ -73,7 +73,7 @@ function isParameterPassedOnChanged(sourceCode: Readonly<TSESLint.SourceCode>, v
   const definition = variable.defs[0];
   if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return false;
   const fn = definition.node;
-  const index = fn.params.findIndex(
+  const index = argumentParameters(fn).findIndex(
     (param) => param === definition.name || (param.type === 'AssignmentPattern' && param.left === definition.name),
   );
   if (index === -1) return false;
