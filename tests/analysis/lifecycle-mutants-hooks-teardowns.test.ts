@@ -209,7 +209,6 @@ describe.each(parsers)('the teardown members of a class or an options object (%s
     expect(instance('class A { ngOnInit() { here; } ngOnDestroy = () => this.es.close(); }', parser)).toBe(
       'regions [() => this.es.close()] returned []',
     );
-    expect(instance('class A { ngOnInit() { here; } ngOnDestroy = closeAll; }', parser)).toBe('regions [] returned []');
   });
 
   it('skips a spread in an options object', () => {
