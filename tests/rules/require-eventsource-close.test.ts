@@ -341,6 +341,18 @@ export function Live(props) {
     this.es = new EventSource('/events');
   }
 }`,
+    // Angular: \`ngOnDestroy\` is a field bound to the method that closes (issue 17: a false report the
+    // lifecycle mutation helpers found).
+    `export class FeedComponent implements OnInit, OnDestroy {
+  private es?: EventSource;
+  ngOnInit(): void {
+    this.es = new EventSource('/events');
+  }
+  private teardown(): void {
+    this.es?.close();
+  }
+  ngOnDestroy = this.teardown.bind(this);
+}`,
     // Angular: a \`DestroyRef.onDestroy\` callback closes the local stream.
     `@Component({ selector: 'app-feed', template: '' })
 export class FeedComponent {
@@ -1546,6 +1558,20 @@ export class FeedComponent {
   }
 }`,
       errors: [{ messageId: 'notClosedOnUnmount', line: 5, column: 15 }],
+    },
+    // Angular: a bound \`ngOnDestroy\` whose method closes nothing.
+    {
+      code: `export class FeedComponent implements OnInit, OnDestroy {
+  private es?: EventSource;
+  ngOnInit(): void {
+    this.es = new EventSource('/events');
+  }
+  private teardown(): void {
+    console.log('bye');
+  }
+  ngOnDestroy = this.teardown.bind(this);
+}`,
+      errors: [{ messageId: 'notClosedOnUnmount', line: 4, column: 15, data: { stream: ES, lifecycle: '`ngOnInit`', where: IN_NG_ON_DESTROY, example: '' } }],
     },
     // A React class component without \`componentWillUnmount\`.
     {

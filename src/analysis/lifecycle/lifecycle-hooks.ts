@@ -470,6 +470,14 @@ function teardownRegistration(
   return typeof value === 'string' && VUE_TEARDOWN_EVENTS.has(value) ? (listener ?? undefined) : null;
 }
 
+/** The local function \`fn.bind(…)\` binds (\`this.teardown.bind(this)\`), if the file defines it. */
+function boundFunction(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): FunctionNode | null {
+  if (value.type !== 'CallExpression') return null;
+  const callee = unwrapExpression(value.callee);
+  if (callee.type !== 'MemberExpression' || staticPropertyName(callee) !== 'bind') return null;
+  return resolveLocalFunction(sourceCode, callee.object);
+}
+
 function memberTeardown(sourceCode: Readonly<TSESLint.SourceCode>, owner: TSESTree.Node): Teardown {
   const teardown: Teardown = { regions: [], returnedValues: [], unknown: false };
   const members = owner.type === 'ClassBody' ? owner.body : owner.type === 'ObjectExpression' ? owner.properties : [];
@@ -478,7 +486,13 @@ function memberTeardown(sourceCode: Readonly<TSESLint.SourceCode>, owner: TSESTr
     if ('static' in member && member.static) continue;
     const name = methodKeyName(member);
     const value = member.value && unwrapExpression(member.value);
-    if (name !== null && TEARDOWN_METHODS.has(name) && value && isFunctionNode(value)) teardown.regions.push(value);
+    if (name === null || !TEARDOWN_METHODS.has(name) || !value) continue;
+    if (isFunctionNode(value)) teardown.regions.push(value);
+    else {
+      // \`ngOnDestroy = this.teardown.bind(this)\`: the method it binds runs at teardown.
+      const bound = boundFunction(sourceCode, value);
+      if (bound) teardown.regions.push(bound);
+    }
   }
   walkTree(owner, sourceCode.visitorKeys, (node) => {
     if (node.type === 'CallExpression') {
