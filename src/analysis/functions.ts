@@ -10,9 +10,9 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
 }
 
 /**
- * The parameters that receive a call's arguments, in order. TypeScript's \`this\` parameter
- * (\`function shut(this: void, stream: EventSource)\`) declares the type of \`this\` and takes no
- * argument, though typescript-eslint lists it first: the stream of \`shut(es)\` is \`stream\`.
+ * The parameters that receive a call's arguments, in order. TypeScript's `this` parameter
+ * (`function shut(this: void, stream: EventSource)`) declares the type of `this` and takes no
+ * argument, though typescript-eslint lists it first: the stream of `shut(es)` is `stream`.
  */
 export function argumentParameters(fn: FunctionNode): readonly TSESTree.Parameter[] {
   const first = fn.params[0];

@@ -93,8 +93,8 @@ class CloseSearch {
     if (this.targets.close.callable && this.isTarget(callee)) return true;
     const fn = resolveCallee(this.sourceCode, callee);
     if (!fn) {
-      // Handed to code this file does not define: it may close it. So is \`es.close.call(es)\`
-      // (or \`.bind(es)\`, \`.apply(es)\`), which passes the stream; \`es.close.call(null)\` throws
+      // Handed to code this file does not define: it may close it. So is `es.close.call(es)`
+      // (or `.bind(es)`, `.apply(es)`), which passes the stream; `es.close.call(null)` throws
       // and closes nothing, and passes none.
       return call.arguments.some((argument) => argument.type !== 'SpreadElement' && this.isTarget(argument));
     }

@@ -470,7 +470,7 @@ function teardownRegistration(
   return typeof value === 'string' && VUE_TEARDOWN_EVENTS.has(value) ? (listener ?? undefined) : null;
 }
 
-/** The local function \`fn.bind(…)\` binds (\`this.teardown.bind(this)\`), if the file defines it. */
+/** The local function `fn.bind(…)` binds (`this.teardown.bind(this)`), if the file defines it. */
 function boundFunction(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): FunctionNode | null {
   if (value.type !== 'CallExpression') return null;
   const callee = unwrapExpression(value.callee);
@@ -489,7 +489,7 @@ function memberTeardown(sourceCode: Readonly<TSESLint.SourceCode>, owner: TSESTr
     if (name === null || !TEARDOWN_METHODS.has(name) || !value) continue;
     if (isFunctionNode(value)) teardown.regions.push(value);
     else {
-      // \`ngOnDestroy = this.teardown.bind(this)\`: the method it binds runs at teardown.
+      // `ngOnDestroy = this.teardown.bind(this)`: the method it binds runs at teardown.
       const bound = boundFunction(sourceCode, value);
       if (bound) teardown.regions.push(bound);
     }
