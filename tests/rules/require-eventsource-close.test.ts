@@ -20,6 +20,49 @@ const WRAPPERS = { wrappers: [{ module: '@acme/live', export: 'subscribe' }] };
 
 ruleTester.run('require-eventsource-close', rule, {
   valid: [
+    // Kept under another name by an assignment, which the cleanup closes.
+    `import { useEffect } from 'react';
+export function Live({ url }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    let other;
+    other = es;
+    return () => other.close();
+  }, [url]);
+  return null;
+}`,
+    // Read, not written, inside a destructuring: kept under another name as a default, which the
+    // cleanup closes; used as a computed key, which hands it on.
+    `import { useEffect } from 'react';
+export function Live({ url, next }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    let other;
+    [other = es] = next;
+    return () => other.close();
+  }, [url]);
+  return null;
+}`,
+    `import { useEffect } from 'react';
+export function Live({ url, next }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    ({ [es]: next.current } = next);
+    return () => next.clear();
+  }, [url]);
+  return null;
+}`,
+    // Closed, then written over by a destructuring, and the new value closed at teardown.
+    `import { useEffect } from 'react';
+export function Live({ url, next }) {
+  useEffect(() => {
+    let es = new EventSource(url);
+    es.close();
+    [es] = next;
+    return () => es.close();
+  }, [url]);
+  return null;
+}`,
     // A cleanup helper with TypeScript's \`this\` parameter: the stream is its second parameter in the
     // tree, the first argument of the call (issue 17: a false report the mutation helpers found).
     `import { useEffect } from 'react';
@@ -1176,6 +1219,30 @@ export class Client {
       ],
     },
     // ── Opened at mount, never closed at teardown ───────────────────────────────────────
+    // Written over by a loop or a destructuring, or only iterated, never closed: neither hands the
+    // stream to anyone, so it is still this effect's to close (issue 17: a survivor of
+    // stream-holders.ts showed these were taken as the stream escaping, and nothing was reported).
+    ...['for (es of next) es.onmessage = null;', 'for (es in next);', '[es = null] = next;', '({ es } = next);', '[...es] = next;', 'for (const key in es) next.add(key);'].map(
+      (overwrite) => ({
+        code: `import { useEffect } from 'react';
+export function Live({ url, next }) {
+  useEffect(() => {
+    let es = new EventSource(url);
+    ${overwrite}
+    return () => next.clear();
+  }, [url]);
+  return null;
+}`,
+        errors: [
+          {
+            messageId: 'notClosedOnUnmount' as const,
+            line: 4,
+            column: 14,
+            data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          },
+        ],
+      }),
+    ),
     // \`es.close.call(null)\` throws (\`close\` needs its stream as \`this\`) and closes nothing.
     {
       code: `import { useEffect } from 'react';

@@ -99,6 +99,31 @@ function isTest(node: TSESTree.Node, parent: TSESTree.Node): boolean {
   }
 }
 
+/**
+ * Whether `node` is written to, or only iterated: the left of an assignment, either side of
+ * `for (x of …)` and `for (x in …)`, also inside a destructuring pattern (`[es = fallback] = list`,
+ * `({ es } = next)`). Writing over a held value hands it to no one: whether the old stream was
+ * closed first is the replacement check's question. Iterating it does not keep it either:
+ * `for…in` reads its keys, and a stream is not iterable.
+ */
+function isWrittenOrIterated(node: TSESTree.Node): boolean {
+  let target = node;
+  let parent = target.parent;
+  while (parent) {
+    if (parent.type === 'ArrayPattern' || parent.type === 'RestElement' || (parent.type === 'AssignmentPattern' && parent.left === target)) {
+      target = parent;
+    } else if (parent.type === 'Property' && parent.value === target) {
+      // In an object literal the walk ends at the literal, never the target of a write.
+      target = parent.parent;
+    } else {
+      break;
+    }
+    parent = target.parent;
+  }
+  if (parent?.type === 'AssignmentExpression') return parent.left === target;
+  return parent?.type === 'ForOfStatement' || parent?.type === 'ForInStatement';
+}
+
 /** The variable a local function's parameter at `index` declares, when it is a plain name. */
 function parameterVariable(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -125,7 +150,7 @@ function useOf(sourceCode: Readonly<TSESLint.SourceCode>, occurrence: TSESTree.N
   const parent = node.parent;
   if (!parent) return { kind: 'escape' };
   if (parent.type === 'MemberExpression' && parent.object === node) return { kind: 'fine' };
-  if (parent.type === 'AssignmentExpression' && parent.left === node) return { kind: 'fine' };
+  if (isWrittenOrIterated(node)) return { kind: 'fine' };
   if (parent.type === 'VariableDeclarator' && parent.id === node) return { kind: 'fine' };
   if (isTest(node, parent) || isHookDependency(node)) return { kind: 'fine' };
   if (parent.type === 'VariableDeclarator' && parent.init === node) {
