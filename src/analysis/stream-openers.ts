@@ -59,6 +59,8 @@ export interface ConstructionSite {
 }
 
 export interface StreamOpeners {
+  /** The openings these openers lead to: every opening of the file. */
+  openings: readonly StreamOpening[];
   /** Every function that opens a stream when called, with how. */
   byFunction: ReadonlyMap<FunctionNode, OpenerInfo>;
   /** Every place where one of those functions is called or handed to an iteration. */
@@ -293,7 +295,7 @@ function computeOpeners(sourceCode: Readonly<TSESLint.SourceCode>, openings: rea
   }
   callSites.sort((a, b) => a.node.range[0] - b.node.range[0]);
   constructionSites.sort((a, b) => a.node.range[0] - b.node.range[0]);
-  return { byFunction, callSites, byClass, constructionSites };
+  return { openings, byFunction, callSites, byClass, constructionSites };
 }
 
 const cache = new WeakMap<readonly StreamOpening[], StreamOpeners>();

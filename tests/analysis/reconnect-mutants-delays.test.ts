@@ -3,24 +3,30 @@
  * mutants StrykerJS left alive in `src/analysis/reconnect/delay-evidence.ts` are killed (issue 17).
  *
  * Each case is a file whose `function schedule(…)` is the root of the search (the code that
- * schedules a re-open); a function named `open` is one that opens a stream (the `skip` of the
- * search); `counters` names parameters of `schedule` that a library hands over as attempt counters.
+ * schedules a re-open); the file's own openers are the functions the search does not enter;
+ * `counters` names parameters of `schedule` that a library hands over as attempt counters.
  */
 import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type DelayEvidence, findDelayEvidence } from '../../src/analysis/reconnect/delay-evidence.js';
+import { getStreamOpeners } from '../../src/analysis/stream-openers.js';
+import { getStreamOpenings } from '../../src/analysis/stream-sources.js';
 import { analyse, find, parsers } from './probe.js';
 
 function isNamedFunction(node: TSESTree.Node, name: string): node is TSESTree.FunctionDeclaration {
   return node.type === 'FunctionDeclaration' && node.id?.name === name;
 }
 
+function openersOf(sourceCode: Parameters<typeof getStreamOpenings>[0]) {
+  return getStreamOpeners(sourceCode, getStreamOpenings(sourceCode));
+}
+
 function evidenceOf(code: string, counters: readonly string[] = [], parser: unknown = tsParser): DelayEvidence {
   return analyse(parser, code, (sourceCode) => {
     const root = find(sourceCode.ast, (node): node is TSESTree.FunctionDeclaration => isNamedFunction(node, 'schedule'));
     const known = new Set(sourceCode.scopeManager!.getDeclaredVariables(root).filter((variable) => counters.includes(variable.name)));
-    return findDelayEvidence(sourceCode, [root], (fn) => isNamedFunction(fn, 'open'), known);
+    return findDelayEvidence(sourceCode, [root], openersOf(sourceCode), known);
   });
 }
 
@@ -35,7 +41,7 @@ function classCode(members: string, read: string): string {
 function evidenceOfRetry(code: string): DelayEvidence {
   return analyse(tsParser, code, (sourceCode) => {
     const retry = find(sourceCode.ast, (node): node is TSESTree.MethodDefinition => node.type === 'MethodDefinition' && node.key.type === 'Identifier' && node.key.name === 'retry');
-    return findDelayEvidence(sourceCode, [retry.value], () => false);
+    return findDelayEvidence(sourceCode, [retry.value], openersOf(sourceCode));
   });
 }
 
@@ -284,9 +290,23 @@ describe('how far the search goes', () => {
   });
 
   it('does not enter a function that opens a stream', () => {
-    // kills delay-evidence.ts:193 'isFunctionNode(node) && skip(node)' -> false
+    // kills delay-evidence.ts:193 'isFunctionNode(node) && openers.byFunction.has(node)' -> false
     const code = `${GROWING} function open() { setTimeout(() => {}, 1000 * 2 ** n); return new EventSource(url); } function schedule() { setTimeout(() => open(), 1000); }`;
     expect(evidenceOf(code)).toEqual(NEITHER);
+  });
+});
+
+describe('the URL of an opening', () => {
+  it('does not take a cache-busting random value in a URL for jitter', () => {
+    // kills delay-evidence.ts `if (urls.has(node)) return false;` -> its test false, and the URL set -> empty
+    expect(evidenceOf("function schedule() { setTimeout(open, 1000); return new EventSource('/events?t=' + Math.random()); }")).toEqual(NEITHER);
+    expect(evidenceOf("function schedule() { setTimeout(open, 1000); return new EventSource('/events'); }")).toEqual(NEITHER);
+  });
+
+  it('still searches the options object an opener takes in first place', () => {
+    // kills delay-evidence.ts "url?.type !== 'ObjectExpression'" -> true, -> '===', and 'ObjectExpression' -> ""
+    const code = "import { createEventSource } from 'eventsource-client'; function schedule() { return createEventSource({ url: '/events', wait: Math.random() * 1000 }); }";
+    expect(evidenceOf(code)).toEqual(JITTERED);
   });
 });
 
@@ -308,7 +328,7 @@ describe('counters learnt while the search goes on', () => {
           (isNamedFunction(node, rootName) || (node.type === 'FunctionExpression' && node.parent.type === 'MethodDefinition' && node.parent.key.type === 'Identifier' && node.parent.key.name === rootName)),
       );
       const known = new Set(sourceCode.scopeManager!.getDeclaredVariables(root).filter((variable) => variable.name === 'attempt'));
-      return findDelayEvidence(sourceCode, [root], () => false, known);
+      return findDelayEvidence(sourceCode, [root], openersOf(sourceCode), known);
     });
   }
 
@@ -347,7 +367,7 @@ describe('the order in which the values of a variable are walked', () => {
     const evidence = analyse(tsParser, code, (sourceCode) => {
       const root = find(sourceCode.ast, (node): node is TSESTree.FunctionDeclaration => isNamedFunction(node, 'schedule'));
       const known = new Set(sourceCode.scopeManager!.scopes.flatMap((scope) => scope.variables).filter((variable) => variable.name === 'attempt'));
-      return findDelayEvidence(sourceCode, [root], () => false, known);
+      return findDelayEvidence(sourceCode, [root], openersOf(sourceCode), known);
     });
     expect(evidence).toEqual(GROWS);
   });

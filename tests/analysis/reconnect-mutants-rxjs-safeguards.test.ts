@@ -4,12 +4,13 @@
  * `retry(…)` (a count, a config, a `delay` number, expression or function), of `retryWhen(…)`
  * (the notifier's operators and counters) and of a re-subscribing `catchError(…)`, and the values
  * a function returns (`returnedValues`). Each case calls the exported function on the first such
- * call of a small file, whose streams play no part (`opensStream` is always false).
+ * call of a small file, whose streams play no part (the context's openers are those of no opening).
  */
 import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { isFunctionNode } from '../../src/analysis/functions.js';
+import { getStreamOpeners } from '../../src/analysis/stream-openers.js';
 import { getRxjsReferences } from '../../src/analysis/reconnect/rxjs-references.js';
 import {
   type RetrySafeguards,
@@ -26,7 +27,7 @@ const IMPORTS =
 function safeguardsOf(code: string, parser: unknown = tsParser): RetrySafeguards | null {
   return analyse(parser, IMPORTS + code, (sourceCode) => {
     const rxjs = getRxjsReferences(sourceCode);
-    const context = { sourceCode, rxjs, opensStream: () => false };
+    const context = { sourceCode, rxjs, openers: getStreamOpeners(sourceCode, []) };
     for (const [call, name] of rxjs.calls) {
       if (call.type !== 'CallExpression') continue;
       if (name === 'retry' || name === 'retryWhen') return rxjsRetrySafeguards(context, call, name);

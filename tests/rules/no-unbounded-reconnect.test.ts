@@ -19,6 +19,17 @@ const commonjs = {
 
 ruleTester.run('no-unbounded-reconnect', rule, {
   valid: [
+    // Jitter in the delay, beside a cache-busting \`Math.random()\` in the URL, which is not the jitter.
+    {
+      code: `export function connect(attempt = 0) {
+  const es = new EventSource(\`/events?t=\${Math.random()}\`);
+  es.onerror = () => {
+    es.close();
+    if (attempt < 5) setTimeout(() => connect(attempt + 1), 1000 * 2 ** attempt + Math.random() * 500);
+  };
+}`,
+      languageOptions: javascript,
+    },
     // A re-open through a local helper that calls a function kept on a local object, with an
     // attempt limit, a doubling delay and jitter in the helper. Near-miss of
     // Untrivial-ai/agent-orchestrator frontend/src/renderer/lib/workspace-file-events.ts.
@@ -761,6 +772,30 @@ export function createStream(url: string) {
 }`,
       filename: 'stream.ts',
       errors: [{ messageId: 'unboundedErrorReconnect', line: 10, column: 46, data: { stream: NATIVE, missing: 'no growing delay, no jitter' } }],
+    },
+    // A cache-busting \`Math.random()\` in the URL is not jitter: every page still retries at the same
+    // moment. The search for the delay read \`es\`'s initialiser, the opening, and found it there.
+    {
+      code: `export function connect(attempt = 0) {
+  const es = new EventSource(\`/events?t=\${Math.random()}\`);
+  es.onerror = () => {
+    es.close();
+    if (attempt < 5) setTimeout(() => connect(attempt + 1), 1000 * 2 ** attempt);
+  };
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 5, column: 39, data: { stream: NATIVE, missing: 'no jitter' } }],
+    },
+    // The same through a helper that builds the URL, and a stream re-opened in place.
+    {
+      code: `const freshUrl = () => '/events?t=' + Math.random();
+let es = new EventSource(freshUrl());
+es.onerror = () => {
+  es.close();
+  setTimeout(() => { es = new EventSource(freshUrl()); }, 1000);
+};`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 5, column: 27, data: { stream: NATIVE, missing: ALL_MISSING } }],
     },
     // onerror closes the stream and calls a debounced re-open (a local debounce() that returns
     // the function it defers); the delay doubles to a cap, but nothing limits the attempts and

@@ -12,10 +12,17 @@
  *
  * Counters that a library hands over (`counters.ts`) grow as well: `1000 * attempt` grows when
  * `attempt` is one, and a local helper given one (`backoff(attempt)`) receives a counter.
+ *
+ * The code that opens the stream is the re-open, not its schedule: functions that open one are
+ * not entered (unless the search starts there), and the URL an opening is given is skipped, so
+ * that a cache-busting `Math.random()` in it (`'/events?t=' + Math.random()`) is not taken for
+ * jitter: every page still retries at the same moment.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
 import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../functions.js';
+import type { StreamOpeners } from '../stream-openers.js';
+import { streamUrlArgument } from '../stream-sources.js';
 import { accessPathOf, classBodyOfThis, pathOccurrences, staticPropertyName, unwrapExpression } from './access-paths.js';
 import { type Counters, NO_COUNTERS, mentionsCounter, parameterVariable } from './counters.js';
 import { functionOfVariable, resolveLocalFunction } from './local-functions.js';
@@ -171,26 +178,42 @@ function sourcesOfRead(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree
   return [];
 }
 
+const urlArguments = new WeakMap<StreamOpeners, ReadonlySet<TSESTree.Node | null>>();
+
 /**
- * Looks for a growing delay and for jitter in `roots` and what they use. Functions for which
- * `skip` is true (those that open a stream: their code is the re-open, not its schedule) are
- * not entered unless they are roots. `counters` are values known to count attempts although
- * the file never updates them.
+ * The URLs the file's streams are opened with. An options object in first place
+ * (`createEventSource({ url, … })`) is not a URL, and is kept in the search.
+ */
+function streamUrlArguments(openers: StreamOpeners): ReadonlySet<TSESTree.Node | null> {
+  let urls = urlArguments.get(openers);
+  if (!urls) {
+    urls = new Set(openers.openings.map(streamUrlArgument).filter((url) => url?.type !== 'ObjectExpression'));
+    urlArguments.set(openers, urls);
+  }
+  return urls;
+}
+
+/**
+ * Looks for a growing delay and for jitter in `roots` and what they use. The functions that
+ * open a stream (in `openers`) are not entered unless they are roots, and the URLs of the file's
+ * openings are skipped (see the module comment). `counters` are values known to count attempts
+ * although the file never updates them.
  */
 export function findDelayEvidence(
   sourceCode: Readonly<TSESLint.SourceCode>,
   roots: readonly TSESTree.Node[],
-  skip: (fn: FunctionNode) => boolean,
+  openers: StreamOpeners,
   counters: Counters = NO_COUNTERS,
 ): DelayEvidence {
   const evidence: DelayEvidence = { grows: false, jittered: false };
+  const urls = streamUrlArguments(openers);
   // Grows as local helpers receive counters: `backoff(attempt)` makes `backoff`'s parameter one.
   const known = new Set(counters);
   const visited = new Set<TSESTree.Node>();
   const queue: { node: TSESTree.Node; depth: number }[] = roots.map((node) => ({ node, depth: 0 }));
   const enqueue = (node: TSESTree.Node, depth: number): void => {
     if (depth > MAX_DEPTH || visited.has(node)) return;
-    if (isFunctionNode(node) && skip(node)) return;
+    if (isFunctionNode(node) && openers.byFunction.has(node)) return;
     if ([...visited].some((done) => contains(done, node))) return;
     queue.push({ node, depth });
   };
@@ -199,6 +222,7 @@ export function findDelayEvidence(
     if (visited.has(root)) continue;
     visited.add(root);
     walkTree(root, sourceCode.visitorKeys, (node) => {
+      if (urls.has(node)) return false;
       if (!evidence.grows && isGrowth(sourceCode, node, known)) evidence.grows = true;
       if (node.type === 'CallExpression') {
         if (!evidence.jittered && isRandomCall(node)) evidence.jittered = true;

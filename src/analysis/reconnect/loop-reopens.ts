@@ -119,7 +119,7 @@ export function findLoopReopens(
       if (!limited) missing.push('no attempt limit');
     }
     if (requirements.backoff || requirements.jitter) {
-      const evidence = findDelayEvidence(sourceCode, [loop], (fn) => openers.byFunction.has(fn));
+      const evidence = findDelayEvidence(sourceCode, [loop], openers);
       if (requirements.backoff && !evidence.grows) missing.push('no growing delay');
       if (requirements.jitter && !evidence.jittered) missing.push('no jitter');
     }

@@ -67,7 +67,7 @@ interface HelperOperator {
 }
 
 function retryContext(sourceCode: Readonly<TSESLint.SourceCode>, rxjs: RxjsReferences, openers: StreamOpeners): RetryContext {
-  return { sourceCode, rxjs, opensStream: (fn) => openers.byFunction.has(fn) };
+  return { sourceCode, rxjs, openers };
 }
 
 /** `reconnecting()` in a pipe, where the imported `reconnecting` returns `retry(…)`, `retryWhen(…)` or `catchError(…)`. */

@@ -25,6 +25,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from '../eslint-utils.js';
 import { type FunctionNode, enclosingFunction, isFunctionNode } from '../functions.js';
+import type { StreamOpeners } from '../stream-openers.js';
 import { unwrapExpression } from './access-paths.js';
 import { checksAttemptLimit, guardConditions } from './attempt-limit.js';
 import { type Counters, parameterVariable } from './counters.js';
@@ -47,8 +48,8 @@ export interface RetrySafeguards {
 export interface RetryContext {
   sourceCode: Readonly<TSESLint.SourceCode>;
   rxjs: RxjsReferences;
-  /** Functions whose code is a re-open rather than its schedule (see `findDelayEvidence`). */
-  opensStream: (fn: FunctionNode) => boolean;
+  /** The openers of the file the retry is in: their code is a re-open rather than its schedule (see `findDelayEvidence`). */
+  openers: StreamOpeners;
 }
 
 /** What a retry that never waits has. */
@@ -126,13 +127,13 @@ function delaySafeguards(context: RetryContext, delay: TSESTree.Node): RetrySafe
     const counters: Counters = new Set(attempt ? [attempt] : []);
     const stops = stopVerdict(context, fn, counters);
     if (stops === 'never retries') return stops;
-    const evidence = findDelayEvidence(sourceCode, [fn], context.opensStream, counters);
+    const evidence = findDelayEvidence(sourceCode, [fn], context.openers, counters);
     return { attemptLimit: stops === 'limited', growingDelay: evidence.grows, jitter: evidence.jittered };
   }
   // `delay: 1000 + Math.random() * 1000` computes a number; a name or a call may be a function from elsewhere.
   const node = unwrapExpression(delay);
   if (node.type === 'BinaryExpression' || node.type === 'UnaryExpression') {
-    const evidence = findDelayEvidence(sourceCode, [node], context.opensStream);
+    const evidence = findDelayEvidence(sourceCode, [node], context.openers);
     return { attemptLimit: false, growingDelay: evidence.grows, jitter: evidence.jittered };
   }
   return { attemptLimit: null, growingDelay: null, jitter: null };
@@ -302,7 +303,7 @@ function retryWhenSafeguards(context: RetryContext, call: TSESTree.CallExpressio
   const stops = stopVerdict(context, notifier, counters);
   if (stops === 'never retries') return null;
   const limited = stops === 'limited' || operators.some((operator) => endsAfterCount(context, operator, counters));
-  const evidence = findDelayEvidence(sourceCode, [notifier], context.opensStream, counters);
+  const evidence = findDelayEvidence(sourceCode, [notifier], context.openers, counters);
   return { attemptLimit: limited, growingDelay: evidence.grows, jitter: evidence.jittered };
 }
 
@@ -339,6 +340,6 @@ export function catchErrorSafeguards(context: RetryContext, call: TSESTree.CallE
   const guarded = uses.every((use) =>
     guardConditions(sourceCode, handler, use).some((condition) => checksAttemptLimit(sourceCode, condition)),
   );
-  const evidence = findDelayEvidence(sourceCode, [handler], context.opensStream);
+  const evidence = findDelayEvidence(sourceCode, [handler], context.openers);
   return { attemptLimit: stops === 'limited' || guarded, growingDelay: evidence.grows, jitter: evidence.jittered };
 }

@@ -52,9 +52,7 @@ export class ReopenVerdicts {
 
   /** The delay evidence is shared by every re-open of the region, so it is computed once, and only if asked. */
   #delayEvidence(): DelayEvidence {
-    this.#evidence ??= findDelayEvidence(this.sourceCode, scheduleRoots(this.region, this.points), (fn) =>
-      this.openers.byFunction.has(fn),
-    );
+    this.#evidence ??= findDelayEvidence(this.sourceCode, scheduleRoots(this.region, this.points), this.openers);
     return this.#evidence;
   }
 
