@@ -170,7 +170,10 @@ export function functionName(fn: FunctionNode): string | null {
     return parent.left.name;
   }
   if (
-    (parent.type === 'Property' || parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition') &&
+    (parent.type === 'Property' ||
+      parent.type === 'MethodDefinition' ||
+      parent.type === 'PropertyDefinition' ||
+      parent.type === 'AccessorProperty') &&
     parent.value === node &&
     !parent.computed
   ) {

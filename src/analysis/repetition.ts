@@ -223,8 +223,8 @@ function propertyName(member: TSESTree.MemberExpression): string | null {
  */
 function isKnownNonCollection(node: TSESTree.Expression): boolean {
   switch (node.type) {
+    // A regular expression literal too: like `new RegExp(…)`, it has no `map` or `forEach`.
     case 'Literal':
-      return !('regex' in node && node.regex);
     case 'TemplateLiteral':
     case 'ObjectExpression':
     case 'ArrowFunctionExpression':

@@ -184,7 +184,7 @@ type MemberKey = TSESTree.Identifier | TSESTree.PrivateIdentifier;
 function classMemberName(fn: FunctionNode): { key: MemberKey; classBody: TSESTree.ClassBody } | null {
   const parent = fn.parent;
   if (
-    (parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') &&
+    (parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition' || parent?.type === 'AccessorProperty') &&
     parent.value === fn &&
     !parent.computed &&
     (parent.key.type === 'Identifier' || parent.key.type === 'PrivateIdentifier') &&

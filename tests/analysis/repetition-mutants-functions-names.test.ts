@@ -107,6 +107,14 @@ describe.each(parsers)('functionName (%s)', (_name, parser) => {
   });
 });
 
+describe('functionName of an auto-accessor field', () => {
+  it('names a function kept in an `accessor` field after the field, as a plain field', () => {
+    // The mutation helper found these named null (two of its mutants were more correct than the source).
+    expect(nameOf('class Feed { accessor connect = () => open(); }', tsParser)).toBe('connect');
+    expect(nameOf('class Feed { accessor #connect = () => open(); }', tsParser)).toBe('#connect');
+  });
+});
+
 describe.each(parsers)('calleeName (%s)', (_name, parser) => {
   it('names a plain or a member callee', () => {
     expect(calleeNameOf('connect(url);', parser)).toBe('connect');

@@ -17,6 +17,9 @@ const script = {
 
 ruleTester.run('no-eventsource-in-loop', rule, {
   valid: [
+    // A regular expression has no \`forEach\`, like \`new RegExp(…)\`: not iteration (a false report
+    // the repetition.ts mutation helper found).
+    "/,/.forEach(() => new EventSource('/a'));",
     // One stream for the whole page.
     `const es = new EventSource('/events');`,
     // A loop that only builds the URL, then one stream after it.
@@ -725,6 +728,18 @@ urls.forEach((url) => watch(url));`,
 }`,
       errors: [
         { messageId: 'openerCallInLoop', line: 6, column: 27, data: { callee: 'connect', stream: '`EventSource`', line: 3, repetition: 'a `for...of` loop' } },
+      ],
+    },
+    // The same in an \`accessor\` field (issue 17: the functions.ts mutation helper found no rule saw it).
+    {
+      code: `class LiveTable {
+  accessor open = (id: string) => new EventSource('/rows/' + id);
+  start(ids: string[]) {
+    return ids.map((id) => this.open(id));
+  }
+}`,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 4, column: 28, data: { callee: 'open', stream: '`EventSource`', line: 2, repetition: 'a `map()` callback' } },
       ],
     },
     // An arrow-function field reached by `this.open()` in a `map()`.
