@@ -371,6 +371,16 @@ export function Live(props) {
 }`,
       languageOptions: javascript,
     },
+    // The same through a namespace import: \`solid.onMount\` is Solid's, not Svelte's, whose cleanup
+    // would be the function \`onMount\`'s callback returns (it was reported as never closed).
+    `import * as solid from 'solid-js';
+export function Live(props) {
+  solid.onMount(() => {
+    const es = new EventSource(props.url);
+    solid.onCleanup(() => es.close());
+  });
+  return null;
+}`,
     // Angular: opened through a private method, closed in \`ngOnDestroy\` with optional chaining.
     `export class FeedComponent implements OnInit, OnDestroy {
   private es?: EventSource;
@@ -1576,6 +1586,25 @@ export function Live(props) {
           line: 4,
           column: 16,
           data: { stream: ES, lifecycle: 'this `onMount` callback', where: IN_SOLID_CLEANUP, example: '' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Solid's \`createEffect\` through a namespace import is a mount like the named one.
+    {
+      code: `import * as solid from 'solid-js';
+export function Live(props) {
+  solid.createEffect(() => {
+    const es = new EventSource(props.url);
+  });
+  return null;
+}`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 16,
+          data: { stream: ES, lifecycle: 'this `createEffect` callback', where: IN_SOLID_CLEANUP, example: '' },
           suggestions: [],
         },
       ],

@@ -162,6 +162,14 @@ function importSource(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSE
   return declaration?.type === 'ImportDeclaration' ? declaration.source.value : null;
 }
 
+/** The module a callee is imported from: `onMount` imported by name, or `solid.onMount` of `import * as solid`. */
+function calleeModule(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.Node): string | null {
+  if (callee.type === 'Identifier') return importSource(sourceCode, callee);
+  if (callee.type !== 'MemberExpression') return null;
+  const object = unwrapExpression(callee.object);
+  return object.type === 'Identifier' ? importSource(sourceCode, object) : null;
+}
+
 /** `useEffect` for `useEffect(…)` and `React.useEffect(…)`; `$effect.pre` for Svelte's rune. */
 export function hookName(call: TSESTree.CallExpression): string | null {
   const callee = unwrapExpression(call.callee);
@@ -180,9 +188,7 @@ function mountHookOf(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.C
   const known = MOUNT_HOOKS.get(name);
   if (known) return known;
   if (name !== 'onMount' && name !== 'createEffect') return null;
-  const callee = unwrapExpression(call.callee);
-  const module = callee.type === 'Identifier' ? importSource(sourceCode, callee) : null;
-  if (module === 'solid-js') return SOLID_MOUNT;
+  if (calleeModule(sourceCode, unwrapExpression(call.callee)) === 'solid-js') return SOLID_MOUNT;
   return name === 'onMount' ? SVELTE_MOUNT : null;
 }
 
