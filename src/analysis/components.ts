@@ -13,6 +13,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DefinitionType, findVariable } from './eslint-utils.js';
+import { unwrapExpression } from './reconnect/access-paths.js';
 import { walkTree } from './reconnect/walk.js';
 import {
   COMPONENT_WRAPPERS,
@@ -169,11 +170,19 @@ function bodyFacts(root: TSESTree.Node): BodyFacts {
   return facts;
 }
 
+/**
+ * The name of the class a class extends: `Component` for `React.Component`, and through mixins,
+ * which are calls given the base first: `LitElement` for `SignalWatcher(Localized(LitElement))`.
+ */
+export function baseClassName(node: ClassNode): string | null {
+  let base: TSESTree.Node | null | undefined = node.superClass && unwrapExpression(node.superClass);
+  while (base?.type === 'CallExpression') base = base.arguments[0] && unwrapExpression(base.arguments[0]);
+  return base ? calleeName(base) : null;
+}
+
 /** `Component`, `PureComponent`, `React.Component`, `Preact.PureComponent`, … */
 function extendsComponentClass(node: ClassNode): boolean {
-  const superClass = node.superClass;
-  if (!superClass) return false;
-  const name = calleeName(superClass);
+  const name = baseClassName(node);
   return name === 'Component' || name === 'PureComponent';
 }
 

@@ -1641,6 +1641,23 @@ export class FeedComponent {
         },
       ],
     },
+    // A custom element built through mixins (\`SignalWatcher(LitElement)\`, as Lit's signals and
+    // localisation packages do it): its field runs per instance, like a plain \`LitElement\`'s.
+    {
+      code: `import { LitElement } from 'lit';
+import { SignalWatcher } from '@lit-labs/signals';
+export class LiveFeed extends Localized(SignalWatcher(LitElement)) {
+  es = new EventSource('/feed');
+}`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 8,
+          data: { stream: ES, lifecycle: 'the construction of this component', where: IN_DISCONNECTED, example: '' },
+        },
+      ],
+    },
     // Angular: \`ngOnDestroy\` closes a different member.
     {
       code: `export class FeedComponent implements OnInit, OnDestroy {

@@ -20,7 +20,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from '../eslint-utils.js';
-import { asComponentOrHook } from '../components.js';
+import { asComponentOrHook, baseClassName } from '../components.js';
 import { type FunctionNode, calleeName, isFunctionNode, skipTransparentParents } from '../functions.js';
 import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
 import { resolveLocalFunction } from '../reconnect/local-functions.js';
@@ -202,7 +202,7 @@ function componentClassFramework(classNode: ClassNode): MountMethod | null {
     if (name === 'Component' || name === 'Directive') return ANGULAR_INIT;
   }
   if (asComponentOrHook(classNode)?.kind === 'class-component') return REACT_CLASS;
-  const base = classNode.superClass && calleeName(classNode.superClass);
+  const base = baseClassName(classNode);
   if (base && /Element$/.test(base)) return CUSTOM_ELEMENT;
   if (base === 'Vue') return VUE_OPTION;
   return null;
