@@ -503,6 +503,21 @@ export function useAsk() {
       languageOptions: javascript,
       options: [{ reportHookWithoutCallers: true }],
     },
+    // A wrapper's stream opened on a user action and closed by calling the function the wrapper
+    // returned: one stream per click, closed at unmount, not one per hook (issue 17: calling the
+    // held value was taken as handing it over, so the close was not seen).
+    {
+      code: `import { openStream } from './sse';
+import { useCallback, useEffect } from 'react';
+export function useJob(id) {
+  let stop;
+  const rerun = useCallback(() => { stop = openStream('/jobs/' + id + '/rerun'); }, [id]);
+  useEffect(() => () => stop(), []);
+  return rerun;
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true, wrappers: [{ module: './sse', export: 'openStream' }] }],
+    },
     // The same with a computed key on an object: keyed by the URL, one stream per URL.
     {
       code: `const cache = {};

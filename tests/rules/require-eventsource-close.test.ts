@@ -1778,6 +1778,30 @@ export function useLive(url) {
         },
       ],
     },
+    // The function a wrapper returned, called only on a click: calling it hands it to no one, so
+    // the effect still holds the stream at unmount (issue 17: it was taken as handed over).
+    {
+      code: `import { subscribe } from '@acme/live';
+import { useEffect } from 'react';
+export function Live({ url, button }) {
+  useEffect(() => {
+    const stop = subscribe(url);
+    button.onclick = () => stop();
+  }, [url]);
+  return null;
+}`,
+      options: [WRAPPERS],
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 5,
+          column: 18,
+          data: { stream: '`subscribe` from `@acme/live`', lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: '' },
+          suggestions: [],
+        },
+      ],
+    },
     // A user's wrapper whose unsubscribe function is never called: no mechanical fix for an unknown API.
     {
       code: `import { useEffect } from 'react';

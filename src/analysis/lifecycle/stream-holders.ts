@@ -150,6 +150,9 @@ function useOf(sourceCode: Readonly<TSESLint.SourceCode>, occurrence: TSESTree.N
   const parent = node.parent;
   if (!parent) return { kind: 'escape' };
   if (parent.type === 'MemberExpression' && parent.object === node) return { kind: 'fine' };
+  // Calling it hands it to no one: for a wrapper that returns its unsubscribe function, `stop()`
+  // is the close (`CloseMethods.callable`).
+  if (parent.type === 'CallExpression' && parent.callee === node) return { kind: 'fine' };
   if (isWrittenOrIterated(node)) return { kind: 'fine' };
   if (parent.type === 'VariableDeclarator' && parent.id === node) return { kind: 'fine' };
   if (isTest(node, parent) || isHookDependency(node)) return { kind: 'fine' };
