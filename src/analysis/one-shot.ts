@@ -21,6 +21,7 @@ import { holderOccurrences } from './lifecycle/holder-paths.js';
 import { mountContextOf } from './lifecycle/mount-context.js';
 import { streamHolding } from './lifecycle/stream-holders.js';
 import { staticPropertyName } from './reconnect/access-paths.js';
+import { objectLiteralArgument } from './reconnect/object-options.js';
 import type { StreamOpening } from './stream-sources.js';
 
 function heldTargets(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): CloseTargets | null {
@@ -92,14 +93,14 @@ function opensOnUserAction(sourceCode: Readonly<TSESLint.SourceCode>, opening: S
 
 /** `{ method: 'POST', body }` (any method but GET or HEAD) in the options of a fetch-based opening. */
 function sendsRequestBody(opening: StreamOpening): boolean {
-  const options = opening.node.arguments[1];
-  if (options?.type !== 'ObjectExpression') return false;
+  const options = objectLiteralArgument(opening.node.arguments[1]);
+  if (!options) return false;
+  // `method`, `'method'` and `['method']` name the same option.
   const property = (name: string) =>
     options.properties.find(
       (p): p is TSESTree.Property =>
         p.type === 'Property' &&
-        !p.computed &&
-        ((p.key.type === 'Identifier' && p.key.name === name) || (p.key.type === 'Literal' && p.key.value === name)),
+        ((!p.computed && p.key.type === 'Identifier' && p.key.name === name) || (p.key.type === 'Literal' && p.key.value === name)),
     );
   const method = property('method')?.value;
   if (method?.type !== 'Literal' || typeof method.value !== 'string') return false;

@@ -191,6 +191,13 @@ export default {
       expect(send('{ ...defaults, method: "POST", body: text }')).toBe(true);
     });
 
+    it('counts a POST with a body under computed string keys, not under a computed name', () => {
+      // \`['method']\` names the option as \`method\` does (the one-shot helper of issue 17 found it missed).
+      expect(send('{ ["method"]: "POST", ["body"]: text }')).toBe(true);
+      // \`[method]\` is whatever the variable holds.
+      expect(send('{ [method]: "POST", body: text }')).toBe(false);
+    });
+
     it('does not count a GET or a HEAD, in any case of letters', () => {
       // kills one-shot.ts:106 the test -> 'true', "['GET', 'HEAD']" -> '[]', "'GET'" -> ""
       expect(send('{ method: "GET", body: text }')).toBe(false);
