@@ -53,8 +53,10 @@ function isStaticKey(sourceCode: Readonly<TSESLint.SourceCode>, key: TSESTree.No
   if (key.type === 'TemplateLiteral') return key.expressions.length === 0;
   if (key.type !== 'Identifier') return false;
   const variable = findVariable(sourceCode.getScope(key), key);
-  const definition = variable?.defs[0];
-  if (variable?.defs.length !== 1 || definition?.node.type !== 'VariableDeclarator') return false;
+  // typescript-eslint counts a type of the same name (`type FEED = typeof FEED`) as a definition too.
+  const values = variable?.defs.filter((definition) => !definition.isTypeDefinition) ?? [];
+  const definition = values[0];
+  if (values.length !== 1 || definition?.node.type !== 'VariableDeclarator') return false;
   const declaration = definition.node.parent;
   const init = definition.node.init;
   return declaration?.type === 'VariableDeclaration' && declaration.kind === 'const' && init?.type === 'Literal';

@@ -503,6 +503,16 @@ export function useAsk() {
       languageOptions: javascript,
       options: [{ reportHookWithoutCallers: true }],
     },
+    // A fixed key held by a \`const\` that shares its name with a type: typescript-eslint gives the
+    // name two definitions, which read as a key that varies (the storage mutation helper's finding).
+    `import { useEffect } from 'react';
+const FEED = 'feed';
+type FEED = typeof FEED;
+const streams: Record<string, EventSource> = {};
+export function Row() {
+  useEffect(() => { streams[FEED] = new EventSource('/feed'); }, []);
+  return null;
+}`,
     // A wrapper's stream opened on a user action and closed by calling the function the wrapper
     // returned: one stream per click, closed at unmount, not one per hook (issue 17: calling the
     // held value was taken as handing it over, so the close was not seen).
