@@ -15,13 +15,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { isFunctionNode } from '../../src/analysis/functions.js';
 import { isHookDependency, localCallersOf } from '../../src/analysis/lifecycle/local-callers.js';
-import { analyse, find, parsers } from './probe.js';
-
-const TS_FILE = { name: 'file.ts', jsx: false };
-
-function isMarked(node: TSESTree.Node): node is TSESTree.Identifier {
-  return node.type === 'Identifier' && node.name === 'here';
-}
+import { TS_FILE, analyse, find, isMarked, parsers } from './probe.js';
 
 function isConnect(node: TSESTree.Node): node is TSESTree.Identifier {
   return node.type === 'Identifier' && node.name === 'connect';

@@ -18,13 +18,7 @@ import {
   hookName,
   mountCallbackOf,
 } from '../../src/analysis/lifecycle/lifecycle-hooks.js';
-import { type SourceCode, analyse, find, parsers } from './probe.js';
-
-const TS_FILE = { name: 'file.ts', jsx: false };
-
-function isMarked(node: TSESTree.Node): node is TSESTree.Identifier {
-  return node.type === 'Identifier' && node.name === 'here';
-}
+import { type SourceCode, TS_FILE, analyse, find, isMarked, parsers } from './probe.js';
 
 function isProbeCall(node: TSESTree.Node): node is TSESTree.CallExpression {
   return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'probe';

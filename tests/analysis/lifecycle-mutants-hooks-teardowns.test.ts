@@ -22,11 +22,7 @@ import {
   mountCallbackOf,
   returnedValues,
 } from '../../src/analysis/lifecycle/lifecycle-hooks.js';
-import { type SourceCode, analyse, find, parsers } from './probe.js';
-
-function isMarked(node: TSESTree.Node): node is TSESTree.Identifier {
-  return node.type === 'Identifier' && node.name === 'here';
-}
+import { type SourceCode, analyse, find, isMarked, parsers } from './probe.js';
 
 function isField(node: TSESTree.Node): node is TSESTree.PropertyDefinition {
   return node.type === 'PropertyDefinition';

@@ -25,6 +25,14 @@ export interface ProbeFile {
   jsx?: boolean;
 }
 
+/** A TypeScript file without JSX, where `<T>x` is a type assertion and `accessor` fields parse. */
+export const TS_FILE: ProbeFile = { name: 'file.ts', jsx: false };
+
+/** The identifier `here`, which cases write where the code under test should look. */
+export function isMarked(node: TSESTree.Node): node is TSESTree.Identifier {
+  return node.type === 'Identifier' && node.name === 'here';
+}
+
 /** Lints `code` with a probe rule and returns what `inspect` computes from the finished tree. */
 export function analyse<T>(parser: unknown, code: string, inspect: (sourceCode: SourceCode) => T, file: ProbeFile = {}): T {
   const { name = 'file.jsx', sourceType = 'module', jsx = true } = file;

@@ -18,13 +18,7 @@ import {
   isFunctionNode,
   outermostComponentWrapper,
 } from '../../src/analysis/functions.js';
-import { type ProbeFile, analyse, find, parsers } from './probe.js';
-
-const TS_FILE = { name: 'file.ts', jsx: false };
-
-function isMarked(node: TSESTree.Node): node is TSESTree.Identifier {
-  return node.type === 'Identifier' && node.name === 'here';
-}
+import { type ProbeFile, TS_FILE, analyse, find, isMarked, parsers } from './probe.js';
 
 /** The name of the first function of `code`, in source order. */
 function nameOf(code: string, parser: unknown = tsParser): string | null {

@@ -12,9 +12,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { isCalledOnceAsArgument, runsOncePerEvaluation } from '../../src/analysis/functions.js';
-import { type ProbeFile, analyse, find, parsers } from './probe.js';
-
-const TS_FILE = { name: 'file.ts', jsx: false };
+import { type ProbeFile, TS_FILE, analyse, find, parsers } from './probe.js';
 
 function isArrow(node: TSESTree.Node): node is TSESTree.ArrowFunctionExpression {
   return node.type === 'ArrowFunctionExpression';
