@@ -89,15 +89,35 @@ describe.each(parsers)('what the code before a point decides (%s)', (_name, pars
   });
 
   it('does not count a return in a nested function, or a break in a class, as leaving', () => {
-    // kills preceding-code.ts:58 found || isFunctionNode(node) || … -> false / (found || isFunctionNode(node)) && …
-    // kills preceding-code.ts:58 found || isFunctionNode(node) -> false / found && isFunctionNode(node), preceding-code.ts:58 return false -> true
     expect(verdict(`function start() {\n  if (guard) { list.forEach(() => { return; }); }\n  open();\n}${ES}`)).toBe(
       'open function start() {',
     );
-    // kills preceding-code.ts:58 node.type === 'ClassBody' -> false / ""
     expect(verdict(`function start() {\n  if (guard) { class A { static { while (more()) break; } } }\n  open();\n}${ES}`)).toBe(
       'open function start() {',
     );
+  });
+
+  it('does not count a break or continue that stays inside the guarded block as leaving', () => {
+    // A loop or switch inside the guard ends there; the point still runs after it.
+    const cases = [
+      'if (guard) { for (const item of items) { if (item) break; } }',
+      'if (guard) { while (more()) continue; }',
+      'if (guard) { switch (mode) { case 1: break; } }',
+      'if (guard) { inner: { log(); break inner; } }',
+      'if (guard) { inner: for (;;) { for (;;) continue inner; } }',
+    ];
+    for (const guard of cases) {
+      expect(verdict(`function start() {\n  ${guard}\n  open();\n}${ES}`), guard).toBe('open function start() {');
+    }
+  });
+
+  it('counts a break to a label outside the guarded block, or a continue out of a switch, as leaving', () => {
+    expect(verdict(`outer: for (;;) {\n  if (guard) { for (;;) break outer; }\n  open();\n}${ES}`)).toBe('safe');
+    expect(verdict(`outer: for (;;) {\n  if (guard) { while (more()) continue outer; }\n  open();\n}${ES}`)).toBe('safe');
+    // `continue` inside a switch goes to the loop around the guard.
+    expect(verdict(`while (more()) {\n  if (guard) { switch (mode) { case 1: continue; } }\n  open();\n}${ES}`)).toBe('safe');
+    // A throw in a class's static block runs where the class stands.
+    expect(verdict(`function start() {\n  if (guard) { class A { static { throw new Error('twice'); } } }\n  open();\n}${ES}`)).toBe('safe');
   });
 
   it('reads the statements of a static block and of a switch case in order', () => {

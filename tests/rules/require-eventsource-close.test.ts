@@ -2074,6 +2074,42 @@ export function connect(url: string) {
         },
       ],
     },
+    // A guard whose \`break\` only ends a loop inside it does not leave: the old stream is still replaced.
+    {
+      code: `let es: EventSource | undefined;
+export function connect(url: string, topics: string[]) {
+  if (es) {
+    for (const topic of topics) {
+      if (!topic) break;
+    }
+  }
+  es = new EventSource(url);
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 8,
+          column: 3,
+          data: { target: 'es', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'es?.close();' },
+              output: `let es: EventSource | undefined;
+export function connect(url: string, topics: string[]) {
+  if (es) {
+    for (const topic of topics) {
+      if (!topic) break;
+    }
+  }
+  es?.close();
+  es = new EventSource(url);
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A user's wrapper: reported, no suggestion (its close method is unknown).
     {
       code: `import { subscribe } from '@acme/live';

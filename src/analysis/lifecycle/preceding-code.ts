@@ -17,7 +17,7 @@ import {
   isFunctionNode,
   runsOncePerEvaluation,
 } from '../functions.js';
-import { walkTree } from '../reconnect/walk.js';
+import { childNodes } from '../reconnect/walk.js';
 import { type LoopNode, isLoop } from '../repetition.js';
 import { type CloseTargets, closesStreamNow } from './closing.js';
 
@@ -51,22 +51,42 @@ function repeatsIn(loop: LoopNode, child: TSESTree.Node): boolean {
   }
 }
 
-/** Whether a statement leaves its function or loop (`return`, `throw`, `break`, `continue`; nested functions aside). */
+/** Where a `break` or `continue` met inside a statement would go without leaving it. */
+interface JumpTargets {
+  /** A loop inside the statement: an unlabelled `break` or `continue` stays in it. */
+  loop: boolean;
+  /** A `switch` inside the statement: an unlabelled `break` stays in it. */
+  switch: boolean;
+  /** Labels declared inside the statement. */
+  labels: ReadonlySet<string>;
+}
+
+/**
+ * Whether a statement leaves its function or loop (`return`, `throw`, `break`, `continue`;
+ * nested functions aside). A `break` of a loop or `switch` inside the statement, or one to a
+ * label inside it, only ends that inner statement: `if (es) { for (…) break; }` goes on.
+ */
 function exits(statement: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  let found = false;
-  walkTree(statement, visitorKeys, (node) => {
-    if (found || isFunctionNode(node) || node.type === 'ClassBody') return false;
-    if (
-      node.type === 'ReturnStatement' ||
-      node.type === 'ThrowStatement' ||
-      node.type === 'BreakStatement' ||
-      node.type === 'ContinueStatement'
-    ) {
-      found = true;
+  const leaves = (node: TSESTree.Node, targets: JumpTargets): boolean => {
+    if (isFunctionNode(node)) return false;
+    switch (node.type) {
+      case 'ReturnStatement':
+      case 'ThrowStatement':
+        return true;
+      case 'BreakStatement':
+        return node.label ? !targets.labels.has(node.label.name) : !targets.loop && !targets.switch;
+      case 'ContinueStatement':
+        return node.label ? !targets.labels.has(node.label.name) : !targets.loop;
+      default:
+        break;
     }
-    return !found;
-  });
-  return found;
+    let inner = targets;
+    if (isLoop(node)) inner = { ...targets, loop: true };
+    else if (node.type === 'SwitchStatement') inner = { ...targets, switch: true };
+    else if (node.type === 'LabeledStatement') inner = { ...targets, labels: new Set([...targets.labels, node.label.name]) };
+    return childNodes(node, visitorKeys).some((child) => leaves(child, inner));
+  };
+  return leaves(statement, { loop: false, switch: false, labels: new Set() });
 }
 
 /** The statements of a block-like node, or the expressions of a comma sequence, which run in order too. */
