@@ -78,9 +78,14 @@ describe.each(parsers)('reads that carry a held stream on (%s)', (_name, parser)
     expect(holding(parser, `${OPEN} const chosen = fallback ?? es;`)).toBe('held es, chosen');
   });
 
-  it('does not follow `es || a` as a renaming: the stream is only tested there', () => {
+  it('follows `es || a` and `es ?? a` as renamings: their value is the stream when it is there', () => {
+    expect(holding(parser, `${OPEN} const chosen = es || fallback;`)).toBe('held es, chosen');
+    expect(holding(parser, `${OPEN} const chosen = es ?? fallback;`)).toBe('held es, chosen');
+  });
+
+  it('does not follow `es && a` as a renaming: the stream is only tested there', () => {
     // kills stream-holders.ts:124 'node.parent.right === node' -> 'true'
-    expect(holding(parser, `${OPEN} const chosen = es || fallback;`)).toBe('held es');
+    expect(holding(parser, `${OPEN} const chosen = es && fallback;`)).toBe('held es');
   });
 
   it('keeps it held when `console` prints it', () => {

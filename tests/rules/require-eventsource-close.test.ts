@@ -20,6 +20,26 @@ const WRAPPERS = { wrappers: [{ module: '@acme/live', export: 'subscribe' }] };
 
 ruleTester.run('require-eventsource-close', rule, {
   valid: [
+    // Kept under another name through \`??\` and \`||\`, whose value is the stream when it is there;
+    // the cleanup closes that name.
+    `import { useEffect } from 'react';
+export function Live({ url, fallback }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    const source = es ?? fallback;
+    return () => source.close();
+  }, [url]);
+  return null;
+}`,
+    `import { useEffect } from 'react';
+export function Live({ url, fallback }) {
+  useEffect(() => {
+    const es = new EventSource(url);
+    const source = (es || fallback) as EventSource;
+    return () => source.close();
+  }, [url]);
+  return null;
+}`,
     // Kept under another name by an assignment, which the cleanup closes.
     `import { useEffect } from 'react';
 export function Live({ url }) {

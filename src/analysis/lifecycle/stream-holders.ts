@@ -92,6 +92,7 @@ function isTest(node: TSESTree.Node, parent: TSESTree.Node): boolean {
     case 'BinaryExpression':
     case 'ExpressionStatement':
       return true;
+    // Only the left of `&&` is left here: `useOf` follows `??` and `||` to what takes their value.
     case 'LogicalExpression':
       return parent.left === node;
     default:
@@ -145,8 +146,11 @@ function isConsoleCall(call: TSESTree.CallExpression): boolean {
 /** What a read of a held value does with it. */
 function useOf(sourceCode: Readonly<TSESLint.SourceCode>, occurrence: TSESTree.Node): Use {
   let node = skipTransparentParents(occurrence);
-  // `a ?? es` carries it on: what the whole expression does with it is what counts.
-  while (node.parent?.type === 'LogicalExpression' && node.parent.right === node) node = skipTransparentParents(node.parent);
+  // `a ?? es`, `es ?? b` and `es || b` carry it on: what the whole expression does with it is
+  // what counts. The left of `&&` is only tested (its value goes on only when it is no stream).
+  while (node.parent?.type === 'LogicalExpression' && (node.parent.right === node || node.parent.operator !== '&&')) {
+    node = skipTransparentParents(node.parent);
+  }
   const parent = node.parent;
   if (!parent) return { kind: 'escape' };
   if (parent.type === 'MemberExpression' && parent.object === node) return { kind: 'fine' };
