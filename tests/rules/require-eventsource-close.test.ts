@@ -20,6 +20,14 @@ const WRAPPERS = { wrappers: [{ module: '@acme/live', export: 'subscribe' }] };
 
 ruleTester.run('require-eventsource-close', rule, {
   valid: [
+    // A field named by a string, closed through \`this['source']\` at teardown.
+    `import { LitElement } from 'lit';
+export class LiveFeed extends LitElement {
+  'source' = new EventSource('/feed');
+  disconnectedCallback() {
+    this['source'].close();
+  }
+}`,
     // Kept under another name through \`??\` and \`||\`, whose value is the stream when it is there;
     // the cleanup closes that name.
     `import { useEffect } from 'react';
@@ -1658,6 +1666,26 @@ export class FeedComponent {
           line: 3,
           column: 25,
           data: { stream: ES, lifecycle: 'the construction of this component', where: IN_NG_ON_DESTROY, example: '' },
+        },
+      ],
+    },
+    // A field named by a string (\`'source' = …\`, \`['source'] = …\`) is held at \`this.source\`
+    // as a plain name is.
+    {
+      code: `import { LitElement } from 'lit';
+export class LiveFeed extends LitElement {
+  'source' = new EventSource('/feed');
+  ['backup'] = new EventSource('/backup');
+  disconnectedCallback() {
+    this.backup.close();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 3,
+          column: 14,
+          data: { stream: ES, lifecycle: 'the construction of this component', where: IN_DISCONNECTED, example: '' },
         },
       ],
     },

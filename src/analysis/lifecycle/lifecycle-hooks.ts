@@ -22,7 +22,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from '../eslint-utils.js';
 import { asComponentOrHook, baseClassName } from '../components.js';
 import { type FunctionNode, calleeName, isFunctionNode, skipTransparentParents } from '../functions.js';
-import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
+import { staticKeyName, staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
 import { resolveLocalFunction } from '../reconnect/local-functions.js';
 import { walkTree } from '../reconnect/walk.js';
 import { owningFunction } from '../stream-openers.js';
@@ -208,13 +208,6 @@ function componentClassFramework(classNode: ClassNode): MountMethod | null {
   return null;
 }
 
-function methodKeyName(member: TSESTree.MethodDefinition | TSESTree.Property | TSESTree.PropertyDefinition): string | null {
-  const key = member.key;
-  if (!member.computed && key.type === 'Identifier') return key.name;
-  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
-  return null;
-}
-
 /** The hook call that `fn` is handed to, inline or by name. */
 function registeringCall(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESTree.CallExpression | null {
   const outer = skipTransparentParents(fn);
@@ -278,13 +271,13 @@ export function mountCallbackOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: F
       const framework = componentClassFramework(classNode);
       return framework ? memberMount(fn, 'constructor', framework, parent.parent) : null;
     }
-    const name = parent.kind === 'method' ? methodKeyName(parent) : null;
+    const name = parent.kind === 'method' ? staticKeyName(parent) : null;
     const method = name === null ? undefined : CLASS_MOUNT_METHODS.get(name);
     return method && name !== null ? memberMount(fn, name, method, parent.parent) : null;
   }
   if (parent?.type === 'Property' && parent.value === fn && fn.type === 'FunctionExpression') {
     if (parent.parent.type !== 'ObjectExpression') return null;
-    const name = methodKeyName(parent);
+    const name = staticKeyName(parent);
     if (name === 'setup' && isVueOptionsObject(sourceCode, parent.parent)) return vueSetupMount(fn, '`setup()`');
     return name !== null && OPTIONS_MOUNT_METHODS.has(name) ? memberMount(fn, name, VUE_OPTION, parent.parent) : null;
   }
@@ -490,7 +483,7 @@ function memberTeardown(sourceCode: Readonly<TSESLint.SourceCode>, owner: TSESTr
   for (const member of members) {
     if (member.type !== 'MethodDefinition' && member.type !== 'Property' && member.type !== 'PropertyDefinition') continue;
     if ('static' in member && member.static) continue;
-    const name = methodKeyName(member);
+    const name = staticKeyName(member);
     const value = member.value && unwrapExpression(member.value);
     if (name === null || !TEARDOWN_METHODS.has(name) || !value) continue;
     if (isFunctionNode(value)) teardown.regions.push(value);

@@ -13,7 +13,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
 import { argumentParameters, isFunctionNode, skipTransparentParents } from '../functions.js';
-import { staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
+import { staticKeyName, staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
 import { findOption, objectLiteralArgument } from '../reconnect/object-options.js';
 import type { StreamOpening } from '../stream-sources.js';
 import { isVueUseEventSource } from '../vueuse-event-source.js';
@@ -231,9 +231,7 @@ function firstStore(
     return path ? { kind: 'stored', path, store: parent } : { kind: 'escapes' };
   }
   if (parent.type === 'PropertyDefinition' && parent.value === value && !parent.static) {
-    const key = parent.key;
-    const name =
-      key.type === 'Identifier' && !parent.computed ? key.name : key.type === 'PrivateIdentifier' ? `#${key.name}` : null;
+    const name = staticKeyName(parent);
     if (name === null) return { kind: 'escapes' };
     return { kind: 'stored', path: { root: parent.parent, properties: [name] }, store: parent };
   }

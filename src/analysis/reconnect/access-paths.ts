@@ -43,6 +43,22 @@ export function staticPropertyName(member: TSESTree.MemberExpression): string | 
 }
 
 /**
+ * The name a class member's or object property's key gives statically, as `staticPropertyName`
+ * reads it from `this.x`, `this['x']` and `this.#x`: `x`, `'x'`, `` [`x`] `` and `#x`.
+ */
+export function staticKeyName(member: {
+  key: TSESTree.Expression | TSESTree.PrivateIdentifier;
+  computed: boolean;
+}): string | null {
+  const key = member.key;
+  if (key.type === 'Identifier') return member.computed ? null : key.name;
+  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
+  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
+  if (member.computed && key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0]!.value.cooked;
+  return null;
+}
+
+/**
  * The class body whose instance a `this` refers to: inside a method, an instance field
  * initialiser, or arrows within them. Null elsewhere (a plain `function` rebinds `this`;
  * static members see the class itself).

@@ -16,19 +16,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
 import { type FunctionNode, argumentParameters, isFunctionNode, skipTransparentParents } from '../functions.js';
 import { type StreamOpeners, owningFunction } from '../stream-openers.js';
-import { type AccessPath, accessPathOf, isClassRoot, pathOccurrences, staticPropertyName, unwrapExpression } from './access-paths.js';
+import { type AccessPath, accessPathOf, isClassRoot, pathOccurrences, staticKeyName, staticPropertyName, unwrapExpression } from './access-paths.js';
 import { callsOfFunction, resolveLocalFunction } from './local-functions.js';
 import type { ReopenPoint } from './reopen-points.js';
 import { walkTree } from './walk.js';
 
 /** How many names (a parameter filled with a ref filled with a function…) are followed. */
 const MAX_STEPS = 3;
-
-function propertyKeyName(property: TSESTree.Property): string | null {
-  const key = property.key;
-  if (!property.computed && key.type === 'Identifier') return key.name;
-  return key.type === 'Literal' && typeof key.value === 'string' ? key.value : null;
-}
 
 /** The values the file stores at a path of properties of a variable: object-literal members, `useRef(fn)`, assignments. */
 function storedValues(sourceCode: Readonly<TSESLint.SourceCode>, path: AccessPath): TSESTree.Node[] {
@@ -38,7 +32,7 @@ function storedValues(sourceCode: Readonly<TSESLint.SourceCode>, path: AccessPat
   const init = definition?.type === 'Variable' && definition.node.init ? unwrapExpression(definition.node.init) : null;
   if (init?.type === 'ObjectExpression' && path.properties.length === 1) {
     for (const property of init.properties) {
-      if (property.type === 'Property' && propertyKeyName(property) === path.properties[0]) values.push(property.value);
+      if (property.type === 'Property' && staticKeyName(property) === path.properties[0]) values.push(property.value);
     }
   }
   if (init?.type === 'CallExpression' && path.properties.length === 1 && path.properties[0] === 'current') {

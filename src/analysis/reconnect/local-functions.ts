@@ -11,28 +11,22 @@ import {
   type AccessPath,
   classBodyOfThis,
   pathOccurrences,
+  staticKeyName,
   staticPropertyName,
   unwrapExpression,
 } from './access-paths.js';
-
-function keyName(key: TSESTree.Node, computed: boolean): string | null {
-  if (key.type === 'Identifier' && !computed) return key.name;
-  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
-  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
-  return null;
-}
 
 /** The instance method or function-valued instance field `name` of a class body. */
 export function classMemberFunction(classBody: TSESTree.ClassBody, name: string): FunctionNode | null {
   for (const element of classBody.body) {
     if (element.type === 'MethodDefinition' && element.kind === 'method' && !element.static) {
       // A body-less overload signature (`TSEmptyBodyFunctionExpression`) is not the implementation.
-      if (keyName(element.key, element.computed) === name && element.value.type === 'FunctionExpression') {
+      if (staticKeyName(element) === name && element.value.type === 'FunctionExpression') {
         return element.value;
       }
     } else if (element.type === 'PropertyDefinition' && !element.static && element.value) {
       const value = unwrapExpression(element.value);
-      if (keyName(element.key, element.computed) === name && isFunctionNode(value)) return value;
+      if (staticKeyName(element) === name && isFunctionNode(value)) return value;
     }
   }
   return null;
@@ -101,7 +95,7 @@ function pathToFunction(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionN
     return variable ? { root: variable, properties: [] } : null;
   }
   if ((parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && !parent.static) {
-    const name = keyName(parent.key, parent.computed);
+    const name = staticKeyName(parent);
     return name !== null && parent.parent.type === 'ClassBody' ? { root: parent.parent, properties: [name] } : null;
   }
   return null;

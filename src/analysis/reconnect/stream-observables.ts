@@ -28,7 +28,7 @@ import { type FunctionNode, isFunctionNode, skipTransparentParents } from '../fu
 import { type StreamOpeners, getStreamOpeners } from '../stream-openers.js';
 import { type StreamOpening, type StreamWrapper, getStreamOpenings } from '../stream-sources.js';
 import { PerWrappersCache } from '../wrappers-cache.js';
-import { classBodyOfThis, pathOccurrences, staticPropertyName, storesValue, unwrapExpression } from './access-paths.js';
+import { classBodyOfThis, pathOccurrences, staticKeyName, staticPropertyName, storesValue, unwrapExpression } from './access-paths.js';
 import { resolveLocalFunction } from './local-functions.js';
 import { reopenPointsIn } from './reopen-points.js';
 import { type RxjsExport, type RxjsReferences, getRxjsReferences } from './rxjs-references.js';
@@ -47,12 +47,6 @@ const JOINING: ReadonlySet<RxjsExport> = new Set(['mergeWith', 'concatWith', 'me
 export function pipeCallOf(call: TSESTree.CallExpression): TSESTree.MemberExpression | null {
   const callee = unwrapExpression(call.callee);
   return callee.type === 'MemberExpression' && staticPropertyName(callee) === 'pipe' ? callee : null;
-}
-
-function keyName(key: TSESTree.Node, computed: boolean): string | null {
-  if (key.type === 'Identifier' && !computed) return key.name;
-  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
-  return key.type === 'Literal' && typeof key.value === 'string' ? key.value : null;
 }
 
 /** The value a write reference stores as it is: `const x$ = value`, `x$ = value` or `x$ ??= value`, not `+=`, destructuring or `for…of`. */
@@ -293,7 +287,7 @@ export class StreamObservables {
     const values: TSESTree.Node[] = [];
     for (const element of classBody.body) {
       const isField = element.type === 'PropertyDefinition' || element.type === 'AccessorProperty';
-      if (isField && !element.static && element.value && keyName(element.key, element.computed) === name) {
+      if (isField && !element.static && element.value && staticKeyName(element) === name) {
         values.push(element.value);
       }
     }
