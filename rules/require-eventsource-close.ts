@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../src/analysis/eslint-utils.js';
 import { isFunctionNode } from '../src/analysis/functions.js';
+import { resolveCallee } from '../src/analysis/lifecycle/callees.js';
 import { type CloseTargets, closesStream } from '../src/analysis/lifecycle/closing.js';
 import { type UnclosedReopen, unclosedErrorReopens } from '../src/analysis/lifecycle/error-reopens.js';
 import { testsStream } from '../src/analysis/lifecycle/guards.js';
@@ -11,6 +12,7 @@ import {
   instanceTeardownOf,
   returnedValues,
 } from '../src/analysis/lifecycle/lifecycle-hooks.js';
+import { localCallersOf } from '../src/analysis/lifecycle/local-callers.js';
 import { mountContextOf } from '../src/analysis/lifecycle/mount-context.js';
 import { closesItselfWhenDone } from '../src/analysis/one-shot.js';
 import { precedingVerdict } from '../src/analysis/lifecycle/preceding-code.js';
@@ -20,6 +22,7 @@ import {
   closesWithCallerScope,
   isFetchEventSource,
   streamHolding,
+  streamFactoryOf,
 } from '../src/analysis/lifecycle/stream-holders.js';
 import { unwrapExpression } from '../src/analysis/reconnect/access-paths.js';
 import { contains } from '../src/analysis/reconnect/walk.js';
@@ -42,6 +45,9 @@ export type MessageIds =
   | 'closeFailedStream';
 
 type HeldStream = Extract<StreamHolding, { kind: 'held' }>;
+
+/** How many local factories deep a stream is followed to the call that keeps it (`open()` calling `connect()`). */
+const MAX_FACTORY_DEPTH = 2;
 
 const BUDGET = 'one of the ~6 connections the browser allows per origin (shared by all tabs of the profile)';
 
@@ -208,13 +214,28 @@ export default createRule<Options, MessageIds>({
       return teardown.regions.some((region) => closesStream(sourceCode, region, targets));
     }
 
-    function checkTeardown(opening: StreamOpening): void {
+    /**
+     * A local factory's stream is held by whoever calls it: each call is checked as an opening
+     * of that stream (`const es = open(url);` in an effect must be closed by its cleanup).
+     */
+    function checkFactoryCalls(opening: StreamOpening, depth: number): void {
+      const factory = depth < MAX_FACTORY_DEPTH ? streamFactoryOf(sourceCode, opening) : null;
+      if (!factory) return;
+      for (const call of localCallersOf(sourceCode, factory).calls) {
+        // `setTimeout(open, d)` runs it too, but hands its stream to no one.
+        if (resolveCallee(sourceCode, call.callee) !== factory) continue;
+        checkTeardown({ node: call, source: opening.source }, depth + 1);
+      }
+    }
+
+    function checkTeardown(opening: StreamOpening, depth = 0): void {
       const mount = mountContextOf(sourceCode, opening.node);
       if (!mount) return;
       const holding = streamHolding(sourceCode, opening);
       const lifecycle = mount.description;
       switch (holding.kind) {
         case 'escapes':
+          checkFactoryCalls(opening, depth);
           return;
         case 'no-signal':
           context.report({ node: opening.node, messageId: 'fetchWithoutSignal', data: { lifecycle, where: mount.where } });

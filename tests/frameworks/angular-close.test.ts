@@ -131,19 +131,6 @@ export class SseComponent implements OnInit, OnDestroy {
     this.stream?.unsubscribe();
   }
 }`),
-    // TODO (known false negative): a stream that a private method returns to the constructor,
-    // which stores it, is not followed back to the field it is stored in.
-    component(`import { Component } from '@angular/core';
-@Component({ selector: 'app-feed', template: '' })
-export class FeedComponent {
-  private source: EventSource;
-  constructor() {
-    this.source = this.connect();
-  }
-  private connect(): EventSource {
-    return new EventSource('/feed');
-  }
-}`),
     // TODO (known false negative): Angular's effect() is not read as a mount hook, so a stream it
     // opens without onCleanup goes unreported.
     component(`import { Component, effect, input } from '@angular/core';
@@ -159,6 +146,22 @@ export class FeedComponent {
 }`),
   ],
   invalid: [
+    // A private method returns the stream to the constructor, which keeps it in a field that
+    // nothing closes: reported where the constructor keeps it.
+    {
+      ...component(`import { Component } from '@angular/core';
+@Component({ selector: 'app-feed', template: '' })
+export class FeedComponent {
+  private source: EventSource;
+  constructor() {
+    this.source = this.connect();
+  }
+  private connect(): EventSource {
+    return new EventSource('/feed');
+  }
+}`),
+      errors: [notClosed(6, 19, 'the construction of this component')],
+    },
     {
       // Shape of Yaffle/EventSource (example/src/app/app.component.ts): ngOnInit opens, there is no ngOnDestroy.
       ...component(`import { Component, OnInit } from '@angular/core';

@@ -20,6 +20,62 @@ const WRAPPERS = { wrappers: [{ module: '@acme/live', export: 'subscribe' }] };
 
 ruleTester.run('require-eventsource-close', rule, {
   valid: [
+    // A local factory's stream, closed by the effect that called it.
+    `import { useEffect } from 'react';
+function open(url: string) {
+  const es = new EventSource(url);
+  es.onerror = () => console.warn('stream error');
+  return es;
+}
+export function useLive(url: string) {
+  useEffect(() => {
+    const es = open(url);
+    return () => es.close();
+  }, [url]);
+}`,
+    // The factory keeps the stream itself too, and may close it there: not followed to its callers.
+    `import { useEffect } from 'react';
+let current: EventSource | undefined;
+function open(url: string) {
+  const es = new EventSource(url);
+  current = es;
+  return es;
+}
+export function useLive(url: string) {
+  useEffect(() => {
+    open(url);
+  }, [url]);
+}`,
+    // An async factory hands over a promise, and a factory handed to a timer hands its stream to no one.
+    `import { useEffect } from 'react';
+async function open(url: string) {
+  await ready;
+  return new EventSource(url);
+}
+const later = (url: string) => new EventSource(url);
+export function useLive(url: string) {
+  useEffect(() => {
+    const pending = open(url);
+    const timer = setTimeout(later, 10, url);
+    return () => {
+      pending.then((es) => es.close());
+      clearTimeout(timer);
+    };
+  }, [url]);
+}`,
+    // A custom element keeps what its factory method returns, and closes it when disconnected.
+    `export class LiveFeed extends HTMLElement {
+  source?: EventSource;
+  connectedCallback() {
+    this.source = this.createSource();
+  }
+  disconnectedCallback() {
+    this.source?.close();
+  }
+  createSource() {
+    return new EventSource('/feed');
+  }
+}`,
     // A field named by a string, closed through \`this['source']\` at teardown.
     `import { LitElement } from 'lit';
 export class LiveFeed extends LitElement {
@@ -777,19 +833,6 @@ export default defineComponent({
     return { es };
   },
 });`,
-    // TODO(false negative): a stream that a local factory returns is not followed into the effect.
-    {
-      code: `import { useEffect } from 'react';
-function open(url) {
-  return new EventSource(url);
-}
-export function useLive(url) {
-  useEffect(() => {
-    const es = open(url);
-  }, [url]);
-}`,
-      languageOptions: javascript,
-    },
     // TODO(false negative): any early return under a test of state kept outside the function counts as a guard, even one that never stands for the stream.
     `export class Feed {
   private url = '';
@@ -1025,6 +1068,87 @@ export function Live() {
     },
   ],
   invalid: [
+    // A local factory returns the stream; the effect that calls it keeps it and never closes it.
+    {
+      code: `import { useEffect } from 'react';
+function open(url) {
+  return new EventSource(url);
+}
+export function useLive(url) {
+  useEffect(() => {
+    const es = open(url);
+  }, [url]);
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 7,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `import { useEffect } from 'react';
+function open(url) {
+  return new EventSource(url);
+}
+export function useLive(url) {
+  useEffect(() => {
+    const es = open(url);
+    return () => es.close();
+  }, [url]);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Through a variable of the factory that sets a handler, and an arrow factory calling it:
+    // the stream reaches the effect, which drops it.
+    {
+      code: `import { useEffect } from 'react';
+function connect(url: string, onData: (data: string) => void) {
+  const es = new EventSource(url);
+  es.onmessage = (event) => onData(event.data);
+  return es;
+}
+const follow = (url: string) => connect(url, console.log);
+export function useLive(url: string) {
+  useEffect(() => {
+    follow(url);
+  }, [url]);
+}`,
+      errors: [
+        {
+          messageId: 'notKeptOnMount',
+          line: 10,
+          column: 5,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP },
+        },
+      ],
+    },
+    // A custom element's factory method: what \`connectedCallback\` keeps is never closed.
+    {
+      code: `export class LiveFeed extends HTMLElement {
+  source?: EventSource;
+  connectedCallback() {
+    this.source = this.createSource();
+  }
+  createSource() {
+    return new EventSource('/feed');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 19,
+          data: { stream: ES, lifecycle: '`connectedCallback`', where: IN_DISCONNECTED, example: '' },
+        },
+      ],
+    },
     // A public connect() that puts a new stream in \`this.source\` in both branches of a choice
     // of client, with no close or check before: a second connect() leaks the first stream. The
     // test of \`this.polyfill\` is kept state, but both of its branches open, so it guards

@@ -12,13 +12,14 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../eslint-utils.js';
-import { argumentParameters, isFunctionNode, skipTransparentParents } from '../functions.js';
+import { type FunctionNode, argumentParameters, enclosingFunction, isFunctionNode, skipTransparentParents } from '../functions.js';
 import { staticKeyName, staticPropertyName, unwrapExpression } from '../reconnect/access-paths.js';
 import { findOption, objectLiteralArgument } from '../reconnect/object-options.js';
+import { contains } from '../reconnect/walk.js';
 import type { StreamOpening } from '../stream-sources.js';
 import { isVueUseEventSource } from '../vueuse-event-source.js';
 import { resolveCallee } from './callees.js';
-import { type HolderPath, holderOccurrences, holderPathOf, includesHolder } from './holder-paths.js';
+import { type HolderPath, holderOccurrences, holderPathOf, includesHolder, rootVariable } from './holder-paths.js';
 import { isHookDependency } from './local-callers.js';
 
 /** How code closes a stream: the methods that close it, and whether calling the held value does (an unsubscribe function). */
@@ -77,7 +78,17 @@ type Use =
   | { kind: 'fine' }
   | { kind: 'escape' }
   /** Kept under another name too. */
-  | { kind: 'alias'; path: HolderPath };
+  | { kind: 'alias'; path: HolderPath }
+  /** Handed to the caller of the function it is returned from (`return es`, `() => es`). */
+  | { kind: 'returned'; from: FunctionNode };
+
+/** The function that `node` is the returned value of: `return node;`, or an arrow's expression body. */
+function returnedFrom(node: TSESTree.Node): FunctionNode | null {
+  const parent = node.parent;
+  if (parent?.type === 'ArrowFunctionExpression' && parent.body === node) return parent;
+  if (parent?.type !== 'ReturnStatement' || parent.argument !== node) return null;
+  return enclosingFunction(parent);
+}
 
 /** Positions where reading a value only tests it: `if (es)`, `!es`, `es === null`, `es && …`. */
 function isTest(node: TSESTree.Node, parent: TSESTree.Node): boolean {
@@ -179,7 +190,8 @@ function useOf(sourceCode: Readonly<TSESLint.SourceCode>, occurrence: TSESTree.N
     const variable = fn && parameterVariable(sourceCode, fn, index);
     return variable ? { kind: 'alias', path: { root: variable, properties: [] } } : { kind: 'escape' };
   }
-  return { kind: 'escape' };
+  const from = returnedFrom(node);
+  return from ? { kind: 'returned', from } : { kind: 'escape' };
 }
 
 /** The uses of a path's root variable that do not go through the path (`return ref` for `ref.current`). */
@@ -196,20 +208,34 @@ function bareRootUses(path: HolderPath): TSESTree.Node[] {
   return uses;
 }
 
-/** Follows a held value from its first path to every name it gets; null when it escapes. */
-function followHolders(sourceCode: Readonly<TSESLint.SourceCode>, first: HolderPath): HolderPath[] | null {
+/**
+ * Follows a held value from its first path to every name it gets, with the functions that
+ * return it to their callers; null when it escapes.
+ */
+function followUses(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  first: HolderPath,
+): { paths: HolderPath[]; returnedFrom: Set<FunctionNode> } | null {
   const paths: HolderPath[] = [first];
+  const returned = new Set<FunctionNode>();
   for (let index = 0; index < paths.length; index++) {
     const path = paths[index]!;
     for (const occurrence of [...holderOccurrences(sourceCode, path), ...bareRootUses(path)]) {
       const use = useOf(sourceCode, occurrence);
       if (use.kind === 'escape') return null;
+      if (use.kind === 'returned') returned.add(use.from);
       if (use.kind === 'alias' && !includesHolder(paths, use.path)) paths.push(use.path);
     }
     // Bounded: a value renamed this often is passed around more than a lifecycle check can follow.
     if (paths.length > 16) return null;
   }
-  return paths;
+  return { paths, returnedFrom: returned };
+}
+
+/** Follows a held value from its first path to every name it gets; null when it escapes, returned included. */
+function followHolders(sourceCode: Readonly<TSESLint.SourceCode>, first: HolderPath): HolderPath[] | null {
+  const uses = followUses(sourceCode, first);
+  return uses && uses.returnedFrom.size === 0 ? uses.paths : null;
 }
 
 /** The path that the value at `node` is first stored under, with the node that stores it. */
@@ -310,6 +336,37 @@ function fetchEventSourceHolding(sourceCode: Readonly<TSESLint.SourceCode>, open
   if (!controller || !store) return { kind: 'escapes' };
   const paths = followHolders(sourceCode, controller);
   return paths ? { kind: 'held', paths, store, close: ABORT } : { kind: 'escapes' };
+}
+
+/**
+ * The local function that opens the stream only to hand it to its caller, a factory: it returns
+ * the opening (`return new EventSource(u)`, `(u) => new EventSource(u)`), or a variable of its
+ * own that holds it and that nothing else takes (`const es = new EventSource(u); es.onerror =
+ * …; return es;`). Whoever calls it holds the stream, and must close it.
+ */
+export function streamFactoryOf(sourceCode: Readonly<TSESLint.SourceCode>, opening: StreamOpening): FunctionNode | null {
+  if (isFetchEventSource(opening)) return null;
+  const value = skipTransparentParents(opening.node);
+  const owner = enclosingFunction(opening.node);
+  // An async function hands its caller a promise, a generator an iterator: not the stream.
+  if (!owner || owner.async || owner.generator) return null;
+  const direct = returnedFrom(value);
+  if (direct) return direct === owner ? owner : null;
+  const parent = value.parent;
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== value || parent.id.type !== 'Identifier') return null;
+  const name = parent.id.name;
+  const variable = sourceCode.scopeManager?.getDeclaredVariables(parent).find((v) => v.name === name);
+  if (!variable || variable.scope.variableScope.block !== owner) return null;
+  const uses = followUses(sourceCode, { root: variable, properties: [] });
+  // Returned by the function that opens it, and by no callback inside: the caller gets the stream.
+  if (!uses || uses.returnedFrom.size !== 1 || !uses.returnedFrom.has(owner)) return null;
+  // Kept outside too (`current = es; return es;`): the code around may close it.
+  const keptInside = uses.paths.every((path) => {
+    const root = rootVariable(path);
+    const declared = root?.defs[0]?.name;
+    return declared !== undefined && contains(owner, declared);
+  });
+  return keptInside ? owner : null;
 }
 
 /** Where the stream of an opening is held. */
