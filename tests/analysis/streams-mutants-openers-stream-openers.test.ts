@@ -247,6 +247,24 @@ describe.each(parsers)('the places that call or construct an opener (%s)', (_nam
     expect(same).toBe(true);
   });
 
+  it('passes over a value that is not a node when the visitor keys name one, looking for `this.open()`', () => {
+    const code = 'class Feed {\n  open() {\n    new EventSource("/a");\n  }\n  start() {\n    this.open();\n  }\n}';
+    const found = analyse(parser, code, (sourceCode) => {
+      // `Identifier.name` is a string, not a node.
+      const visitorKeys = { ...sourceCode.visitorKeys, Identifier: ['name'] };
+      const custom = new ESLintSourceCode({
+        text: sourceCode.text,
+        ast: sourceCode.ast as never,
+        scopeManager: sourceCode.scopeManager as never,
+        visitorKeys,
+      }) as unknown as typeof sourceCode;
+      const openers = getStreamOpeners(custom, getStreamOpenings(sourceCode));
+      return openers.callSites.map((site) => `${sourceCode.getText(site.node)} -> ${fnLabel(site.target.fn)}`);
+    });
+    // kills stream-openers.ts:222 "typeof child !== 'object'" -> 'false'
+    expect(found).toEqual(['this.open() -> open']);
+  });
+
   it('finds no call sites, and does not fail, when the source code has no scope manager', () => {
     // kills stream-openers.ts:257 '[]' -> '["Stryker was here"]'
     const found = analyse(parser, 'function open() {\n  new EventSource("/a");\n}\nopen();', (sourceCode) => {
