@@ -2282,6 +2282,45 @@ export function connect(url: string, topics: string[]) {
         },
       ],
     },
+    // A key of a type in the test (\`{ open: boolean }\`) names a property, not the module's \`open\`:
+    // the test reads a parameter, so it is no check of the kept stream.
+    {
+      code: `let es: EventSource | undefined;
+let open = false;
+export function connect(state: unknown) {
+  if ((state as { open: boolean }).open) return;
+  es = new EventSource('/a');
+}
+export function stop() {
+  es?.close();
+  open = false;
+}`,
+      errors: [
+        {
+          messageId: 'replacedWithoutClose',
+          line: 5,
+          column: 3,
+          data: { target: 'es', stream: ES },
+          suggestions: [
+            {
+              messageId: 'closeBeforeReplacing',
+              data: { code: 'es?.close();' },
+              output: `let es: EventSource | undefined;
+let open = false;
+export function connect(state: unknown) {
+  if ((state as { open: boolean }).open) return;
+  es?.close();
+  es = new EventSource('/a');
+}
+export function stop() {
+  es?.close();
+  open = false;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A user's wrapper: reported, no suggestion (its close method is unknown).
     {
       code: `import { subscribe } from '@acme/live';
