@@ -227,6 +227,17 @@ class UrlReader {
     return declarator?.init ? this.objectLiteral(declarator.init, depth + 1) : null;
   }
 
+  /** The name an object literal's key gives (`url`, `'url'`, `[URL_KEY]` of a `const`), or null when a run decides it. */
+  keyName(property: TSESTree.Property): string | null {
+    const key = property.key;
+    if (!property.computed) {
+      if (key.type === 'Identifier') return key.name;
+      return key.type === 'Literal' ? String(key.value) : null;
+    }
+    const value = getStaticValue(key, this.sourceCode.getScope(key));
+    return value && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : null;
+  }
+
   private member(node: TSESTree.MemberExpression, depth: number): Parts {
     const environment = environmentName(this.sourceCode, node);
     if (environment !== null) return [{ placeholder: displayName(this.sourceCode, node), key: `env ${environment}` }];
@@ -239,11 +250,10 @@ class UrlReader {
     if (found) {
       for (let index = found.object.properties.length - 1; index >= 0; index--) {
         const property = found.object.properties[index]!;
-        // A spread may hold the key: its value is not known.
+        // A spread, or a computed key the code does not name (`[pick()]: …`), may hold the key.
         if (property.type === 'SpreadElement') return UNSTABLE;
-        const key = property.key;
-        const keyName =
-          !property.computed && key.type === 'Identifier' ? key.name : key.type === 'Literal' ? String(key.value) : null;
+        const keyName = found.reader.keyName(property);
+        if (keyName === null) return UNSTABLE;
         if (keyName === name) return found.reader.parts(property.value, depth + 1);
       }
       return UNSTABLE;
@@ -259,11 +269,13 @@ class UrlReader {
   /** `new URL(path, base)`, where the base is known or is the page itself. */
   private urlConstructor(node: TSESTree.NewExpression, depth: number): Parts {
     const [pathArgument, baseArgument] = node.arguments;
-    if (!pathArgument || pathArgument.type === 'SpreadElement' || baseArgument?.type === 'SpreadElement') return UNSTABLE;
+    if (!pathArgument || pathArgument.type === 'SpreadElement') return UNSTABLE;
     const pathParts = this.parts(pathArgument, depth + 1);
     const first = pathParts?.[0];
     if (!pathParts || !first || !isText(first)) return UNSTABLE;
+    // An absolute URL ignores its base, whatever the base is.
     if (!baseArgument || /^[a-z][a-z\d+.-]*:/i.test(first.text)) return pathParts;
+    if (baseArgument.type === 'SpreadElement') return UNSTABLE;
     const base = unwrap(baseArgument);
     const pageBase =
       isPageLocation(this.sourceCode, base) ||
@@ -347,7 +359,8 @@ class UrlReader {
         if (callee.type === 'Identifier' && callee.name === 'String' && value.arguments.length === 1 && argument?.type !== 'SpreadElement') {
           return this.parts(argument!, depth + 1);
         }
-        if (callee.type === 'MemberExpression' && propertyName(callee) === 'toString' && value.arguments.length === 0) {
+        // A URL's `toString()` and `toJSON()` are its href (both ignore arguments).
+        if (callee.type === 'MemberExpression' && ['toString', 'toJSON'].includes(propertyName(callee) ?? '')) {
           return this.urlObject(callee.object, depth);
         }
         return UNSTABLE;
@@ -385,9 +398,9 @@ function isLocation(part: Part | undefined, name: string): boolean {
 function withoutPageOrigin(parts: readonly Part[]): Part[] {
   if (isLocation(parts[0], 'origin')) return [...parts.slice(1)];
   const [protocol, separator, host] = parts;
-  if (isLocation(protocol, 'protocol') && separator && isText(separator) && separator.text.startsWith('//') && isLocation(host, 'host')) {
-    const rest = separator.text.slice(2);
-    return rest === '' ? [...parts.slice(3)] : [{ text: rest }, ...parts.slice(3)];
+  // Only `//` between them: `//api.` puts the stream on another host, a subdomain of the page's.
+  if (isLocation(protocol, 'protocol') && separator && isText(separator) && separator.text === '//' && isLocation(host, 'host')) {
+    return [...parts.slice(3)];
   }
   return [...parts];
 }

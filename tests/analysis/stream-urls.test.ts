@@ -46,6 +46,22 @@ describe.each(parsers)('streamUrlOf (%s)', (_name, parser) => {
     expect(keyOf(`new EventSource('HTTPS://API.Example.com/Events');`)).toBe('https://api.example.com/Events');
   });
 
+  it('keeps a subdomain of the page whole: another host, not the page\'s origin', () => {
+    expect(url('new EventSource(`${location.protocol}//api.${location.host}/events`);')).toEqual({
+      text: '{location.protocol}//api.{location.host}/events',
+      key: '{location.protocol}//api.{location.host}/events',
+    });
+  });
+
+  it('reads an absolute URL whatever its base, and a URL object\'s toString() and toJSON()', () => {
+    expect(keyOf(`new EventSource(new URL('https://h.example/events', ...bases));`)).toBe('https://h.example/events');
+    expect(url(`new EventSource(new URL('/events', ...bases));`)).toBeNull();
+    const built = `const u = new URL('/events', 'https://h.example/');`;
+    expect(keyOf(`${built} new EventSource(u.toJSON());`)).toBe('https://h.example/events');
+    expect(keyOf(`${built} new EventSource(u.toString(1));`)).toBe('https://h.example/events');
+    expect(url(`${built} new EventSource(u.valueOf());`)).toBeNull();
+  });
+
   it('gives no URL when it may differ between runs', () => {
     expect(url(`function Row({ id }) { new EventSource(\`/jobs/\${id}\`); }`)).toBeNull();
     expect(url(`function open(url) { new EventSource(url); }`)).toBeNull();

@@ -68,11 +68,21 @@ describe.each(parsers)('object members in a stream URL (%s)', (_name, parser) =>
       expect(url(`${BASE} const config = { 'url': BASE + '/e' }; new EventSource(config.url);`)).toEqual(FROM_BASE);
     });
 
-    it('does not take a computed key named by a variable for that name', () => {
-      // kills stream-urls.ts:246 "!property.computed && key.type === 'Identifier'" -> 'true', '&&' -> '||'
-      expect(url(`${BASE} const config = { url: BASE + '/e', [url]: '/other' }; new EventSource(config.url);`)).toEqual(FROM_BASE);
+    it('gives no URL when a computed key the code does not name may be the one read', () => {
+      expect(url(`${BASE} const config = { url: BASE + '/e', [url]: '/other' }; new EventSource(config.url);`)).toBeNull();
+      expect(url(`${BASE} const config = { url: BASE + '/e', [pick()]: '/other' }; new EventSource(config.url);`)).toBeNull();
+    });
+
+    it('names a computed key by the constant it holds', () => {
+      // A later \`[KEY]\` that is 'url' wins over the earlier \`url\`; one that is another name is passed over.
+      expect(url(`${BASE} const KEY = 'url'; const config = { url: '/other', [KEY]: BASE + '/e' }; new EventSource(config.url);`)).toEqual(
+        FROM_BASE,
+      );
+      expect(url(`${BASE} const KEY = 'other'; const config = { url: BASE + '/e', [KEY]: '/other' }; new EventSource(config.url);`)).toEqual(
+        FROM_BASE,
+      );
       // kills stream-urls.ts:246 "key.type === 'Literal'" -> 'true'
-      expect(url(`${BASE} const config = { undefined: BASE + '/e', [key]: '/other' }; new EventSource(config.undefined);`)).toEqual(FROM_BASE);
+      expect(url(`${BASE} const config = { undefined: BASE + '/e', [0]: '/other' }; new EventSource(config.undefined);`)).toEqual(FROM_BASE);
     });
 
     it('gives no URL for a member picked by a variable', () => {
