@@ -136,7 +136,7 @@ export default createRule<Options, MessageIds>({
       for (const site of openers.callSites) {
         if (isSingleton(site.target.opening)) continue;
         const repetition =
-          site.node.type === 'Identifier'
+          site.node.type !== 'CallExpression'
             ? findRepetitionOfCallbackReference(site.node, repetitionOptions)
             : findRepetition(site.node, repetitionOptions);
         if (!repetition) continue;

@@ -46,6 +46,21 @@ export function skipTransparentParents(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/**
+ * What code hands on when it passes a function by reference: the reference itself, or
+ * `ref.bind(…)` of it (`setTimeout(this.connect.bind(this), d)`), which calls the same code.
+ */
+export function passedFunctionValue(reference: TSESTree.Node): TSESTree.Node {
+  const node = skipTransparentParents(reference);
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== node || member.computed) return node;
+  if (member.property.type !== 'Identifier' || member.property.name !== 'bind') return node;
+  const call = skipTransparentParents(member).parent;
+  return call?.type === 'CallExpression' && skipTransparentParents(call.callee) === skipTransparentParents(member)
+    ? skipTransparentParents(call)
+    : node;
+}
+
 /** Global schedulers that call their first argument once, a little later. */
 const ONE_SHOT_SCHEDULERS = new Set(['setTimeout', 'queueMicrotask', 'requestAnimationFrame', 'requestIdleCallback']);
 /** Promise methods whose handlers run at most once per call. */

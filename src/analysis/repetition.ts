@@ -14,6 +14,7 @@ import {
   type FunctionNode,
   isExecutionBoundary,
   isFunctionNode,
+  passedFunctionValue,
   runsOncePerEvaluation,
   skipTransparentParents,
 } from './functions.js';
@@ -375,12 +376,12 @@ export function findRepetition(node: TSESTree.Node, options: RepetitionOptions =
   return null;
 }
 
-/** Like `findRepetition`, for a function passed by name: `rows.forEach(openRow)`. */
+/** Like `findRepetition`, for a function passed by name: `rows.forEach(openRow)`, `rows.forEach(this.open.bind(this))`. */
 export function findRepetitionOfCallbackReference(
-  reference: TSESTree.Identifier,
+  reference: TSESTree.Identifier | TSESTree.MemberExpression,
   options: RepetitionOptions = {},
 ): Repetition | null {
-  const iteration = iterationCallOf(reference, options);
+  const iteration = iterationCallOf(passedFunctionValue(reference), options);
   if (!iteration) return null;
   return { kind: 'callback', node: iteration.call, callback: reference, description: callbackDescription(iteration.method) };
 }

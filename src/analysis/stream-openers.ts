@@ -21,6 +21,7 @@ import {
   isExecutionBoundary,
   isDeferredByWrapper,
   isFunctionNode,
+  passedFunctionValue,
   skipTransparentParents,
 } from './functions.js';
 import type { StreamOpening } from './stream-sources.js';
@@ -37,8 +38,11 @@ export interface OpenerInfo {
 }
 
 export interface OpenerCallSite {
-  /** A call (`openRow(id)`, `this.connect()`) or a function passed by reference (`rows.forEach(openRow)`). */
-  node: TSESTree.CallExpression | TSESTree.Identifier;
+  /**
+   * A call (`openRow(id)`, `this.connect()`), or a function passed by reference
+   * (`rows.forEach(openRow)`, `setTimeout(this.connect.bind(this), d)`): then the reference.
+   */
+  node: TSESTree.CallExpression | TSESTree.Identifier | TSESTree.MemberExpression;
   target: OpenerInfo;
 }
 
@@ -129,8 +133,9 @@ function isCalleeOf(identifier: TSESTree.Node): TSESTree.CallExpression | null {
   return parent?.type === 'CallExpression' && parent.callee === node ? parent : null;
 }
 
-function isPassedAsArgument(identifier: TSESTree.Identifier): boolean {
-  const node = skipTransparentParents(identifier);
+/** Whether a function reference is an argument of a call or `new`, as it is or bound (`connect.bind(null)`). */
+function isPassedAsArgument(reference: TSESTree.Node): boolean {
+  const node = passedFunctionValue(reference);
   const parent = node.parent;
   return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(node as never);
 }
@@ -195,25 +200,30 @@ function classMemberName(fn: FunctionNode): { key: MemberKey; classBody: TSESTre
   return null;
 }
 
-/** `this.name(...)` / `this.#name(...)` calls within a class body (not inside nested classes or `function`s, where `this` differs). */
+/**
+ * `this.name(...)` / `this.#name(...)` calls within a class body, and `this.name` handed on as
+ * an argument (`setTimeout(this.connect.bind(this), d)`); not inside nested classes or
+ * `function`s, where `this` differs.
+ */
 function thisMemberCalls(
   classBody: TSESTree.ClassBody,
   key: MemberKey,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
-): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
+): (TSESTree.CallExpression | TSESTree.MemberExpression)[] {
+  const calls: (TSESTree.CallExpression | TSESTree.MemberExpression)[] = [];
   const stack: TSESTree.Node[] = [...classBody.body];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (
-      node.type === 'CallExpression' &&
-      node.callee.type === 'MemberExpression' &&
-      node.callee.object.type === 'ThisExpression' &&
-      !node.callee.computed &&
-      node.callee.property.type === key.type &&
-      node.callee.property.name === key.name
+      node.type === 'MemberExpression' &&
+      node.object.type === 'ThisExpression' &&
+      !node.computed &&
+      node.property.type === key.type &&
+      node.property.name === key.name
     ) {
-      calls.push(node);
+      const call = isCalleeOf(node);
+      if (call) calls.push(call);
+      else if (isPassedAsArgument(node)) calls.push(node);
     }
     for (const key of visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
@@ -278,7 +288,7 @@ function computeOpeners(sourceCode: Readonly<TSESLint.SourceCode>, openings: rea
       for (const subclass of subclassesOf(reads)) reach(subclass, { opening: target.opening, via: target.via });
       continue;
     }
-    const callers: (TSESTree.CallExpression | TSESTree.Identifier)[] = [];
+    const callers: OpenerCallSite['node'][] = [];
     for (const identifier of readsOf(target.fn)) {
       const call = isCalleeOf(identifier);
       if (call) callers.push(call);

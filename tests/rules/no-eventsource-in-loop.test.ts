@@ -296,15 +296,6 @@ for (const id of ids) api.open(id);`,
     // TODO(false negative): openers imported from another file are not followed (each file is linted alone); list them in `wrappers`.
     `import { openRow } from './streams';
 for (const id of ids) openRow(id);`,
-    // TODO(false negative): a method handed over as `this.connect` is not followed.
-    `class Live {
-  connect(id: string) {
-    return new EventSource(id);
-  }
-  all(ids: string[]) {
-    ids.forEach(this.connect);
-  }
-}`,
     // TODO(false negative): a class that extends `EventSource` is not counted as a stream of its own.
     {
       code: `class Live extends EventSource {}
@@ -676,6 +667,32 @@ export const Rows = ({ rows }) => rows.map((row) => <Row key={row.id} feed={conn
 for (let i = 0; i < n; i++) open(i);`,
       errors: [
         { messageId: 'openerCallInLoop', line: 4, column: 29, data: { callee: 'open', stream: '`EventSource`', line: 2, repetition: 'a `for` loop' } },
+      ],
+    },
+    // A method handed over as \`this.connect\`, or bound (\`this.connect.bind(this)\`, as much older
+    // code does it), to an iteration: each element calls it.
+    {
+      code: `class Live {
+  connect(id: string) {
+    return new EventSource(id);
+  }
+  all(ids: string[]) {
+    ids.forEach(this.connect);
+    ids.map(this.connect.bind(this));
+  }
+}`,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 6, column: 17, data: { callee: 'connect', stream: '`EventSource`', line: 3, repetition: 'a `forEach()` callback' } },
+        { messageId: 'openerCallInLoop', line: 7, column: 13, data: { callee: 'connect', stream: '`EventSource`', line: 3, repetition: 'a `map()` callback' } },
+      ],
+    },
+    // A plain function bound before it is handed to an iteration.
+    {
+      code: `function open(id) { return new EventSource('/jobs/' + id); }
+ids.forEach(open.bind(null));`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 2, column: 13, data: { callee: 'open', stream: '`EventSource`', line: 1, repetition: 'a `forEach()` callback' } },
       ],
     },
     // Passed by name to an iteration.

@@ -503,14 +503,6 @@ function connect() {
 }`,
       languageOptions: javascript,
     },
-    // TODO(false negative): \`this.connect.bind(this)\` handed to a timer is not seen as a call of \`connect\`.
-    `class Feed {
-  es?: EventSource;
-  connect() {
-    this.es = new EventSource('/events');
-    this.es.onerror = () => setTimeout(this.connect.bind(this), 1000);
-  }
-}`,
     // A user wrapper is a stream only when the `wrappers` option names it.
     {
       code: `import { openFeed } from '@acme/live';
@@ -754,6 +746,17 @@ export function createStream(url: string) {
 }`,
       filename: 'stream.ts',
       errors: [{ messageId: 'unboundedErrorReconnect', line: 14, column: 53, data: { stream: NATIVE, missing: ALL_MISSING } }],
+    },
+    // \`this.connect.bind(this)\` handed to a timer calls \`connect\` (a common idiom of class-based clients).
+    {
+      code: `class Feed {
+  es?: EventSource;
+  connect() {
+    this.es = new EventSource('/events');
+    this.es.onerror = () => setTimeout(this.connect.bind(this), 1000);
+  }
+}`,
+      errors: [{ messageId: 'unboundedErrorReconnect', line: 5, column: 40, data: { stream: NATIVE, missing: ALL_MISSING } }],
     },
     // The same helper with an attempt limit, but a fixed delay: still no growth and no jitter.
     {
