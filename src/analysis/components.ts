@@ -338,7 +338,9 @@ function unreferencedJsxElements(sourceCode: Readonly<TSESLint.SourceCode>, vari
   if (!elements) {
     const found: TSESTree.JSXOpeningElement[] = [];
     walkTree(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-      if (node.type === 'JSXOpeningElement' && node.name.type === 'JSXIdentifier') found.push(node);
+      // `<row />` is an intrinsic element (`createElement('row')`), never a variable: only a
+      // capitalised name (or one with `_`/`$` first) refers to one, as JSX compiles them.
+      if (node.type === 'JSXOpeningElement' && node.name.type === 'JSXIdentifier' && !/^[a-z]/.test(node.name.name)) found.push(node);
     });
     elements = found;
     jsxElementsByFile.set(sourceCode, elements);

@@ -25,6 +25,7 @@ import { findVariable, getStaticValue } from './eslint-utils.js';
 import {
   type FunctionNode,
   calleeName,
+  enclosingFunction,
   enclosingRunningFunction,
   functionName,
   isExecutionBoundary,
@@ -65,8 +66,8 @@ const IMPORTED_STORE_FACTORIES: ReadonlyMap<string, RegExp> = new Map([
   ['writable', /^svelte\/store$/],
 ]);
 
-/** Calls whose first argument React runs during the render that mounts the component (once, for an initialiser). */
-const RENDER_INITIALIZERS = new Set(['useMemo', 'useState', 'useReducer']);
+/** Calls whose first argument React runs during the render that mounts the component (once, for an initialiser); `useReducer`'s is its third. */
+const RENDER_INITIALIZERS = new Set(['useMemo', 'useState']);
 
 /** Events after which a stream still lives: a failed stream reconnects, an opened one goes on. */
 const NON_TERMINAL_EVENTS = new Set(['error', 'open']);
@@ -184,6 +185,11 @@ function setupOptionsOf(fn: FunctionNode): TSESTree.ObjectExpression | null {
 }
 
 function mountConsumer(sourceCode: Readonly<TSESLint.SourceCode>, mount: MountCallback): StreamConsumer {
+  // A hook called by a component handed to a wrapper (`memo(function Feed() { useEffect(…) })`):
+  // the owner the lifecycle code reads skips the function passed to `memo`, the consumer is it.
+  const caller = mount.style === 'hook' && isFunctionNode(mount.body) ? enclosingFunction(mount.body) : null;
+  const unit = caller && asComponentOrHook(caller);
+  if (caller && unit && unit.kind !== 'class-component') return functionConsumer(caller);
   const owner = mount.owner;
   if (owner.type === 'Program') return moduleConsumer(sourceCode);
   if (owner.type === 'ClassBody') return classConsumer(owner.parent);
@@ -198,7 +204,11 @@ function mountConsumer(sourceCode: Readonly<TSESLint.SourceCode>, mount: MountCa
 function isRenderInitializer(fn: FunctionNode): boolean {
   const node = skipTransparentParents(fn);
   const call = node.parent;
-  return call?.type === 'CallExpression' && call.arguments[0] === node && RENDER_INITIALIZERS.has(calleeName(call.callee) ?? '');
+  if (call?.type !== 'CallExpression') return false;
+  const name = calleeName(call.callee) ?? '';
+  // `useReducer(reducer, arg, init)` runs `init` at mount; its first argument is the reducer, run per action.
+  if (name === 'useReducer') return call.arguments[2] === node;
+  return call.arguments[0] === node && RENDER_INITIALIZERS.has(name);
 }
 
 /** The component, hook or Vue `setup()` whose own run (not a handler or effect of it) opens the stream. */
@@ -225,7 +235,9 @@ function isSingletonClass(sourceCode: Readonly<TSESLint.SourceCode>, classNode: 
   let singleton = singletonClasses.get(classNode);
   if (singleton === undefined) {
     singleton = decoratorNames(classNode).includes('Injectable');
-    const name = className(classNode);
+    // The binding callers name: a declaration's own name, or the variable a class expression
+    // initialises (`const Service = class ServiceImpl {}` is constructed as `new Service()`).
+    const name = classNode.type === 'ClassDeclaration' ? className(classNode) : initialisedName(classNode);
     const declaration = classNode.type === 'ClassDeclaration' ? classNode : skipTransparentParents(classNode).parent;
     const variable =
       name !== null && declaration
@@ -260,7 +272,9 @@ function runsOnConstruction(
       if (depth >= MAX_CONSTRUCTION_DEPTH) return false;
       return localCallersOf(sourceCode, current).calls.some((call) => runsOnConstruction(sourceCode, call, classNode, depth + 1));
     }
-    if (current.type === 'PropertyDefinition') return !current.static && current.value === child && current.parent.parent === classNode;
+    if (current.type === 'PropertyDefinition' || current.type === 'AccessorProperty') {
+      return !current.static && current.value === child && current.parent.parent === classNode;
+    }
     if (isExecutionBoundary(current)) return false;
   }
   return false;
@@ -292,7 +306,8 @@ function handlerOn(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Nod
   if (member?.type !== 'MemberExpression' || member.object !== outer) return null;
   const name = staticPropertyName(member);
   const parent = skipTransparentParents(member).parent;
-  if (name?.startsWith('on') && parent?.type === 'AssignmentExpression' && parent.left === member && parent.operator === '=') {
+  // `??=` and `||=` set the handler of a fresh stream too; `&&=` sets none.
+  if (name?.startsWith('on') && parent?.type === 'AssignmentExpression' && parent.left === member && ['=', '??=', '||='].includes(parent.operator)) {
     return { event: name.slice(2), value: parent.right };
   }
   if (name === 'addEventListener' && parent?.type === 'CallExpression' && parent.callee === member) {

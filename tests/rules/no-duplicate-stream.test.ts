@@ -23,6 +23,32 @@ function duplicate(line: number, column: number, consumer: string, others: strin
 
 ruleTester.run('no-duplicate-stream', rule, {
   valid: [
+    // A stream that closes itself from a handler set with \`??=\` answers one request.
+    {
+      code: `export const a = new EventSource('/api/events');
+a.onmessage ??= () => a.close();
+export function Feed() {
+  useEffect(() => {
+    const es = new EventSource('/api/events');
+    return () => es.close();
+  }, []);
+  return null;
+}`,
+      languageOptions: javascript,
+    },
+    // A function passed as \`useReducer\`'s initial state is never called by React.
+    {
+      code: `import { useReducer } from 'react';
+export function Feed() {
+  const [state] = useReducer(reduce, () => new EventSource('/api/events'));
+  return null;
+}
+export function Bell() {
+  const [state] = useReducer(reduce, () => new EventSource('/api/events'));
+  return null;
+}`,
+      languageOptions: javascript,
+    },
     // One module-level singleton that several consumers import and listen to: one connection.
     {
       code: `import { useEffect } from 'react';
@@ -577,6 +603,72 @@ export class AlertBar implements OnInit {
     },
   ],
   invalid: [
+    {
+      // Components handed to \`memo()\` are the consumers of their effects' streams, as without it.
+      code: `import { memo, useEffect } from 'react';
+export const Feed = memo(function Feed() {
+  useEffect(() => {
+    const es = new EventSource('/api/events');
+    return () => es.close();
+  }, []);
+  return <ul />;
+});
+export const Bell = memo(function Bell() {
+  useEffect(() => {
+    const es = new EventSource('/api/events');
+    return () => es.close();
+  }, []);
+  return <i />;
+});`,
+      filename: 'src/live.jsx',
+      languageOptions: javascript,
+      errors: [
+        duplicate(4, 16, 'component `Feed`', 'component `Bell` (src/live.jsx:11)'),
+        duplicate(11, 16, 'component `Bell`', 'component `Feed` (src/live.jsx:4)'),
+      ],
+    },
+    {
+      // \`useReducer\`'s third argument runs once at mount, as \`useState\`'s initialiser does.
+      code: `import { useReducer } from 'react';
+export function Feed() {
+  const [es] = useReducer(reduce, null, () => new EventSource('/api/events'));
+  return null;
+}
+export function Bell() {
+  const [es] = useReducer(reduce, null, () => new EventSource('/api/events'));
+  return null;
+}`,
+      filename: 'src/live.jsx',
+      languageOptions: javascript,
+      errors: [
+        duplicate(3, 47, 'component `Feed`', 'component `Bell` (src/live.jsx:7)'),
+        duplicate(7, 47, 'component `Bell`', 'component `Feed` (src/live.jsx:3)'),
+      ],
+    },
+    {
+      // A named class expression is constructed by the variable it initialises; an \`accessor\`
+      // field runs on construction as a plain field does.
+      code: `const Service = class ServiceImpl {
+  constructor() {
+    const es = new EventSource('/api/events');
+    es.onmessage = show;
+  }
+};
+export const service = new Service();
+class Alerts {
+  accessor ready = (() => {
+    const es = new EventSource('/api/events');
+    es.onmessage = show;
+    return true;
+  })();
+}
+export const alerts = new Alerts();`,
+      filename: 'src/services.ts',
+      errors: [
+        duplicate(3, 16, 'service `ServiceImpl`', 'service `Alerts` (src/services.ts:10)'),
+        duplicate(10, 16, 'service `Alerts`', 'service `ServiceImpl` (src/services.ts:3)'),
+      ],
+    },
     {
       // Two components in one file, each opening the same URL in an effect.
       code: `import { useEffect, useState } from 'react';

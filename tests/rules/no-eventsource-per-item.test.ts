@@ -16,6 +16,20 @@ const ES = '`EventSource`';
 
 ruleTester.run('no-eventsource-per-item', rule, {
   valid: [
+    // \`<row />\` is an intrinsic element, not the variable \`row\`: \`Row\` is never rendered here.
+    {
+      code: `import { memo, useEffect } from 'react';
+function Row({ id }) {
+  useEffect(() => {
+    const es = new EventSource(\`/api/rows/\${id}\`);
+    return () => es.close();
+  }, [id]);
+  return <li />;
+}
+const row = memo(Row);
+export const List = ({ ids }) => <ul>{ids.map((id) => <row key={id} id={id} />)}</ul>;`,
+      languageOptions: javascript,
+    },
     // One stream for the whole page, opened at module level.
     `export const feed = new EventSource('/feed');`,
     // The lazy singleton: the hook opens at most one stream per page, kept in a module variable.
