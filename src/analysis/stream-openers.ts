@@ -24,6 +24,7 @@ import {
   passedFunctionValue,
   skipTransparentParents,
 } from './functions.js';
+import { type AccessPath, pathOccurrences, staticKeyName } from './reconnect/access-paths.js';
 import type { StreamOpening } from './stream-sources.js';
 
 export interface OpenerInfo {
@@ -185,6 +186,22 @@ function subclassesOf(references: readonly TSESTree.Identifier[]): ClassNode[] {
 /** The name of a class member: `open` and `#open` are different members, so the key's type counts too. */
 type MemberKey = TSESTree.Identifier | TSESTree.PrivateIdentifier;
 
+/**
+ * The path callers name a method of an object literal by, when a `const` holds the object:
+ * `api.open` for `const api = { open(id) { … } }` (or `open: (id) => …`).
+ */
+function objectMethodPath(fn: FunctionNode, scopeManager: TSESLint.Scope.ScopeManager | null): AccessPath | null {
+  const property = fn.parent;
+  if (property?.type !== 'Property' || property.value !== fn || property.kind !== 'init') return null;
+  const name = staticKeyName(property);
+  const declarator = skipTransparentParents(property.parent).parent;
+  if (name === null || declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return null;
+  if (skipTransparentParents(property.parent) !== declarator.init || declarator.parent.kind !== 'const') return null;
+  const id = declarator.id;
+  const variable = scopeManager?.getDeclaredVariables(declarator).find((candidate) => candidate.name === id.name);
+  return variable ? { root: variable, properties: [name] } : null;
+}
+
 /** A class member (method or arrow-valued field, public or `#private`) that `this.name()` calls inside the class reach. */
 function classMemberName(fn: FunctionNode): { key: MemberKey; classBody: TSESTree.ClassBody } | null {
   const parent = fn.parent;
@@ -296,6 +313,13 @@ function computeOpeners(sourceCode: Readonly<TSESLint.SourceCode>, openings: rea
     }
     const member = classMemberName(target.fn);
     if (member) callers.push(...thisMemberCalls(member.classBody, member.key, sourceCode.visitorKeys));
+    const objectMethod = objectMethodPath(target.fn, scopeManager);
+    for (const occurrence of objectMethod ? pathOccurrences(sourceCode, objectMethod) : []) {
+      if (occurrence.type !== 'MemberExpression') continue;
+      const call = isCalleeOf(occurrence);
+      if (call) callers.push(call);
+      else if (isPassedAsArgument(occurrence)) callers.push(occurrence);
+    }
 
     for (const node of callers) {
       callSites.push({ node, target });

@@ -17,6 +17,13 @@ const script = {
 
 ruleTester.run('no-eventsource-in-loop', rule, {
   valid: [
+    // Only a \`const\` pins the object: a \`let\` may hold another by the time the loop runs.
+    `let api = {
+  open(id: string) {
+    return new EventSource('/rows/' + id);
+  },
+};
+for (const id of ids) api.open(id);`,
     // A regular expression has no \`forEach\`, like \`new RegExp(…)\`: not iteration (a false report
     // the repetition.ts mutation helper found).
     "/,/.forEach(() => new EventSource('/a'));",
@@ -286,13 +293,6 @@ class Live {
 {
   using es = new EventSource('/feed');
 }`,
-    // TODO(false negative): an opener that is an object-literal method is not followed.
-    `const api = {
-  open(id: string) {
-    return new EventSource('/rows/' + id);
-  },
-};
-for (const id of ids) api.open(id);`,
     // TODO(false negative): openers imported from another file are not followed (each file is linted alone); list them in `wrappers`.
     `import { openRow } from './streams';
 for (const id of ids) openRow(id);`,
@@ -684,6 +684,21 @@ for (let i = 0; i < n; i++) open(i);`,
       errors: [
         { messageId: 'openerCallInLoop', line: 6, column: 17, data: { callee: 'connect', stream: '`EventSource`', line: 3, repetition: 'a `forEach()` callback' } },
         { messageId: 'openerCallInLoop', line: 7, column: 13, data: { callee: 'connect', stream: '`EventSource`', line: 3, repetition: 'a `map()` callback' } },
+      ],
+    },
+    // A method of an object literal a \`const\` holds, called or handed on by its path (\`api.open\`).
+    {
+      code: `const api = {
+  open(id: string) {
+    return new EventSource('/rows/' + id);
+  },
+  follow: (id: string) => new EventSource('/follow/' + id),
+} as const;
+for (const id of ids) api.open(id);
+ids.forEach(api.follow);`,
+      errors: [
+        { messageId: 'openerCallInLoop', line: 7, column: 23, data: { callee: 'open', stream: '`EventSource`', line: 3, repetition: 'a `for...of` loop' } },
+        { messageId: 'openerCallInLoop', line: 8, column: 13, data: { callee: 'follow', stream: '`EventSource`', line: 5, repetition: 'a `forEach()` callback' } },
       ],
     },
     // A plain function bound before it is handed to an iteration.
