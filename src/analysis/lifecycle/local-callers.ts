@@ -9,7 +9,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { asComponentOrHook, isHookName } from '../components.js';
 import { type FunctionNode, calleeName, isCalledOnceAsArgument, skipTransparentParents } from '../functions.js';
-import { pathOccurrences } from '../reconnect/access-paths.js';
+import { pathOccurrences, staticKeyName } from '../reconnect/access-paths.js';
 import { type HolderPath, holderOccurrences, optionsObjectOf } from './holder-paths.js';
 
 export interface LocalCallers {
@@ -82,12 +82,6 @@ function isPrivateMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDe
   return member.key.type === 'PrivateIdentifier' || member.accessibility === 'private';
 }
 
-function memberName(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.Property): string | null {
-  if (member.key.type === 'PrivateIdentifier') return `#${member.key.name}`;
-  if (!member.computed && member.key.type === 'Identifier') return member.key.name;
-  return member.key.type === 'Literal' && typeof member.key.value === 'string' ? member.key.value : null;
-}
-
 /** The calls of `fn` that this file makes, and whether nothing else can call it. */
 export function localCallersOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): LocalCallers {
   if (fn.type === 'FunctionDeclaration') {
@@ -106,7 +100,7 @@ export function localCallersOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: Fu
     return variableCallers(sourceCode, parent, parent.id.name, parent.parent ? isExported(parent.parent) : false);
   }
   if ((parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && parent.value === node) {
-    const name = memberName(parent);
+    const name = staticKeyName(parent);
     if (parent.static || name === null || parent.parent.type !== 'ClassBody') return NONE;
     const found = callsAmong(pathOccurrences(sourceCode, { root: parent.parent, properties: [name] }));
     // Nothing outside calls the methods of a React class component; its own code is all there is.
@@ -114,7 +108,7 @@ export function localCallersOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: Fu
     return { calls: found.calls, complete: found.complete && closed, usedOnlyByCalls: found.complete };
   }
   if (parent?.type === 'Property' && parent.value === node && parent.parent.type === 'ObjectExpression') {
-    const name = memberName(parent);
+    const name = staticKeyName(parent);
     if (name === null) return NONE;
     const path: HolderPath = { root: optionsObjectOf(parent.parent), properties: [name] };
     // A component's methods can also be called from its template: never complete.
