@@ -15,41 +15,16 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type DependencyOptions, asComponentOrHook, enclosingComponentOrHook, parameterDependencies } from '../../src/analysis/components.js';
 import type { FunctionNode } from '../../src/analysis/functions.js';
-import { type ProbeFile, type SourceCode, analyse, find, isMarked, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { type SourceCode, analyse, find, parsers } from './probe.js';
+import { dependenciesWith, dependencyTarget } from './dependencies-probe.js';
 
 const isFunctionNamed =
   (name: string) =>
   (node: TSESTree.Node): node is TSESTree.FunctionDeclaration =>
     node.type === 'FunctionDeclaration' && node.id?.name === name;
 
-/** `here` when the code marks it, else the URL of the first `new EventSource(…)`. */
-function target(sourceCode: SourceCode): TSESTree.Node {
-  try {
-    return find(sourceCode.ast, isMarked);
-  } catch {
-    return find(sourceCode.ast, isNewEventSource).arguments[0]!;
-  }
-}
-
 function describeAll(sourceCode: SourceCode, node: TSESTree.Node, owner: Parameters<typeof parameterDependencies>[2], options?: DependencyOptions): string[] {
   return parameterDependencies(sourceCode, node, owner, options).map((d) => `${d.name}#${d.index}`);
-}
-
-function dependenciesWith(parser: unknown, code: string, file?: ProbeFile): string[] {
-  return analyse(
-    parser,
-    code,
-    (sourceCode) => {
-      const node = target(sourceCode);
-      const unit = enclosingComponentOrHook(node);
-      if (!unit) throw new Error('no component or hook');
-      return describeAll(sourceCode, node, unit);
-    },
-    file,
-  );
 }
 
 /** The calls of `name` in the file, for `argumentsOf`. */
@@ -90,7 +65,7 @@ describe.each(parsers)('the references a value makes (%s)', (_name, parser) => {
     // include its parameter, whose arguments `argumentsOf` hands over)
     const code = 'function Row({ id, label }) { function urlFor(topic) { return "/r/" + topic; } new EventSource(urlFor()); return <li title={label} />; }';
     const names = analyse(parser, code, (sourceCode) => {
-      const url = target(sourceCode);
+      const url = dependencyTarget(sourceCode);
       const urlFor = find(sourceCode.ast, isFunctionNamed('urlFor'));
       const label = find(sourceCode.ast, (node): node is TSESTree.JSXExpressionContainer => node.type === 'JSXExpressionContainer');
       return describeAll(sourceCode, url, enclosingComponentOrHook(url)!, {
@@ -192,7 +167,7 @@ describe.each(parsers)('a helper that calls itself (%s)', (_name, parser) => {
     const code =
       'function open(topic, tries) { if (tries > 0) return open(topic, tries - 1); return new EventSource(topic); }\nfunction Row({ id }) { open(id, 3); return <li />; }';
     const result = analyse(parser, code, (sourceCode) => {
-      const url = target(sourceCode);
+      const url = dependencyTarget(sourceCode);
       const open = find(sourceCode.ast, isFunctionNamed('open'));
       const row = asComponentOrHook(find(sourceCode.ast, isFunctionNamed('Row')))!;
       const calls = callsOf(sourceCode, 'open');

@@ -10,36 +10,9 @@
  * Each case lists the dependencies of the first `new EventSource(…)` URL (or of `here`) on the
  * component or hook around it, as `name#index`.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { enclosingComponentOrHook, parameterDependencies } from '../../src/analysis/components.js';
-import { type ProbeFile, type SourceCode, analyse, find, isMarked, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
-
-/** `here` when the code marks it, else the URL of the first `new EventSource(…)`. */
-function target(sourceCode: SourceCode): TSESTree.Node {
-  try {
-    return find(sourceCode.ast, isMarked);
-  } catch {
-    return find(sourceCode.ast, isNewEventSource).arguments[0]!;
-  }
-}
-
-function dependenciesWith(parser: unknown, code: string, file?: ProbeFile): string[] {
-  return analyse(
-    parser,
-    code,
-    (sourceCode) => {
-      const node = target(sourceCode);
-      const unit = enclosingComponentOrHook(node);
-      if (!unit) throw new Error('no component or hook');
-      return parameterDependencies(sourceCode, node, unit).map((d) => `${String(d.name)}#${d.index}`);
-    },
-    file,
-  );
-}
+import { dependenciesWith } from './dependencies-probe.js';
+import { parsers } from './probe.js';
 
 describe.each(parsers)('the key a destructured prop is named by (%s)', (_name, parser) => {
   const dependencies = (code: string): string[] => dependenciesWith(parser, code);

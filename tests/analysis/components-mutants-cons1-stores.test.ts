@@ -9,25 +9,11 @@
  * Each case answers `<kind> | <label> | <node type>` for the consumer of the file's only stream.
  */
 import { describe, expect, it } from 'vitest';
-import { standingConsumerOf } from '../../src/analysis/stream-consumers.js';
-import { getStreamOpenings } from '../../src/analysis/stream-sources.js';
-import { type ProbeFile, TS_FILE, analyse, parsers } from './probe.js';
+import { type ProbeFile, TS_FILE, parsers } from './probe.js';
+import { onlyConsumerOf } from './consumers-probe.js';
 
 describe.each(parsers)('stores that keep a stream open (%s)', (name, parser) => {
-  /** The consumer of the only opening of `code`, as `<kind> | <label> | <node type>`, or `none`. */
-  function consumer(code: string, file: ProbeFile = {}): string {
-    return analyse(
-      parser,
-      code,
-      (sourceCode) => {
-        const [opening, ...others] = getStreamOpenings(sourceCode);
-        if (!opening || others.length > 0) throw new Error('the code must open exactly one stream');
-        const found = standingConsumerOf(sourceCode, opening);
-        return found ? `${found.kind} | ${found.label} | ${found.node.type}` : 'none';
-      },
-      file,
-    );
-  }
+  const consumer = (code: string, file?: ProbeFile): string => onlyConsumerOf(parser, code, file);
 
   it('names a store by the string id it is defined with', () => {
     // kills stream-consumers.ts:93 "parent?.type === 'VariableDeclarator' && parent.init === current" -> true

@@ -7,18 +7,10 @@
  * Each case lists the consumer of every stream of the code (`kind: label`, or `none`).
  */
 import { describe, expect, it } from 'vitest';
-import { standingConsumerOf } from '../../src/analysis/stream-consumers.js';
-import { getStreamOpenings } from '../../src/analysis/stream-sources.js';
-import { analyse, parsers } from './probe.js';
+import { parsers } from './probe.js';
+import { consumersOf } from './consumers-probe.js';
 
-function consumers(parser: unknown, code: string): string[] {
-  return analyse(parser, code, (sourceCode) =>
-    getStreamOpenings(sourceCode).map((opening) => {
-      const consumer = standingConsumerOf(sourceCode, opening);
-      return consumer ? `${consumer.kind}: ${consumer.label}` : 'none';
-    }),
-  );
-}
+const consumers = consumersOf;
 
 describe.each(parsers)('streams a component opens as it renders (%s)', (_name, parser) => {
   it('counts a useState initialiser as the component', () => {

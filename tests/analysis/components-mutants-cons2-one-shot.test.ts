@@ -8,18 +8,10 @@
  * a one-shot stream by no one (`none`).
  */
 import { describe, expect, it } from 'vitest';
-import { standingConsumerOf } from '../../src/analysis/stream-consumers.js';
-import { getStreamOpenings } from '../../src/analysis/stream-sources.js';
-import { analyse, parsers } from './probe.js';
+import { parsers } from './probe.js';
+import { consumersOf } from './consumers-probe.js';
 
-function consumers(parser: unknown, code: string): string[] {
-  return analyse(parser, code, (sourceCode) =>
-    getStreamOpenings(sourceCode).map((opening) => {
-      const consumer = standingConsumerOf(sourceCode, opening);
-      return consumer ? `${consumer.kind}: ${consumer.label}` : 'none';
-    }),
-  );
-}
+const consumers = consumersOf;
 
 const MODULE = ['module: module scope'];
 const NONE = ['none'];

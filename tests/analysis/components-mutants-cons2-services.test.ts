@@ -9,22 +9,10 @@
  * `this`, can make the class their consumer.
  */
 import { describe, expect, it } from 'vitest';
-import { standingConsumerOf } from '../../src/analysis/stream-consumers.js';
-import { getStreamOpenings } from '../../src/analysis/stream-sources.js';
-import { type ProbeFile, TS_FILE, analyse, parsers } from './probe.js';
+import { TS_FILE, parsers } from './probe.js';
+import { consumersOf } from './consumers-probe.js';
 
-function consumers(parser: unknown, code: string, file?: ProbeFile): string[] {
-  return analyse(
-    parser,
-    code,
-    (sourceCode) =>
-      getStreamOpenings(sourceCode).map((opening) => {
-        const consumer = standingConsumerOf(sourceCode, opening);
-        return consumer ? `${consumer.kind}: ${consumer.label}` : 'none';
-      }),
-    file,
-  );
-}
+const consumers = consumersOf;
 
 const SERVICE = ['service: service `Service`'];
 const NONE = ['none'];
