@@ -234,8 +234,11 @@ class UrlReader {
       if (key.type === 'Identifier') return key.name;
       return key.type === 'Literal' ? String(key.value) : null;
     }
+    // `[true]`, `[null]` and `[1n]` name keys too (`'true'`, `'null'`, `'1'`); a symbol or an object does not.
     const value = getStaticValue(key, this.sourceCode.getScope(key));
-    return value && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : null;
+    if (!value) return null;
+    const known = value.value;
+    return typeof known === 'symbol' || typeof known === 'function' || (typeof known === 'object' && known !== null) ? null : String(known);
   }
 
   private member(node: TSESTree.MemberExpression, depth: number): Parts {

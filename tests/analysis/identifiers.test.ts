@@ -43,6 +43,10 @@ describe.each(parsers)('names of properties (%s)', (_name, parser) => {
     ]);
   });
 
+  it('takes the value of a class field for a variable', () => {
+    expect(openNames(parser, 'class A { current = open; static other = open; }')).toEqual(['variable', 'variable']);
+  });
+
   it('takes the keys of class members for properties, a computed one for a variable', () => {
     expect(openNames(parser, 'class A { open = 1; open() {} get open() { return 1; } [open] = 2; static open = 3; }')).toEqual([
       'property',

@@ -83,6 +83,16 @@ describe.each(parsers)('object members in a stream URL (%s)', (_name, parser) =>
       );
       // kills stream-urls.ts:246 "key.type === 'Literal'" -> 'true'
       expect(url(`${BASE} const config = { undefined: BASE + '/e', [0]: '/other' }; new EventSource(config.undefined);`)).toEqual(FROM_BASE);
+      // A boolean or null names its key by its text; a symbol names none, so it may hide any key.
+      expect(url(`${BASE} const config = { url: BASE + '/e', [true]: '/other', [null]: '/none' }; new EventSource(config.url);`)).toEqual(
+        FROM_BASE,
+      );
+      expect(url(`${BASE} const config = { url: '/other', [true]: BASE + '/e' }; new EventSource(config.true);`)).toEqual(FROM_BASE);
+      expect(url(`${BASE} const config = { url: BASE + '/e', [Symbol.iterator]: '/other' }; new EventSource(config.url);`)).toBeNull();
+    });
+
+    it('gives no URL for a computed member of a page-wide value', () => {
+      expect(url(`import config from './config'; new EventSource(config[path]);`)).toBeNull();
     });
 
     it('gives no URL for a member picked by a variable', () => {
