@@ -111,6 +111,11 @@ describe.each(parsers)('what the code before a point decides (%s)', (_name, pars
     }
   });
 
+  it('counts a throw inside a loop of the guarded block as leaving', () => {
+    // kills preceding-code.ts:74 "case 'ThrowStatement': return true;" -> falling through to the break case
+    expect(verdict(`function start() {\n  if (guard) { for (;;) { throw new Error('twice'); } }\n  open();\n}${ES}`)).toBe('safe');
+  });
+
   it('counts a break to a label outside the guarded block, or a continue out of a switch, as leaving', () => {
     expect(verdict(`outer: for (;;) {\n  if (guard) { for (;;) break outer; }\n  open();\n}${ES}`)).toBe('safe');
     expect(verdict(`outer: for (;;) {\n  if (guard) { while (more()) continue outer; }\n  open();\n}${ES}`)).toBe('safe');

@@ -40,6 +40,15 @@ describe.each(parsers)('the factory a stream is returned from (%s)', (_name, par
     expect(factory('function open(u) {\n  const es = new EventSource(u);\n  es.onerror = report;\n}')).toBe('none');
   });
 
+  it('finds none when the stream is thrown, also returned by a callback inside, or kept on this', () => {
+    // kills stream-holders.ts:89 "parent?.type !== 'ReturnStatement'" -> false (a throw is no return)
+    expect(factory('function open(u) {\n  const es = new EventSource(u);\n  throw es;\n}')).toBe('none');
+    // kills stream-holders.ts:362 'uses.returnedFrom.size !== 1' -> false
+    expect(factory('function open(u) {\n  const es = new EventSource(u);\n  later(() => es);\n  return es;\n}')).toBe('none');
+    // kills stream-holders.ts:366 'root?.defs' -> 'root.defs' and :367 'declared !== undefined' -> true (a crash on a class path)
+    expect(factory('class Feed {\n  open(u) {\n    const es = new EventSource(u);\n    this.es = es;\n    return es;\n  }\n}')).toBe('none');
+  });
+
   it('finds none for an async function or a generator, which hand over a promise or an iterator', () => {
     expect(factory('async function open(u) {\n  return new EventSource(u);\n}')).toBe('none');
     expect(factory('function* open(u) {\n  return new EventSource(u);\n}')).toBe('none');

@@ -83,6 +83,13 @@ describe.each(parsers)('reads that carry a held stream on (%s)', (_name, parser)
     expect(holding(parser, `${OPEN} const chosen = es ?? fallback;`)).toBe('held es, chosen');
   });
 
+  it('follows the right side of `&&` as a renaming, and takes `new es()` for handing it on', () => {
+    // kills stream-holders.ts:162 'node.parent.right === node' -> false
+    expect(holding(parser, `${OPEN} const chosen = ready && es;`)).toBe('held es, chosen');
+    // kills stream-holders.ts:170 "parent.type === 'CallExpression'" -> true (only a call of it is fine)
+    expect(holding(parser, `${OPEN} new es();`)).toBe('escapes');
+  });
+
   it('does not follow `es && a` as a renaming: the stream is only tested there', () => {
     // kills stream-holders.ts:124 'node.parent.right === node' -> 'true'
     expect(holding(parser, `${OPEN} const chosen = es && fallback;`)).toBe('held es');

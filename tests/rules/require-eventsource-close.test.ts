@@ -20,6 +20,20 @@ const WRAPPERS = { wrappers: [{ module: '@acme/live', export: 'subscribe' }] };
 
 ruleTester.run('require-eventsource-close', rule, {
   valid: [
+    // A helper that returns \`fetchEventSource\`'s promise is no factory of a stream: the signal
+    // it is given, aborted by the cleanup, stops it.
+    `import { useEffect } from 'react';
+import { fetchEventSource } from '@microsoft/fetch-event-source';
+function start(options: { signal: AbortSignal }) {
+  return fetchEventSource('/feed', options);
+}
+export function useLive() {
+  useEffect(() => {
+    const controller = new AbortController();
+    start({ signal: controller.signal });
+    return () => controller.abort();
+  }, []);
+}`,
     // A local factory's stream, closed by the effect that called it.
     `import { useEffect } from 'react';
 function open(url: string) {
