@@ -166,7 +166,9 @@ describe('functionsHeldBy: three names deep at most', () => {
 });
 
 describe('indirectReopenPoints', () => {
-  const HELPERS = `const h = {
+  // \`let\`: the opener index follows the methods of an object a \`const\` holds by itself, so only
+  // an object it cannot pin reaches the name-following these cases are about.
+  const HELPERS = `let h = {
   f1() { h.f2(); },
   f2() { h.f3(); },
   f3() { h.f4(); },
@@ -183,6 +185,11 @@ describe('indirectReopenPoints', () => {
     expect(pointsOf(`${HELPERS}function retry() { h.f1(); }`, 'retry')).toEqual([]);
   });
 
+  it('leaves the methods of an object a const holds to the opener index, however deep', () => {
+    const code = `${HELPERS.replace('let h', 'const h')}function retry() { h.f1(); }`;
+    expect(pointsOf(code, 'retry')).toEqual([{ node: 'h.f1()', route: ['f1', 'f2', 'f3', 'f4', 'open'] }]);
+  });
+
   it('does not enter the region again through a name that holds it', () => {
     // kills indirect-reopens.ts:110 '[region]' -> '[]', :127 'visiting.has(fn) || openers.byFunction.has(fn)' -> 'false' and '&&'
     const code = `const api = { connect() { new EventSource('/events'); }, retry };
@@ -192,7 +199,7 @@ function retry() { api.retry(); api.connect(); }`;
 
   it('does not enter a helper it is already inside', () => {
     // kills indirect-reopens.ts:128 '[...visiting, fn]' -> '[]'
-    const code = `const h = { f1() { h.r(); }, open() { new EventSource('/events'); }, r: retry };
+    const code = `let h = { f1() { h.r(); }, open() { new EventSource('/events'); }, r: retry };
 function retry() { h.f1(); h.open(); }`;
     expect(pointsOf(code, 'retry')).toEqual([{ node: 'h.open()', route: ['open'] }]);
   });
