@@ -1,0 +1,83 @@
+/**
+ * component-streams.ts, reading components from disk: a file is parsed only when its code can
+ * open a stream, the parse is kept per path until the file's modification time changes, and a
+ * resolver answers once per file for the lint of one file.
+ */
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import * as vueParser from 'vue-eslint-parser';
+import { describe, expect, it } from 'vitest';
+import { componentStreamResolver, importedComponent } from '../../src/analysis/templates/component-streams.js';
+import { type ParseFile, parsedSourceCode } from '../../src/analysis/templates/parse-file.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const vue: ParseFile = {
+  parseForESLint: vueParser.parseForESLint as ParseFile['parseForESLint'],
+  options: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+};
+
+const STREAMING_ROW = "<script setup>\nconst props = defineProps(['id']);\nconst source = new EventSource('/rows/' + props.id);\n</script>\n";
+const PLAIN_ROW = "<script setup>\ndefineProps(['id']);\n</script>\n";
+
+/** `file` written with `text` and the modification time `seconds` after the epoch. */
+function write(file: string, text: string, seconds: number): void {
+  writeFileSync(file, text);
+  utimesSync(file, seconds, seconds);
+}
+
+/** A fresh directory with `Row.vue` holding `text`; the row's path. */
+function row(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sse-cstreams-cache-')), 'Row.vue');
+  write(file, text, 1_000_000);
+  return file;
+}
+
+/** The rule context of linting `List.vue` beside `row` with `languageOptions`. */
+function listContext(rowFile: string, languageOptions: Record<string, unknown>): Context {
+  const filename = path.join(path.dirname(rowFile), 'List.vue');
+  const sourceCode = parsedSourceCode(vue, filename, '<template><ul></ul></template>\n');
+  return { filename, physicalFilename: filename, cwd: path.dirname(rowFile), sourceCode, languageOptions } as unknown as Context;
+}
+
+describe('importedComponent', () => {
+  it('gives nothing for a file whose text names a stream library in a comment only', () => {
+    const file = row("<script setup>\n// like sse.js, but polled\nconst rows = [];\n</script>\n");
+    // kills component-streams.ts:277 !sourceCode || (…) -> false
+    // kills component-streams.ts:277 !sourceCode || (…) -> !sourceCode && …
+    // kills component-streams.ts:277 !sourceMentionsStream(…) && !importsStreamModule(…) -> false
+    expect(importedComponent(file, [], vue)).toBeNull();
+  });
+
+  it('reads the file again once its modification time changes', () => {
+    const file = row(STREAMING_ROW);
+    expect(importedComponent(file, [], vue)?.file).toBe(file);
+    write(file, PLAIN_ROW, 2_000_000);
+    // kills component-streams.ts:291 { mtimeMs = statSync(file).mtimeMs; } -> {}
+    // kills component-streams.ts:298 cached.mtimeMs === mtimeMs -> true
+    expect(importedComponent(file, [], vue)).toBeNull();
+  });
+});
+
+describe('componentStreamResolver', () => {
+  it('answers once per file for one lint, though the file changes on disk meanwhile', () => {
+    const file = row(STREAMING_ROW);
+    const streamOf = componentStreamResolver(listContext(file, { parser: vueParser, parserOptions: { parser: tsParser } }), [], 'vue-eslint-parser');
+    const stream = { file, line: 3, stream: '`EventSource`', route: '' };
+    expect(streamOf(file)).toEqual(stream);
+    write(file, PLAIN_ROW, 2_000_000);
+    // kills component-streams.ts:334 stream === undefined -> true
+    expect(streamOf(file)).toEqual(stream);
+  });
+
+  it('reads no other file when no parser can be found, so a later lint with a parser still sees it', () => {
+    const file = row(STREAMING_ROW);
+    const streamOf = componentStreamResolver(listContext(file, {}), [], 'no-such-parser-for-sse');
+    expect(streamOf(file)).toBeNull();
+    // kills component-streams.ts:338 parse -> true (the file's parse would be cached as failed)
+    expect(importedComponent(file, [], vue)?.file).toBe(file);
+  });
+});
