@@ -30,13 +30,16 @@ function packageDirectory(name: string): string {
 export function project(files: Record<string, string>, parsers: string[] = ['@typescript-eslint/parser']): string {
   const directory = mkdtempSync(path.join(tmpdir(), 'sse-ngtpl-'));
   directories.push(directory);
-  for (const name of parsers) {
-    const link = path.join(directory, 'node_modules', name);
-    mkdirSync(path.dirname(link), { recursive: true });
-    symlinkSync(packageDirectory(name), link, 'dir');
-  }
+  for (const name of parsers) linkPackage(directory, name);
   write(directory, files);
   return directory;
+}
+
+/** Links this repository's package `name` into `directory`'s node_modules. */
+export function linkPackage(directory: string, name: string): void {
+  const link = path.join(directory, 'node_modules', name);
+  mkdirSync(path.dirname(link), { recursive: true });
+  symlinkSync(packageDirectory(name), link, 'dir');
 }
 
 /** Writes `files` (relative names) under `directory`. */
