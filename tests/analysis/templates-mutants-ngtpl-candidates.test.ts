@@ -167,4 +167,22 @@ describe('the NgModule that declares a non-standalone component', () => {
     });
     expect(lintTemplate(dir, 'list.component.html', FOR)).toEqual([]);
   });
+
+  it("leaves out the module's own class of the list's name, even when it is another file's class", () => {
+    // The module declares a ListComponent of another folder (an older list, whose tag opens a stream):
+    // the class of the list's own name is never one of the list's siblings.
+    // kills angular-template.ts:219 `declared === name` -> false
+    const older = ROW.replace('RowComponent', 'ListComponent');
+    const dir = project({
+      'old/list.component.ts': older,
+      'list.component.ts': MODULE_LIST,
+      'lists.module.ts': `import { NgModule } from '@angular/core';
+import { ListComponent } from './old/list.component';
+
+@NgModule({ declarations: [ListComponent] })
+export class ListsModule {}
+`,
+    });
+    expect(lintTemplate(dir, 'list.component.html', FOR)).toEqual([]);
+  });
 });
