@@ -1,0 +1,239 @@
+/**
+ * Pins `vueTemplateVisitor` of `src/analysis/templates/vue-template.ts` (issue 17), so that the
+ * mutants StrykerJS left alive there fail a test: it walks no template (returns null) of a
+ * component without `v-for`, nor of a list whose imported `.vue` files cannot open a stream and
+ * that does not render itself, even when it imports a code module that names one or has a `name:`
+ * option of another name; it finds the component's own name in `name : '…'` and `name:'…'`, and
+ * a registration `components: { JobRow : Row }` or `{ JobRow:Row }`; it takes native elements
+ * (`<option>`, SVG's `<textPath>`) for no component; and when the configured parser cannot parse
+ * other files, it loads vue-eslint-parser from the project to read the row.
+ */
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { type ESLint, Linter } from 'eslint';
+import * as vueParser from 'vue-eslint-parser';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { PerItemRender } from '../../src/analysis/templates/component-streams.js';
+import { vueTemplateVisitor, withTemplateVisitor } from '../../src/analysis/templates/vue-template.js';
+
+type Context = TSESLint.RuleContext<string, readonly unknown[]>;
+
+let dir = '';
+const directories: string[] = [];
+beforeEach(() => {
+  // A fresh folder per case: imported files are cached by path and modification time.
+  dir = mkdtempSync(path.join(tmpdir(), 'sse-vuesv-vue-'));
+  directories.push(dir);
+});
+afterAll(() => {
+  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
+});
+
+const write = (name: string, text: string) => writeFileSync(path.join(dir, name), text);
+
+interface Outcome {
+  /** Whether the template is walked (false: the visitor is null). */
+  walks: boolean;
+  /** What it reported: `component repetition file:line (self)`. */
+  reports: string[];
+}
+
+/**
+ * Lints `code` as `filename` in the case's folder with vue-eslint-parser, through a probe rule
+ * that hands the visitor the rule context, or `asContext(context)` in its place.
+ */
+function visit(code: string, filename: string, asContext: (context: Context) => Context = (context) => context): Outcome {
+  const outcome: Outcome = { walks: false, reports: [] };
+  const probe = {
+    create(context: Context) {
+      const report = (render: PerItemRender) =>
+        outcome.reports.push(
+          `${render.component} ${render.repetition} ${path.basename(render.stream.file)}:${render.stream.line}${render.self ? ' (self)' : ''}`,
+        );
+      const visitor = vueTemplateVisitor(asContext(context), [], report);
+      outcome.walks = visitor !== null;
+      return withTemplateVisitor(context.sourceCode, {}, visitor);
+    },
+  };
+  const messages = new Linter({ configType: 'flat', cwd: dir }).verify(
+    code,
+    {
+      files: ['**/*.vue'],
+      languageOptions: { parser: vueParser, parserOptions: { parser: tsParser, sourceType: 'module' } },
+      plugins: { probe: { rules: { probe } } as unknown as ESLint.Plugin },
+      rules: { 'probe/probe': 'error' },
+    },
+    { filename: path.join(dir, filename) },
+  );
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(fatal.message);
+  return outcome;
+}
+
+/** A row that opens a stream of its own when it mounts. */
+const STREAMING_ROW = `<script setup>
+const props = defineProps(['id']);
+const source = new EventSource('/rows/' + props.id);
+</script>
+<template><li>{{ id }}</li></template>
+`;
+/** A row that opens nothing. */
+const PLAIN_ROW = `<script setup>
+defineProps(['id']);
+</script>
+<template><li>{{ id }}</li></template>
+`;
+
+describe('vueTemplateVisitor: when it walks no template', () => {
+  it('walks none of a component without `v-for`, though it renders a streaming row', () => {
+    write('Row.vue', STREAMING_ROW);
+    const single = `<script setup>
+import Row from './Row.vue';
+</script>
+<template><Row id="main" /></template>
+`;
+    // kills vue-template.ts:112 || -> && (a Vue file without `v-for`)
+    // kills vue-template.ts:112 'v-for' -> ""
+    expect(visit(single, 'Single.vue')).toEqual({ walks: false, reports: [] });
+  });
+
+  it('walks it, and reports the row, once the same component repeats it with `v-for`', () => {
+    write('Row.vue', STREAMING_ROW);
+    const list = `<script setup>
+import Row from './Row.vue';
+defineProps(['ids']);
+</script>
+<template><ul><Row v-for="id in ids" :key="id" :id="id" /></ul></template>
+`;
+    expect(visit(list, 'List.vue')).toEqual({ walks: true, reports: ['Row a `v-for` over `ids` Row.vue:3'] });
+  });
+
+  it('walks none when the imported rows cannot open a stream, though a code module it imports names one', () => {
+    write('Row.vue', PLAIN_ROW);
+    write('feed.js', "export default function feed(id) { return new EventSource('/feed/' + id); }\n");
+    const list = `<script setup>
+import Row from './Row.vue';
+import feed from './feed.js';
+defineProps(['ids']);
+</script>
+<template><button @click="feed('all')">all</button><Row v-for="id in ids" :key="id" :id="id" /></template>
+`;
+    // kills vue-template.ts:114 '.vue' -> "" (feed.js taken for a component file)
+    expect(visit(list, 'List.vue')).toEqual({ walks: false, reports: [] });
+  });
+
+  it('walks none of a list that opens a stream itself and has a `name` option, but renders no tag of its names', () => {
+    const list = `<script>
+export default {
+  name: 'JobTable',
+  props: ['ids'],
+  mounted() {
+    this.source = new EventSource('/ids');
+  },
+};
+</script>
+<template><ul><li v-for="id in ids" :key="id">{{ id }}</li></ul></template>
+`;
+    // kills vue-template.ts:81 /\\bname\\s*:/.test(text) && … -> ||
+    expect(visit(list, 'List.vue')).toEqual({ walks: false, reports: [] });
+  });
+});
+
+describe('vueTemplateVisitor: the component’s own names', () => {
+  const tree = (option: string) => `<script setup>
+defineOptions({ ${option} });
+const props = defineProps(['node']);
+const source = new EventSource('/nodes/' + props.node.id);
+</script>
+<template><li>{{ node.id }}<ul><TreeItem v-for="child in node.children" :key="child.id" :node="child" /></ul></li></template>
+`;
+
+  it('finds a `name` option written with a space before the colon', () => {
+    // kills vue-template.ts:67 \\s* -> \\S* (before the colon)
+    // kills vue-template.ts:81 /\\bname\\s*:/ -> /\\bname\\S*:/
+    expect(visit(tree("name : 'TreeItem'"), 'Item.vue')).toEqual({
+      walks: true,
+      reports: ['TreeItem a `v-for` over `node.children` Item.vue:4 (self)'],
+    });
+  });
+
+  it('finds a `name` option written with no space after the colon', () => {
+    // kills vue-template.ts:67 :\\s*['"] -> :\\s['"]
+    expect(visit(tree("name:'TreeItem'"), 'Item.vue')).toEqual({
+      walks: true,
+      reports: ['TreeItem a `v-for` over `node.children` Item.vue:4 (self)'],
+    });
+  });
+});
+
+describe('vueTemplateVisitor: components registered under another name', () => {
+  const list = (registration: string) => `<script>
+import Row from './Row.vue';
+export default { components: { ${registration} }, props: ['ids'] };
+</script>
+<template><ul><JobRow v-for="id in ids" :key="id" :id="id" /></ul></template>
+`;
+
+  it('follows `components: { JobRow : Row }`, with a space before the colon', () => {
+    write('Row.vue', STREAMING_ROW);
+    // kills vue-template.ts:92 …)\\s*:\\s*(… -> …)\\S*:\\s*(…
+    expect(visit(list('JobRow : Row'), 'List.vue')).toEqual({ walks: true, reports: ['JobRow a `v-for` over `ids` Row.vue:3'] });
+  });
+
+  it('follows `components: { JobRow:Row }`, with no space after the colon', () => {
+    write('Row.vue', STREAMING_ROW);
+    // kills vue-template.ts:92 …:\\s*([A-Za-z_$]… -> …:\\s([A-Za-z_$]…
+    expect(visit(list('JobRow:Row'), 'List.vue')).toEqual({ walks: true, reports: ['JobRow a `v-for` over `ids` Row.vue:3'] });
+  });
+});
+
+describe('vueTemplateVisitor: native elements are no components', () => {
+  it('takes `<option v-for>` in Option.vue, which opens a stream, for the native element, not itself', () => {
+    const option = `<script setup>
+const props = defineProps(['choices']);
+const source = new EventSource('/choices');
+</script>
+<template><select><option v-for="choice in choices" :key="choice">{{ choice }}</option></select></template>
+`;
+    // kills vue-template.ts:135 !/^[A-Z]/.test(element.rawName) && !element.rawName.includes('-') -> false
+    // kills vue-template.ts:135 '-' -> ""
+    expect(visit(option, 'Option.vue')).toEqual({ walks: true, reports: [] });
+  });
+
+  it('takes SVG’s `<textPath v-for>` for the native element, not the imported TextPath component', () => {
+    write('TextPath.vue', STREAMING_ROW);
+    const chart = `<script setup>
+import TextPath from './TextPath.vue';
+defineProps(['paths']);
+</script>
+<template>
+  <TextPath id="legend" />
+  <svg><text><textPath v-for="p in paths" :key="p" :href="p">{{ p }}</textPath></text></svg>
+</template>
+`;
+    // kills vue-template.ts:135 /^[A-Z]/ -> /[A-Z]/
+    expect(visit(chart, 'Chart.vue')).toEqual({ walks: true, reports: [] });
+  });
+});
+
+describe('vueTemplateVisitor: reading the row', () => {
+  it('loads vue-eslint-parser from the project when the configured parser cannot parse other files', () => {
+    write('Row.vue', STREAMING_ROW);
+    const list = `<script setup>
+import Row from './Row.vue';
+defineProps(['ids']);
+</script>
+<template><ul><Row v-for="id in ids" :key="id" :id="id" /></ul></template>
+`;
+    // The configured parser offers `parse` only: the rule has to find vue-eslint-parser itself,
+    // in the project's node_modules.
+    symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const parseOnly = (context: Context): Context =>
+      Object.create(context, { languageOptions: { value: { parser: { parse: vueParser.parse }, parserOptions: {} } } }) as Context;
+    // kills vue-template.ts:118 'vue-eslint-parser' -> ""
+    expect(visit(list, 'List.vue', parseOnly)).toEqual({ walks: true, reports: ['Row a `v-for` over `ids` Row.vue:3'] });
+  });
+});
