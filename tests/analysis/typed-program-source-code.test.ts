@@ -40,6 +40,18 @@ describe('programSourceCode', () => {
     expect(services.esTreeNodeToTSNodeMap.get(sourceCode.ast).getSourceFile()).toBe(program.getSourceFile(feed));
   });
 
+  it("converts through typescript-estree's own converter, whose services are the program and the two node maps", () => {
+    // `parseAndGenerateServices` (the fallback for a typescript-estree without `use-at-your-own-risk`) adds
+    // the checker's helpers too; the converter alone made half the work for the program index (issue 16).
+    const services = programSourceCode(program, program.getSourceFile(feed)!)!.parserServices as Record<string, unknown>;
+    expect(Object.keys(services).sort()).toEqual(['esTreeNodeToTSNodeMap', 'program', 'tsNodeToESTreeNodeMap']);
+  });
+
+  it('binds a program nobody has asked for a checker yet, since the converter walks up parent pointers', () => {
+    const unbound = ts.createProgram([feed], { lib: ['lib.es2022.d.ts'], types: [] });
+    expect(programSourceCode(unbound, unbound.getSourceFile(feed)!)?.ast.body).toHaveLength(2);
+  });
+
   it('converts JSX in a .tsx file', () => {
     const sourceCode = programSourceCode(program, program.getSourceFile(row)!)!;
     expect(getStreamOpenings(sourceCode).map((opening) => opening.node.loc.start.line)).toEqual([2]);
