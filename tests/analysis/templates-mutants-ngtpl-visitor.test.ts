@@ -41,13 +41,13 @@ describe('the repetition a message names', () => {
 
 describe('the parser of the component files', () => {
   it("takes @typescript-eslint/parser from the template's folder when the project has no `typescript-eslint` package", () => {
-    // kills angular-template.ts:305 `??` -> `&&` (the missing second parser wins) and `'@typescript-eslint/parser'` -> ""
+    // kills angular-template.ts:334 `??` -> `&&` (the missing second parser wins) and `'@typescript-eslint/parser'` -> ""
     const dir = project({ 'row.component.ts': ROW, 'list.component.ts': LIST }, ['@typescript-eslint/parser']);
     expect(lintTemplate(dir, 'list.component.html', FOR)).toEqual([across('1:30', 'app-row', 'row.component.ts', 6, over)]);
   });
 
   it('takes the parser of the `typescript-eslint` package when the project has only that one', () => {
-    // kills angular-template.ts:305 `'typescript-eslint'` -> ""
+    // kills angular-template.ts:334 `'typescript-eslint'` -> ""
     const dir = project({ 'row.component.ts': ROW, 'list.component.ts': LIST }, ['typescript-eslint']);
     expect(lintTemplate(dir, 'list.component.html', FOR)).toEqual([across('1:30', 'app-row', 'row.component.ts', 6, over)]);
   });
@@ -77,7 +77,7 @@ export class NodeComponent implements OnInit {
       across('1:41', 'app-node', 'tree.component.ts', 9, 'an `@for` over `children`'),
     ]);
     rmSync(path.join(app, 'node_modules'), { recursive: true });
-    // kills angular-template.ts:306 `!parse` -> false (the cached file would name the owner and its stream)
+    // kills angular-template.ts:335 `!parse` -> false (the cached file would name the owner and its stream)
     expect(lintTemplate(app, 'tree.component.ts/1_inline-template-tree.component.ts-1.component.html', code, root)).toEqual([]);
   });
 });

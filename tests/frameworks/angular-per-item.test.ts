@@ -15,6 +15,8 @@ const ES = '`EventSource`';
 /** Linted as the external template of job-list.component.ts, whose `imports` list the rows. */
 const list = (code: string) => angularTemplate(code, path.join(FIXTURES, 'job-list.component.html'));
 /** Linted as the `index`-th inline template of inline-lists.component.ts (1: the local row, 2: the local list, 3: the inline tree). */
+/** Linted as the external template of library/library-list.component.ts, which imports its rows through library/public-api.ts. */
+const library = (code: string) => angularTemplate(code, path.join(FIXTURES, 'library', 'library-list.component.html'));
 const inline = (code: string, index: number) => angularTemplate(code, inlineTemplateName(path.join(FIXTURES, 'inline-lists.component.ts'), index));
 /** How messages name a fixture: relative to ESLint's working directory, which the rule tester leaves at the root. */
 const fixture = (name: string) => path.relative(path.parse(FIXTURES).root, path.join(FIXTURES, name)).split(path.sep).join('/');
@@ -78,6 +80,13 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
     ),
     // Through the barrel too, the plain row opens no stream.
     angularTemplate(`@for (job of jobs; track job.id) { <app-plain-row [job]="job" /> }`, path.join(FIXTURES, 'barrel-list.component.html')),
+    // Through a library's entry file (`export *` of plain-row.component.ts), the plain row opens no stream either.
+    library(`@for (job of jobs; track job.id) { <app-plain-row [job]="job" /> }`),
+    // The streaming row re-exported by the entry file, rendered once.
+    library(`<app-stream-row id="main" />`),
+    // `export *` re-exports the whole of star-row.component.ts, but the list imports only StarRowComponent:
+    // `<app-star-badge>` is no component in its template.
+    library(`@for (id of ids; track id) { <app-star-badge /> }`),
     // An inline template numbered past the file's last component with one: no owner, nothing reported.
     inline(`@for (id of ids; track id) { <app-local-row [id]="id" /> }`, 9),
     // A template in a directory that does not exist (an editor's unsaved buffer): no owner, nothing reported.
@@ -488,6 +497,30 @@ ruleTester.run('no-eventsource-per-item (Angular templates)', rule, {
           line: 1,
           column: 36,
           data: across('app-live-badge', 'shared/live-badge.component.ts', 14, forOver('jobs')),
+        },
+      ],
+    },
+    {
+      // Imported through a library's entry file, ng-packagr's `public-api.ts`, which re-exports the row by name.
+      ...library(`@for (id of ids; track id) { <app-stream-row [id]="id" /> }`),
+      errors: [
+        {
+          messageId: 'renderedPerItemAcrossFiles',
+          line: 1,
+          column: 30,
+          data: across('app-stream-row', 'library/stream-row.component.ts', 13, forOver('ids')),
+        },
+      ],
+    },
+    {
+      // Through the same entry file's `export * from './star-row.component'`.
+      ...library(`<ul *ngFor="let job of jobs"><app-star-row /></ul>`),
+      errors: [
+        {
+          messageId: 'renderedPerItemAcrossFiles',
+          line: 1,
+          column: 30,
+          data: across('app-star-row', 'library/star-row.component.ts', 12, ngForOver('jobs')),
         },
       ],
     },

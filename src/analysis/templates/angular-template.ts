@@ -4,9 +4,9 @@
  * opens. The template's own component is the `.ts` file whose `templateUrl` names it (or,
  * for an inline `template:` that angular-eslint's `processInlineTemplates` hands over as a
  * virtual `.html` file, the component file it came from); an element is resolved to a class
- * through that component's standalone `imports: [...]` (relative modules, or classes of the
- * same file), the `declarations` of the `NgModule` that declares it, or to the component
- * itself (a tree node that renders itself), by selector.
+ * through that component's standalone `imports: [...]` (relative modules, followed one level
+ * through their re-exports, or classes of the same file), the `declarations` of the `NgModule`
+ * that declares it, or to the component itself (a tree node that renders itself), by selector.
  * Without a TypeScript program: syntax only, read from disk like the Vue and Svelte imports.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -122,15 +122,16 @@ interface ParsedFile {
 /** Component and module files parsed to find a template's owner and its siblings, which need no stream of their own to be read. */
 const ownerFiles = new Map<string, ParsedFile>();
 
-/** `file` parsed when its text has `marker` (`@Component`, `@NgModule`), cached per path and modification time. */
-function parsedComponentFile(file: string, parse: ParseFile, marker = '@Component'): Readonly<TSESLint.SourceCode> | null {
+/** `file` parsed when its text has `marker` (`@Component`, `@NgModule`, a re-export), cached per path and modification time. */
+function parsedComponentFile(file: string, parse: ParseFile, marker: string | RegExp = '@Component'): Readonly<TSESLint.SourceCode> | null {
   try {
     const { mtimeMs } = statSync(file);
-    const key = `${marker}\0${file}`;
+    const key = `${String(marker)}\0${file}`;
     const cached = ownerFiles.get(key);
     if (cached && cached.mtimeMs === mtimeMs) return cached.sourceCode;
     const text = readFileSync(file, 'utf8');
-    const sourceCode = text.includes(marker) ? parsedSourceCode(parse, file, text) : null;
+    const marked = typeof marker === 'string' ? text.includes(marker) : marker.test(text);
+    const sourceCode = marked ? parsedSourceCode(parse, file, text) : null;
     ownerFiles.set(key, { mtimeMs, sourceCode });
     return sourceCode;
   } catch {
@@ -239,36 +240,64 @@ function candidatesOf(owner: Owner, wrappers: readonly StreamWrapper[], parse: P
       continue;
     }
     const file = resolveRelative(from, module);
-    const target = file ? (barrelExport(file, exported, parse) ?? { file, exported }) : null;
-    // Prefiltered by text: a component file that cannot open a stream, itself or through a
-    // service it provides, is never parsed.
-    const source = target ? (importedComponent(target.file, wrappers, parse) ?? providingComponent(target.file, parse)) : null;
-    const component = source && target ? exportedComponent(source.sourceCode.ast, target.exported) : null;
-    if (source && component) candidates.push({ file: source.file, sourceCode: source.sourceCode, component });
+    const candidate = file ? exportedCandidate(file, exported, wrappers, parse) : null;
+    if (candidate) candidates.push(candidate);
   }
   return candidates;
+}
+
+/** The component that the relative module `file` exports as `exported`, read from the file that declares it. */
+function exportedCandidate(file: string, exported: string, wrappers: readonly StreamWrapper[], parse: ParseFile): Candidate | null {
+  for (const target of exportSources(file, exported, parse)) {
+    // Prefiltered by text: a component file that cannot open a stream, itself or through a
+    // service it provides, is never parsed.
+    const source = importedComponent(target.file, wrappers, parse) ?? providingComponent(target.file, parse);
+    const component = source ? exportedComponent(source.sourceCode.ast, target.exported) : null;
+    if (source && component) return { file: source.file, sourceCode: source.sourceCode, component };
+  }
+  return null;
 }
 
 function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return node.type === 'Identifier' ? node.name : node.value;
 }
 
+/** `export {` and `export *`: the text of a re-export, without which a module is not parsed to look for one. */
+const RE_EXPORT = /\bexport\s*[{*]/;
+
+/** Whether an `export` without `from` exports `name` (`export class RowComponent`, `export { RowComponent }`). */
+function exportsItself(statement: TSESTree.ExportNamedDeclaration, name: string): boolean {
+  const declaration = statement.declaration;
+  const declared = declaration && 'id' in declaration && declaration.id?.type === 'Identifier' ? declaration.id.name : null;
+  return declared === name || statement.specifiers.some((specifier) => exportName(specifier.exported) === name);
+}
+
 /**
- * Where a barrel file (`shared/index.ts`: `export { JobRowComponent } from './job-row.component'`)
- * takes `exported` from, one level deep; null for any other file.
+ * Where the module `file` may take `exported` from, one level deep: the module named by its
+ * re-export of that name (a barrel, `shared/index.ts`, or a library's `public-api.ts`:
+ * `export { JobRowComponent } from './job-row.component'`), or else the module itself, then
+ * those of its `export * from`, which pass on neither `default` nor a name the module exports itself.
  */
-function barrelExport(file: string, exported: string, parse: ParseFile): { file: string; exported: string } | null {
-  if (!/[\\/]index\.[cm]?ts$/.test(file)) return null;
-  const sourceCode = parsedComponentFile(file, parse, 'export');
+function exportSources(file: string, exported: string, parse: ParseFile): { file: string; exported: string }[] {
+  const sourceCode = parsedComponentFile(file, parse, RE_EXPORT);
+  const sources = [{ file, exported }];
   for (const statement of sourceCode?.ast.body ?? []) {
-    if (statement.type !== 'ExportNamedDeclaration' || !statement.source) continue;
+    if (statement.type === 'ExportAllDeclaration' && !statement.exported && exported !== 'default') {
+      const target = resolveRelative(file, statement.source.value);
+      if (target) sources.push({ file: target, exported });
+    }
+    if (statement.type !== 'ExportNamedDeclaration') continue;
+    if (!statement.source) {
+      if (exportsItself(statement, exported)) return [{ file, exported }];
+      continue;
+    }
     for (const specifier of statement.specifiers) {
       if (exportName(specifier.exported) !== exported) continue;
       const target = resolveRelative(file, statement.source.value);
-      return target ? { file: target, exported: exportName(specifier.local) } : null;
+      return target ? [{ file: target, exported: exportName(specifier.local) }] : [];
     }
   }
-  return null;
+  return sources;
 }
 
 function elementAttributes(element: AngularElement): string[] {
