@@ -4,7 +4,10 @@
  * component without `v-for`, nor of a list whose imported `.vue` files cannot open a stream and
  * that does not render itself, even when it imports a code module that names one or has a `name:`
  * option of another name; it finds the component's own name in `name : '…'` and `name:'…'`, and
- * a registration `components: { JobRow : Row }` or `{ JobRow:Row }`; it takes native elements
+ * a registration `components: { JobRow : Row }` or `{ JobRow:Row }`, or under a quoted key
+ * (`{ 'job-row': Row }`, `{"JobRow": Row}`); it follows a row written in a script module
+ * (`Row.ts`) that the template renders as a tag, and reads no helper module it renders no tag
+ * of; it takes native elements
  * (`<option>`, SVG's `<textPath>`) for no component; and when the configured parser cannot parse
  * other files, it loads vue-eslint-parser from the project to read the row.
  */
@@ -95,8 +98,8 @@ import Row from './Row.vue';
 </script>
 <template><Row id="main" /></template>
 `;
-    // kills vue-template.ts:112 || -> && (a Vue file without `v-for`)
-    // kills vue-template.ts:112 'v-for' -> ""
+    // kills vue-template.ts:175 || -> && (a Vue file without `v-for`)
+    // kills vue-template.ts:175 'v-for' -> ""
     expect(visit(single, 'Single.vue')).toEqual({ walks: false, reports: [] });
   });
 
@@ -121,7 +124,7 @@ defineProps(['ids']);
 </script>
 <template><button @click="feed('all')">all</button><Row v-for="id in ids" :key="id" :id="id" /></template>
 `;
-    // kills vue-template.ts:114 '.vue' -> "" (feed.js taken for a component file)
+    // kills vue-template.ts:177 '.vue' -> "" (feed.js taken for a component file)
     expect(visit(list, 'List.vue')).toEqual({ walks: false, reports: [] });
   });
 
@@ -137,7 +140,7 @@ export default {
 </script>
 <template><ul><li v-for="id in ids" :key="id">{{ id }}</li></ul></template>
 `;
-    // kills vue-template.ts:81 /\\bname\\s*:/.test(text) && … -> ||
+    // kills vue-template.ts:96 NAME_KEY.test(text) && … -> ||
     expect(visit(list, 'List.vue')).toEqual({ walks: false, reports: [] });
   });
 });
@@ -152,8 +155,8 @@ const source = new EventSource('/nodes/' + props.node.id);
 `;
 
   it('finds a `name` option written with a space before the colon', () => {
-    // kills vue-template.ts:67 \\s* -> \\S* (before the colon)
-    // kills vue-template.ts:81 /\\bname\\s*:/ -> /\\bname\\S*:/
+    // kills vue-template.ts:73 \\s* -> \\S* (before the colon)
+    // kills vue-template.ts:71 …"name")\\s*:/ -> …"name")\\S*:/ (NAME_KEY)
     expect(visit(tree("name : 'TreeItem'"), 'Item.vue')).toEqual({
       walks: true,
       reports: ['TreeItem a `v-for` over `node.children` Item.vue:4 (self)'],
@@ -161,7 +164,7 @@ const source = new EventSource('/nodes/' + props.node.id);
   });
 
   it('finds a `name` option written with no space after the colon', () => {
-    // kills vue-template.ts:67 :\\s*['"] -> :\\s['"]
+    // kills vue-template.ts:73 :\\s*['"] -> :\\s['"]
     expect(visit(tree("name:'TreeItem'"), 'Item.vue')).toEqual({
       walks: true,
       reports: ['TreeItem a `v-for` over `node.children` Item.vue:4 (self)'],
@@ -179,14 +182,109 @@ export default { components: { ${registration} }, props: ['ids'] };
 
   it('follows `components: { JobRow : Row }`, with a space before the colon', () => {
     write('Row.vue', STREAMING_ROW);
-    // kills vue-template.ts:92 …)\\s*:\\s*(… -> …)\\S*:\\s*(…
+    // kills vue-template.ts:110 …)\\s*:\\s*(… -> …)\\S*:\\s*(…
     expect(visit(list('JobRow : Row'), 'List.vue')).toEqual({ walks: true, reports: ['JobRow a `v-for` over `ids` Row.vue:3'] });
   });
 
   it('follows `components: { JobRow:Row }`, with no space after the colon', () => {
     write('Row.vue', STREAMING_ROW);
-    // kills vue-template.ts:92 …:\\s*([A-Za-z_$]… -> …:\\s([A-Za-z_$]…
+    // kills vue-template.ts:110 …:\\s*([A-Za-z_$]… -> …:\\s([A-Za-z_$]…
     expect(visit(list('JobRow:Row'), 'List.vue')).toEqual({ walks: true, reports: ['JobRow a `v-for` over `ids` Row.vue:3'] });
+  });
+});
+
+describe('vueTemplateVisitor: components registered under a quoted key', () => {
+  const list = (registration: string, tag: string) => `<script>
+import Row from './Row.vue';
+export default { components: ${registration}, props: ['ids'] };
+</script>
+<template><ul><${tag} v-for="id in ids" :key="id" :id="id" /></ul></template>
+`;
+
+  it('follows `{ \'job-row\': Row }`, a single-quoted key after a space', () => {
+    write('Row.vue', STREAMING_ROW);
+    expect(visit(list("{ 'job-row': Row }", 'job-row'), 'List.vue')).toEqual({ walks: true, reports: ['job-row a `v-for` over `ids` Row.vue:3'] });
+  });
+
+  it('follows `{"JobRow": Row}`, a double-quoted key right after the brace', () => {
+    write('Row.vue', STREAMING_ROW);
+    expect(visit(list('{"JobRow": Row}', 'JobRow'), 'List.vue')).toEqual({ walks: true, reports: ['JobRow a `v-for` over `ids` Row.vue:3'] });
+  });
+
+  it('follows `{ Other,\'job-row\':Row }`, a quoted key right after a comma', () => {
+    write('Row.vue', STREAMING_ROW);
+    expect(visit(list("{ Other,'job-row':Row }", 'job-row'), 'List.vue')).toEqual({ walks: true, reports: ['job-row a `v-for` over `ids` Row.vue:3'] });
+  });
+
+  it('follows no quoted key whose value is no import', () => {
+    write('Row.vue', STREAMING_ROW);
+    expect(visit(list("{ 'job-row': row }", 'job-row'), 'List.vue')).toEqual({ walks: true, reports: [] });
+  });
+});
+
+describe('vueTemplateVisitor: components written in script modules', () => {
+  /** A row in a `.ts` file: `defineComponent` with a render function, a stream opened in `setup()`. */
+  const SCRIPT_ROW = `import { defineComponent, h, onUnmounted } from 'vue';
+export default defineComponent({
+  props: ['id'],
+  setup(props) {
+    const source = new EventSource('/rows/' + props.id);
+    onUnmounted(() => source.close());
+    return () => h('li', props.id);
+  },
+});
+`;
+  const list = (specifier: string) => `<script setup>
+import Row from '${specifier}';
+defineProps(['ids']);
+</script>
+<template><ul><Row v-for="id in ids" :key="id" :id="id" /></ul></template>
+`;
+
+  it('follows `./Row`, resolved to Row.ts', () => {
+    write('Row.ts', SCRIPT_ROW);
+    expect(visit(list('./Row'), 'List.vue')).toEqual({ walks: true, reports: ['Row a `v-for` over `ids` Row.ts:5'] });
+  });
+
+  it('follows `./Row.js`, named with its extension', () => {
+    write('Row.js', SCRIPT_ROW);
+    expect(visit(list('./Row.js'), 'List.vue')).toEqual({ walks: true, reports: ['Row a `v-for` over `ids` Row.js:5'] });
+  });
+
+  it('walks none when a helper module that opens a stream is default-imported but rendered as no tag', () => {
+    write('feed.ts', "export default function feed(id: string) { return new EventSource('/feed/' + id); }\n");
+    const helper = `<script setup>
+import feed from './feed';
+defineProps(['ids']);
+</script>
+<template><ul><li v-for="id in ids" :key="id" @click="feed(id)">{{ id }}</li></ul></template>
+`;
+    expect(visit(helper, 'List.vue')).toEqual({ walks: false, reports: [] });
+  });
+
+  it('walks none for an import of a type, a style sheet or a package', () => {
+    write('Row.ts', SCRIPT_ROW);
+    write('Row.css', '/* new EventSource */\n');
+    const imports = `<script setup lang="ts">
+import type Row from './Row';
+import Sheet from './Row.css';
+import Lib from 'row-lib';
+defineProps(['ids']);
+</script>
+<template><ul><Row v-for="id in ids" :key="id" /><Sheet v-for="id in ids" :key="id" /><Lib v-for="id in ids" :key="id" /></ul></template>
+`;
+    expect(visit(imports, 'List.vue')).toEqual({ walks: false, reports: [] });
+  });
+
+  it('follows a script-module row registered under a quoted key, in an Options API list', () => {
+    write('Row.ts', SCRIPT_ROW);
+    const options = `<script>
+import Row from './Row';
+export default { components: { 'job-row': Row }, props: ['ids'] };
+</script>
+<template><ul><job-row v-for="id in ids" :key="id" :id="id" /></ul></template>
+`;
+    expect(visit(options, 'List.vue')).toEqual({ walks: true, reports: ['job-row a `v-for` over `ids` Row.ts:5'] });
   });
 });
 
@@ -198,8 +296,8 @@ const source = new EventSource('/choices');
 </script>
 <template><select><option v-for="choice in choices" :key="choice">{{ choice }}</option></select></template>
 `;
-    // kills vue-template.ts:135 !/^[A-Z]/.test(element.rawName) && !element.rawName.includes('-') -> false
-    // kills vue-template.ts:135 '-' -> ""
+    // kills vue-template.ts:200 !/^[A-Z]/.test(element.rawName) && !element.rawName.includes('-') -> false
+    // kills vue-template.ts:200 '-' -> ""
     expect(visit(option, 'Option.vue')).toEqual({ walks: true, reports: [] });
   });
 
@@ -214,7 +312,7 @@ defineProps(['paths']);
   <svg><text><textPath v-for="p in paths" :key="p" :href="p">{{ p }}</textPath></text></svg>
 </template>
 `;
-    // kills vue-template.ts:135 /^[A-Z]/ -> /[A-Z]/
+    // kills vue-template.ts:200 /^[A-Z]/ -> /[A-Z]/
     expect(visit(chart, 'Chart.vue')).toEqual({ walks: true, reports: [] });
   });
 });
@@ -233,7 +331,7 @@ defineProps(['ids']);
     symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir');
     const parseOnly = (context: Context): Context =>
       Object.create(context, { languageOptions: { value: { parser: { parse: vueParser.parse }, parserOptions: {} } } }) as Context;
-    // kills vue-template.ts:118 'vue-eslint-parser' -> ""
+    // kills vue-template.ts:183 'vue-eslint-parser' -> ""
     expect(visit(list, 'List.vue', parseOnly)).toEqual({ walks: true, reports: ['Row a `v-for` over `ids` Row.vue:3'] });
   });
 });

@@ -87,6 +87,35 @@ describe('imported Vue components', () => {
     expect(third).toEqual(['List.vue']);
   });
 
+  it('parses a row written in a .ts file once, and never a helper module the template renders no tag of', () => {
+    writeFileSync(
+      path.join(dir, 'ScriptRow.ts'),
+      `import { defineComponent, h } from 'vue';
+export default defineComponent({
+  props: ['id'],
+  setup(props) {
+    const source = new EventSource('/rows/' + props.id);
+    return () => h('li', props.id);
+  },
+});`,
+    );
+    writeFileSync(path.join(dir, 'follow.ts'), "export default (id: string) => new EventSource('/follow/' + id);");
+    const list = `<script setup lang="ts">
+import ScriptRow from './ScriptRow';
+import follow from './follow';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ul><ScriptRow v-for="id in ids" :key="id" :id="id" @click="follow(id)" /></ul></template>`;
+    const first: string[] = [];
+    expect(lint(list, first).map((message) => [message.messageId, message.line, message.column])).toEqual([
+      ['renderedPerItemAcrossFiles', 6, 15],
+    ]);
+    expect(first).toEqual(['List.vue', 'ScriptRow.ts']);
+    const second: string[] = [];
+    expect(lint(list, second)).toHaveLength(1);
+    expect(second).toEqual(['List.vue']);
+  });
+
   it('names the imported file relative to the working directory in the message', () => {
     writeFileSync(path.join(dir, 'Row.vue'), STREAMING_ROW);
     utimesSync(path.join(dir, 'Row.vue'), new Date(3_000_000), new Date(3_000_000));

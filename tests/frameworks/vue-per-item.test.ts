@@ -228,6 +228,38 @@ import SharedFactoryRow from './SharedFactoryRow.vue';
 defineProps<{ ids: string[] }>();
 </script>
 <template><SharedFactoryRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // A row registered under a quoted kebab-case key whose file opens nothing.
+    list(`<script>
+import PlainRow from './PlainRow.vue';
+export default { components: { 'plain-row': PlainRow }, props: ['jobs'] };
+</script>
+<template><ul><plain-row v-for="job in jobs" :key="job.id" :job="job" /></ul></template>`),
+    // A row written in a .ts file (`./PlainScriptRow` resolves to it) that opens nothing.
+    list(`<script setup lang="ts">
+import PlainScriptRow from './PlainScriptRow';
+defineProps<{ jobs: { id: string; status: string }[] }>();
+</script>
+<template><ul><PlainScriptRow v-for="job in jobs" :key="job.id" :job="job" /></ul></template>`),
+    // A helper module that opens a stream, default-imported and called on a click: a function,
+    // not a component the template renders per item.
+    list(`<script setup lang="ts">
+import followJob from './followJob';
+import PlainRow from './PlainRow.vue';
+defineProps<{ jobs: { id: string; status: string }[] }>();
+</script>
+<template><ul><PlainRow v-for="job in jobs" :key="job.id" :job="job" @click="followJob(job.id)" /></ul></template>`),
+    // A quoted key that ends in `name` (`'data-name'`) is no `name` option: Panel.vue does not render itself.
+    list(`<script setup lang="ts">
+const props = defineProps<{ panel: { id: string; children: { id: string }[] } }>();
+const attrs = { 'data-name': 'SubPanel' };
+const es = new EventSource('/panels/' + props.panel.id);
+</script>
+<template><div v-bind="attrs"><SubPanel v-for="child in panel.children" :key="child.id" :panel="child" /></div></template>`, 'Panel.vue'),
+    // A streaming row in a .ts file, rendered once (no v-for).
+    list(`<script setup lang="ts">
+import ScriptRow from './ScriptRow';
+</script>
+<template><ScriptRow id="main" /></template>`),
   ],
   invalid: [
     // Derived from losredoe132/buzzer_game_frontend (src/pages/GamePage.vue), a component that
@@ -310,6 +342,43 @@ export default { components: { LiveRow: OptionsRow }, props: ['rows'] };
 <template><div><LiveRow v-for="row in rows" :key="row.id" :id="row.id" /></div></template>`),
       errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 16, data: { component: 'LiveRow', file: fixture('OptionsRow.vue'), stream: ES, opening: `${fixture('OptionsRow.vue')}:7`, route: '', repetition: 'a `v-for` over `rows`' } }],
     },
+    // Options API parent registering the row under a quoted kebab-case key.
+    {
+      ...list(`<script>
+import OptionsRow from './OptionsRow.vue';
+export default { components: { 'live-row': OptionsRow }, props: ['rows'] };
+</script>
+<template><ul><live-row v-for="row in rows" :key="row.id" :id="row.id" /></ul></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 15, data: { component: 'live-row', file: fixture('OptionsRow.vue'), stream: ES, opening: `${fixture('OptionsRow.vue')}:7`, route: '', repetition: 'a `v-for` over `rows`' } }],
+    },
+    // ... and under a double-quoted PascalCase key, written right after the brace.
+    {
+      ...list(`<script>
+import OptionsRow from './OptionsRow.vue';
+export default { components: {"LiveRow": OptionsRow}, props: ['rows'] };
+</script>
+<template><ul><LiveRow v-for="row in rows" :key="row.id" :id="row.id" /></ul></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 15, data: { component: 'LiveRow', file: fixture('OptionsRow.vue'), stream: ES, opening: `${fixture('OptionsRow.vue')}:7`, route: '', repetition: 'a `v-for` over `rows`' } }],
+    },
+    // A row written in a .ts file with `defineComponent` and a render function, imported without
+    // its extension (as Vite and TypeScript resolve `./ScriptRow`).
+    {
+      ...list(`<script setup lang="ts">
+import ScriptRow from './ScriptRow';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ul><ScriptRow v-for="id in ids" :key="id" :id="id" /></ul></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 15, data: { component: 'ScriptRow', file: fixture('ScriptRow.ts'), stream: ES, opening: `${fixture('ScriptRow.ts')}:8`, route: '', repetition: 'a `v-for` over `ids`' } }],
+    },
+    // An Options API row in a .js file, imported with its extension and registered in kebab-case.
+    {
+      ...list(`<script>
+import OptionsScriptRow from './OptionsScriptRow.js';
+export default { components: { 'options-script-row': OptionsScriptRow }, props: ['rows'] };
+</script>
+<template><div><options-script-row v-for="row in rows" :key="row.id" :id="row.id" /></div></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 16, data: { component: 'options-script-row', file: fixture('OptionsScriptRow.js'), stream: ES, opening: `${fixture('OptionsScriptRow.js')}:8`, route: '', repetition: 'a `v-for` over `rows`' } }],
+    },
     // Options API parent, registered under its own name, the child opening in mounted.
     {
       ...list(`<script>
@@ -387,6 +456,35 @@ export default {
         path.join(FIXTURES, 'Thread.vue'),
       ),
       errors: [{ messageId: 'renderedPerItem', line: 9, column: 16, data: { component: 'comment-thread', stream: ES, line: 5, repetition: 'a `v-for` over `comment.replies`' } }],
+    },
+    // Recursive by a quoted `'name'` key, in an Options API component.
+    {
+      ...vue(
+        `<script>
+export default {
+  'name': 'reply-thread',
+  props: ['comment'],
+  mounted() { this.es = new EventSource('/comments/' + this.comment.id); },
+  beforeUnmount() { this.es.close(); },
+};
+</script>
+<template><div><reply-thread v-for="reply in comment.replies" :key="reply.id" :comment="reply" /></div></template>`,
+        path.join(FIXTURES, 'Replies.vue'),
+      ),
+      errors: [{ messageId: 'renderedPerItem', line: 9, column: 16, data: { component: 'reply-thread', stream: ES, line: 5, repetition: 'a `v-for` over `comment.replies`' } }],
+    },
+    // ... and by a double-quoted one, through defineOptions.
+    {
+      ...vue(
+        `<script setup lang="ts">
+defineOptions({ "name": "SubMenu" });
+const props = defineProps<{ item: { id: string; items: { id: string }[] } }>();
+const es = new EventSource('/menu/' + props.item.id);
+</script>
+<template><li><SubMenu v-for="sub in item.items" :key="sub.id" :item="sub" /></li></template>`,
+        path.join(FIXTURES, 'Nav.vue'),
+      ),
+      errors: [{ messageId: 'renderedPerItem', line: 6, column: 15, data: { component: 'SubMenu', stream: ES, line: 4, repetition: 'a `v-for` over `item.items`' } }],
     },
     // Recursive through defineOptions({ name }).
     {
