@@ -228,6 +228,12 @@ import SharedFactoryRow from './SharedFactoryRow.vue';
 defineProps<{ ids: string[] }>();
 </script>
 <template><SharedFactoryRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // The same from a module of a dotted name (`./jobFeed.service`): followed, and still one connection.
+    list(`<script setup lang="ts">
+import SharedServiceRow from './SharedServiceRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><SharedServiceRow v-for="id in ids" :key="id" :id="id" /></template>`),
   ],
   invalid: [
     // Derived from losredoe132/buzzer_game_frontend (src/pages/GamePage.vue), a component that
@@ -512,6 +518,16 @@ defineProps<{ ids: string[] }>();
 </script>
 <template><FactoryRow v-for="id in ids" :key="id" :id="id" /></template>`),
       errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'FactoryRow', file: fixture('FactoryRow.vue'), stream: ES, opening: `${fixture('jobFeed.ts')}:6`, route: ' through `createJobFeed()`', repetition: 'a `v-for` over `ids`' } }],
+    },
+    // The factory in a module of a dotted name, `./jobFeed.service` (jobFeed.service.ts), as
+    // layered apps name their modules: resolved like `./jobFeed`, not skipped as an asset.
+    {
+      ...list(`<script setup lang="ts">
+import ServiceFactoryRow from './ServiceFactoryRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ServiceFactoryRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ServiceFactoryRow', file: fixture('ServiceFactoryRow.vue'), stream: ES, opening: `${fixture('jobFeed.service.ts')}:6`, route: ' through `createJobFeed()`', repetition: 'a `v-for` over `ids`' } }],
     },
   ],
 });

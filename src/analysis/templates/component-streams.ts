@@ -227,6 +227,14 @@ const RELATIVE_IMPORT = /\bimport\s+([^;'"]*?)\s*from\s*['"](\.\.?\/[^'"]+)['"]/
 const CODE_MODULE = /\.[cm]?[jt]s$/;
 
 /**
+ * A specifier that names a Vue component, a style sheet or an asset by its extension (`?url`
+ * and the like after it): no file is looked for. Any other dotted name may be a module
+ * (`./jobFeed.service` names `jobFeed.service.ts`), which `CODE_MODULE` tells once resolved:
+ * an extension missing here costs a file lookup, not a stream.
+ */
+const NOT_CODE_SPECIFIER = /\.(?:vue|css|scss|sass|less|styl|html|json|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf)(?:\?.*)?$/;
+
+/**
  * The cheapest test of `mayOpenStream` for the linted file, with no file read: it names a
  * stream (the answer every rule shares), a composable, or imports from a relative module,
  * either of which may open one. False rules out a stream of this file's own.
@@ -255,7 +263,7 @@ function importsStreamModule(file: string, text: string, wrappers: readonly Stre
     if (/^type\b/.test(names!)) continue;
     const composable = COMPOSABLE_NAME.test(names!);
     // A component, a style sheet or an asset exports no function that opens a stream: no file read for it.
-    if (!composable && !/\.svelte$|(^|\/)[^.]*$|\.[cm]?[jt]s$/.test(specifier!)) continue;
+    if (!composable && NOT_CODE_SPECIFIER.test(specifier!)) continue;
     const target = resolveRelative(file, specifier!);
     if (target && (composable || CODE_MODULE.test(target)) && composableMentionsStream(target, wrappers)) return true;
   }
