@@ -88,6 +88,45 @@ describe('componentStream, through an imported function', () => {
     });
   });
 
+  it('follows a class the setup constructs to what its construction runs, not to its other methods', () => {
+    const root = project({
+      'feeds.ts': [
+        'export class FieldFeed {',
+        '  source = new EventSource(`/jobs`);',
+        '}',
+        'export class ConnectingFeed {',
+        '  constructor() {',
+        '    this.connect();',
+        '  }',
+        '  connect() {',
+        '    this.source = new EventSource(`/jobs`);',
+        '  }',
+        '}',
+        'export class LazyFeed {',
+        '  connect() {',
+        '    this.source = new EventSource(`/jobs`);',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const through = (name: string, line: number) => ({ file: path.join(root, 'feeds.ts'), line, stream: '`EventSource`', route: ` through \`new ${name}()\`` });
+    expect(streamOf(root, 'Row.vue', "import { FieldFeed } from './feeds';\nconst feed = new FieldFeed();")).toEqual(through('FieldFeed', 2));
+    expect(streamOf(root, 'Row.vue', "import { ConnectingFeed } from './feeds';\nconst feed = new ConnectingFeed();")).toEqual(through('ConnectingFeed', 9));
+    expect(streamOf(root, 'Row.vue', "import { LazyFeed } from './feeds';\nconst feed = new LazyFeed();")).toBeNull();
+  });
+
+  it('follows a constructor function the setup calls with `new`, not one it constructs on a click only', () => {
+    const root = project({ 'feed.ts': 'export function Feed(id) {\n  this.source = new EventSource(`/jobs/${id}`);\n}\n' });
+    expect(streamOf(root, 'Row.vue', "import { Feed } from './feed';\nconst feed = new Feed(1);")).toEqual({
+      file: path.join(root, 'feed.ts'),
+      line: 2,
+      stream: '`EventSource`',
+      route: ' through `new Feed()`',
+    });
+    expect(streamOf(root, 'Row.vue', "import { Feed } from './feed';\nfunction follow() {\n  return new Feed(1);\n}")).toBeNull();
+  });
+
   it('follows a composable by its name, wherever the component calls it', () => {
     const root = project({ 'useJob.ts': USE_JOB });
     // kills component-streams.ts:133 /^use[A-Z0-9]/ -> /^use[^A-Z0-9]/

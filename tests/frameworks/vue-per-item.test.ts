@@ -234,6 +234,18 @@ import SharedServiceRow from './SharedServiceRow.vue';
 defineProps<{ ids: string[] }>();
 </script>
 <template><SharedServiceRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // Rows that construct a feed at setup whose class opens its stream only in a method, on a click.
+    list(`<script setup lang="ts">
+import LazyFeedRow from './LazyFeedRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><LazyFeedRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // Rows that construct the streaming feed only on a click, not when they mount.
+    list(`<script setup lang="ts">
+import ClickConstructedRow from './ClickConstructedRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ClickConstructedRow v-for="id in ids" :key="id" :id="id" /></template>`),
   ],
   invalid: [
     // Derived from losredoe132/buzzer_game_frontend (src/pages/GamePage.vue), a component that
@@ -528,6 +540,24 @@ defineProps<{ ids: string[] }>();
 </script>
 <template><ServiceFactoryRow v-for="id in ids" :key="id" :id="id" /></template>`),
       errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ServiceFactoryRow', file: fixture('ServiceFactoryRow.vue'), stream: ES, opening: `${fixture('jobFeed.service.ts')}:6`, route: ' through `createJobFeed()`', repetition: 'a `v-for` over `ids`' } }],
+    },
+    // A constructor function called with `new` in each row's setup: each row opens its stream.
+    {
+      ...list(`<script setup lang="ts">
+import ConstructedFeedRow from './ConstructedFeedRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ConstructedFeedRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ConstructedFeedRow', file: fixture('ConstructedFeedRow.vue'), stream: ES, opening: `${fixture('feedConstructors.ts')}:4`, route: ' through `new JobFeed()`', repetition: 'a `v-for` over `ids`' } }],
+    },
+    // A class whose constructor opens the stream, instantiated in each row's setup.
+    {
+      ...list(`<script setup lang="ts">
+import ClientFeedRow from './ClientFeedRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ClientFeedRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ClientFeedRow', file: fixture('ClientFeedRow.vue'), stream: ES, opening: `${fixture('feedConstructors.ts')}:10`, route: ' through `new JobFeedClient()`', repetition: 'a `v-for` over `ids`' } }],
     },
   ],
 });

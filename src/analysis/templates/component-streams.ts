@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { mountContextOf } from '../lifecycle/mount-context.js';
 import { isOneShotStream } from '../one-shot.js';
+import { runsOnConstruction } from '../stream-consumers.js';
 import { type StreamOpening, type StreamWrapper, getStreamOpenings, mentionsStream, sourceMentionsStream } from '../stream-sources.js';
 import { streamStorage } from '../stream-storage.js';
 import { wrappersKey } from '../wrappers-cache.js';
@@ -54,11 +55,12 @@ export function streamOpenedAtMount(
   return null;
 }
 
-/** The function `name` that `sourceCode` exports: `export function useX`, `export const useX = () =>`. */
+/** The function or class `name` that `sourceCode` exports: `export function useX`, `export const useX = () =>`, `export class X`. */
 function exportedFunction(program: TSESTree.Program, name: string): TSESTree.Node | null {
   for (const statement of program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return declaration;
+    if (declaration?.type === 'ClassDeclaration' && declaration.id?.name === name) return declaration;
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of declaration.declarations) {
       if (declarator.id.type !== 'Identifier' || declarator.id.name !== name) continue;
@@ -71,7 +73,7 @@ function exportedFunction(program: TSESTree.Program, name: string): TSESTree.Nod
   return null;
 }
 
-/** What `useX()`, exported by `sourceCode`, opens per call: a stream kept by the call, not a page-wide one. */
+/** What `useX()` or `new X()`, exported by `sourceCode`, opens per call: a stream kept by the call, not a page-wide one. */
 function streamOpenedPerCall(
   sourceCode: Readonly<TSESLint.SourceCode>,
   name: string,
@@ -80,7 +82,11 @@ function streamOpenedPerCall(
   const fn = exportedFunction(sourceCode.ast, name);
   if (!fn) return null;
   for (const opening of getStreamOpenings(sourceCode, wrappers)) {
-    const inside = fn.range[0] <= opening.node.range[0] && opening.node.range[1] <= fn.range[1];
+    // A class's methods run when something calls them; `new X()` runs its construction only.
+    const inside =
+      fn.type === 'ClassDeclaration'
+        ? runsOnConstruction(sourceCode, opening.node, fn)
+        : fn.range[0] <= opening.node.range[0] && opening.node.range[1] <= fn.range[1];
     if (inside && streamStorage(sourceCode, opening.node).kind === 'instance' && !isOneShotStream(sourceCode, opening)) {
       return opening;
     }
@@ -107,18 +113,20 @@ export function resolveRelative(fromFile: string, specifier: string): string | n
 /** `use*`: a composable, which Vue and React code call at setup only. */
 const COMPOSABLE_NAME = /\buse[A-Z0-9]/;
 
-/** Whether the file's code calls the imported `local` where it runs at mount (setup, the instance script, `onMount`). */
+/** Whether the file's code calls or constructs (`new`) the imported `local` where it runs at mount (setup, the instance script, `onMount`). */
 function calledAtMount(sourceCode: Readonly<TSESLint.SourceCode>, local: TSESTree.Identifier): boolean {
   const variable = sourceCode.getDeclaredVariables(local.parent)[0];
   return (variable?.references ?? []).some(({ identifier }) => {
     const call = identifier.parent;
-    return call?.type === 'CallExpression' && call.callee === identifier && mountContextOf(sourceCode, call) !== null;
+    const invoked = call?.type === 'CallExpression' || call?.type === 'NewExpression';
+    return invoked && call.callee === identifier && mountContextOf(sourceCode, call) !== null;
   });
 }
 
 /**
  * The functions a component's setup code calls from a relative module, with the module each
- * comes from: composables (`use*`), and any other imported function it calls at mount. Svelte
+ * comes from: composables (`use*`), and any other imported function it calls or class it
+ * constructs at mount. Svelte
  * 5's docs put state shared outside components in `.svelte.ts` modules of `create*` functions
  * (`const feed = createJobFeed(id)` in the instance script), which no `use` prefix marks.
  */
@@ -200,7 +208,8 @@ export function componentStream(
     const imported = target ? cachedParse(target, wrappers, parse) : null;
     const opening = imported ? streamOpenedPerCall(imported, name, wrappers) : null;
     if (opening && target) {
-      return { file: target, line: opening.node.loc.start.line, stream: opening.source.label, route: ` through \`${name}()\`` };
+      const call = sourceCode.text.includes(`new ${name}(`) ? `new ${name}()` : `${name}()`;
+      return { file: target, line: opening.node.loc.start.line, stream: opening.source.label, route: ` through \`${call}\`` };
     }
   }
   return null;
