@@ -177,14 +177,6 @@ export function importedComponentFiles(
   return byLocal;
 }
 
-/** A parser that parses nothing: the linted file's own component needs none, only its composables do. */
-const NO_PARSER: ParseFile = {
-  parseForESLint: () => {
-    throw new Error('no parser');
-  },
-  options: {},
-};
-
 export interface ComponentSource {
   file: string;
   sourceCode: Readonly<TSESLint.SourceCode>;
@@ -192,16 +184,18 @@ export interface ComponentSource {
 
 /**
  * The stream that each instance of a component opens: its own at mount, or the one a
- * composable it calls at setup opens per call (one import deep).
+ * composable it calls at setup opens per call (one import deep), read with `parse`.
  */
 export function componentStream(
   component: ComponentSource,
   wrappers: readonly StreamWrapper[],
-  parse: ParseFile,
+  parse: ParseFile | null,
 ): ComponentStream | null {
   const { sourceCode, file } = component;
   const own = streamOpenedAtMount(sourceCode, wrappers);
   if (own) return { file, line: own.node.loc.start.line, stream: own.source.label, route: '' };
+  // Without a parser no composable is read, rather than cached as unreadable for a later lint that has one.
+  if (!parse) return null;
   for (const [name, specifier] of importedSetupCalls(sourceCode)) {
     const called = sourceCode.text.includes(`${name}(`);
     const target = called ? resolveRelative(file, specifier) : null;
@@ -353,7 +347,7 @@ export function componentStreamResolver(
       let source: ComponentSource | null = null;
       if (file === context.filename) source = { file, sourceCode: context.sourceCode };
       else if (parse) source = importedComponent(file, wrappers, parse);
-      stream = source ? componentStream(source, wrappers, parse ?? NO_PARSER) : null;
+      stream = source ? componentStream(source, wrappers, parse) : null;
       streams.set(file, stream);
     }
     return stream;
