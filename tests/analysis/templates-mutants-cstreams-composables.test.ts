@@ -127,6 +127,18 @@ describe('componentStream, through an imported function', () => {
     expect(streamOf(root, 'Row.vue', "import { Feed } from './feed';\nfunction follow() {\n  return new Feed(1);\n}")).toBeNull();
   });
 
+  it('follows a call or a construction with type arguments, not a name in a type', () => {
+    const root = project({ 'useJob.ts': USE_JOB, 'feed.ts': 'export class Feed {\n  source = new EventSource(`/jobs`);\n}\n' });
+    const typed = (name: string, script: string) => {
+      const file = path.join(root, name);
+      const text = `<script setup lang="ts">\n${script}\n</script>\n`;
+      return componentStream({ file, sourceCode: parsed(file, text) }, [], vue)?.route ?? null;
+    };
+    expect(typed('Row.vue', "import { useJob } from './useJob';\nconst job = useJob<number>(1);")).toBe(' through `useJob()`');
+    expect(typed('Row.vue', "import { Feed } from './feed';\nconst feed = new Feed<number>();")).toBe(' through `new Feed()`');
+    expect(typed('Row.vue', "import { useJob } from './useJob';\ndefineProps<{ job: ReturnType<typeof useJob> }>();")).toBeNull();
+  });
+
   it('follows a composable by its name, wherever the component calls it', () => {
     const root = project({ 'useJob.ts': USE_JOB });
     // kills component-streams.ts:133 /^use[A-Z0-9]/ -> /^use[^A-Z0-9]/

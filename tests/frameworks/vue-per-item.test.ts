@@ -246,6 +246,12 @@ import ClickConstructedRow from './ClickConstructedRow.vue';
 defineProps<{ ids: string[] }>();
 </script>
 <template><ClickConstructedRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // Rows that name the composable in a type only, its stream coming from the parent as a prop.
+    list(`<script setup lang="ts">
+import TypedComposableRow from './TypedComposableRow.vue';
+defineProps<{ feeds: { id: string; feed: unknown }[] }>();
+</script>
+<template><TypedComposableRow v-for="row in feeds" :key="row.id" :id="row.id" :feed="row.feed" /></template>`),
   ],
   invalid: [
     // Derived from losredoe132/buzzer_game_frontend (src/pages/GamePage.vue), a component that
@@ -346,6 +352,15 @@ defineProps<{ ids: string[] }>();
 </script>
 <template><ComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
       errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ComposableRow', file: fixture('ComposableRow.vue'), stream: ES, opening: `${fixture('useJobStream.ts')}:6`, route: ' through `useJobStream()`', repetition: 'a `v-for` over `ids`' } }],
+    },
+    // The composable called with a type argument, `useJobStream<string>(props.id)`.
+    {
+      ...list(`<script setup lang="ts">
+import GenericComposableRow from './GenericComposableRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><GenericComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'GenericComposableRow', file: fixture('GenericComposableRow.vue'), stream: ES, opening: `${fixture('useJobStream.ts')}:6`, route: ' through `useJobStream()`', repetition: 'a `v-for` over `ids`' } }],
     },
     // Composables in the other shapes a module exports a function: an arrow in the second
     // declarator of an exported `const`, and a function expression exported by name.

@@ -144,6 +144,11 @@ function importedSetupCalls(sourceCode: Readonly<TSESLint.SourceCode>): Map<stri
   return imports;
 }
 
+/** Whether `text` calls `callee` by name: `useJob(`, or with type arguments, `useJob<Job>(`. */
+function callsByName(text: string, callee: string): boolean {
+  return text.includes(`${callee}(`) || text.includes(`${callee}<`);
+}
+
 /** A component rendered per item whose instances open a stream each: what a rule reports. */
 export interface PerItemRender {
   /** The element's start tag in the template, where the report goes. */
@@ -197,12 +202,12 @@ export function componentStream(
   // Without a parser no composable is read, rather than cached as unreadable for a later lint that has one.
   if (!parse) return null;
   for (const [name, specifier] of importedSetupCalls(sourceCode)) {
-    const called = sourceCode.text.includes(`${name}(`);
+    const called = callsByName(sourceCode.text, name);
     const target = called ? resolveRelative(file, specifier) : null;
     const imported = target ? cachedParse(target, wrappers, parse) : null;
     const opening = imported ? streamOpenedPerCall(imported, name, wrappers) : null;
     if (opening && target) {
-      const call = sourceCode.text.includes(`new ${name}(`) ? `new ${name}()` : `${name}()`;
+      const call = callsByName(sourceCode.text, `new ${name}`) ? `new ${name}()` : `${name}()`;
       return { file: target, line: opening.node.loc.start.line, stream: opening.source.label, route: ` through \`${call}\`` };
     }
   }
