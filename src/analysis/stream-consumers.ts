@@ -257,7 +257,7 @@ function isSingletonClass(sourceCode: Readonly<TSESLint.SourceCode>, classNode: 
 const MAX_CONSTRUCTION_DEPTH = 3;
 
 /** Whether code runs when the class is constructed: its constructor, an instance field's initial value, or a method they call. */
-function runsOnConstruction(
+export function runsOnConstruction(
   sourceCode: Readonly<TSESLint.SourceCode>,
   node: TSESTree.Node,
   classNode: ClassNode,

@@ -80,4 +80,21 @@ describe('componentStreamResolver', () => {
     // kills component-streams.ts:338 parse -> true (the file's parse would be cached as failed)
     expect(importedComponent(file, [], vue)?.file).toBe(file);
   });
+
+  it('reads no composable of the linted file when no parser can be found, so a later lint with a parser still follows it', () => {
+    const list = path.join(path.dirname(row(PLAIN_ROW)), 'List.vue');
+    const composable = path.join(path.dirname(list), 'useRowFeed.ts');
+    write(composable, 'export function useRowFeed(id) {\n  return new EventSource(`/rows/${id}`);\n}\n', 1_000_000);
+    const text = "<script setup>\nimport { useRowFeed } from './useRowFeed';\nconst feed = useRowFeed(1);\n</script>\n";
+    const context = (languageOptions: Record<string, unknown>) =>
+      ({ ...listContext(list, languageOptions), sourceCode: parsedSourceCode(vue, list, text) }) as Context;
+    expect(componentStreamResolver(context({}), [], 'no-such-parser-for-sse')(list)).toBeNull();
+    const withParser = context({ parser: vueParser, parserOptions: { parser: tsParser } });
+    expect(componentStreamResolver(withParser, [], 'vue-eslint-parser')(list)).toEqual({
+      file: composable,
+      line: 2,
+      stream: '`EventSource`',
+      route: ' through `useRowFeed()`',
+    });
+  });
 });

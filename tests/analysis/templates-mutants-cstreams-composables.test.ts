@@ -88,6 +88,57 @@ describe('componentStream, through an imported function', () => {
     });
   });
 
+  it('follows a class the setup constructs to what its construction runs, not to its other methods', () => {
+    const root = project({
+      'feeds.ts': [
+        'export class FieldFeed {',
+        '  source = new EventSource(`/jobs`);',
+        '}',
+        'export class ConnectingFeed {',
+        '  constructor() {',
+        '    this.connect();',
+        '  }',
+        '  connect() {',
+        '    this.source = new EventSource(`/jobs`);',
+        '  }',
+        '}',
+        'export class LazyFeed {',
+        '  connect() {',
+        '    this.source = new EventSource(`/jobs`);',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const through = (name: string, line: number) => ({ file: path.join(root, 'feeds.ts'), line, stream: '`EventSource`', route: ` through \`new ${name}()\`` });
+    expect(streamOf(root, 'Row.vue', "import { FieldFeed } from './feeds';\nconst feed = new FieldFeed();")).toEqual(through('FieldFeed', 2));
+    expect(streamOf(root, 'Row.vue', "import { ConnectingFeed } from './feeds';\nconst feed = new ConnectingFeed();")).toEqual(through('ConnectingFeed', 9));
+    expect(streamOf(root, 'Row.vue', "import { LazyFeed } from './feeds';\nconst feed = new LazyFeed();")).toBeNull();
+  });
+
+  it('follows a constructor function the setup calls with `new`, not one it constructs on a click only', () => {
+    const root = project({ 'feed.ts': 'export function Feed(id) {\n  this.source = new EventSource(`/jobs/${id}`);\n}\n' });
+    expect(streamOf(root, 'Row.vue', "import { Feed } from './feed';\nconst feed = new Feed(1);")).toEqual({
+      file: path.join(root, 'feed.ts'),
+      line: 2,
+      stream: '`EventSource`',
+      route: ' through `new Feed()`',
+    });
+    expect(streamOf(root, 'Row.vue', "import { Feed } from './feed';\nfunction follow() {\n  return new Feed(1);\n}")).toBeNull();
+  });
+
+  it('follows a call or a construction with type arguments, not a name in a type', () => {
+    const root = project({ 'useJob.ts': USE_JOB, 'feed.ts': 'export class Feed {\n  source = new EventSource(`/jobs`);\n}\n' });
+    const typed = (name: string, script: string) => {
+      const file = path.join(root, name);
+      const text = `<script setup lang="ts">\n${script}\n</script>\n`;
+      return componentStream({ file, sourceCode: parsed(file, text) }, [], vue)?.route ?? null;
+    };
+    expect(typed('Row.vue', "import { useJob } from './useJob';\nconst job = useJob<number>(1);")).toBe(' through `useJob()`');
+    expect(typed('Row.vue', "import { Feed } from './feed';\nconst feed = new Feed<number>();")).toBe(' through `new Feed()`');
+    expect(typed('Row.vue', "import { useJob } from './useJob';\ndefineProps<{ job: ReturnType<typeof useJob> }>();")).toBeNull();
+  });
+
   it('follows a composable by its name, wherever the component calls it', () => {
     const root = project({ 'useJob.ts': USE_JOB });
     // kills component-streams.ts:133 /^use[A-Z0-9]/ -> /^use[^A-Z0-9]/

@@ -109,6 +109,11 @@ describe('mayOpenStream, through a relative import', () => {
     'feed.ts': OPENS,
     'feed.mjs': OPENS,
     'feed.js': OPENS,
+    'jobFeed.service.ts': OPENS,
+    'jobs.svelte.helpers.js': OPENS,
+    // Code under the names of a component and a style sheet, to show that no file is looked for them.
+    'Feed.vue.ts': OPENS,
+    'theme.css.ts': OPENS,
     'Feed.svelte': "<script>\nconst es = new EventSource('/feed');\n</script>\n",
   });
   const component = path.join(root, 'Row.vue');
@@ -133,6 +138,17 @@ describe('mayOpenStream, through a relative import', () => {
     expect(opens("import { createFeed } from './feed.js';")).toBe(true);
     // kills component-streams.ts:258 /…\.[cm]?[jt]s$/ -> /…\.[^cm]?[jt]s$/
     expect(opens("import { createFeed } from './feed.mjs';")).toBe(true);
+  });
+
+  it('follows a plain function of a module whose name has dots of its own, like the name without them', () => {
+    expect(opens("import { createFeed } from './jobFeed.service';")).toBe(true);
+    expect(opens("import { createFeed } from './jobs.svelte.helpers';")).toBe(true);
+  });
+
+  it('looks for no module behind a Vue component, a style sheet or an asset, with or without a query', () => {
+    expect(opens("import { createFeed } from './Feed.vue';")).toBe(false);
+    expect(opens("import { createFeed } from './theme.css';")).toBe(false);
+    expect(opens("import { createFeed } from './theme.css?inline';")).toBe(false);
   });
 
   it('reads no component file for a plain import from it, and nothing for a module that does not exist', () => {

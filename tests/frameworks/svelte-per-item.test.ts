@@ -123,6 +123,15 @@ ruleTester.run('no-eventsource-per-item (Svelte)', rule, {
   let { ids }: { ids: string[] } = $props();
 </script>
 {#each ids as id (id)}<SharedFeedRow {id} />{/each}`),
+    // TODO (known false negative): the row's stream opens in `createJobFeed()` of a plain `.ts`
+    // module (`./jobs.store`, jobs.store.ts). The import is followed, but svelte-eslint-parser
+    // parses only `.svelte.js`/`.svelte.ts` files as scripts: jobs.store.ts is read as a
+    // component's markup and opens nothing. A plain `./jobs` (jobs.ts) is missed the same way.
+    list(`<script lang="ts">
+  import StoreFeedRow from './StoreFeedRow.svelte';
+  let { ids }: { ids: string[] } = $props();
+</script>
+{#each ids as id (id)}<StoreFeedRow {id} />{/each}`),
   ],
   invalid: [
     // Svelte 5: the row opens its stream in $effect.

@@ -260,6 +260,30 @@ const es = new EventSource('/panels/' + props.panel.id);
 import ScriptRow from './ScriptRow';
 </script>
 <template><ScriptRow id="main" /></template>`),
+    // The same from a module of a dotted name (`./jobFeed.service`): followed, and still one connection.
+    list(`<script setup lang="ts">
+import SharedServiceRow from './SharedServiceRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><SharedServiceRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // Rows that construct a feed at setup whose class opens its stream only in a method, on a click.
+    list(`<script setup lang="ts">
+import LazyFeedRow from './LazyFeedRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><LazyFeedRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // Rows that construct the streaming feed only on a click, not when they mount.
+    list(`<script setup lang="ts">
+import ClickConstructedRow from './ClickConstructedRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ClickConstructedRow v-for="id in ids" :key="id" :id="id" /></template>`),
+    // Rows that name the composable in a type only, its stream coming from the parent as a prop.
+    list(`<script setup lang="ts">
+import TypedComposableRow from './TypedComposableRow.vue';
+defineProps<{ feeds: { id: string; feed: unknown }[] }>();
+</script>
+<template><TypedComposableRow v-for="row in feeds" :key="row.id" :id="row.id" :feed="row.feed" /></template>`),
   ],
   invalid: [
     // Derived from losredoe132/buzzer_game_frontend (src/pages/GamePage.vue), a component that
@@ -397,6 +421,15 @@ defineProps<{ ids: string[] }>();
 </script>
 <template><ComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
       errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ComposableRow', file: fixture('ComposableRow.vue'), stream: ES, opening: `${fixture('useJobStream.ts')}:6`, route: ' through `useJobStream()`', repetition: 'a `v-for` over `ids`' } }],
+    },
+    // The composable called with a type argument, `useJobStream<string>(props.id)`.
+    {
+      ...list(`<script setup lang="ts">
+import GenericComposableRow from './GenericComposableRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><GenericComposableRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'GenericComposableRow', file: fixture('GenericComposableRow.vue'), stream: ES, opening: `${fixture('useJobStream.ts')}:6`, route: ' through `useJobStream()`', repetition: 'a `v-for` over `ids`' } }],
     },
     // Composables in the other shapes a module exports a function: an arrow in the second
     // declarator of an exported `const`, and a function expression exported by name.
@@ -610,6 +643,34 @@ defineProps<{ ids: string[] }>();
 </script>
 <template><FactoryRow v-for="id in ids" :key="id" :id="id" /></template>`),
       errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'FactoryRow', file: fixture('FactoryRow.vue'), stream: ES, opening: `${fixture('jobFeed.ts')}:6`, route: ' through `createJobFeed()`', repetition: 'a `v-for` over `ids`' } }],
+    },
+    // The factory in a module of a dotted name, `./jobFeed.service` (jobFeed.service.ts), as
+    // layered apps name their modules: resolved like `./jobFeed`, not skipped as an asset.
+    {
+      ...list(`<script setup lang="ts">
+import ServiceFactoryRow from './ServiceFactoryRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ServiceFactoryRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ServiceFactoryRow', file: fixture('ServiceFactoryRow.vue'), stream: ES, opening: `${fixture('jobFeed.service.ts')}:6`, route: ' through `createJobFeed()`', repetition: 'a `v-for` over `ids`' } }],
+    },
+    // A constructor function called with `new` in each row's setup: each row opens its stream.
+    {
+      ...list(`<script setup lang="ts">
+import ConstructedFeedRow from './ConstructedFeedRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ConstructedFeedRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ConstructedFeedRow', file: fixture('ConstructedFeedRow.vue'), stream: ES, opening: `${fixture('feedConstructors.ts')}:4`, route: ' through `new JobFeed()`', repetition: 'a `v-for` over `ids`' } }],
+    },
+    // A class whose constructor opens the stream, instantiated in each row's setup.
+    {
+      ...list(`<script setup lang="ts">
+import ClientFeedRow from './ClientFeedRow.vue';
+defineProps<{ ids: string[] }>();
+</script>
+<template><ClientFeedRow v-for="id in ids" :key="id" :id="id" /></template>`),
+      errors: [{ messageId: 'renderedPerItemAcrossFiles', line: 5, column: 11, data: { component: 'ClientFeedRow', file: fixture('ClientFeedRow.vue'), stream: ES, opening: `${fixture('feedConstructors.ts')}:10`, route: ' through `new JobFeedClient()`', repetition: 'a `v-for` over `ids`' } }],
     },
   ],
 });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { mountContextOf } from '../lifecycle/mount-context.js';
 import { isOneShotStream } from '../one-shot.js';
+import { runsOnConstruction } from '../stream-consumers.js';
 import { type StreamOpening, type StreamWrapper, getStreamOpenings, mentionsStream, sourceMentionsStream } from '../stream-sources.js';
 import { streamStorage } from '../stream-storage.js';
 import { wrappersKey } from '../wrappers-cache.js';
@@ -54,11 +55,12 @@ export function streamOpenedAtMount(
   return null;
 }
 
-/** The function `name` that `sourceCode` exports: `export function useX`, `export const useX = () =>`. */
+/** The function or class `name` that `sourceCode` exports: `export function useX`, `export const useX = () =>`, `export class X`. */
 function exportedFunction(program: TSESTree.Program, name: string): TSESTree.Node | null {
   for (const statement of program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return declaration;
+    if (declaration?.type === 'ClassDeclaration' && declaration.id?.name === name) return declaration;
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of declaration.declarations) {
       if (declarator.id.type !== 'Identifier' || declarator.id.name !== name) continue;
@@ -71,7 +73,7 @@ function exportedFunction(program: TSESTree.Program, name: string): TSESTree.Nod
   return null;
 }
 
-/** What `useX()`, exported by `sourceCode`, opens per call: a stream kept by the call, not a page-wide one. */
+/** What `useX()` or `new X()`, exported by `sourceCode`, opens per call: a stream kept by the call, not a page-wide one. */
 function streamOpenedPerCall(
   sourceCode: Readonly<TSESLint.SourceCode>,
   name: string,
@@ -80,7 +82,11 @@ function streamOpenedPerCall(
   const fn = exportedFunction(sourceCode.ast, name);
   if (!fn) return null;
   for (const opening of getStreamOpenings(sourceCode, wrappers)) {
-    const inside = fn.range[0] <= opening.node.range[0] && opening.node.range[1] <= fn.range[1];
+    // A class's methods run when something calls them; `new X()` runs its construction only.
+    const inside =
+      fn.type === 'ClassDeclaration'
+        ? runsOnConstruction(sourceCode, opening.node, fn)
+        : fn.range[0] <= opening.node.range[0] && opening.node.range[1] <= fn.range[1];
     if (inside && streamStorage(sourceCode, opening.node).kind === 'instance' && !isOneShotStream(sourceCode, opening)) {
       return opening;
     }
@@ -107,18 +113,20 @@ export function resolveRelative(fromFile: string, specifier: string): string | n
 /** `use*`: a composable, which Vue and React code call at setup only. */
 const COMPOSABLE_NAME = /\buse[A-Z0-9]/;
 
-/** Whether the file's code calls the imported `local` where it runs at mount (setup, the instance script, `onMount`). */
+/** Whether the file's code calls or constructs (`new`) the imported `local` where it runs at mount (setup, the instance script, `onMount`). */
 function calledAtMount(sourceCode: Readonly<TSESLint.SourceCode>, local: TSESTree.Identifier): boolean {
   const variable = sourceCode.getDeclaredVariables(local.parent)[0];
   return (variable?.references ?? []).some(({ identifier }) => {
     const call = identifier.parent;
-    return call?.type === 'CallExpression' && call.callee === identifier && mountContextOf(sourceCode, call) !== null;
+    const invoked = call?.type === 'CallExpression' || call?.type === 'NewExpression';
+    return invoked && call.callee === identifier && mountContextOf(sourceCode, call) !== null;
   });
 }
 
 /**
  * The functions a component's setup code calls from a relative module, with the module each
- * comes from: composables (`use*`), and any other imported function it calls at mount. Svelte
+ * comes from: composables (`use*`), and any other imported function it calls or class it
+ * constructs at mount. Svelte
  * 5's docs put state shared outside components in `.svelte.ts` modules of `create*` functions
  * (`const feed = createJobFeed(id)` in the instance script), which no `use` prefix marks.
  */
@@ -134,6 +142,11 @@ function importedSetupCalls(sourceCode: Readonly<TSESLint.SourceCode>): Map<stri
     }
   }
   return imports;
+}
+
+/** Whether `text` calls `callee` by name: `useJob(`, or with type arguments, `useJob<Job>(`. */
+function callsByName(text: string, callee: string): boolean {
+  return text.includes(`${callee}(`) || text.includes(`${callee}<`);
 }
 
 /** A component rendered per item whose instances open a stream each: what a rule reports. */
@@ -169,14 +182,6 @@ export function importedComponentFiles(
   return byLocal;
 }
 
-/** A parser that parses nothing: the linted file's own component needs none, only its composables do. */
-const NO_PARSER: ParseFile = {
-  parseForESLint: () => {
-    throw new Error('no parser');
-  },
-  options: {},
-};
-
 export interface ComponentSource {
   file: string;
   sourceCode: Readonly<TSESLint.SourceCode>;
@@ -184,23 +189,26 @@ export interface ComponentSource {
 
 /**
  * The stream that each instance of a component opens: its own at mount, or the one a
- * composable it calls at setup opens per call (one import deep).
+ * composable it calls at setup opens per call (one import deep), read with `parse`.
  */
 export function componentStream(
   component: ComponentSource,
   wrappers: readonly StreamWrapper[],
-  parse: ParseFile,
+  parse: ParseFile | null,
 ): ComponentStream | null {
   const { sourceCode, file } = component;
   const own = streamOpenedAtMount(sourceCode, wrappers);
   if (own) return { file, line: own.node.loc.start.line, stream: own.source.label, route: '' };
+  // Without a parser no composable is read, rather than cached as unreadable for a later lint that has one.
+  if (!parse) return null;
   for (const [name, specifier] of importedSetupCalls(sourceCode)) {
-    const called = sourceCode.text.includes(`${name}(`);
+    const called = callsByName(sourceCode.text, name);
     const target = called ? resolveRelative(file, specifier) : null;
     const imported = target ? cachedParse(target, wrappers, parse) : null;
     const opening = imported ? streamOpenedPerCall(imported, name, wrappers) : null;
     if (opening && target) {
-      return { file: target, line: opening.node.loc.start.line, stream: opening.source.label, route: ` through \`${name}()\`` };
+      const call = callsByName(sourceCode.text, `new ${name}`) ? `new ${name}()` : `${name}()`;
+      return { file: target, line: opening.node.loc.start.line, stream: opening.source.label, route: ` through \`${call}\`` };
     }
   }
   return null;
@@ -225,6 +233,14 @@ const RELATIVE_IMPORT = /\bimport\s+([^;'"]*?)\s*from\s*['"](\.\.?\/[^'"]+)['"]/
 
 /** A module of code (`./jobs.svelte` names `jobs.svelte.ts`), not a component, a style sheet or an asset. */
 const CODE_MODULE = /\.[cm]?[jt]s$/;
+
+/**
+ * A specifier that names a Vue component, a style sheet or an asset by its extension (`?url`
+ * and the like after it): no file is looked for. Any other dotted name may be a module
+ * (`./jobFeed.service` names `jobFeed.service.ts`), which `CODE_MODULE` tells once resolved:
+ * an extension missing here costs a file lookup, not a stream.
+ */
+const NOT_CODE_SPECIFIER = /\.(?:vue|css|scss|sass|less|styl|html|json|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf)(?:\?.*)?$/;
 
 /**
  * The cheapest test of `mayOpenStream` for the linted file, with no file read: it names a
@@ -255,7 +271,7 @@ function importsStreamModule(file: string, text: string, wrappers: readonly Stre
     if (/^type\b/.test(names!)) continue;
     const composable = COMPOSABLE_NAME.test(names!);
     // A component, a style sheet or an asset exports no function that opens a stream: no file read for it.
-    if (!composable && !/\.svelte$|(^|\/)[^.]*$|\.[cm]?[jt]s$/.test(specifier!)) continue;
+    if (!composable && NOT_CODE_SPECIFIER.test(specifier!)) continue;
     const target = resolveRelative(file, specifier!);
     if (target && (composable || CODE_MODULE.test(target)) && composableMentionsStream(target, wrappers)) return true;
   }
@@ -336,7 +352,7 @@ export function componentStreamResolver(
       let source: ComponentSource | null = null;
       if (file === context.filename) source = { file, sourceCode: context.sourceCode };
       else if (parse) source = importedComponent(file, wrappers, parse);
-      stream = source ? componentStream(source, wrappers, parse ?? NO_PARSER) : null;
+      stream = source ? componentStream(source, wrappers, parse) : null;
       streams.set(file, stream);
     }
     return stream;
