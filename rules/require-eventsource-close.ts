@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../src/analysis/eslint-utils.js';
-import { isFunctionNode } from '../src/analysis/functions.js';
+import { enclosingFunction, isFunctionNode } from '../src/analysis/functions.js';
 import { resolveCallee } from '../src/analysis/lifecycle/callees.js';
 import { type CloseTargets, closesStream } from '../src/analysis/lifecycle/closing.js';
 import { type UnclosedReopen, unclosedErrorReopens } from '../src/analysis/lifecycle/error-reopens.js';
@@ -214,6 +214,9 @@ export default createRule<Options, MessageIds>({
       return teardown.regions.some((region) => closesStream(sourceCode, region, targets));
     }
 
+    /** Factory calls already checked as openings: several openings of one factory lead to the same calls. */
+    const checkedFactoryCalls = new Set<TSESTree.Node>();
+
     /**
      * A local factory's stream is held by whoever calls it: each call is checked as an opening
      * of that stream (`const es = open(url);` in an effect must be closed by its cleanup).
@@ -224,6 +227,10 @@ export default createRule<Options, MessageIds>({
       for (const call of localCallersOf(sourceCode, factory).calls) {
         // `setTimeout(open, d)` runs it too, but hands its stream to no one.
         if (resolveCallee(sourceCode, call.callee) !== factory) continue;
+        // A retry from the factory itself (`return open(url, tries - 1)`) hands the stream to the
+        // same callers, checked here at this depth.
+        if (enclosingFunction(call) === factory || checkedFactoryCalls.has(call)) continue;
+        checkedFactoryCalls.add(call);
         checkTeardown({ node: call, source: opening.source }, depth + 1);
       }
     }

@@ -1119,6 +1119,109 @@ export function useLive(url) {
         },
       ],
     },
+    // A factory that retries by calling itself hands the stream to the same callers: the effect
+    // that keeps it and never closes it is reported once, not again through the retry.
+    {
+      code: `import { useEffect } from 'react';
+function open(url, tries) {
+  if (tries > 0) return open(url, tries - 1);
+  return new EventSource(url);
+}
+export function useLive(url) {
+  useEffect(() => {
+    const es = open(url, 3);
+  }, [url]);
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 8,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `import { useEffect } from 'react';
+function open(url, tries) {
+  if (tries > 0) return open(url, tries - 1);
+  return new EventSource(url);
+}
+export function useLive(url) {
+  useEffect(() => {
+    const es = open(url, 3);
+    return () => es.close();
+  }, [url]);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A factory with two openings (a default URL) leads to its callers from each: one report per call.
+    {
+      code: `import { useEffect } from 'react';
+function open(url) {
+  if (url) return new EventSource(url);
+  return new EventSource('/default');
+}
+export function useLive(url) {
+  useEffect(() => {
+    const es = open(url);
+  }, [url]);
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 8,
+          column: 16,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => es.close();`)' },
+          suggestions: [
+            {
+              messageId: 'addCleanup',
+              data: { code: 'return () => es.close();' },
+              output: `import { useEffect } from 'react';
+function open(url) {
+  if (url) return new EventSource(url);
+  return new EventSource('/default');
+}
+export function useLive(url) {
+  useEffect(() => {
+    const es = open(url);
+    return () => es.close();
+  }, [url]);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The retry does not use up the depth a factory is followed: an arrow around the retrying
+    // factory still hands the stream to the effect.
+    {
+      code: `import { useEffect } from 'react';
+function open(url, tries) {
+  if (tries > 0) return open(url, tries - 1);
+  return new EventSource(url);
+}
+const live = (url) => open(url, 3);
+export function useLive(url) {
+  useEffect(() => {
+    live(url);
+  }, [url]);
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notKeptOnMount',
+          line: 9,
+          column: 5,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP },
+        },
+      ],
+    },
     // Through a variable of the factory that sets a handler, and an arrow factory calling it:
     // the stream reaches the effect, which drops it.
     {
