@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../src/analysis/eslint-utils.js';
-import { enclosingFunction, isFunctionNode } from '../src/analysis/functions.js';
+import { enclosingFunction, isFunctionNode, skipTransparentParents } from '../src/analysis/functions.js';
 import { resolveCallee } from '../src/analysis/lifecycle/callees.js';
 import { type CloseTargets, closesStream } from '../src/analysis/lifecycle/closing.js';
 import { type UnclosedReopen, unclosedErrorReopens } from '../src/analysis/lifecycle/error-reopens.js';
@@ -24,7 +24,7 @@ import {
   streamHolding,
   streamFactoryOf,
 } from '../src/analysis/lifecycle/stream-holders.js';
-import { unwrapExpression } from '../src/analysis/reconnect/access-paths.js';
+import { staticPropertyName, unwrapExpression } from '../src/analysis/reconnect/access-paths.js';
 import { contains } from '../src/analysis/reconnect/walk.js';
 import { getStreamOpeners } from '../src/analysis/stream-openers.js';
 import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
@@ -173,16 +173,45 @@ export default createRule<Options, MessageIds>({
       return verdict.kind === 'safe';
     }
 
+    /** Whether every read of a variable names one of its properties: `box.es`, never `box` alone. */
+    function isReadOnlyByProperty(variable: TSESLint.Scope.Variable): boolean {
+      return variable.references.every((reference) => {
+        if (reference.init) return true;
+        const node = skipTransparentParents(reference.identifier as TSESTree.Node);
+        const parent = node.parent;
+        return parent?.type === 'MemberExpression' && parent.object === node && staticPropertyName(parent) !== null;
+      });
+    }
+
+    /**
+     * Whether a variable holds a data object of its own, met only through its properties:
+     * `const box = { es: null }; box.es = …`. Whoever could close the stream on it must name
+     * it. An object with methods (its own or spread in) may close it through `this`, and one
+     * handed on, destructured or written over (`register(box)`, `const { es } = box`) goes
+     * under other names: not followed.
+     */
+    function holdsOwnDataObject(variable: TSESLint.Scope.Variable): boolean {
+      const declarator = variable.defs[0]?.node;
+      if (declarator?.type !== 'VariableDeclarator') return false;
+      const init = declarator.init && unwrapExpression(declarator.init);
+      if (init?.type !== 'ObjectExpression') return false;
+      const plainData = init.properties.every((property) => property.type === 'Property' && !isFunctionNode(property.value));
+      return plainData && isReadOnlyByProperty(variable);
+    }
+
     /**
      * Whether every name the stream is held under is a variable declared inside a hook's
-     * callback: then only that callback's own cleanup can reach it. (A class's teardown is
-     * found wherever the class registers it, `destroyRef.onDestroy(() => es.close())` included.)
+     * callback, or a property of an object of its own declared there: then only that callback's
+     * own cleanup can reach it. (A class's teardown is found wherever the class registers it,
+     * `destroyRef.onDestroy(() => es.close())` included.)
      */
     function isLocalTo(holding: HeldStream, mount: MountCallback): boolean {
       if (mount.style !== 'hook') return false;
       return holding.paths.every((path) => {
-        const definition = path.properties.length === 0 ? rootVariable(path)?.defs[0] : undefined;
-        return definition !== undefined && contains(mount.body, definition.name);
+        const root = rootVariable(path);
+        const definition = root?.defs[0];
+        if (!root || !definition || !contains(mount.body, definition.name)) return false;
+        return path.properties.length === 0 || holdsOwnDataObject(root);
       });
     }
 

@@ -1080,6 +1080,116 @@ export function Live() {
 }`,
       languageOptions: javascript,
     },
+    // A stream on a property of an object of the effect is closed by the effect's own cleanup.
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const box = { es: null };
+    box.es = new EventSource('/live');
+    return () => box.es?.close();
+  }, []);
+  useEffect(track, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    // The object that holds the stream is handed on (\`register(box)\`) or kept outside the effect
+    // (\`ref.current = box\`): code elsewhere may close it, and the cleanup of the other effect
+    // (\`track\`, not defined here) may be that code.
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const box = { es: null };
+    box.es = new EventSource('/live');
+    register(box);
+  }, []);
+  useEffect(track, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    {
+      code: `export function Live() {
+  const ref = useRef(null);
+  useEffect(() => {
+    const box = { es: null };
+    box.es = new EventSource('/live');
+    ref.current = box;
+  }, []);
+  useEffect(track, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    // Under names the holding does not follow (destructured, or \`this\` in a method of the object),
+    // the effect's cleanup may close it: left to the component's teardown, which may close it too.
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const box = { es: null };
+    box.es = new EventSource('/live');
+    const { es } = box;
+    return () => es.close();
+  }, []);
+  useEffect(track, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const box = {
+      es: null,
+      stop() {
+        this.es.close();
+      },
+    };
+    box.es = new EventSource('/live');
+    return () => box.stop();
+  }, []);
+  useEffect(track, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    // Nor followed: an object made elsewhere (\`makeBox()\` may keep it), one with spread-in members
+    // (methods among them), one whose properties are named at run time.
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const box = makeBox();
+    box.es = new EventSource('/live');
+  }, []);
+  useEffect(track, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const box = { ...closable, es: null };
+    box.es = new EventSource('/live');
+    return () => box.stop();
+  }, []);
+  useEffect(track, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const box = { es: null };
+    box.es = new EventSource('/live');
+    return () => ['es'].forEach((name) => box[name].close());
+  }, []);
+  useEffect(track, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+    },
   ],
   invalid: [
     // A local factory returns the stream; the effect that calls it keeps it and never closes it.
@@ -3200,6 +3310,29 @@ es.onerror = () => {
 }`,
             },
           ],
+        },
+      ],
+    },
+    // A stream kept on a property of an object of the effect (\`const box = { es: null }\`, met
+    // only as \`box.es\`) can only be closed by that effect's own cleanup too, whatever the other
+    // effect (\`track\`, not defined here) returns.
+    {
+      code: `export function Live() {
+  useEffect(() => {
+    const box = { es: null };
+    box.es = new EventSource('/live');
+  }, []);
+  useEffect(track, []);
+  return <p />;
+}`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'notClosedOnUnmount',
+          line: 4,
+          column: 14,
+          data: { stream: ES, lifecycle: USE_EFFECT, where: IN_RETURNED_CLEANUP, example: ' (`return () => box.es.close();`)' },
+          suggestions: [],
         },
       ],
     },
