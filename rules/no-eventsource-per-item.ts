@@ -421,7 +421,7 @@ export default createRule<Options, MessageIds>({
             if (!options.reportHookWithoutCallers && !runsSeveralTimes(unit, repetitionOptions)) {
               const together = callersTogether(unit);
               if (!together) continue;
-              noteFlaggedOpenings(context, node, 'hookOpensStream', [opening]);
+              noteFlaggedOpenings(context, node, 'hookRunTogetherAcrossFiles', [opening]);
               context.report({
                 node,
                 messageId: 'hookRunTogetherAcrossFiles',
