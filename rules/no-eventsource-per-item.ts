@@ -99,6 +99,8 @@ function describeInputs(names: readonly string[]): string {
 }
 
 type CallsBetween = (caller: FunctionNode, callee: FunctionNode) => readonly OpenerCallSite[];
+/** Whether `caller` constructs a class (`new Conn()`) whose construction goes on to call `callee` (`this.connect()`). */
+type ConstructsInto = (caller: FunctionNode, callee: FunctionNode) => boolean;
 
 /**
  * Every route from a function to a per-instance stream, from `getStreamOpeners`, plus class
@@ -107,7 +109,7 @@ type CallsBetween = (caller: FunctionNode, callee: FunctionNode) => readonly Ope
 function streamRoutes(
   sourceCode: Readonly<TSESLint.SourceCode>,
   openings: readonly StreamOpening[],
-): { routes: Route[]; callsBetween: CallsBetween } {
+): { routes: Route[]; callsBetween: CallsBetween; constructsInto: ConstructsInto } {
   const openers = getStreamOpeners(sourceCode, openings);
   const sitesByTarget = new Map<FunctionNode, OpenerCallSite[]>();
   for (const site of openers.callSites) {
@@ -117,6 +119,9 @@ function streamRoutes(
   }
   const callsBetween: CallsBetween = (caller, callee) =>
     (sitesByTarget.get(callee) ?? []).filter((site) => owningFunction(site.node) === caller);
+  // A class's route (`via`) starts after its constructor, at the first function construction calls.
+  const constructsInto: ConstructsInto = (caller, callee) =>
+    openers.constructionSites.some((site) => site.target.via[0] === callee && owningFunction(site.node) === caller);
 
   const routes: Route[] = [...openers.byFunction.values()].map((info) => ({
     chain: [info.fn, ...info.via],
@@ -125,7 +130,7 @@ function streamRoutes(
   for (const opening of openings) {
     if (owningFunction(opening.node) === null) routes.push({ chain: [], opening });
   }
-  return { routes, callsBetween };
+  return { routes, callsBetween, constructsInto };
 }
 
 /** The arguments passed for parameter `index` of `fn` where the route calls it; none off the route or after a spread. */
@@ -367,7 +372,7 @@ export default createRule<Options, MessageIds>({
         if (perInstance.length === 0) return;
 
         // 2. Which components and hooks reach those streams, by which route, and where to say so.
-        const { routes, callsBetween } = streamRoutes(sourceCode, perInstance.length === openings.length ? openings : perInstance);
+        const { routes, callsBetween, constructsInto } = streamRoutes(sourceCode, perInstance.length === openings.length ? openings : perInstance);
         const findings = new Map<TSESTree.Node, Finding>();
         // Components that open a stream however they get there, their own hooks included, with the first such opening.
         const openingComponents = new Map<TSESTree.Node, { component: Component; opening: StreamOpening }>();
@@ -391,16 +396,18 @@ export default createRule<Options, MessageIds>({
           }
           if (others.length > 0) continue;
 
-          // Reported where the route leaves the unit: at the call of an outside helper, or at the opening.
+          // Reported where the route leaves the unit: at the call of an outside helper, or at the
+          // opening. A route that leaves by constructing a class is reported at the opening, as
+          // one whose constructor opens the stream itself is.
           const leaves = chain.findIndex((fn, index) => index > 0 && !contains(unit.node, fn));
           const site = leaves === -1 ? null : callsBetween(chain[leaves - 1]!, chain[leaves]!)[0];
-          if (leaves !== -1 && !site) continue;
+          if (leaves !== -1 && !site && !constructsInto(chain[leaves - 1]!, chain[leaves]!)) continue;
           const node = site ? site.node : opening.node;
           if (belongsToLoopRule(node)) continue;
 
           let finding = findings.get(node);
           if (!finding) {
-            finding = { unit, node, opening, helper: leaves === -1 ? null : chain[leaves]!, dependencies: new Set() };
+            finding = { unit, node, opening, helper: site ? chain[leaves]! : null, dependencies: new Set() };
             findings.set(node, finding);
           }
           const url = streamUrlArgument(opening);

@@ -542,6 +542,33 @@ export function useJob(id) {
       languageOptions: javascript,
       options: [{ reportHookWithoutCallers: true, wrappers: [{ module: './sse', export: 'openStream' }] }],
     },
+    // A class whose constructor only keeps its connecting method for later: constructing it opens
+    // nothing, so neither does the hook.
+    {
+      code: `class Conn {
+  constructor(id) { this.retry = () => this.connect(id); }
+  connect(id) { this.es = new EventSource('/c/' + id); }
+}
+export function useConn(id) {
+  useEffect(() => { const c = new Conn(id); return () => c.es?.close(); }, [id]);
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+    },
+    // A class whose constructor opens through a method, constructed once at module level: the hook
+    // shares that one instance.
+    {
+      code: `class Conn {
+  constructor(id) { this.connect(id); }
+  connect(id) { this.es = new EventSource('/c/' + id); }
+}
+const main = new Conn('main');
+export function useConn() {
+  useEffect(() => { main.es.addEventListener('tick', () => {}); }, []);
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+    },
     // The same with a computed key on an object: keyed by the URL, one stream per URL.
     {
       code: `const cache = {};
@@ -794,6 +821,47 @@ export function useStream(url: string) {
           suggestions: [],
         },
       ],
+    },
+    // Through a class the hook constructs, whose constructor opens the stream: every call of the
+    // hook makes an instance, and every instance its stream. Reported at the opening.
+    {
+      code: `class Conn {
+  constructor(id) { this.es = new EventSource('/c/' + id); }
+}
+export function useConn(id) {
+  useEffect(() => { const c = new Conn(id); return () => c.es.close(); }, [id]);
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+      errors: [{ messageId: 'hookOpensStream', line: 2, column: 31, data: { hook: 'useConn', stream: ES, route: '' } }],
+    },
+    // The same when the constructor opens it through a method it calls (issue 17: the route left the
+    // hook at \`connect()\`, which the hook never calls itself, so it was dropped).
+    {
+      code: `class Conn {
+  constructor(id) { this.connect(id); }
+  connect(id) { this.es = new EventSource('/c/' + id); }
+}
+export function useConn(id) {
+  useEffect(() => { const c = new Conn(id); return () => c.es.close(); }, [id]);
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 27, data: { hook: 'useConn', stream: ES, route: '' } }],
+    },
+    // And through a subclass, whose construction runs the base class's constructor.
+    {
+      code: `class Conn {
+  constructor(id) { this.connect(id); }
+  connect(id) { this.es = new EventSource('/c/' + id); }
+}
+class RowConn extends Conn {}
+export function useRowConn(id) {
+  useEffect(() => { const c = new RowConn(id); return () => c.es.close(); }, [id]);
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 27, data: { hook: 'useRowConn', stream: ES, route: '' } }],
     },
     // A hook that calls another hook of this file: only the root hook is reported.
     {
