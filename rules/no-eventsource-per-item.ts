@@ -133,6 +133,21 @@ function streamRoutes(
   return { routes, callsBetween, constructsInto };
 }
 
+/**
+ * The component or hook a route starts in. A component handed inline to a wrapper inside a
+ * plain function (`makeRow(base) { return memo(function Row() {…}) }`) runs with that function
+ * as far as callers can tell, so its routes start at the function: then the component is the
+ * one that holds the route's next step, the opening or the call of the next function.
+ */
+function startingUnit(route: Route, callsBetween: CallsBetween): ComponentOrHook | null {
+  const [start, next] = route.chain;
+  if (!start) return enclosingComponentOrHook(route.opening.node);
+  const unit = enclosingComponentOrHook(start);
+  if (unit) return unit;
+  const step = next ? callsBetween(start, next)[0]?.node : route.opening.node;
+  return step ? enclosingComponentOrHook(step) : null;
+}
+
 /** The arguments passed for parameter `index` of `fn` where the route calls it; none off the route or after a spread. */
 function argumentsAlong(
   chain: readonly FunctionNode[],
@@ -377,8 +392,9 @@ export default createRule<Options, MessageIds>({
         // Components that open a stream however they get there, their own hooks included, with the first such opening.
         const openingComponents = new Map<TSESTree.Node, { component: Component; opening: StreamOpening }>();
 
-        for (const { chain, opening } of routes) {
-          const unit = enclosingComponentOrHook(chain[0] ?? opening.node);
+        for (const route of routes) {
+          const { chain, opening } = route;
+          const unit = startingUnit(route, callsBetween);
           if (!unit || isShared(unit)) continue;
           // A route through another component or hook starts at that one, which is reported itself.
           const others = chain.slice(1).flatMap((fn) => {

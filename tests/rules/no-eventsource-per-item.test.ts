@@ -569,6 +569,28 @@ export function useConn() {
       languageOptions: javascript,
       options: [{ reportHookWithoutCallers: true }],
     },
+    // A component a factory makes, with a URL from its props: as for one at module level, nothing
+    // here shows it rendered more than once, so it is reported only with \`reportUrlFromProps\`.
+    {
+      code: `export function makeRow(base) {
+  return memo(function Row({ id }) {
+    useEffect(() => { const es = new EventSource(base + '/' + id); return () => es.close(); }, [id]);
+    return <li />;
+  });
+}`,
+      languageOptions: javascript,
+    },
+    // A component a factory makes whose URL comes from the factory's argument, not from its props.
+    {
+      code: `export function makeFeed(url) {
+  return memo(function Feed() {
+    useEffect(() => { const es = new EventSource(url); return () => es.close(); }, []);
+    return <ul />;
+  });
+}`,
+      languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
+    },
     // The same with a computed key on an object: keyed by the URL, one stream per URL.
     {
       code: `const cache = {};
@@ -667,6 +689,37 @@ export function open(url) {
       filename: 'file.tsx',
       options: [{ reportUrlFromProps: true }],
       errors: [{ messageId: 'urlFromProps', line: 2, column: 35, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
+    },
+    // A factory that makes the component: handed inline to memo() inside a plain function, it is
+    // still a component whose every instance opens its own stream (issue 17: the route started
+    // at the factory, which is no component, so the component was never looked at).
+    {
+      code: `export function makeRow(base) {
+  return memo(function Row({ id }) {
+    useEffect(() => { const es = new EventSource(base + '/' + id); return () => es.close(); }, [id]);
+    return <li />;
+  });
+}`,
+      languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
+      errors: [{ messageId: 'urlFromProps', line: 3, column: 34, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
+    },
+    // The same through a helper of the file: reported at the component's call, through the helper.
+    {
+      code: `function connect(base, id) {
+  return new EventSource(base + '/' + id);
+}
+export function makeRow(base) {
+  return memo(function Row({ id }) {
+    useEffect(() => { const es = connect(base, id); return () => es.close(); }, [id]);
+    return <li />;
+  });
+}`,
+      languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
+      errors: [
+        { messageId: 'urlFromProps', line: 6, column: 34, data: { component: 'Row', stream: ES, route: ' through `connect()`', inputs: 'prop `id`' } },
+      ],
     },
     // forwardRef() too, and a URL built by a local function that closes over a prop.
     {
