@@ -99,6 +99,8 @@ function describeInputs(names: readonly string[]): string {
 }
 
 type CallsBetween = (caller: FunctionNode, callee: FunctionNode) => readonly OpenerCallSite[];
+/** Whether `caller` constructs a class (`new Conn()`) whose construction goes on to call `callee` (`this.connect()`). */
+type ConstructsInto = (caller: FunctionNode, callee: FunctionNode) => boolean;
 
 /**
  * Every route from a function to a per-instance stream, from `getStreamOpeners`, plus class
@@ -107,7 +109,7 @@ type CallsBetween = (caller: FunctionNode, callee: FunctionNode) => readonly Ope
 function streamRoutes(
   sourceCode: Readonly<TSESLint.SourceCode>,
   openings: readonly StreamOpening[],
-): { routes: Route[]; callsBetween: CallsBetween } {
+): { routes: Route[]; callsBetween: CallsBetween; constructsInto: ConstructsInto } {
   const openers = getStreamOpeners(sourceCode, openings);
   const sitesByTarget = new Map<FunctionNode, OpenerCallSite[]>();
   for (const site of openers.callSites) {
@@ -117,6 +119,9 @@ function streamRoutes(
   }
   const callsBetween: CallsBetween = (caller, callee) =>
     (sitesByTarget.get(callee) ?? []).filter((site) => owningFunction(site.node) === caller);
+  // A class's route (`via`) starts after its constructor, at the first function construction calls.
+  const constructsInto: ConstructsInto = (caller, callee) =>
+    openers.constructionSites.some((site) => site.target.via[0] === callee && owningFunction(site.node) === caller);
 
   const routes: Route[] = [...openers.byFunction.values()].map((info) => ({
     chain: [info.fn, ...info.via],
@@ -125,7 +130,22 @@ function streamRoutes(
   for (const opening of openings) {
     if (owningFunction(opening.node) === null) routes.push({ chain: [], opening });
   }
-  return { routes, callsBetween };
+  return { routes, callsBetween, constructsInto };
+}
+
+/**
+ * The component or hook a route starts in. A component handed inline to a wrapper inside a
+ * plain function (`makeRow(base) { return memo(function Row() {…}) }`) runs with that function
+ * as far as callers can tell, so its routes start at the function: then the component is the
+ * one that holds the route's next step, the opening or the call of the next function.
+ */
+function startingUnit(route: Route, callsBetween: CallsBetween): ComponentOrHook | null {
+  const [start, next] = route.chain;
+  if (!start) return enclosingComponentOrHook(route.opening.node);
+  const unit = enclosingComponentOrHook(start);
+  if (unit) return unit;
+  const step = next ? callsBetween(start, next)[0]?.node : route.opening.node;
+  return step ? enclosingComponentOrHook(step) : null;
 }
 
 /** The arguments passed for parameter `index` of `fn` where the route calls it; none off the route or after a spread. */
@@ -367,13 +387,14 @@ export default createRule<Options, MessageIds>({
         if (perInstance.length === 0) return;
 
         // 2. Which components and hooks reach those streams, by which route, and where to say so.
-        const { routes, callsBetween } = streamRoutes(sourceCode, perInstance.length === openings.length ? openings : perInstance);
+        const { routes, callsBetween, constructsInto } = streamRoutes(sourceCode, perInstance.length === openings.length ? openings : perInstance);
         const findings = new Map<TSESTree.Node, Finding>();
         // Components that open a stream however they get there, their own hooks included, with the first such opening.
         const openingComponents = new Map<TSESTree.Node, { component: Component; opening: StreamOpening }>();
 
-        for (const { chain, opening } of routes) {
-          const unit = enclosingComponentOrHook(chain[0] ?? opening.node);
+        for (const route of routes) {
+          const { chain, opening } = route;
+          const unit = startingUnit(route, callsBetween);
           if (!unit || isShared(unit)) continue;
           // A route through another component or hook starts at that one, which is reported itself.
           const others = chain.slice(1).flatMap((fn) => {
@@ -391,16 +412,18 @@ export default createRule<Options, MessageIds>({
           }
           if (others.length > 0) continue;
 
-          // Reported where the route leaves the unit: at the call of an outside helper, or at the opening.
+          // Reported where the route leaves the unit: at the call of an outside helper, or at the
+          // opening. A route that leaves by constructing a class is reported at the opening, as
+          // one whose constructor opens the stream itself is.
           const leaves = chain.findIndex((fn, index) => index > 0 && !contains(unit.node, fn));
           const site = leaves === -1 ? null : callsBetween(chain[leaves - 1]!, chain[leaves]!)[0];
-          if (leaves !== -1 && !site) continue;
+          if (leaves !== -1 && !site && !constructsInto(chain[leaves - 1]!, chain[leaves]!)) continue;
           const node = site ? site.node : opening.node;
           if (belongsToLoopRule(node)) continue;
 
           let finding = findings.get(node);
           if (!finding) {
-            finding = { unit, node, opening, helper: leaves === -1 ? null : chain[leaves]!, dependencies: new Set() };
+            finding = { unit, node, opening, helper: site ? chain[leaves]! : null, dependencies: new Set() };
             findings.set(node, finding);
           }
           const url = streamUrlArgument(opening);
@@ -421,7 +444,7 @@ export default createRule<Options, MessageIds>({
             if (!options.reportHookWithoutCallers && !runsSeveralTimes(unit, repetitionOptions)) {
               const together = callersTogether(unit);
               if (!together) continue;
-              noteFlaggedOpenings(context, node, 'hookOpensStream', [opening]);
+              noteFlaggedOpenings(context, node, 'hookRunTogetherAcrossFiles', [opening]);
               context.report({
                 node,
                 messageId: 'hookRunTogetherAcrossFiles',

@@ -542,6 +542,55 @@ export function useJob(id) {
       languageOptions: javascript,
       options: [{ reportHookWithoutCallers: true, wrappers: [{ module: './sse', export: 'openStream' }] }],
     },
+    // A class whose constructor only keeps its connecting method for later: constructing it opens
+    // nothing, so neither does the hook.
+    {
+      code: `class Conn {
+  constructor(id) { this.retry = () => this.connect(id); }
+  connect(id) { this.es = new EventSource('/c/' + id); }
+}
+export function useConn(id) {
+  useEffect(() => { const c = new Conn(id); return () => c.es?.close(); }, [id]);
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+    },
+    // A class whose constructor opens through a method, constructed once at module level: the hook
+    // shares that one instance.
+    {
+      code: `class Conn {
+  constructor(id) { this.connect(id); }
+  connect(id) { this.es = new EventSource('/c/' + id); }
+}
+const main = new Conn('main');
+export function useConn() {
+  useEffect(() => { main.es.addEventListener('tick', () => {}); }, []);
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+    },
+    // A component a factory makes, with a URL from its props: as for one at module level, nothing
+    // here shows it rendered more than once, so it is reported only with \`reportUrlFromProps\`.
+    {
+      code: `export function makeRow(base) {
+  return memo(function Row({ id }) {
+    useEffect(() => { const es = new EventSource(base + '/' + id); return () => es.close(); }, [id]);
+    return <li />;
+  });
+}`,
+      languageOptions: javascript,
+    },
+    // A component a factory makes whose URL comes from the factory's argument, not from its props.
+    {
+      code: `export function makeFeed(url) {
+  return memo(function Feed() {
+    useEffect(() => { const es = new EventSource(url); return () => es.close(); }, []);
+    return <ul />;
+  });
+}`,
+      languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
+    },
     // The same with a computed key on an object: keyed by the URL, one stream per URL.
     {
       code: `const cache = {};
@@ -640,6 +689,37 @@ export function open(url) {
       filename: 'file.tsx',
       options: [{ reportUrlFromProps: true }],
       errors: [{ messageId: 'urlFromProps', line: 2, column: 35, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
+    },
+    // A factory that makes the component: handed inline to memo() inside a plain function, it is
+    // still a component whose every instance opens its own stream (issue 17: the route started
+    // at the factory, which is no component, so the component was never looked at).
+    {
+      code: `export function makeRow(base) {
+  return memo(function Row({ id }) {
+    useEffect(() => { const es = new EventSource(base + '/' + id); return () => es.close(); }, [id]);
+    return <li />;
+  });
+}`,
+      languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
+      errors: [{ messageId: 'urlFromProps', line: 3, column: 34, data: { component: 'Row', stream: ES, route: '', inputs: 'prop `id`' } }],
+    },
+    // The same through a helper of the file: reported at the component's call, through the helper.
+    {
+      code: `function connect(base, id) {
+  return new EventSource(base + '/' + id);
+}
+export function makeRow(base) {
+  return memo(function Row({ id }) {
+    useEffect(() => { const es = connect(base, id); return () => es.close(); }, [id]);
+    return <li />;
+  });
+}`,
+      languageOptions: javascript,
+      options: [{ reportUrlFromProps: true }],
+      errors: [
+        { messageId: 'urlFromProps', line: 6, column: 34, data: { component: 'Row', stream: ES, route: ' through `connect()`', inputs: 'prop `id`' } },
+      ],
     },
     // forwardRef() too, and a URL built by a local function that closes over a prop.
     {
@@ -794,6 +874,47 @@ export function useStream(url: string) {
           suggestions: [],
         },
       ],
+    },
+    // Through a class the hook constructs, whose constructor opens the stream: every call of the
+    // hook makes an instance, and every instance its stream. Reported at the opening.
+    {
+      code: `class Conn {
+  constructor(id) { this.es = new EventSource('/c/' + id); }
+}
+export function useConn(id) {
+  useEffect(() => { const c = new Conn(id); return () => c.es.close(); }, [id]);
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+      errors: [{ messageId: 'hookOpensStream', line: 2, column: 31, data: { hook: 'useConn', stream: ES, route: '' } }],
+    },
+    // The same when the constructor opens it through a method it calls (issue 17: the route left the
+    // hook at \`connect()\`, which the hook never calls itself, so it was dropped).
+    {
+      code: `class Conn {
+  constructor(id) { this.connect(id); }
+  connect(id) { this.es = new EventSource('/c/' + id); }
+}
+export function useConn(id) {
+  useEffect(() => { const c = new Conn(id); return () => c.es.close(); }, [id]);
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 27, data: { hook: 'useConn', stream: ES, route: '' } }],
+    },
+    // And through a subclass, whose construction runs the base class's constructor.
+    {
+      code: `class Conn {
+  constructor(id) { this.connect(id); }
+  connect(id) { this.es = new EventSource('/c/' + id); }
+}
+class RowConn extends Conn {}
+export function useRowConn(id) {
+  useEffect(() => { const c = new RowConn(id); return () => c.es.close(); }, [id]);
+}`,
+      languageOptions: javascript,
+      options: [{ reportHookWithoutCallers: true }],
+      errors: [{ messageId: 'hookOpensStream', line: 3, column: 27, data: { hook: 'useRowConn', stream: ES, route: '' } }],
     },
     // A hook that calls another hook of this file: only the root hook is reported.
     {

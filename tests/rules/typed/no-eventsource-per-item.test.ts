@@ -4,7 +4,10 @@
  * file of the project with type information (typescript-eslint's project service).
  */
 import path from 'node:path';
+import { type ESLint, Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/no-eventsource-per-item.js';
+import { flaggedOpenings } from '../../../src/analysis/flagged-openings.js';
 import { ruleTester } from '../../rule-tester.js';
 import { fixtureProject } from './fixture-projects.js';
 
@@ -185,4 +188,33 @@ ruleTester.run('no-eventsource-per-item (type-aware)', rule, {
       ],
     },
   ],
+});
+
+describe('openings noted for the codemod (type-aware)', () => {
+  // `sse-codemod` looks a report's openings up by the report's own message id.
+  it('notes a hook run together across files under hookRunTogetherAcrossFiles', async () => {
+    const file = 'src/twice/use-clock.ts';
+    const { code } = components.typedCase(file);
+    const parser = (await import('@typescript-eslint/parser')) as unknown as Linter.Parser;
+    const linter = new Linter({ configType: 'flat', cwd: components.directory });
+    const messages = linter.verify(
+      code,
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: components.directory } },
+        plugins: { sse: { rules: { 'no-eventsource-per-item': rule } } as unknown as ESLint.Plugin },
+        rules: { 'sse/no-eventsource-per-item': 'error' },
+      },
+      { filename: path.join(components.directory, file) },
+    );
+    const sourceCode = linter.getSourceCode();
+    expect(
+      messages.map((message) => [
+        message.messageId,
+        message.line,
+        message.column,
+        flaggedOpenings(sourceCode, message).map((opening) => opening.node.loc.start.line),
+      ]),
+    ).toEqual([['hookRunTogetherAcrossFiles', 6, 20, [6]]]);
+  }, 30_000);
 });
