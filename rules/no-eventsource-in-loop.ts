@@ -12,7 +12,7 @@ import {
 import { type ConstructionSite, getStreamOpeners } from '../src/analysis/stream-openers.js';
 import { isLazySingleton, streamStorage } from '../src/analysis/stream-storage.js';
 import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
-import { importsAnyValue, isResolvableCallee, shortText } from '../src/analysis/typed/candidates.js';
+import { isResolvableCallee, mayReachOtherFiles, shortText } from '../src/analysis/typed/candidates.js';
 import { invocationFinding } from '../src/analysis/typed/cross-file-findings.js';
 import { typeInformationOf } from '../src/analysis/typed/type-information.js';
 import { createRule } from '../src/create-rule.js';
@@ -69,10 +69,10 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const wrappers = options.wrappers ?? [];
     // Cheapest checks first: most files never mention a stream, and with type information
-    // only a file that imports something can reach a stream in another file.
+    // only a file that imports something, or a script, can reach a stream in another file.
     const mentionsStream = sourceMentionsStream(sourceCode, wrappers);
     const typed = options.typeAware === false ? null : typeInformationOf(sourceCode, context.cwd);
-    const crossFile = typed && importsAnyValue(sourceCode) ? typed : null;
+    const crossFile = typed && mayReachOtherFiles(sourceCode, typed) ? typed : null;
     if (!mentionsStream && !crossFile) return {};
 
     let repetitionOptions: RepetitionOptions | undefined;
