@@ -157,7 +157,10 @@ export default createRule<Options, MessageIds>({
     // Type-aware mode: calls and `new` that repeat, of functions and classes whose declaration
     // (in any file) opens a stream. Collected while ESLint walks the file, resolved at the end,
     // after the syntactic reports, which they must not repeat.
-    const repeated: { node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Identifier; repetition: Repetition }[] = [];
+    const repeated: {
+      node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Identifier | TSESTree.MemberExpression;
+      repetition: Repetition;
+    }[] = [];
 
     function collect(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const callee = node.callee;
@@ -166,9 +169,10 @@ export default createRule<Options, MessageIds>({
         if (repetition && isResolvableCallee(sourceCode, callee)) repeated.push({ node, repetition });
       }
       if (node.type !== 'CallExpression') return;
-      // `ids.forEach(openRow)`: a function handed to an iteration by name runs per element.
+      // `ids.forEach(openRow)`, `ids.forEach(feeds.open)`: a function handed to an iteration by
+      // name runs per element.
       for (const argument of node.arguments) {
-        if (argument.type !== 'Identifier') continue;
+        if (argument.type !== 'Identifier' && argument.type !== 'MemberExpression') continue;
         const repetition = findRepetitionOfCallbackReference(argument, repetitionOptionsOf(sourceCode.ast));
         if (repetition && isResolvableCallee(sourceCode, argument)) repeated.push({ node: argument, repetition });
       }
@@ -185,7 +189,8 @@ export default createRule<Options, MessageIds>({
           if (!found) continue;
           // The opening is in another file (or reached through one): the codemod, which rewrites
           // openings of the linted file, is not told about it.
-          const name = shortText(sourceCode, node.type === 'Identifier' ? node : node.callee, found.name);
+          const reference = node.type === 'CallExpression' || node.type === 'NewExpression' ? node.callee : node;
+          const name = shortText(sourceCode, reference, found.name);
           const { file, stream, opening, route } = found.data;
           if (node.type === 'NewExpression') {
             context.report({

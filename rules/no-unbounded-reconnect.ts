@@ -221,7 +221,7 @@ export default createRule<Options, MessageIds>({
       const found: { point: ReopenPoint; data: CrossFileData }[] = [];
       const isCandidate = (name: TSESTree.Node): boolean =>
         reachesOtherFiles ? isResolvableCallee(sourceCode, name) : isMemberOfOwnClass(sourceCode, name);
-      const consider = (node: TSESTree.CallExpression | TSESTree.Identifier, name: TSESTree.Node): void => {
+      const consider = (node: TSESTree.CallExpression | TSESTree.Identifier | TSESTree.MemberExpression, name: TSESTree.Node): void => {
         if (known.has(node) || owningFunction(node) !== owner || !isCandidate(name)) return;
         const finding = invocationFinding(information, wrappers, node);
         if (!finding) return;
@@ -235,7 +235,9 @@ export default createRule<Options, MessageIds>({
         if (node.type !== 'CallExpression') return true;
         const callee = unwrapExpression(node.callee);
         if (callee.type === 'Identifier' || callee.type === 'MemberExpression') consider(node, callee);
-        for (const argument of node.arguments) if (argument.type === 'Identifier') consider(argument, argument);
+        for (const argument of node.arguments) {
+          if (argument.type === 'Identifier' || argument.type === 'MemberExpression') consider(argument, argument);
+        }
         return true;
       });
       return found;

@@ -12,6 +12,7 @@ const at = (file: string, line: number) => `${functions.display(file)}:${line}`;
 const ES = '`EventSource`';
 const LIVE = [{ module: '@acme/live', export: 'openLive' }];
 const scripts = fixtureProject('typed-scripts');
+const members = fixtureProject('typed-member-callbacks');
 
 ruleTester.run('no-eventsource-in-loop (type-aware)', rule, {
   valid: [
@@ -36,6 +37,7 @@ ruleTester.run('no-eventsource-in-loop (type-aware)', rule, {
     // TODO(false negative): a module that imports nothing is not followed (no type-aware work in
     // such a file, issue 16), though `moduleRow()` reaches a script's global opener, as in rows.ts.
     scripts.typedCase('src/module-rows.ts'),
+    members.typedCase('src/loops/members-valid.ts'),
   ],
   invalid: [
     {
@@ -321,6 +323,38 @@ ruleTester.run('no-eventsource-in-loop (type-aware)', rule, {
             opening: `${scripts.display('src/open-global.ts')}:3`,
             route: ' through `openGlobalFeed`',
             repetition: 'a `for...of` loop',
+          },
+        },
+      ],
+    },
+    {
+      // Members of imports handed to an iteration: a namespace's function, an object's method.
+      ...members.typedCase('src/loops/members.ts'),
+      errors: [
+        {
+          messageId: 'openerCallInLoopAcrossFiles',
+          line: 5,
+          column: 15,
+          data: {
+            callee: 'feeds.open',
+            file: members.display('src/lib/feeds.ts'),
+            stream: ES,
+            opening: `${members.display('src/lib/feeds.ts')}:2`,
+            route: '',
+            repetition: 'a `forEach()` callback',
+          },
+        },
+        {
+          messageId: 'openerCallInLoopAcrossFiles',
+          line: 6,
+          column: 18,
+          data: {
+            callee: 'api.open',
+            file: members.display('src/lib/api.ts'),
+            stream: ES,
+            opening: `${members.display('src/lib/api.ts')}:3`,
+            route: '',
+            repetition: 'a `map()` callback',
           },
         },
       ],

@@ -8,6 +8,7 @@ import { fixtureProject } from './fixture-projects.js';
 
 const reconnect = fixtureProject('reconnect');
 const scripts = fixtureProject('typed-scripts');
+const members = fixtureProject('typed-member-callbacks');
 const LIVE = reconnect.display('src/lib/live.ts');
 const ALL_MISSING = 'no attempt limit, no growing delay, no jitter';
 const OBSERVABLES = reconnect.display('src/lib/observables.ts');
@@ -44,6 +45,8 @@ ruleTester.run('no-unbounded-reconnect (type-aware)', rule, {
     // A module that imports nothing: the handler's static method of the file's class opens nothing,
     // and the one that opens runs once, outside the handler.
     scripts.typedCase('src/feed-class-quiet.ts'),
+    // The timer is handed a member of an import that opens nothing.
+    members.typedCase('src/reconnect/timer-quiet.ts'),
   ],
   invalid: [
     {
@@ -112,5 +115,23 @@ ruleTester.run('no-unbounded-reconnect (type-aware)', rule, {
         },
       ],
     })),
+    {
+      // A member of an imported namespace handed to a timer from `onerror`.
+      ...members.typedCase('src/reconnect/timer.ts'),
+      errors: [
+        {
+          messageId: 'unboundedErrorReconnectAcrossFiles',
+          line: 6,
+          column: 14,
+          data: {
+            callee: 'live.reopen',
+            file: members.display('src/lib/live.ts'),
+            stream: '`EventSource`',
+            opening: `${members.display('src/lib/live.ts')}:2`,
+            missing: ALL_MISSING,
+          },
+        },
+      ],
+    },
   ],
 });
