@@ -12,7 +12,7 @@ import {
 import { type ConstructionSite, getStreamOpeners } from '../src/analysis/stream-openers.js';
 import { isLazySingleton, streamStorage } from '../src/analysis/stream-storage.js';
 import { type StreamOpening, getStreamOpenings, sourceMentionsStream } from '../src/analysis/stream-sources.js';
-import { importsAnyValue, isResolvableCallee, shortText } from '../src/analysis/typed/candidates.js';
+import { isResolvableCallee, mayReachOtherFiles, shortText } from '../src/analysis/typed/candidates.js';
 import { invocationFinding } from '../src/analysis/typed/cross-file-findings.js';
 import { typeInformationOf } from '../src/analysis/typed/type-information.js';
 import { createRule } from '../src/create-rule.js';
@@ -69,10 +69,10 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const wrappers = options.wrappers ?? [];
     // Cheapest checks first: most files never mention a stream, and with type information
-    // only a file that imports something can reach a stream in another file.
+    // only a file that imports something, or a script, can reach a stream in another file.
     const mentionsStream = sourceMentionsStream(sourceCode, wrappers);
     const typed = options.typeAware === false ? null : typeInformationOf(sourceCode, context.cwd);
-    const crossFile = typed && importsAnyValue(sourceCode) ? typed : null;
+    const crossFile = typed && mayReachOtherFiles(sourceCode, typed) ? typed : null;
     if (!mentionsStream && !crossFile) return {};
 
     let repetitionOptions: RepetitionOptions | undefined;
@@ -157,7 +157,10 @@ export default createRule<Options, MessageIds>({
     // Type-aware mode: calls and `new` that repeat, of functions and classes whose declaration
     // (in any file) opens a stream. Collected while ESLint walks the file, resolved at the end,
     // after the syntactic reports, which they must not repeat.
-    const repeated: { node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Identifier; repetition: Repetition }[] = [];
+    const repeated: {
+      node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Identifier | TSESTree.MemberExpression;
+      repetition: Repetition;
+    }[] = [];
 
     function collect(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const callee = node.callee;
@@ -166,9 +169,10 @@ export default createRule<Options, MessageIds>({
         if (repetition && isResolvableCallee(sourceCode, callee)) repeated.push({ node, repetition });
       }
       if (node.type !== 'CallExpression') return;
-      // `ids.forEach(openRow)`: a function handed to an iteration by name runs per element.
+      // `ids.forEach(openRow)`, `ids.forEach(feeds.open)`: a function handed to an iteration by
+      // name runs per element.
       for (const argument of node.arguments) {
-        if (argument.type !== 'Identifier') continue;
+        if (argument.type !== 'Identifier' && argument.type !== 'MemberExpression') continue;
         const repetition = findRepetitionOfCallbackReference(argument, repetitionOptionsOf(sourceCode.ast));
         if (repetition && isResolvableCallee(sourceCode, argument)) repeated.push({ node: argument, repetition });
       }
@@ -185,7 +189,8 @@ export default createRule<Options, MessageIds>({
           if (!found) continue;
           // The opening is in another file (or reached through one): the codemod, which rewrites
           // openings of the linted file, is not told about it.
-          const name = shortText(sourceCode, node.type === 'Identifier' ? node : node.callee, found.name);
+          const reference = node.type === 'CallExpression' || node.type === 'NewExpression' ? node.callee : node;
+          const name = shortText(sourceCode, reference, found.name);
           const { file, stream, opening, route } = found.data;
           if (node.type === 'NewExpression') {
             context.report({

@@ -27,7 +27,13 @@ import {
   sourceMentionsStream,
 } from '../src/analysis/stream-sources.js';
 import { includesHeadTail } from '../src/analysis/text-search.js';
-import { importsAnyValue, isResolvableCallee, shortText } from '../src/analysis/typed/candidates.js';
+import {
+  importsAnyValue,
+  isMemberOfOwnClass,
+  isResolvableCallee,
+  mayReachOtherFiles,
+  shortText,
+} from '../src/analysis/typed/candidates.js';
 import { invocationFinding } from '../src/analysis/typed/cross-file-findings.js';
 import { programFileName, resolveImportedDeclarationThroughProgram } from '../src/analysis/typed/imported-values.js';
 import { type TypeInformation, typeInformationOf } from '../src/analysis/typed/type-information.js';
@@ -200,18 +206,23 @@ export default createRule<Options, MessageIds>({
 
     /**
      * Type-aware: calls in the handler (and references handed to a call, `setTimeout(reopen, d)`)
-     * of functions declared in other files whose summary says they open a stream.
+     * of functions declared in other files whose summary says they open a stream. In a module that
+     * imports nothing (`reachesOtherFiles` false) only a static method of the file's own class
+     * (`Feed.open()`), which the syntactic analysis does not follow, is worth asking the checker about.
      */
     function crossFileReopens(
       information: TypeInformation,
+      reachesOtherFiles: boolean,
       region: ReopenRegion,
       known: ReadonlySet<TSESTree.Node>,
       opening: StreamOpening,
     ): { point: ReopenPoint; data: CrossFileData }[] {
       const owner = owningFunction(region.body);
       const found: { point: ReopenPoint; data: CrossFileData }[] = [];
-      const consider = (node: TSESTree.CallExpression | TSESTree.Identifier, name: TSESTree.Node): void => {
-        if (known.has(node) || owningFunction(node) !== owner || !isResolvableCallee(sourceCode, name)) return;
+      const isCandidate = (name: TSESTree.Node): boolean =>
+        reachesOtherFiles ? isResolvableCallee(sourceCode, name) : isMemberOfOwnClass(sourceCode, name);
+      const consider = (node: TSESTree.CallExpression | TSESTree.Identifier | TSESTree.MemberExpression, name: TSESTree.Node): void => {
+        if (known.has(node) || owningFunction(node) !== owner || !isCandidate(name)) return;
         const finding = invocationFinding(information, wrappers, node);
         if (!finding) return;
         const { file, stream, opening: at } = finding.data;
@@ -224,7 +235,9 @@ export default createRule<Options, MessageIds>({
         if (node.type !== 'CallExpression') return true;
         const callee = unwrapExpression(node.callee);
         if (callee.type === 'Identifier' || callee.type === 'MemberExpression') consider(node, callee);
-        for (const argument of node.arguments) if (argument.type === 'Identifier') consider(argument, argument);
+        for (const argument of node.arguments) {
+          if (argument.type === 'Identifier' || argument.type === 'MemberExpression') consider(argument, argument);
+        }
         return true;
       });
       return found;
@@ -232,13 +245,13 @@ export default createRule<Options, MessageIds>({
 
     function reportHandlerReopens(openings: readonly StreamOpening[], openers: StreamOpeners): void {
       const reported = new Set<TSESTree.Node>();
-      const typed = typeInformationOf(sourceCode, context.cwd);
-      const information = typed && importsAnyValue(sourceCode) ? typed : null;
+      const information = typeInformationOf(sourceCode, context.cwd);
+      const reachesOtherFiles = information !== null && mayReachOtherFiles(sourceCode, information);
       for (const handler of findErrorHandlers(sourceCode, openings)) {
         // A re-open reached from two registrations of one handler is reported once.
         const points = reopenPointsIn(handler.region, openings, openers, sourceCode).filter((point) => !reported.has(point.node));
         const across = information
-          ? crossFileReopens(information, handler.region, new Set([...reported, ...points.map((point) => point.node)]), handler.opening)
+          ? crossFileReopens(information, reachesOtherFiles, handler.region, new Set([...reported, ...points.map((point) => point.node)]), handler.opening)
           : [];
         const verdicts = new ReopenVerdicts(
           sourceCode,

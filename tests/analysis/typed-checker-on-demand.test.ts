@@ -63,6 +63,10 @@ describe('the type checker, asked on demand', () => {
     expect(lint('src/once.ts')).toEqual({ checkerRequests: 0, messages: [] });
   });
 
+  it('is not asked for in a module that imports nothing, whose loop calls only a function of its own', () => {
+    expect(lint('src/no-import.ts')).toEqual({ checkerRequests: 0, messages: [] });
+  });
+
   it('is asked for when an imported callee repeats, and finds the stream it opens in another file', () => {
     const result = lint('src/per-item.ts');
     expect(result.messages).toEqual(['5:25 sse/no-eventsource-in-loop openerCallInLoopAcrossFiles']);

@@ -10,6 +10,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DefinitionType, findVariable } from '../eslint-utils.js';
 import { isComponentName, isElementFactoryCall } from '../components.js';
+import type { TypeInformation } from './type-information.js';
 
 function variableOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, name: string): TSESLint.Scope.Variable | null {
   return findVariable(sourceCode.getScope(node), name);
@@ -61,6 +62,16 @@ export function isResolvableCallee(sourceCode: Readonly<TSESLint.SourceCode>, ca
   return false;
 }
 
+/**
+ * Whether a callee is a member of a class declared in this file (`Feed.open`): a static method,
+ * which the syntactic analysis does not follow, so that only the checker finds what it opens.
+ */
+export function isMemberOfOwnClass(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.Node): boolean {
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return false;
+  const definition = variableOf(sourceCode, callee.object, callee.object.name)?.defs[0];
+  return definition?.type === DefinitionType.ClassName && isResolvableCallee(sourceCode, callee);
+}
+
 /** The expression that names the component at a render site: `Row` in `<Row />`, `createElement(Row)`; null for `<div>`. */
 export function renderedComponentName(site: TSESTree.JSXOpeningElement | TSESTree.CallExpression): TSESTree.Node | null {
   if (site.type === 'JSXOpeningElement') {
@@ -81,9 +92,8 @@ export function isResolvableComponent(sourceCode: Readonly<TSESLint.SourceCode>,
 }
 
 /**
- * Whether the file imports any value (or calls `require`): a file that imports nothing can only
- * reach another file's code through globals, which are not followed. Type-aware mode skips
- * files without, as the syntactic mode skips files that mention no stream.
+ * Whether the file imports any value (or calls `require`). `mayReachOtherFiles` says what a file
+ * without one can still reach.
  */
 export function importsAnyValue(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const imports = sourceCode.ast.body.some(
@@ -91,6 +101,20 @@ export function importsAnyValue(sourceCode: Readonly<TSESLint.SourceCode>): bool
       statement.type === 'ImportDeclaration' && statement.importKind !== 'type' && statement.specifiers.length > 0,
   );
   return imports || sourceCode.text.includes('require');
+}
+
+/**
+ * Whether code of this file may lead to code of another file, which only type-aware mode follows:
+ * the file imports a value (or calls `require`), or it is a script (no import or export, as
+ * TypeScript decides), whose functions may call the globals that other scripts declare. What the
+ * rules skip with this: their type-aware listeners, and every question to the checker, in a module
+ * that imports nothing (issue 16), the commonest file without a candidate. (Such a module may still
+ * call another script's global through a function of its own; that is not followed.)
+ */
+export function mayReachOtherFiles(sourceCode: Readonly<TSESLint.SourceCode>, information: TypeInformation): boolean {
+  if (importsAnyValue(sourceCode)) return true;
+  const file = information.tsNodeOf(sourceCode.ast);
+  return file !== undefined && information.ts.isSourceFile(file) && !information.ts.isExternalModule(file);
 }
 
 /** How a reported name reads in a message: its source text when short, else `fallback`. */

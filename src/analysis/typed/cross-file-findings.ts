@@ -53,15 +53,15 @@ function tsExpressionOf(information: TypeInformation, node: TSESTree.Node): ts.E
 
 /**
  * What invoking the callee of `node` opens: `node` is a call, a `new`, or a function handed to
- * an iteration by name (`ids.forEach(openRow)`).
+ * an iteration by name (`ids.forEach(openRow)`, `ids.forEach(feeds.open)`).
  */
 export function invocationFinding(
   information: TypeInformation,
   wrappers: readonly StreamWrapper[],
-  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Identifier,
+  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Identifier | TSESTree.MemberExpression,
 ): CrossFileFinding | null {
   const { ts } = information;
-  const callee = tsExpressionOf(information, node.type === 'Identifier' ? node : node.callee);
+  const callee = tsExpressionOf(information, node.type === 'CallExpression' || node.type === 'NewExpression' ? node.callee : node);
   if (!callee) return null;
   const constructs = node.type === 'NewExpression';
   for (const declaration of resolveCallables(information, callee)) {

@@ -7,6 +7,8 @@ import { ruleTester } from '../../rule-tester.js';
 import { fixtureProject } from './fixture-projects.js';
 
 const reconnect = fixtureProject('reconnect');
+const scripts = fixtureProject('typed-scripts');
+const members = fixtureProject('typed-member-callbacks');
 const LIVE = reconnect.display('src/lib/live.ts');
 const ALL_MISSING = 'no attempt limit, no growing delay, no jitter';
 const OBSERVABLES = reconnect.display('src/lib/observables.ts');
@@ -40,6 +42,11 @@ ruleTester.run('no-unbounded-reconnect (type-aware)', rule, {
     // (src/lib/live-connection.ts) is taken for a shared one and not followed, as the rule's doc
     // says; src/feed.ts, whose helper opens into a local, is reported.
     reconnect.typedCase('src/feed-module-variable.ts'),
+    // A module that imports nothing: the handler's static method of the file's class opens nothing,
+    // and the one that opens runs once, outside the handler.
+    scripts.typedCase('src/feed-class-quiet.ts'),
+    // The timer is handed a member of an import that opens nothing.
+    members.typedCase('src/reconnect/timer-quiet.ts'),
   ],
   invalid: [
     {
@@ -88,6 +95,43 @@ ruleTester.run('no-unbounded-reconnect (type-aware)', rule, {
       // The control for the helper's case above: the same retry written in the file.
       ...reconnect.typedCase('src/rx-local.ts'),
       errors: [{ messageId: 'unboundedRxjsRetry', line: 9, column: 14, data: { operator: 'retry', stream: '`EventSource`', missing: ALL_MISSING } }],
+    },
+    ...['src/feed-class.ts', 'src/feed-class-module.ts'].map((file) => ({
+      // A static method of the file's own class re-opens, which only the checker follows: in a
+      // script, and in a module that imports nothing.
+      ...scripts.typedCase(file),
+      errors: [
+        {
+          messageId: 'unboundedErrorReconnectAcrossFiles' as const,
+          line: 10,
+          column: 3,
+          data: {
+            callee: file === 'src/feed-class.ts' ? 'MainFeed.open' : 'ModuleFeed.open',
+            file: scripts.display(file),
+            stream: '`EventSource`',
+            opening: `${scripts.display(file)}:4`,
+            missing: ALL_MISSING,
+          },
+        },
+      ],
+    })),
+    {
+      // A member of an imported namespace handed to a timer from `onerror`.
+      ...members.typedCase('src/reconnect/timer.ts'),
+      errors: [
+        {
+          messageId: 'unboundedErrorReconnectAcrossFiles',
+          line: 6,
+          column: 14,
+          data: {
+            callee: 'live.reopen',
+            file: members.display('src/lib/live.ts'),
+            stream: '`EventSource`',
+            opening: `${members.display('src/lib/live.ts')}:2`,
+            missing: ALL_MISSING,
+          },
+        },
+      ],
     },
   ],
 });
