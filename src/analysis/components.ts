@@ -16,12 +16,12 @@ import { DefinitionType, findVariable } from './eslint-utils.js';
 import { unwrapExpression } from './reconnect/access-paths.js';
 import { walkTree } from './reconnect/walk.js';
 import {
-  COMPONENT_WRAPPERS,
   type FunctionNode,
   argumentParameters,
   calleeName,
   functionName,
   isFunctionNode,
+  isWrappedAsComponent,
   outermostComponentWrapper,
   skipTransparentParents,
 } from './functions.js';
@@ -68,17 +68,6 @@ export const ELEMENT_FACTORIES: ReadonlySet<string> = new Set(['createElement', 
 /** `createElement(X, …)`, `React.createElement(X, …)`, Preact's `h(X, …)`, the JSX runtime's `jsx(X, …)`. */
 export function isElementFactoryCall(call: TSESTree.CallExpression): boolean {
   return ELEMENT_FACTORIES.has(calleeName(call.callee) ?? '');
-}
-
-/** Whether `fn` is handed straight to `memo()`, `forwardRef()` or a similar wrapper. */
-function isWrappedAsComponent(fn: FunctionNode): boolean {
-  const node = skipTransparentParents(fn);
-  const parent = node.parent;
-  return (
-    parent?.type === 'CallExpression' &&
-    parent.arguments[0] === node &&
-    COMPONENT_WRAPPERS.has(calleeName(parent.callee) ?? '')
-  );
 }
 
 /** What a function or class body shows about itself, gathered in one walk. */

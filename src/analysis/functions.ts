@@ -130,6 +130,16 @@ export function isCalledOnceAsArgument(node: TSESTree.Node): boolean {
 export const COMPONENT_WRAPPERS: ReadonlySet<string> = new Set(['memo', 'forwardRef', 'observer', 'withRouter']);
 
 /**
+ * Whether `node` is handed straight to `memo()`, `forwardRef()` or a similar wrapper: a
+ * component, which runs when it renders, not where the wrapper is called.
+ */
+export function isWrappedAsComponent(node: TSESTree.Node): boolean {
+  const inner = skipTransparentParents(node);
+  const call = inner.parent;
+  return call?.type === 'CallExpression' && call.arguments[0] === inner && COMPONENT_WRAPPERS.has(calleeName(call.callee) ?? '');
+}
+
+/**
  * `node` itself, or the outermost `memo()`/`forwardRef()`-like call that wraps it, since
  * that call returns what it was given: `const Row = memo(forwardRef(function Row() {}))`.
  */

@@ -20,6 +20,7 @@ import {
   enclosingRunningFunction,
   isExecutionBoundary,
   isDeferredByWrapper,
+  isWrappedAsComponent,
   isFunctionNode,
   passedFunctionValue,
   skipTransparentParents,
@@ -81,7 +82,8 @@ function runsWithItsParent(fn: FunctionNode): boolean {
   if (fn.type === 'FunctionDeclaration') return false;
   const node = skipTransparentParents(fn);
   const parent = node.parent;
-  if (!parent || isDeferredByWrapper(node)) return false;
+  // `debounce(fn)` runs `fn` later, wherever its result is called; `memo(function Row() {})` whenever a `Row` renders.
+  if (!parent || isDeferredByWrapper(node) || isWrappedAsComponent(node)) return false;
   if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as never)) {
     return true;
   }

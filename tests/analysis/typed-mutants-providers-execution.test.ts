@@ -67,6 +67,10 @@ export class Twice {
   first = new EventSource('/first');
   constructor() { new EventSource('/second'); }
 }
+function memo<T>(component: T): T { return component; }
+export function makeRow(base: string) {
+  return memo(function Row() { new EventSource(base); return null; });
+}
 `,
 });
 afterAll(() => code.dispose());
@@ -123,6 +127,12 @@ describe('what runs when a function runs', () => {
   // kills execution.ts:47 (MethodDeclaration) -> false
   it('does not run the method of an object literal it returns', () => {
     expect(opened('nestedMethod')).toBeNull();
+  });
+
+  // As within one file (stream-openers.ts): a factory that hands a component to `memo()` makes a
+  // component, whose body runs when it renders, not when the factory is called.
+  it('does not run the component a factory hands to memo()', () => {
+    expect(opened('makeRow')).toBeNull();
   });
 
   // kills execution.ts:65 condition -> false, `||` -> `&&`, `return true` -> false

@@ -17,6 +17,20 @@ const script = {
 
 ruleTester.run('no-eventsource-in-loop', rule, {
   valid: [
+    // A factory of components: the function handed to \`memo()\` runs when a \`Row\` renders, not when
+    // \`makeRow\` is called, so calling the factory per base makes components, not streams (a false
+    // report a helper found while fixing 8fd6d19).
+    `import { memo, useEffect } from 'react';
+function makeRow(base) {
+  return memo(function Row({ id }) {
+    useEffect(() => {
+      const es = new EventSource(base + '/' + id);
+      return () => es.close();
+    }, [id]);
+    return null;
+  });
+}
+export const rows = ['/a', '/b'].map((base) => makeRow(base));`,
     // Only a \`const\` pins the object: a \`let\` may hold another by the time the loop runs.
     `let api = {
   open(id: string) {

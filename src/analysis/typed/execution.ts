@@ -17,7 +17,7 @@
  */
 import type * as ts from 'typescript';
 import { isComponentName, isHookName } from '../components.js';
-import { declarationName, skipOuterParents } from './ts-syntax.js';
+import { declarationName, isComponentWrapperCall, skipOuterParents } from './ts-syntax.js';
 import type { TypeScript } from './typescript-module.js';
 
 /** Whether an inline function runs as part of running the code around it. */
@@ -26,7 +26,8 @@ export function runsWithItsParent(ts: TypeScript, fn: ts.FunctionExpression | ts
   const parent = node.parent;
   if (!parent) return false;
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
-    return true;
+    // `memo(function Row() {})` makes a component, which runs when it renders.
+    return !isComponentWrapperCall(ts, parent);
   }
   if (ts.isCallExpression(parent) && parent.expression === node) return true;
   return ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent);
