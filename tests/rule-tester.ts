@@ -7,6 +7,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import { type ESLint, Linter } from 'eslint';
 import { afterAll, describe, it } from 'vitest';
+import { flaggedOpenings } from '../src/analysis/flagged-openings.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -45,4 +46,47 @@ export function lintWithOptions(
     },
     { filename: 'file.js' },
   );
+}
+
+/** A lint of one file with one rule: what it reported, and the file's SourceCode. */
+export interface OneRuleLint {
+  messages: Linter.LintMessage[];
+  sourceCode: object;
+}
+
+/**
+ * Lints `code` as `filename` with the one rule `sse/<name>`, through ESLint's own `Linter` (so the
+ * SourceCode the rule saw stays at hand), under espree with JSX unless other language options are given.
+ */
+export function lintWithRule(
+  name: string,
+  rule: unknown,
+  code: string,
+  { filename = 'file.jsx', languageOptions = javascript as Linter.LanguageOptions, cwd }: { filename?: string; languageOptions?: Linter.LanguageOptions; cwd?: string } = {},
+): OneRuleLint {
+  const linter = new Linter({ configType: 'flat', ...(cwd ? { cwd } : {}) });
+  const messages = linter.verify(
+    code,
+    {
+      files: ['**/*.{js,jsx,ts,tsx}'],
+      languageOptions,
+      plugins: { sse: { rules: { [name]: rule } } as unknown as ESLint.Plugin },
+      rules: { [`sse/${name}`]: 'error' },
+    },
+    { filename },
+  );
+  return { messages, sourceCode: linter.getSourceCode() };
+}
+
+/**
+ * Each report of the lint as `[messageId, line, column, lines]`, where `lines` are the lines of
+ * the openings the report is noted with for `sse-codemod` (src/analysis/flagged-openings.ts).
+ */
+export function reportsWithOpenings({ messages, sourceCode }: OneRuleLint): [string | undefined, number, number, number[]][] {
+  return messages.map((message) => [
+    message.messageId,
+    message.line,
+    message.column,
+    flaggedOpenings(sourceCode, message).map((opening) => opening.node.loc.start.line),
+  ]);
 }

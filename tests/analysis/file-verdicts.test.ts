@@ -1,12 +1,12 @@
 /** FileTextVerdicts: a question about a file's text, answered once per path and modification time. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileTextVerdicts } from '../../src/analysis/templates/file-verdicts.js';
+import { scratchFolder } from '../support/scratch-folders.js';
 
 describe('FileTextVerdicts', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'sse-file-verdicts-'));
+  const directory = scratchFolder('file-verdicts');
   const file = join(directory, 'Feed.vue');
   writeFileSync(file, 'new EventSource("/feed")');
 

@@ -33,35 +33,59 @@ export function isMarked(node: TSESTree.Node): node is TSESTree.Identifier {
   return node.type === 'Identifier' && node.name === 'here';
 }
 
+/** The rule context a probe rule is handed. */
+export type ProbeContext = TSESLint.RuleContext<string, readonly unknown[]>;
+
+/** Where and how a probe lint reads its file. */
+export interface ProbeLint {
+  filename: string;
+  files: string[];
+  languageOptions: Linter.LanguageOptions;
+  /** ESLint's working directory (the process's own by default). */
+  cwd?: string;
+}
+
+/**
+ * Lints `code` with one rule, the probe, whose listeners `create` returns, and throws the
+ * parser's message when the file does not parse (a case that parses nothing proves nothing).
+ */
+export function lintWithProbeRule(code: string, lint: ProbeLint, create: (context: ProbeContext) => TSESLint.RuleListener): void {
+  const probe = { create };
+  const messages = new Linter({ configType: 'flat', ...(lint.cwd ? { cwd: lint.cwd } : {}) }).verify(
+    code,
+    {
+      files: lint.files,
+      languageOptions: lint.languageOptions,
+      plugins: { probe: { rules: { probe: probe as never } } },
+      rules: { 'probe/probe': 'error' },
+    },
+    { filename: lint.filename },
+  );
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(fatal.message);
+}
+
 /** Lints `code` with a probe rule and returns what `inspect` computes from the finished tree. */
 export function analyse<T>(parser: unknown, code: string, inspect: (sourceCode: SourceCode) => T, file: ProbeFile = {}): T {
   const { name = 'file.jsx', sourceType = 'module', jsx = true } = file;
   let result: { value: T } | null = null;
-  const probe = {
-    create(context: { sourceCode: SourceCode }) {
-      return {
-        'Program:exit'() {
-          result = { value: inspect(context.sourceCode) };
-        },
-      };
-    },
-  };
-  const messages = new Linter().verify(
+  lintWithProbeRule(
     code,
     {
+      filename: name,
       files: [`**/${name}`],
       languageOptions: {
         parser: parser as Linter.Parser,
         sourceType,
         parserOptions: { ecmaVersion: 'latest', sourceType, ecmaFeatures: { jsx } },
       },
-      plugins: { probe: { rules: { probe: probe as never } } },
-      rules: { 'probe/probe': 'error' },
     },
-    name,
+    (context) => ({
+      'Program:exit'() {
+        result = { value: inspect(context.sourceCode) };
+      },
+    }),
   );
-  const fatal = messages.find((message) => message.fatal);
-  if (fatal) throw new Error(fatal.message);
   if (!result) throw new Error('the probe did not run');
   return (result as { value: T }).value;
 }

@@ -6,31 +6,19 @@
  * gives an empty list.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-eventsource-in-loop.js';
 import { flaggedOpenings, noteFlaggedOpenings } from '../../src/analysis/flagged-openings.js';
 import { getStreamOpenings } from '../../src/analysis/stream-sources.js';
-import { javascript } from '../rule-tester.js';
+import { lintWithRule } from '../rule-tester.js';
 import { analyse, parsers } from './probe.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 describe('flaggedOpenings', () => {
   /** Lints `code` with `no-eventsource-in-loop`; its messages and the file's SourceCode. */
-  function lint(code: string): { messages: Linter.LintMessage[]; sourceCode: object } {
-    const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(
-      code,
-      {
-        files: ['**/*.js'],
-        languageOptions: javascript,
-        plugins: { sse: { rules: { 'no-eventsource-in-loop': rule } } as unknown as ESLint.Plugin },
-        rules: { 'sse/no-eventsource-in-loop': 'error' },
-      },
-      { filename: 'file.js' },
-    );
-    return { messages, sourceCode: linter.getSourceCode() };
+  function lint(code: string) {
+    return lintWithRule('no-eventsource-in-loop', rule, code, { filename: 'file.js' });
   }
 
   it('finds the openings of a report only under its own rule and message', () => {

@@ -3,22 +3,17 @@
  * open a stream, the parse is kept per path until the file's modification time changes, and a
  * resolver answers once per file for the lint of one file.
  */
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import * as vueParser from 'vue-eslint-parser';
 import { describe, expect, it } from 'vitest';
 import { componentStreamResolver, importedComponent } from '../../src/analysis/templates/component-streams.js';
-import { type ParseFile, parsedSourceCode } from '../../src/analysis/templates/parse-file.js';
+import { scratchFolder } from '../support/scratch-folders.js';
+import { parsedVue, vue } from './vue-files.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-const vue: ParseFile = {
-  parseForESLint: vueParser.parseForESLint as ParseFile['parseForESLint'],
-  options: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
-};
 
 const STREAMING_ROW = "<script setup>\nconst props = defineProps(['id']);\nconst source = new EventSource('/rows/' + props.id);\n</script>\n";
 const PLAIN_ROW = "<script setup>\ndefineProps(['id']);\n</script>\n";
@@ -31,7 +26,7 @@ function write(file: string, text: string, seconds: number): void {
 
 /** A fresh directory with `Row.vue` holding `text`; the row's path. */
 function row(text: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sse-cstreams-cache-')), 'Row.vue');
+  const file = path.join(scratchFolder('cstreams-cache'), 'Row.vue');
   write(file, text, 1_000_000);
   return file;
 }
@@ -39,7 +34,7 @@ function row(text: string): string {
 /** The rule context of linting `List.vue` beside `row` with `languageOptions`. */
 function listContext(rowFile: string, languageOptions: Record<string, unknown>): Context {
   const filename = path.join(path.dirname(rowFile), 'List.vue');
-  const sourceCode = parsedSourceCode(vue, filename, '<template><ul></ul></template>\n');
+  const sourceCode = parsedVue(filename, '<template><ul></ul></template>\n');
   return { filename, physicalFilename: filename, cwd: path.dirname(rowFile), sourceCode, languageOptions } as unknown as Context;
 }
 
@@ -87,7 +82,7 @@ describe('componentStreamResolver', () => {
     write(composable, 'export function useRowFeed(id) {\n  return new EventSource(`/rows/${id}`);\n}\n', 1_000_000);
     const text = "<script setup>\nimport { useRowFeed } from './useRowFeed';\nconst feed = useRowFeed(1);\n</script>\n";
     const context = (languageOptions: Record<string, unknown>) =>
-      ({ ...listContext(list, languageOptions), sourceCode: parsedSourceCode(vue, list, text) }) as Context;
+      ({ ...listContext(list, languageOptions), sourceCode: parsedVue(list, text) }) as Context;
     expect(componentStreamResolver(context({}), [], 'no-such-parser-for-sse')(list)).toBeNull();
     const withParser = context({ parser: vueParser, parserOptions: { parser: tsParser } });
     expect(componentStreamResolver(withParser, [], 'vue-eslint-parser')(list)).toEqual({

@@ -3,34 +3,16 @@
  * one class of the file, for Angular), or one opened per call by a function it imports from a
  * relative module and calls at setup.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import * as vueParser from 'vue-eslint-parser';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { componentStream, streamOpenedAtMount } from '../../src/analysis/templates/component-streams.js';
-import { type ParseFile, parsedSourceCode } from '../../src/analysis/templates/parse-file.js';
-
-const vue: ParseFile = {
-  parseForESLint: vueParser.parseForESLint as ParseFile['parseForESLint'],
-  options: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
-};
+import { scratchProject } from '../support/scratch-folders.js';
+import { parsedVue, vue } from './vue-files.js';
 
 /** A fresh directory holding `files` (relative path → text); its path. */
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'sse-cstreams-composables-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-function parsed(file: string, text: string): Readonly<TSESLint.SourceCode> {
-  return parsedSourceCode(vue, file, text)!;
-}
+const project = (files: Record<string, string>) => scratchProject('cstreams-composables', files);
+const parsed = parsedVue;
 
 /** The `<script setup>` component `script` as the file `name` of `root`: the stream its instances open. */
 function streamOf(root: string, name: string, script: string) {

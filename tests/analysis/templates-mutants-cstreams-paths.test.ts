@@ -3,12 +3,7 @@
  * which imports name component files, and the text prefilters that decide whether a component
  * or composable file is worth parsing.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
-import type { TSESLint } from '@typescript-eslint/utils';
-import * as vueParser from 'vue-eslint-parser';
 import { describe, expect, it } from 'vitest';
 import {
   importedComponentFiles,
@@ -16,26 +11,12 @@ import {
   mayOpenStreamItself,
   resolveRelative,
 } from '../../src/analysis/templates/component-streams.js';
-import { type ParseFile, parsedSourceCode } from '../../src/analysis/templates/parse-file.js';
-
-const vue: ParseFile = {
-  parseForESLint: vueParser.parseForESLint as ParseFile['parseForESLint'],
-  options: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
-};
+import { scratchProject } from '../support/scratch-folders.js';
+import { parsedVue } from './vue-files.js';
 
 /** A fresh directory holding `files` (relative path → text); its path. */
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'sse-cstreams-paths-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-function parsed(file: string, text: string): Readonly<TSESLint.SourceCode> {
-  return parsedSourceCode(vue, file, text)!;
-}
+const project = (files: Record<string, string>) => scratchProject('cstreams-paths', files);
+const parsed = parsedVue;
 
 const OPENS = "export function useJob(id) {\n  const es = new EventSource(`/jobs/${id}`);\n  return es;\n}\n";
 

@@ -4,19 +4,13 @@
  * Linter and @angular-eslint/template-parser, as angular-eslint's `templateRecommended` runs it.
  * A fresh directory per project: component files are cached by path and modification time.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as templateParser from '@angular-eslint/template-parser';
 import { type ESLint, Linter } from 'eslint';
-import { afterAll } from 'vitest';
 import rule from '../../rules/no-eventsource-per-item.js';
-
-const directories: string[] = [];
-afterAll(() => {
-  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
-});
+import { scratchFolder } from '../support/scratch-folders.js';
 
 /** Where a package of this repository's node_modules lives. */
 function packageDirectory(name: string): string {
@@ -28,8 +22,7 @@ function packageDirectory(name: string): string {
  * TypeScript parser packages of this repository (by default `@typescript-eslint/parser`), linked.
  */
 export function project(files: Record<string, string>, parsers: string[] = ['@typescript-eslint/parser']): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'sse-ngtpl-'));
-  directories.push(directory);
+  const directory = scratchFolder('ngtpl');
   for (const name of parsers) linkPackage(directory, name);
   write(directory, files);
   return directory;

@@ -5,13 +5,13 @@
  * options of the user (vue-eslint-parser with its default script parser, espree) still parses a
  * module with the latest syntax, with ranges, locations, tokens, comments and a scope analysis.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsedSourceCode, projectParser } from '../../src/analysis/templates/parse-file.js';
+import { scratchFolder } from '../support/scratch-folders.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -22,16 +22,10 @@ function context(cwd: string): Context {
   return { languageOptions: {}, physicalFilename: elsewhere, cwd } as unknown as Context;
 }
 
-const directories: string[] = [];
-afterAll(() => {
-  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
-});
-
 describe('projectParser', () => {
   it('finds a parser installed in ESLint’s working directory itself, not only above it', () => {
     // A project folder whose own node_modules holds the parser (under a name no folder above has).
-    const project = path.join(mkdtempSync(path.join(tmpdir(), 'sse-vuesv-project-')), 'app');
-    directories.push(path.dirname(project));
+    const project = path.join(scratchFolder('vuesv-project'), 'app');
     mkdirSync(path.join(project, 'node_modules'), { recursive: true });
     const real = path.dirname(createRequire(import.meta.url).resolve('vue-eslint-parser/package.json'));
     symlinkSync(real, path.join(project, 'node_modules', 'sse-vuesv-parser'), 'dir');

@@ -6,31 +6,19 @@
  * one; and when the configured parser cannot parse other files, it loads svelte-eslint-parser
  * from the project to read the row.
  */
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
-import type { TSESLint } from '@typescript-eslint/utils';
-import { type ESLint, Linter } from 'eslint';
 import * as svelteParser from 'svelte-eslint-parser';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PerItemRender } from '../../src/analysis/templates/component-streams.js';
 import { svelteEachVisitor } from '../../src/analysis/templates/svelte-template.js';
+import { folderPerCase } from '../support/scratch-folders.js';
+import { lintWithProbeRule, type ProbeContext } from './probe.js';
 
-type Context = TSESLint.RuleContext<string, readonly unknown[]>;
-
-let dir = '';
-const directories: string[] = [];
-beforeEach(() => {
-  // A fresh folder per case: imported files are cached by path and modification time.
-  dir = mkdtempSync(path.join(tmpdir(), 'sse-vuesv-svelte-'));
-  directories.push(dir);
-});
-afterAll(() => {
-  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
-});
-
-const write = (name: string, text: string) => writeFileSync(path.join(dir, name), text);
+// A fresh folder per case: imported files are cached by path and modification time.
+const folder = folderPerCase('vuesv-svelte');
+const write = folder.write;
 
 interface Outcome {
   /** Whether the visitor added listeners (false: it returned null). */
@@ -43,29 +31,16 @@ interface Outcome {
  * Lints `code` as `filename` in the case's folder with svelte-eslint-parser, through a probe rule
  * that hands the visitor the rule context, or `asContext(context)` in its place.
  */
-function visit(code: string, filename: string, asContext: (context: Context) => Context = (context) => context): Outcome {
+function visit(code: string, filename: string, asContext: (context: ProbeContext) => ProbeContext = (context) => context): Outcome {
   const outcome: Outcome = { listens: false, reports: [] };
-  const probe = {
-    create(context: Context) {
-      const report = (render: PerItemRender) =>
-        outcome.reports.push(`${render.component} ${render.repetition} ${path.basename(render.stream.file)}:${render.stream.line}`);
-      const listeners = svelteEachVisitor(asContext(context), [], report);
-      outcome.listens = listeners !== null;
-      return listeners ?? {};
-    },
-  };
-  const messages = new Linter({ configType: 'flat', cwd: dir }).verify(
-    code,
-    {
-      files: ['**/*.svelte', '**/*.ts'],
-      languageOptions: { parser: filename.endsWith('.svelte') ? svelteParser : tsParser, parserOptions: { parser: tsParser, sourceType: 'module' } },
-      plugins: { probe: { rules: { probe } } as unknown as ESLint.Plugin },
-      rules: { 'probe/probe': 'error' },
-    },
-    { filename: path.join(dir, filename) },
-  );
-  const fatal = messages.find((message) => message.fatal);
-  if (fatal) throw new Error(fatal.message);
+  const languageOptions = { parser: filename.endsWith('.svelte') ? svelteParser : tsParser, parserOptions: { parser: tsParser, sourceType: 'module' } };
+  lintWithProbeRule(code, { cwd: folder.path, filename: path.join(folder.path, filename), files: ['**/*.svelte', '**/*.ts'], languageOptions }, (context) => {
+    const report = (render: PerItemRender) =>
+      outcome.reports.push(`${render.component} ${render.repetition} ${path.basename(render.stream.file)}:${render.stream.line}`);
+    const listeners = svelteEachVisitor(asContext(context), [], report);
+    outcome.listens = listeners !== null;
+    return listeners ?? {};
+  });
   return outcome;
 }
 
@@ -157,9 +132,9 @@ describe('svelteEachVisitor: reading the row', () => {
 `;
     // The configured parser offers `parse` only: the rule has to find svelte-eslint-parser itself,
     // in the project's node_modules.
-    symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir');
+    symlinkSync(path.resolve('node_modules'), path.join(folder.path, 'node_modules'), 'dir');
     const parser = { parse: (code: string) => svelteParser.parseForESLint(code).ast };
-    const parseOnly = (context: Context): Context => Object.create(context, { languageOptions: { value: { parser, parserOptions: {} } } }) as Context;
+    const parseOnly = (context: ProbeContext): ProbeContext => Object.create(context, { languageOptions: { value: { parser, parserOptions: {} } } }) as ProbeContext;
     // kills svelte-template.ts:61 'svelte-eslint-parser' -> ""
     expect(visit(list, 'List.svelte', parseOnly)).toEqual({ listens: true, reports: ['Row an `{#each}` over `ids` Row.svelte:3'] });
   });

@@ -11,31 +11,19 @@
  * (`<option>`, SVG's `<textPath>`) for no component; and when the configured parser cannot parse
  * other files, it loads vue-eslint-parser from the project to read the row.
  */
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
-import type { TSESLint } from '@typescript-eslint/utils';
-import { type ESLint, Linter } from 'eslint';
 import * as vueParser from 'vue-eslint-parser';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PerItemRender } from '../../src/analysis/templates/component-streams.js';
 import { vueTemplateVisitor, withTemplateVisitor } from '../../src/analysis/templates/vue-template.js';
+import { folderPerCase } from '../support/scratch-folders.js';
+import { lintWithProbeRule, type ProbeContext } from './probe.js';
 
-type Context = TSESLint.RuleContext<string, readonly unknown[]>;
-
-let dir = '';
-const directories: string[] = [];
-beforeEach(() => {
-  // A fresh folder per case: imported files are cached by path and modification time.
-  dir = mkdtempSync(path.join(tmpdir(), 'sse-vuesv-vue-'));
-  directories.push(dir);
-});
-afterAll(() => {
-  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
-});
-
-const write = (name: string, text: string) => writeFileSync(path.join(dir, name), text);
+// A fresh folder per case: imported files are cached by path and modification time.
+const folder = folderPerCase('vuesv-vue');
+const write = folder.write;
 
 interface Outcome {
   /** Whether the template is walked (false: the visitor is null). */
@@ -48,31 +36,18 @@ interface Outcome {
  * Lints `code` as `filename` in the case's folder with vue-eslint-parser, through a probe rule
  * that hands the visitor the rule context, or `asContext(context)` in its place.
  */
-function visit(code: string, filename: string, asContext: (context: Context) => Context = (context) => context): Outcome {
+function visit(code: string, filename: string, asContext: (context: ProbeContext) => ProbeContext = (context) => context): Outcome {
   const outcome: Outcome = { walks: false, reports: [] };
-  const probe = {
-    create(context: Context) {
-      const report = (render: PerItemRender) =>
-        outcome.reports.push(
-          `${render.component} ${render.repetition} ${path.basename(render.stream.file)}:${render.stream.line}${render.self ? ' (self)' : ''}`,
-        );
-      const visitor = vueTemplateVisitor(asContext(context), [], report);
-      outcome.walks = visitor !== null;
-      return withTemplateVisitor(context.sourceCode, {}, visitor);
-    },
-  };
-  const messages = new Linter({ configType: 'flat', cwd: dir }).verify(
-    code,
-    {
-      files: ['**/*.vue'],
-      languageOptions: { parser: vueParser, parserOptions: { parser: tsParser, sourceType: 'module' } },
-      plugins: { probe: { rules: { probe } } as unknown as ESLint.Plugin },
-      rules: { 'probe/probe': 'error' },
-    },
-    { filename: path.join(dir, filename) },
-  );
-  const fatal = messages.find((message) => message.fatal);
-  if (fatal) throw new Error(fatal.message);
+  const languageOptions = { parser: vueParser, parserOptions: { parser: tsParser, sourceType: 'module' } };
+  lintWithProbeRule(code, { cwd: folder.path, filename: path.join(folder.path, filename), files: ['**/*.vue'], languageOptions }, (context) => {
+    const report = (render: PerItemRender) =>
+      outcome.reports.push(
+        `${render.component} ${render.repetition} ${path.basename(render.stream.file)}:${render.stream.line}${render.self ? ' (self)' : ''}`,
+      );
+    const visitor = vueTemplateVisitor(asContext(context), [], report);
+    outcome.walks = visitor !== null;
+    return withTemplateVisitor(context.sourceCode, {}, visitor);
+  });
   return outcome;
 }
 
@@ -328,9 +303,9 @@ defineProps(['ids']);
 `;
     // The configured parser offers `parse` only: the rule has to find vue-eslint-parser itself,
     // in the project's node_modules.
-    symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir');
-    const parseOnly = (context: Context): Context =>
-      Object.create(context, { languageOptions: { value: { parser: { parse: vueParser.parse }, parserOptions: {} } } }) as Context;
+    symlinkSync(path.resolve('node_modules'), path.join(folder.path, 'node_modules'), 'dir');
+    const parseOnly = (context: ProbeContext): ProbeContext =>
+      Object.create(context, { languageOptions: { value: { parser: { parse: vueParser.parse }, parserOptions: {} } } }) as ProbeContext;
     // kills vue-template.ts:183 'vue-eslint-parser' -> ""
     expect(visit(list, 'List.vue', parseOnly)).toEqual({ walks: true, reports: ['Row a `v-for` over `ids` Row.vue:3'] });
   });

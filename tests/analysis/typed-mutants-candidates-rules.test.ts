@@ -9,10 +9,10 @@ import loopRule from '../../rules/no-eventsource-in-loop.js';
 import perItemRule from '../../rules/no-eventsource-per-item.js';
 import { ruleTester } from '../rule-tester.js';
 import { fixtureProject } from '../rules/typed/fixture-projects.js';
+import { ES } from '../support/rule-messages.js';
 
 const project = fixtureProject('typed-mutants-candidates');
 const at = (file: string, line: number) => `${project.display(file)}:${line}`;
-const ES = '`EventSource`';
 
 /** A call in a `for...of` loop of `src/loops/shapes.ts` whose callee, declared in `file`, opens at `opening`. */
 function calledInLoop(callee: string, line: number, column: number, file: string, opening: string, route = '') {

@@ -6,9 +6,8 @@
  */
 import rule from '../../rules/require-eventsource-close.js';
 import { ruleTester } from '../rule-tester.js';
+import { ES, IN_NG_ON_DESTROY } from '../support/rule-messages.js';
 
-const ES = '`EventSource`';
-const IN_NG_ON_DESTROY = 'in `ngOnDestroy`';
 const component = (code: string) => ({ code, filename: 'feed.component.ts' });
 const notClosed = (line: number, column: number, lifecycle: string) => ({
   messageId: 'notClosedOnUnmount' as const,

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-eventsource-per-item.js';
 import { ruleTester } from '../rule-tester.js';
 import { angularTemplate, inlineTemplateName } from './angular-language.js';
+import { ES } from '../support/rule-messages.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'angular');
-const ES = '`EventSource`';
 /** Linted as the external template of job-list.component.ts, whose `imports` list the rows. */
 const list = (code: string) => angularTemplate(code, path.join(FIXTURES, 'job-list.component.html'));
 /** Linted as the `index`-th inline template of inline-lists.component.ts (1: the local row, 2: the local list, 3: the inline tree). */

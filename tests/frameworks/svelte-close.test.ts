@@ -6,8 +6,8 @@
 import rule from '../../rules/require-eventsource-close.js';
 import { ruleTester } from '../rule-tester.js';
 import { svelte } from './svelte-language.js';
+import { ES } from '../support/rule-messages.js';
 
-const ES = '`EventSource`';
 const SCRIPT_WHERE = 'in `onDestroy`, or in the cleanup that an `onMount` or `$effect` callback returns';
 const ON_MOUNT_WHERE = 'in a cleanup function that the `onMount` callback returns, or in `onDestroy`';
 const EFFECT_WHERE = 'in a cleanup function that the callback returns';

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-eventsource-per-item.js';
 import { ruleTester } from '../rule-tester.js';
 import { svelte, svelteLanguageOptions } from './svelte-language.js';
+import { ES } from '../support/rule-messages.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'svelte');
-const ES = '`EventSource`';
 /** Linted as a file beside the fixtures, so that `./JobRow.svelte` resolves. */
 const list = (code: string, name = 'JobList.svelte') => svelte(code, path.join(FIXTURES, name));
 /** How messages name a fixture: relative to ESLint's working directory, which the rule tester leaves at the root. */

@@ -7,26 +7,18 @@
  * helpers, composables and other components by relative paths and open nothing: they used to
  * be parsed for every list, and their lists' templates walked.)
  */
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync } from 'node:fs';
 import path from 'node:path';
 import { type ESLint, Linter } from 'eslint';
 import * as svelteParser from 'svelte-eslint-parser';
 import * as vueParser from 'vue-eslint-parser';
 import tsParser from '@typescript-eslint/parser';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-eventsource-per-item.js';
+import { folderPerCase } from '../support/scratch-folders.js';
 
-let dir = '';
-beforeEach(() => {
-  // A fresh folder per case: imported files are cached by path and modification time.
-  dir = mkdtempSync(path.join(tmpdir(), 'sse-template-prefilter-'));
-  directories.push(dir);
-});
-const directories: string[] = [];
-afterAll(() => {
-  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
-});
+// A fresh folder per case: imported files are cached by path and modification time.
+const folder = folderPerCase('template-prefilter');
 
 interface Calls {
   /** The files the parser was asked to parse, by name. */
@@ -57,7 +49,7 @@ function countingParser(parser: typeof vueParser | typeof svelteParser, calls: C
 function lint(framework: 'vue' | 'svelte', code: string, filename: string) {
   const calls: Calls = { parsed: [], templateWalks: 0 };
   const parser = countingParser(framework === 'vue' ? vueParser : svelteParser, calls);
-  const messages = new Linter({ configType: 'flat', cwd: dir }).verify(
+  const messages = new Linter({ configType: 'flat', cwd: folder.path }).verify(
     code,
     {
       files: [`**/*.${framework}`],
@@ -65,12 +57,12 @@ function lint(framework: 'vue' | 'svelte', code: string, filename: string) {
       plugins: { sse: { rules: { 'no-eventsource-per-item': rule } } as unknown as ESLint.Plugin },
       rules: { 'sse/no-eventsource-per-item': 'error' },
     },
-    { filename: path.join(dir, filename) },
+    { filename: path.join(folder.path, filename) },
   );
   return { messages: messages.map((message) => `${message.line}:${message.column} ${message.messageId ?? message.message}`), ...calls };
 }
 
-const write = (name: string, text: string) => writeFileSync(path.join(dir, name), text);
+const write = folder.write;
 
 const FORMAT = "export const formatStatus = (status: string) => status.replace(/_/g, ' ');\n";
 const QUIET_COMPOSABLE = `import { ref } from 'vue';
@@ -148,7 +140,7 @@ defineProps<{ ids: string[] }>();
     write('format.ts', FORMAT);
     write('useStatus.ts', QUIET_COMPOSABLE);
     write('Row.vue', ROW);
-    const rowFile = path.join(dir, 'Row.vue');
+    const rowFile = path.join(folder.path, 'Row.vue');
     utimesSync(rowFile, 1_000, 1_000);
     expect(lint('vue', LIST, 'List.vue')).toMatchObject({ messages: [], templateWalks: 0 });
     const streamingRow = ROW.replace('const status = useStatus(props.id);', "const status = new EventSource('/jobs/' + props.id);");

@@ -6,8 +6,8 @@
 import rule from '../../rules/require-eventsource-close.js';
 import { ruleTester } from '../rule-tester.js';
 import { vue, vueLanguageOptions } from './vue-language.js';
+import { ES } from '../support/rule-messages.js';
 
-const ES = '`EventSource`';
 const VUE_OPTION_WHERE = 'in `beforeUnmount` (`beforeDestroy` in Vue 2)';
 const SETUP_WHERE = 'in an `onBeforeUnmount` (or `onUnmounted`) callback of the same setup';
 

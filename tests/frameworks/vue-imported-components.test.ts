@@ -4,17 +4,16 @@
  * imported file is parsed once and cached by its modification time, and what changes on disk
  * is seen on the next lint.
  */
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ESLint, Linter } from 'eslint';
 import * as vueParser from 'vue-eslint-parser';
 import tsParser from '@typescript-eslint/parser';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-eventsource-per-item.js';
+import { scratchFolder } from '../support/scratch-folders.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'sse-vue-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchFolder('vue');
 
 const STREAMING_ROW = `<script setup lang="ts">
 const props = defineProps<{ id: string }>();

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-eventsource-per-item.js';
 import { ruleTester } from '../rule-tester.js';
 import { vue } from './vue-language.js';
+import { ES } from '../support/rule-messages.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'vue');
-const ES = '`EventSource`';
 /** Linted as a file beside the fixtures, so that `./JobRow.vue` resolves. */
 const list = (code: string, name = 'JobList.vue') => vue(code, path.join(FIXTURES, name));
 /** How messages name a fixture: relative to ESLint's working directory, which the rule tester leaves at the root. */

@@ -10,9 +10,8 @@ import { ESLint, Linter } from 'eslint';
 import type * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-duplicate-stream.js';
-import { flaggedOpenings } from '../../src/analysis/flagged-openings.js';
 import { programIndexStatistics } from '../../src/analysis/typed/program-stream-index.js';
-import { javascript, ruleTester } from '../rule-tester.js';
+import { lintWithRule, reportsWithOpenings, ruleTester } from '../rule-tester.js';
 import { fixtureProject } from './typed/fixture-projects.js';
 
 const duplicates = fixtureProject('loopdup-duplicates');
@@ -62,27 +61,8 @@ export function Bell() {
   }, []);
   return null;
 }`;
-    const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(
-      code,
-      {
-        files: ['**/*.jsx'],
-        languageOptions: javascript,
-        plugins: { sse: { rules: { 'no-duplicate-stream': rule } } as unknown as ESLint.Plugin },
-        rules: { 'sse/no-duplicate-stream': 'error' },
-      },
-      { filename: 'file.jsx' },
-    );
-    const sourceCode = linter.getSourceCode();
     // kills no-duplicate-stream.ts:128 'duplicateStream' -> "", [opening] -> []
-    expect(
-      messages.map((message) => [
-        message.messageId,
-        message.line,
-        message.column,
-        flaggedOpenings(sourceCode, message).map((opening) => opening.node.loc.start.line),
-      ]),
-    ).toEqual([
+    expect(reportsWithOpenings(lintWithRule('no-duplicate-stream', rule, code))).toEqual([
       ['duplicateStream', 3, 20, [3]],
       ['duplicateStream', 10, 20, [10]],
     ]);

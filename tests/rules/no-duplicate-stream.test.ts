@@ -4,6 +4,7 @@ import { svelte } from '../frameworks/svelte-language.js';
 import * as vueParser from 'vue-eslint-parser';
 import { vue, vueLanguageOptions } from '../frameworks/vue-language.js';
 import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
+import { ES } from '../support/rule-messages.js';
 
 /** The shared helper that suggestions move a stream onto. */
 const HUB = { module: 'sse-hub', export: 'sharedEventSource' };
@@ -12,7 +13,6 @@ const HUB_SUGGESTION = { helper: 'sharedEventSource', module: '`sse-hub`' };
 /** Plain JavaScript parsed as a script (a page's `<script>`). */
 const script = { ...javascript, sourceType: 'script', parserOptions: { ...javascript.parserOptions, sourceType: 'script' } } as const;
 
-const ES = '`EventSource`';
 const FETCH_EVENT_SOURCE = '`fetchEventSource` from `@microsoft/fetch-event-source`';
 const USE_EVENT_SOURCE = '`useEventSource` from `@vueuse/core`';
 

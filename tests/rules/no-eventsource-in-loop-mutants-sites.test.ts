@@ -5,13 +5,10 @@
  * function that has no name of its own, which constructions are left alone (a lazy singleton,
  * one `new` outside any loop), and which openings each report is noted with for `sse-codemod`.
  */
-import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-eventsource-in-loop.js';
-import { flaggedOpenings } from '../../src/analysis/flagged-openings.js';
-import { javascript, ruleTester } from '../rule-tester.js';
-
-const ES = '`EventSource`';
+import { lintWithRule, reportsWithOpenings, ruleTester } from '../rule-tester.js';
+import { ES } from '../support/rule-messages.js';
 
 /** The report at a `new` of `className` in a `for...of` loop, for the opening at `line`. */
 function construction(line: number, column: number, className: string, openingLine: number) {
@@ -100,28 +97,9 @@ function open(id) { return new EventSource('/b/' + id); }
 for (const id of ids) open(id);
 class Feed { constructor() { this.source = new EventSource('/c'); } }
 for (const id of ids) new Feed();`;
-    const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(
-      code,
-      {
-        files: ['**/*.js'],
-        languageOptions: javascript,
-        plugins: { sse: { rules: { 'no-eventsource-in-loop': rule } } as unknown as ESLint.Plugin },
-        rules: { 'sse/no-eventsource-in-loop': 'error' },
-      },
-      { filename: 'file.js' },
-    );
-    const sourceCode = linter.getSourceCode();
     // kills no-eventsource-in-loop.ts:89 'streamInLoop' -> "", [opening] -> []
     // kills no-eventsource-in-loop.ts:129 [opening] -> []
-    expect(
-      messages.map((message) => [
-        message.messageId,
-        message.line,
-        message.column,
-        flaggedOpenings(sourceCode, message).map((opening) => opening.node.loc.start.line),
-      ]),
-    ).toEqual([
+    expect(reportsWithOpenings(lintWithRule('no-eventsource-in-loop', rule, code, { filename: 'file.js' }))).toEqual([
       ['streamInLoop', 1, 23, [1]],
       ['openerCallInLoop', 3, 23, [2]],
       ['constructionInLoop', 5, 23, [4]],

@@ -5,8 +5,7 @@
  */
 import rule from '../../rules/no-eventsource-per-item.js';
 import { ruleTester } from '../rule-tester.js';
-
-const ES = '`EventSource`';
+import { ES } from '../support/rule-messages.js';
 
 ruleTester.run('no-eventsource-per-item (routes)', rule, {
   valid: [

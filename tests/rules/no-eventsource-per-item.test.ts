@@ -1,8 +1,8 @@
-import { type ESLint, Linter } from 'eslint';
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-eventsource-per-item.js';
-import { flaggedOpenings } from '../../src/analysis/flagged-openings.js';
-import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
+import { javascript, lintWithOptions, lintWithRule, reportsWithOpenings, ruleTester } from '../rule-tester.js';
+import { ES } from '../support/rule-messages.js';
 
 /** The shared helper that suggestions move a stream onto. */
 const HUB = { module: 'sse-hub', export: 'sharedEventSource' };
@@ -11,8 +11,6 @@ const HUB_IMPORT = "import { sharedEventSource } from 'sse-hub';\n";
 
 /** Plain JavaScript parsed as a script (CommonJS-style file). */
 const script = { ...javascript, sourceType: 'script', parserOptions: { ...javascript.parserOptions, sourceType: 'script' } } as const;
-
-const ES = '`EventSource`';
 
 ruleTester.run('no-eventsource-per-item', rule, {
   valid: [
@@ -1685,29 +1683,11 @@ export function watch(id) { streams.set(id, new EventSource('/w/' + id)); }
 function useFeed() { useEffect(() => { new EventSource('/feed'); }, []); }
 function Row({ id }) { useEffect(() => { new EventSource('/rows/' + id); }, [id]); return <li />; }
 export function List({ ids }) { useFeed(); useFeed(); return <ul>{ids.map((id) => <Row key={id} id={id} />)}</ul>; }`;
-    const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(
-      code,
-      {
-        files: ['**/*.jsx'],
-        languageOptions: javascript,
-        plugins: { sse: { rules: { 'no-eventsource-per-item': rule } } as unknown as ESLint.Plugin },
-        rules: { 'sse/no-eventsource-per-item': 'error' },
-      },
-      { filename: 'file.jsx' },
-    );
-    const sourceCode = linter.getSourceCode();
-    expect(
-      messages.map((message) => [
-        message.messageId,
-        message.line,
-        flaggedOpenings(sourceCode, message).map((opening) => opening.node.loc.start.line),
-      ]),
-    ).toEqual([
-      ['storedPerKey', 2, [2]],
-      ['hookOpensStream', 3, [3]],
-      ['urlFromProps', 4, [4]],
-      ['renderedPerItem', 5, [4]],
+    expect(reportsWithOpenings(lintWithRule('no-eventsource-per-item', rule, code))).toEqual([
+      ['storedPerKey', 2, 45, [2]],
+      ['hookOpensStream', 3, 40, [3]],
+      ['urlFromProps', 4, 42, [4]],
+      ['renderedPerItem', 5, 83, [4]],
     ]);
   });
 });

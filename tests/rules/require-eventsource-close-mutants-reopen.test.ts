@@ -5,8 +5,7 @@
  */
 import rule from '../../rules/require-eventsource-close.js';
 import { javascript, ruleTester } from '../rule-tester.js';
-
-const ES = '`EventSource`';
+import { ES } from '../support/rule-messages.js';
 
 ruleTester.run('require-eventsource-close (mutants: reopen)', rule, {
   valid: [],

@@ -5,11 +5,7 @@
  */
 import rule from '../../rules/require-eventsource-close.js';
 import { javascript, ruleTester } from '../rule-tester.js';
-
-const ES = '`EventSource`';
-const USE_EFFECT = 'this `useEffect` callback';
-const IN_RETURNED_CLEANUP = 'in a cleanup function that the callback returns';
-const WITH_EXAMPLE = ' (`return () => es.close();`)';
+import { ES, IN_RETURNED_CLEANUP, USE_EFFECT, WITH_EXAMPLE } from '../support/rule-messages.js';
 
 ruleTester.run('require-eventsource-close (mutants: teardown)', rule, {
   valid: [

@@ -2,20 +2,8 @@ import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-eventsource-close.js';
 import { javascript, lintWithOptions, ruleTester } from '../rule-tester.js';
+import { ES, IN_DISCONNECTED, IN_NG_ON_DESTROY, IN_RETURNED_CLEANUP, IN_SOLID_CLEANUP, IN_SVELTE_TEARDOWN, IN_VUE_OPTION_TEARDOWN, IN_VUE_UNMOUNT, IN_WILL_UNMOUNT, USE_EFFECT } from '../support/rule-messages.js';
 
-const ES = '`EventSource`';
-
-/** Where each framework's teardown goes, as the messages say it. */
-const IN_RETURNED_CLEANUP = 'in a cleanup function that the callback returns';
-const IN_VUE_UNMOUNT = 'in an `onBeforeUnmount` (or `onUnmounted`) callback of the same setup';
-const IN_SVELTE_TEARDOWN = 'in a cleanup function that the `onMount` callback returns, or in `onDestroy`';
-const IN_SOLID_CLEANUP = 'in an `onCleanup` callback';
-const IN_NG_ON_DESTROY = 'in `ngOnDestroy`';
-const IN_VUE_OPTION_TEARDOWN = 'in `beforeUnmount` (`beforeDestroy` in Vue 2)';
-const IN_DISCONNECTED = 'in `disconnectedCallback`';
-const IN_WILL_UNMOUNT = 'in `componentWillUnmount`';
-
-const USE_EFFECT = 'this `useEffect` callback';
 const WRAPPERS = { wrappers: [{ module: '@acme/live', export: 'subscribe' }] };
 
 ruleTester.run('require-eventsource-close', rule, {

@@ -6,10 +6,10 @@
 import rule from '../../../rules/no-eventsource-in-loop.js';
 import { ruleTester } from '../../rule-tester.js';
 import { fixtureProject } from './fixture-projects.js';
+import { ES } from '../../support/rule-messages.js';
 
 const functions = fixtureProject('functions');
 const at = (file: string, line: number) => `${functions.display(file)}:${line}`;
-const ES = '`EventSource`';
 const LIVE = [{ module: '@acme/live', export: 'openLive' }];
 const scripts = fixtureProject('typed-scripts');
 const members = fixtureProject('typed-member-callbacks');

@@ -4,12 +4,12 @@
  * file of the project with type information (typescript-eslint's project service).
  */
 import path from 'node:path';
-import { type ESLint, Linter } from 'eslint';
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/no-eventsource-per-item.js';
-import { flaggedOpenings } from '../../../src/analysis/flagged-openings.js';
-import { ruleTester } from '../../rule-tester.js';
+import { lintWithRule, reportsWithOpenings, ruleTester } from '../../rule-tester.js';
 import { fixtureProject } from './fixture-projects.js';
+import { ES } from '../../support/rule-messages.js';
 
 const components = fixtureProject('components');
 const at = (file: string, line: number) => `${components.display(file)}:${line}`;
@@ -19,7 +19,6 @@ const at = (file: string, line: number) => `${components.display(file)}:${line}`
  */
 const fromRoot = (file: string) =>
   path.relative(path.parse(components.directory).root, path.join(components.directory, file)).split(path.sep).join('/');
-const ES = '`EventSource`';
 
 /** The report at a render site of a component declared in `file`, whose stream opens at `opening`. */
 function rendered(
@@ -196,25 +195,11 @@ describe('openings noted for the codemod (type-aware)', () => {
     const file = 'src/twice/use-clock.ts';
     const { code } = components.typedCase(file);
     const parser = (await import('@typescript-eslint/parser')) as unknown as Linter.Parser;
-    const linter = new Linter({ configType: 'flat', cwd: components.directory });
-    const messages = linter.verify(
-      code,
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: components.directory } },
-        plugins: { sse: { rules: { 'no-eventsource-per-item': rule } } as unknown as ESLint.Plugin },
-        rules: { 'sse/no-eventsource-per-item': 'error' },
-      },
-      { filename: path.join(components.directory, file) },
-    );
-    const sourceCode = linter.getSourceCode();
-    expect(
-      messages.map((message) => [
-        message.messageId,
-        message.line,
-        message.column,
-        flaggedOpenings(sourceCode, message).map((opening) => opening.node.loc.start.line),
-      ]),
-    ).toEqual([['hookRunTogetherAcrossFiles', 6, 20, [6]]]);
+    const lint = lintWithRule('no-eventsource-per-item', rule, code, {
+      cwd: components.directory,
+      filename: path.join(components.directory, file),
+      languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: components.directory } },
+    });
+    expect(reportsWithOpenings(lint)).toEqual([['hookRunTogetherAcrossFiles', 6, 20, [6]]]);
   }, 30_000);
 });
