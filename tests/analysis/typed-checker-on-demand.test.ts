@@ -67,6 +67,15 @@ describe('the type checker, asked on demand', () => {
     expect(lint('src/no-import.ts')).toEqual({ checkerRequests: 0, messages: [] });
   });
 
+  it('is not asked for in a module that imports nothing, whose error handler calls no static method of its own classes', () => {
+    // Its own function, a plain object's method (also through a call), an undeclared global's
+    // and a library global's: only `Feed.open()` of a class of the file sends the checker looking.
+    // kills candidates.ts:70 (each condition of the guard -> false, || -> &&; return false -> true)
+    // kills candidates.ts:71 ?.defs -> .defs (`telemetry` has no variable)
+    // kills candidates.ts:72 (the condition -> true, each side -> true, && -> ||, ?.type -> .type)
+    expect(lint('src/no-import-handler.ts')).toEqual({ checkerRequests: 0, messages: [] });
+  });
+
   it('is asked for when an imported callee repeats, and finds the stream it opens in another file', () => {
     const result = lint('src/per-item.ts');
     expect(result.messages).toEqual(['5:25 sse/no-eventsource-in-loop openerCallInLoopAcrossFiles']);

@@ -23,6 +23,18 @@ writeFileSync(row, 'export function Row() {\n  return <li>{String(new EventSourc
 const program = ts.createProgram([feed, row], { jsx: ts.JsxEmit.ReactJSX, lib: ['lib.es2022.d.ts'], types: [] });
 
 describe('programSourceCode', () => {
+  it("converts through typescript-estree's own converter, whose services are the program and the two node maps", () => {
+    // `parseAndGenerateServices` (the fallback for a typescript-estree without `use-at-your-own-risk`) adds
+    // the checker's helpers too; the converter alone made half the work for the program index (issue 16).
+    // First in the file and on a program of its own, so that the mutation run's per-test coverage
+    // credits this test with loading the converter and converting (both happen once, then are kept).
+    // kills program-source-code.ts:58 the try block -> {}; :68 typeof … === 'function' -> false, !==, 'function' -> ""
+    // kills program-source-code.ts:88 !astConverter -> true, -> astConverter
+    const own = ts.createProgram([feed], { lib: ['lib.es2022.d.ts'], types: [] });
+    const services = programSourceCode(own, own.getSourceFile(feed)!)!.parserServices as Record<string, unknown>;
+    expect(Object.keys(services).sort()).toEqual(['esTreeNodeToTSNodeMap', 'program', 'tsNodeToESTreeNodeMap']);
+  });
+
   it('converts a file of the program with parents, scopes and the maps into the program, but no tokens or comments', () => {
     const sourceCode = programSourceCode(program, program.getSourceFile(feed)!)!;
     expect(sourceCode.ast.tokens).toEqual([]);
@@ -38,13 +50,6 @@ describe('programSourceCode', () => {
     const services = sourceCode.parserServices as { program: ts.Program; esTreeNodeToTSNodeMap: { get(node: unknown): ts.Node } };
     expect(services.program).toBe(program);
     expect(services.esTreeNodeToTSNodeMap.get(sourceCode.ast).getSourceFile()).toBe(program.getSourceFile(feed));
-  });
-
-  it("converts through typescript-estree's own converter, whose services are the program and the two node maps", () => {
-    // `parseAndGenerateServices` (the fallback for a typescript-estree without `use-at-your-own-risk`) adds
-    // the checker's helpers too; the converter alone made half the work for the program index (issue 16).
-    const services = programSourceCode(program, program.getSourceFile(feed)!)!.parserServices as Record<string, unknown>;
-    expect(Object.keys(services).sort()).toEqual(['esTreeNodeToTSNodeMap', 'program', 'tsNodeToESTreeNodeMap']);
   });
 
   it('binds a program nobody has asked for a checker yet, since the converter walks up parent pointers', () => {
