@@ -15,14 +15,17 @@
  * already knew: after editing tests, run the scope with `--force` (here an incremental run kept
  * three regex mutants "survived" that the edited property test kills, as the forced run showed).
  * The outcome of each scope is kept small in
- * `tests/mutation/results/<scope>.json` (committed), which the page is written from.
+ * `tests/mutation/results/<scope>.json` (committed), which the page is written from, with a digest
+ * of the code the run mutated: the page marks a scope whose files have changed since (and
+ * `--check` fails until the page says so), so that a score of older code never reads as current.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { globbySync } from 'globby';
 import { MUTATION_SCOPES, scopesNamed } from '../tests/mutation/scopes.js';
-import { summariseReport, writeMutationPage } from '../tests/mutation/summary.js';
+import { codeDigest, summariseReport, writeMutationPage } from '../tests/mutation/summary.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RESULTS = path.join(ROOT, 'tests/mutation/results');
@@ -40,8 +43,15 @@ function readResults() {
   });
 }
 
+/** The `codeDigest` of the files a scope mutates, as they are on disk now. */
+function scopeCode(scope) {
+  const files = globbySync(scope.mutate, { cwd: ROOT });
+  return codeDigest(files.map((file) => ({ file, text: readFileSync(path.join(ROOT, file), 'utf8') })));
+}
+
 function page() {
-  return writeMutationPage(readResults(), JSON.parse(readFileSync(EQUIVALENTS, 'utf8')), MUTATION_SCOPES);
+  const currentCode = Object.fromEntries(MUTATION_SCOPES.map((scope) => [scope.name, scopeCode(scope)]));
+  return writeMutationPage(readResults(), JSON.parse(readFileSync(EQUIVALENTS, 'utf8')), MUTATION_SCOPES, currentCode);
 }
 
 if (flags.has('--check')) {
@@ -57,6 +67,8 @@ if (!flags.has('--summary')) {
   mkdirSync(RESULTS, { recursive: true });
   for (const scope of names.length > 0 ? names.flatMap(scopesNamed) : MUTATION_SCOPES) {
     const started = Date.now();
+    // Taken before Stryker copies the files to its sandbox: the code this run measures.
+    const code = scopeCode(scope);
     const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...(flags.has('--force') ? ['--force'] : [])], {
       cwd: ROOT,
       stdio: 'inherit',
@@ -67,7 +79,7 @@ if (!flags.has('--summary')) {
       process.exit(run.status ?? 1);
     }
     const report = JSON.parse(readFileSync(path.join(ROOT, `reports/mutation/${scope.name}.json`), 'utf8'));
-    const result = summariseReport(scope, report, ROOT, { seconds: Math.round((Date.now() - started) / 1000), incremental: !flags.has('--force') });
+    const result = summariseReport(scope, report, ROOT, { seconds: Math.round((Date.now() - started) / 1000), incremental: !flags.has('--force'), code });
     writeFileSync(path.join(RESULTS, `${scope.name}.json`), `${JSON.stringify(result, undefined, 2)}\n`);
   }
 }

@@ -6,22 +6,41 @@
  * (equivalent mutants) cannot be killed; `equivalent-mutants.json` names each with the reason,
  * and the page gives the score both with them and without them, so neither figure hides the other.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /**
  * @typedef {{ folder: string, killed: number, timeout: number, survived: number, noCoverage: number, ignored: number, errors: number }} FolderCounts
  * @typedef {{ file: string, line: number, column: number, mutator: string, original: string, replacement: string, context: string }} Survivor
- * @typedef {{ scope: string, describe: string, target: number, seconds: number, incremental: boolean, folders: FolderCounts[], survivors: Survivor[] }} ScopeResult
+ * @typedef {{ scope: string, describe: string, target: number, seconds: number, incremental: boolean, code?: string, folders: FolderCounts[], survivors: Survivor[] }} ScopeResult
  * @typedef {{ file: string, mutator: string, original: string, replacement: string, context?: string, why: string }} Equivalent
  */
 
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
 /**
+ * A digest of a scope's code: each file's path (from the project root) and text, in path order.
+ * The result keeps the digest of the files a run mutated; the page compares it with the files as
+ * they are, so that a score of older code cannot pass for the code of today.
+ * @param {{ file: string, text: string }[]} files
+ */
+export function codeDigest(files) {
+  const hash = createHash('sha256');
+  for (const { file, text } of [...files].sort((a, b) => a.file.localeCompare(b.file))) hash.update(`${file}\0${text}\0`);
+  return hash.digest('hex');
+}
+
+/** @param {string} root @param {string} absolute a path as the report names it */
+function fromRoot(root, absolute) {
+  return path.relative(root, path.resolve(root, absolute)).split(path.sep).join('/');
+}
+
+/**
  * @param {{ name: string, describe: string, target: number }} scope
  * @param {{ files: Record<string, { source: string, mutants: { mutatorName: string, replacement: string, status: string, location: Record<'start' | 'end', { line: number, column: number }> }[] }> }} report
  * @param {string} root the project root, which the files are named from
- * @param {{ seconds: number, incremental: boolean }} run
+ * @param {{ seconds: number, incremental: boolean, code?: string }} run `code`: the `codeDigest` of
+ *   the scope's files when the run started (Stryker copies them then)
  * @returns {ScopeResult}
  */
 export function summariseReport(scope, report, root, run) {
@@ -30,7 +49,7 @@ export function summariseReport(scope, report, root, run) {
   /** @type {Survivor[]} */
   const survivors = [];
   for (const [absolute, { source, mutants }] of Object.entries(report.files)) {
-    const file = path.relative(root, path.resolve(root, absolute)).split(path.sep).join('/');
+    const file = fromRoot(root, absolute);
     const folder = path.posix.dirname(file);
     const counts = folders.get(folder) ?? { folder, killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
     folders.set(folder, counts);
@@ -63,9 +82,21 @@ export function summariseReport(scope, report, root, run) {
     target: scope.target,
     seconds: run.seconds,
     incremental: run.incremental,
+    ...(run.code === undefined ? {} : { code: run.code }),
     folders: [...folders.values()].sort((a, b) => a.folder.localeCompare(b.folder)),
     survivors,
   };
+}
+
+/**
+ * Whether the scope's last run mutated the code as it is now, as the scope's line says it.
+ * @param {ScopeResult} result @param {Record<string, string>} currentCode
+ */
+function codeState(result, currentCode) {
+  const now = currentCode[result.scope];
+  if (now === undefined) return '';
+  if (result.code === undefined) return ', on code it did not record';
+  return result.code === now ? ', on the code as it is now' : ', **on code that has changed since: run it again**';
 }
 
 /** Long snippets (a mutated function body) are kept to their start: enough to tell mutants apart. */
@@ -144,9 +175,11 @@ function score(folders, equivalentCount) {
  * @param {Equivalent[]} equivalents
  * @param {{ name: string, describe: string, leftOut?: string }[]} scopes every scope defined: the
  *   tests each leaves out are stated, and a scope with no result yet is named as not run.
+ * @param {Record<string, string>} currentCode the `codeDigest` of each scope's files as they are
+ *   now: a scope whose run mutated other code is marked as out of date.
  * @returns {string}
  */
-export function writeMutationPage(results, equivalents, scopes = []) {
+export function writeMutationPage(results, equivalents, scopes = [], currentCode = {}) {
   const out = [
     '# Mutation testing',
     '',
@@ -168,6 +201,9 @@ export function writeMutationPage(results, equivalents, scopes = []) {
     'Static mutants (code that runs once, when a module loads) cost a rerun of every test of the scope each; where a',
     'scope leaves them out, the "Not run" column counts them, and they are in neither score.',
     '',
+    'A scope marked † last ran on code that has changed since (its files are not those Stryker mutated): its',
+    'figures and survivors describe the older code until the scope is run again.',
+    '',
     '| Scope | Folder | Mutants | Not run | Detected | Survived | Score | Without equivalents | Target |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
@@ -186,9 +222,12 @@ export function writeMutationPage(results, equivalents, scopes = []) {
     }
     const total = score(result.folders, matched.filter(({ equivalent }) => equivalent).length);
     const verdict = total.value >= result.target ? 'met' : 'not met';
-    out.push(`| **${result.scope}** | **all** | **${total.mutants}** | **${total.ignored}** | **${total.detected}** | **${total.undetected}** | **${total.raw}** | **${total.withoutEquivalents}** | ${result.target}% (${verdict}) |`);
+    const outdated = result.code !== undefined && currentCode[result.scope] !== undefined && currentCode[result.scope] !== result.code;
+    out.push(`| **${result.scope}**${outdated ? ' †' : ''} | **all** | **${total.mutants}** | **${total.ignored}** | **${total.detected}** | **${total.undetected}** | **${total.raw}** | **${total.withoutEquivalents}** | ${result.target}% (${verdict}) |`);
     const leftOut = scopes.find((scope) => scope.name === result.scope)?.leftOut;
-    runLines.push(`- \`${result.scope}\`: ${result.describe}. Last run ${result.incremental ? 'incremental' : 'full'}, ${result.seconds} s.${leftOut ? ` ${leftOut}` : ''}`);
+    runLines.push(
+      `- \`${result.scope}\`: ${result.describe}. Last run ${result.incremental ? 'incremental' : 'full'}, ${result.seconds} s${codeState(result, currentCode)}.${leftOut ? ` ${leftOut}` : ''}`,
+    );
     for (const { survivor, equivalent } of matched) {
       const inLine = survivor.original.length < 30 && survivor.context !== survivor.original ? ` in ${code(survivor.context)}` : '';
       const where = `\`${survivor.file}:${survivor.line}\` ${survivor.mutator}: ${code(survivor.original)} → ${code(survivor.replacement)}${inLine}`;

@@ -3,7 +3,7 @@
  * of them an equivalent-mutant entry explains, and the scores on docs/mutation.md.
  */
 import { describe, expect, it } from 'vitest';
-import { equivalentFor, summariseReport, writeMutationPage } from './summary.js';
+import { codeDigest, equivalentFor, summariseReport, writeMutationPage } from './summary.js';
 
 const SOURCE = ["let data = '';", "if (cr !== -1 && cr < start) cr = 0;", "data = '';"].join('\n');
 
@@ -92,5 +92,40 @@ describe('summariseReport', () => {
     expect(page).toContain('- `later`: code not measured yet. **Not run yet: no score.**');
     // A scope with no result has no row in the table: it has no figures to show.
     expect(page).not.toContain('| later |');
+  });
+});
+
+describe('the code a run measured', () => {
+  const files = [
+    { file: 'src/a/parser.ts', text: SOURCE },
+    { file: 'src/b/other.ts', text: 'x' },
+  ];
+  const digest = codeDigest(files);
+
+  it('digests the files whatever order they are listed in, and changes with a path, a text or a file more', () => {
+    expect(codeDigest([...files].reverse())).toBe(digest);
+    expect(codeDigest([files[0]!, { file: 'src/b/renamed.ts', text: 'x' }])).not.toBe(digest);
+    expect(codeDigest([files[0]!, { file: 'src/b/other.ts', text: 'y' }])).not.toBe(digest);
+    expect(codeDigest([...files, { file: 'src/c/new.ts', text: '' }])).not.toBe(digest);
+    // The separator keeps a path and a text from running into each other.
+    expect(codeDigest([{ file: 'ab', text: 'c' }])).not.toBe(codeDigest([{ file: 'a', text: 'bc' }]));
+  });
+
+  it('keeps the digest the run was given with its result', () => {
+    expect(summariseReport(SCOPE, REPORT, '/project', { seconds: 1, incremental: false, code: digest }).code).toBe(digest);
+    expect(summariseReport(SCOPE, REPORT, '/project', { seconds: 1, incremental: false })).not.toHaveProperty('code');
+  });
+
+  it('marks a scope whose files have changed since its run, and says which ran on the code as it is', () => {
+    const result = summariseReport(SCOPE, REPORT, '/project', { seconds: 12, incremental: true, code: digest });
+    const current = writeMutationPage([result], [], [], { demo: digest });
+    expect(current).toContain('- `demo`: a demonstration. Last run incremental, 12 s, on the code as it is now.');
+    expect(current).toContain('| **demo** | **all** |');
+    const changed = writeMutationPage([result], [], [], { demo: codeDigest([files[0]!]) });
+    expect(changed).toContain('- `demo`: a demonstration. Last run incremental, 12 s, **on code that has changed since: run it again**.');
+    expect(changed).toContain('| **demo** † | **all** |');
+    const unrecorded = writeMutationPage([{ ...result, code: undefined }], [], [], { demo: digest });
+    expect(unrecorded).toContain('- `demo`: a demonstration. Last run incremental, 12 s, on code it did not record.');
+    expect(unrecorded).toContain('| **demo** | **all** |');
   });
 });
