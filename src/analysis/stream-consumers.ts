@@ -25,7 +25,6 @@ import { findVariable, getStaticValue } from './eslint-utils.js';
 import {
   type FunctionNode,
   calleeName,
-  enclosingFunction,
   enclosingRunningFunction,
   functionName,
   isExecutionBoundary,
@@ -185,11 +184,6 @@ function setupOptionsOf(fn: FunctionNode): TSESTree.ObjectExpression | null {
 }
 
 function mountConsumer(sourceCode: Readonly<TSESLint.SourceCode>, mount: MountCallback): StreamConsumer {
-  // A hook called by a component handed to a wrapper (`memo(function Feed() { useEffect(…) })`):
-  // the owner the lifecycle code reads skips the function passed to `memo`, the consumer is it.
-  const caller = mount.style === 'hook' && isFunctionNode(mount.body) ? enclosingFunction(mount.body) : null;
-  const unit = caller && asComponentOrHook(caller);
-  if (caller && unit && unit.kind !== 'class-component') return functionConsumer(caller);
   const owner = mount.owner;
   if (owner.type === 'Program') return moduleConsumer(sourceCode);
   if (owner.type === 'ClassBody') return classConsumer(owner.parent);
