@@ -26,7 +26,8 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
  */
 export function codeDigest(files) {
   const hash = createHash('sha256');
-  for (const { file, text } of [...files].sort((a, b) => a.file.localeCompare(b.file))) hash.update(`${file}\0${text}\0`);
+  // By code unit, not localeCompare: the order must not depend on the machine's locale.
+  for (const { file, text } of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) hash.update(`${file}\0${text}\0`);
   return hash.digest('hex');
 }
 
