@@ -5,13 +5,13 @@
  * is wrapped to answer MODULE_NOT_FOUND for that one subpath, as an older package would. The rest
  * is real: the parser packages, a TypeScript program on disk.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getStreamOpenings } from '../../src/analysis/stream-sources.js';
 import { programSourceCode } from '../../src/analysis/typed/program-source-code.js';
+import { scratchFolder } from '../support/scratch-folders.js';
 
 const HIDDEN = '@typescript-eslint/typescript-estree/use-at-your-own-risk';
 
@@ -28,8 +28,7 @@ vi.mock('node:module', async (importOriginal) => {
   return { ...actual, createRequire, default: { ...actual, createRequire } };
 });
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'program-source-code-fallback-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('program-source-code-fallback');
 
 function write(name: string, text: string): string {
   const file = path.join(scratch, name);
