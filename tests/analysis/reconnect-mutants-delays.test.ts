@@ -61,6 +61,17 @@ describe('jitter: random calls', () => {
     // kills delay-evidence.ts:47 'return false' -> 'return true' (the name of `sources[kind]` is not static)
     expect(evidenceOf('function schedule(kind) { setTimeout(open, sources[kind].random() * 1000); }')).toEqual(NEITHER);
   });
+
+  it('does not take a method of a global that is no random source for jitter', () => {
+    // kills delay-evidence.ts:57 "object.type === 'Identifier' && method !== null" -> '||' (any call on a name would be random)
+    expect(evidenceOf('function schedule() { setTimeout(open, Math.min(30000, 1000)); }')).toEqual(NEITHER);
+  });
+
+  it('searches a file whose stream opens without a URL', () => {
+    // kills delay-evidence.ts:190 'url?.type' -> 'url.type' (the opening has no URL argument to read)
+    const code = 'function open() { return new EventSource(); }\nfunction schedule() { setTimeout(open, Math.random() * 1000); }';
+    expect(evidenceOf(code)).toEqual(JITTERED);
+  });
 });
 
 describe('growth: geometric steps', () => {

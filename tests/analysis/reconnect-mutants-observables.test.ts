@@ -184,6 +184,13 @@ describe('imports followed with type information (#openingOfImport)', () => {
     const following = followingInto(ORDERS);
     expect(retried('function start(ordersOf) { return ordersOf().pipe(retry()); }', { following })).toEqual([null]);
   });
+
+  it('does not follow a parameter to what the function assigns it, since a caller may hand over another observable', () => {
+    // kills stream-observables.ts:271 "definition.type === 'Variable'" -> 'true' (a parameter would be followed to source$)
+    expect(retriedByBoth('function start(events$) { if (!events$) events$ = source$; return events$.pipe(retry()); }')).toEqual([[null], [null]]);
+    // kills stream-observables.ts:271 'variable.defs.every(…)' -> 'some' (a parameter redeclared with var is still a parameter)
+    expect(retriedByBoth('function start(events$) { if (!events$) { var events$ = source$; } return events$.pipe(retry()); }')).toEqual([[null], [null]]);
+  });
 });
 
 describe('what subscribing opens: openingOf and openingBeforeOperator', () => {

@@ -35,5 +35,9 @@ describe.each(parsers)('the static name of a key (%s)', (_name, parser) => {
     expect(keyName('class A { [`${prefix}source`] = 1; }')).toBeNull();
     expect(keyName('class A { 0 = 1; }')).toBeNull();
     expect(keyName('({ [key]: 1 })')).toBeNull();
+    // kills access-paths.ts:57 "member.computed && key.type === 'TemplateLiteral'" -> '||', and its type test -> 'true'
+    // (both would read the expressions of a key that has none, and throw)
+    expect(keyName('class A { [1] = 1; }')).toBeNull();
+    expect(keyName('class A { [a + b] = 1; }')).toBeNull();
   });
 });
