@@ -327,6 +327,21 @@ connect();`,
       options: [{ requireBackoff: false, requireJitter: false }],
       languageOptions: javascript,
     },
+    // The same with the class declared inside `connect`: its opening lies inside `connect` too, but
+    // runs at the `new`, after the limit. (Found by the mutation run of issue 17: reopen-points.ts
+    // took the opening for the step because `connect` contains it, and reported a limited reconnect.)
+    {
+      code: `let attempts = 0;
+function connect() {
+  class Feed { constructor(url) { this.es = new EventSource(url); this.es.onerror = () => connect(); } }
+  if (attempts >= 5) return;
+  attempts++;
+  new Feed('/events');
+}
+connect();`,
+      options: [{ requireBackoff: false, requireJitter: false }],
+      languageOptions: javascript,
+    },
     // `fetchEventSource` whose `onerror` throws on client errors stops retrying there.
     `import { fetchEventSource } from '@microsoft/fetch-event-source';
 fetchEventSource('/events', {

@@ -109,10 +109,11 @@ export function reopenSteps(
 /**
  * Where the last function of a route opens the stream: the opening itself, or, when a class's
  * constructor opens it (`new Feed(url)`), the `new` in the function. Steps are checked against
- * the code of their function, and an opening elsewhere would leave a limit there unseen.
+ * the code of their function, and an opening elsewhere would leave a limit there unseen. The
+ * `new` is looked for first: a class declared inside the function has its opening inside it
+ * too, but that opening runs when the `new` does, after whatever comes between them.
  */
 function lastStepIn(fn: FunctionNode, opening: StreamOpening, openers: StreamOpeners): TSESTree.Node {
-  if (contains(fn, opening.node)) return opening.node;
   const construction = openers.constructionSites.find((site) => site.target.opening === opening && owningFunction(site.node) === fn);
   return construction?.node ?? opening.node;
 }
