@@ -329,7 +329,7 @@ connect();`,
     },
     // The same with the class declared inside `connect`: its opening lies inside `connect` too, but
     // runs at the `new`, after the limit. (Found by the mutation run of issue 17: reopen-points.ts
-    // took the opening for the step because `connect` contains it, and reported a limited reconnect.)
+    // took the opening for the step because `connect` contains it, and reported this limited reconnect as unbounded.)
     {
       code: `let attempts = 0;
 function connect() {
