@@ -2,7 +2,8 @@
  * Pins how `src/analysis/stream-urls.ts` reads a member of an object literal in a URL
  * (`config.url` for `const config = { url: … }`), so that the mutants StrykerJS left alive there
  * fail a test (issue 17): which names lead to an object literal, how deep, which property is
- * the member (by name or string key, the last one written), and that a name or property which
+ * the member (by name or string key, the last one written; a computed key whose value is an
+ * object or a function names none, so it may be the member), and that a name or property which
  * refers back to itself ends.
  *
  * Each case shows the `text` and `key` of the URL of the first `new EventSource(…)` of the code
@@ -89,6 +90,22 @@ describe.each(parsers)('object members in a stream URL (%s)', (_name, parser) =>
       );
       expect(url(`${BASE} const config = { url: '/other', [true]: BASE + '/e' }; new EventSource(config.true);`)).toEqual(FROM_BASE);
       expect(url(`${BASE} const config = { url: BASE + '/e', [Symbol.iterator]: '/other' }; new EventSource(config.url);`)).toBeNull();
+    });
+
+    it('leaves a key whose value is an object unnamed, so that it may be the member read', () => {
+      // kills stream-urls.ts:241 "typeof known === 'object' && known !== null" -> false, and "'object'" -> ""
+      expect(url(`${BASE} const config = { url: BASE + '/e', [{}]: '/other' }; new EventSource(config.url);`)).toBeNull();
+      expect(url(`${BASE} const config = { url: BASE + '/e', [[]]: '/other' }; new EventSource(config.url);`)).toBeNull();
+    });
+
+    it('leaves a key whose value is a function unnamed (a global the parser declares, such as `String`)', () => {
+      // Under espree `String` is not declared and has no static value at all; the answer is the same.
+      // kills stream-urls.ts:241 "typeof known === 'function'" -> false, and "'function'" -> ""
+      expect(url(`${BASE} const config = { url: BASE + '/e', [String]: '/other' }; new EventSource(config.url);`)).toBeNull();
+    });
+
+    it('still reads the member when every computed key is named', () => {
+      expect(url(`${BASE} const config = { url: BASE + '/e', [1]: '/other' }; new EventSource(config.url);`)).toEqual(FROM_BASE);
     });
 
     it('gives no URL for a computed member of a page-wide value', () => {
