@@ -5,7 +5,7 @@ import { type UrlOpening, areConcurrent, streamOpeningsByUrl } from '../src/anal
 import { sourceMentionsStream } from '../src/analysis/stream-sources.js';
 import { isTestFile } from '../src/analysis/test-files.js';
 import { programFileName, resolveImportThroughProgram } from '../src/analysis/typed/imported-values.js';
-import { programStreamOpeningsByUrl } from '../src/analysis/typed/program-stream-index.js';
+import { programStreamOpenings } from '../src/analysis/typed/program-stream-index.js';
 import { typeInformationOf } from '../src/analysis/typed/type-information.js';
 import { createRule } from '../src/create-rule.js';
 import { sharedHelperSuggestions } from '../src/fixes/use-shared-helper.js';
@@ -93,11 +93,9 @@ export default createRule<Options, MessageIds>({
           if (!typed && openings.length < 2) continue;
           const standing = openings.filter((opening) => opening.consumer !== null);
           if (standing.length === 0) continue;
-          // Built by the first file that needs it, once per program.
+          // Each file of the program is read once, by the first file that asks about a URL it may open.
           const elsewhere = typed
-            ? (programStreamOpeningsByUrl(typed.program, wrappers).get(key) ?? [])
-                .filter((opening) => opening.fileName !== fileName)
-                .sort((a, b) => a.fileName.localeCompare(b.fileName) || a.line - b.line)
+            ? [...programStreamOpenings(typed.program, wrappers, key, fileName)].sort((a, b) => a.fileName.localeCompare(b.fileName) || a.line - b.line)
             : [];
           for (const opening of standing) {
             const others = otherOpeners(opening, standing, elsewhere);

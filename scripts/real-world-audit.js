@@ -32,6 +32,11 @@ import tsParser from '@typescript-eslint/parser';
 import * as svelteParser from 'svelte-eslint-parser';
 import * as vueParser from 'vue-eslint-parser';
 import { ESLint } from 'eslint';
+import ts from 'typescript';
+import { mentionsStream } from '../dist/src/analysis/stream-mentions.js';
+import { streamOpeningsByUrl } from '../dist/src/analysis/stream-openings-by-url.js';
+import { possibleUrlKeys } from '../dist/src/analysis/typed/possible-url-keys.js';
+import { programSourceCode } from '../dist/src/analysis/typed/program-source-code.js';
 import sse from '../dist/src/index.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -141,6 +146,7 @@ async function lintRepository(repository) {
     result.missing = true;
     return result;
   }
+  result.urlKeys = checkUrlKeys(cwd);
   const eslint = eslintFor(cwd);
   for (const file of sourceFiles(cwd)) {
     const absolute = join(cwd, file);
@@ -165,6 +171,32 @@ async function lintRepository(repository) {
       if (!message.ruleId?.startsWith('sse/')) continue;
       result.findings.push({ file, line: message.line, rule: message.ruleId.slice(4), message: message.message });
     }
+  }
+  return result;
+}
+
+/**
+ * Checks, on every JavaScript and TypeScript file of the repository that mentions a stream, that
+ * the URL keys type-aware mode reads from TypeScript's tree (`possibleUrlKeys`, which decides
+ * which files the program index converts) include every key the converted file's openings have:
+ * a key left out would hide a duplicate stream. Each file is its own program, imports unresolved.
+ */
+function checkUrlKeys(cwd) {
+  const result = { files: 0, answered: 0, leftOut: [] };
+  for (const file of sourceFiles(cwd)) {
+    const absolute = join(cwd, file);
+    if (/\.(?:vue|svelte)$/.test(file) || statSync(absolute).size > GENERATED_BYTES) continue;
+    if (!mentionsStream(readFileSync(absolute, 'utf8'), [])) continue;
+    const program = ts.createProgram([absolute], { noResolve: true, noLib: true, allowJs: true, jsx: ts.JsxEmit.Preserve, types: [] });
+    const source = program.getSourceFile(absolute);
+    const sourceCode = source && programSourceCode(program, source, { keep: false });
+    if (!sourceCode) continue;
+    result.files += 1;
+    const keys = possibleUrlKeys(ts, program.getTypeChecker(), source, []);
+    if (keys === null) continue;
+    result.answered += 1;
+    const found = [...streamOpeningsByUrl(sourceCode, { wrappers: [], fileName: absolute }).keys()];
+    for (const key of found) if (!keys.has(key)) result.leftOut.push({ file, key });
   }
   return result;
 }
@@ -206,6 +238,7 @@ async function audit() {
   let crashCount = 0;
   let fileCount = 0;
   const crashLines = [];
+  const urlKeys = { files: 0, answered: 0, leftOut: [] };
 
   const cachePath = join(snapshotsFolder(), '.lint-results.json');
   const cache = args.includes('--cached') ? JSON.parse(readFileSync(cachePath, 'utf8')) : { plugin: pluginStamp(), repositories: {} };
@@ -220,6 +253,9 @@ async function audit() {
     }
     fileCount += result.files;
     crashCount += result.crashes.length;
+    urlKeys.files += result.urlKeys?.files ?? 0;
+    urlKeys.answered += result.urlKeys?.answered ?? 0;
+    for (const { file, key } of result.urlKeys?.leftOut ?? []) urlKeys.leftOut.push(`- ${repository} \`${file}\`: \`${key}\``);
     for (const crash of result.crashes) crashLines.push(`- ${repository} \`${crash.file}\`: ${oneLine(crash.error)}`);
     repositoryRows.push(
       `| [${repository}](https://github.com/${repository}/tree/${commit}) | \`${commit.slice(0, 12)}\` | ${what} | ${result.files} | ${result.parseErrors} | ${result.findings.length} |`,
@@ -292,6 +328,8 @@ ${ruleRows.join('\n')}
 
 Files linted: ${fileCount}. Crashes: ${crashCount}.${crashLines.length > 0 ? `\n\n${crashLines.join('\n')}` : ''}
 
+URL keys read from TypeScript's tree (type-aware \`no-duplicate-stream\` converts only the files whose keys may match): of ${urlKeys.files} JavaScript and TypeScript files that mention a stream, ${urlKeys.answered} were answered from the tree, the rest left to conversion; answers that left out a key the converted file has: ${urlKeys.leftOut.length}.${urlKeys.leftOut.length > 0 ? `\n\n${urlKeys.leftOut.join('\n')}` : ''}
+
 ## Repositories
 
 | repository | commit | what it is | files linted | parse errors (own syntax) | findings |
@@ -311,7 +349,7 @@ ${(labels.notes ?? []).length > 0 ? `\n## Notes\n\n${labels.notes.map((note) => 
     console.error(`${stale.length} label(s) match no finding (the rules changed, or the label is wrong):\n${stale.join('\n')}`);
     process.exitCode = 1;
   }
-  if (crashCount > 0) process.exitCode = 1;
+  if (crashCount > 0 || urlKeys.leftOut.length > 0) process.exitCode = 1;
   if (args.includes('--check')) {
     const committed = existsSync(pagePath) ? readFileSync(pagePath, 'utf8') : '';
     if (committed !== page) {

@@ -38,6 +38,7 @@ import { runTimedChild } from './timed-child.js';
 
 const PLUGIN = new URL('../../dist/src/index.js', import.meta.url).href;
 const SUMMARIES = new URL('../../dist/src/analysis/typed/summaries.js', import.meta.url).href;
+const PROGRAM_INDEX = new URL('../../dist/src/analysis/typed/program-stream-index.js', import.meta.url).href;
 const SELF = fileURLToPath(import.meta.url);
 
 /** The lints compared, in the order the first run takes them (later runs rotate it). */
@@ -269,7 +270,11 @@ async function configFor(variant, root) {
 
 /** In the child process: one typed lint of the project, reported as JSON on stdout. */
 async function lintOnce(root, variant) {
-  const [{ ESLint }, { summaryStatistics }] = await Promise.all([import('eslint'), import(SUMMARIES)]);
+  const [{ ESLint }, { summaryStatistics }, { programIndexStatistics }] = await Promise.all([
+    import('eslint'),
+    import(SUMMARIES),
+    import(PROGRAM_INDEX),
+  ]);
   const programs = new Set();
   const probe = {
     rules: {
@@ -305,14 +310,16 @@ async function lintOnce(root, variant) {
   }
   let summarised = 0;
   let walks = 0;
+  let indexConversions = 0;
   for (const program of programs) {
     const statistics = summaryStatistics(program);
     summarised += statistics.summarised;
     walks += statistics.walks;
+    indexConversions += programIndexStatistics(program).files.length;
   }
   // Peak resident set size of the whole child, in MiB (Node reports KiB).
   const peakMiB = process.resourceUsage().maxRSS / 1024;
-  return { lintMs, cpuMs, peakMiB, files: results.length, fatal, programs: programs.size, findings, summarised, walks };
+  return { lintMs, cpuMs, peakMiB, files: results.length, fatal, programs: programs.size, findings, summarised, walks, indexConversions };
 }
 
 async function runChild(root, variant) {
@@ -387,6 +394,7 @@ export async function measureTypeAwareCost({ runs = 5, files = DEFAULT_FILES, se
           findings: list[0].findings,
           summarised: list[0].summarised,
           walks: list[0].walks,
+          indexConversions: list[0].indexConversions,
         },
       ]),
     );
@@ -427,6 +435,7 @@ export async function measureTypeAwareCost({ runs = 5, files = DEFAULT_FILES, se
       measured: { ...measured, loadAverageAtEnd: os.loadavg() },
       declarationsSummarised: variants['type-aware'].summarised,
       declarationWalks: variants['type-aware'].walks,
+      indexConversions: variants['type-aware'].indexConversions,
       problems,
       ...(keep ? { root } : {}),
     };
@@ -468,7 +477,7 @@ export function formatTypeAwareCost(result) {
     `  sse over the typed lint without rules${paired}: CPU ${percent(targets.cpuOverBaseline)} (target ≤ +${Math.round((LIMITS.cpuOverBaseline - 1) * 100)}%), peak memory ${percent(targets.memoryOverBaseline)} (target ≤ +${Math.round((LIMITS.memoryOverBaseline - 1) * 100)}%)`,
     `  sse beside typescript-eslint's recommended-type-checked: CPU ${percent(targets.cpuOverTseslint)}, peak memory ${percent(targets.memoryOverTseslint)} (target ≤ +${Math.round((LIMITS.overTseslint - 1) * 100)}%)`,
     `  type-aware mode adds ${ms(result.typeAwareAddedMs)} wall (${result.typeAwareOverSyntactic.toFixed(2)}× the syntactic rules' lint, ${result.typeAwareOverBaseline.toFixed(2)}× the typed lint without them), ${ms(result.typeAwareAddedCpuMs)} CPU (${result.typeAwareOverSyntacticCpu.toFixed(2)}×)`,
-    `  declarations summarised: ${result.declarationsSummarised} (bodies read: ${result.declarationWalks}); load average at the end ${result.loadAverage.map((load) => load.toFixed(1)).join(' / ')}`,
+    `  declarations summarised: ${result.declarationsSummarised} (bodies read: ${result.declarationWalks}); files the URL index converted: ${result.indexConversions}; load average at the end ${result.loadAverage.map((load) => load.toFixed(1)).join(' / ')}`,
   ];
   if (result.problems.length > 0) lines.push('  PROBLEMS:', ...result.problems.map((problem) => `    ${problem}`));
   return lines;

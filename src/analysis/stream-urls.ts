@@ -422,7 +422,15 @@ function keyOf(parts: readonly Part[]): string {
  */
 export function streamUrlOf(context: UrlContext, node: TSESTree.Node): StreamUrl | null {
   const parts = new UrlReader(context).parts(node, 0);
-  if (parts === UNSTABLE) return null;
+  return parts === UNSTABLE ? null : urlOfParts(parts);
+}
+
+/** The URL a string written out in full connects to (`'/api/events#top'`), as `streamUrlOf` reads it: null when nothing is left. */
+export function urlOfText(text: string): StreamUrl | null {
+  return urlOfParts([{ text }]);
+}
+
+function urlOfParts(parts: readonly Part[]): StreamUrl | null {
   const normalised = withoutPageOrigin(withoutFragment(parts));
   if (normalised.length === 0) return null;
   const text = normalised.map((part) => (isText(part) ? part.text : `{${part.placeholder}}`)).join('');

@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { invocationFinding, renderFinding } from '../../src/analysis/typed/cross-file-findings.js';
 import { programSourceCode } from '../../src/analysis/typed/program-source-code.js';
-import { programIndexStatistics, programStreamOpeningsByUrl } from '../../src/analysis/typed/program-stream-index.js';
+import { programIndexStatistics, programStreamOpenings } from '../../src/analysis/typed/program-stream-index.js';
 import { type TypeInformation, typeInformationOf } from '../../src/analysis/typed/type-information.js';
 import { estreeNodesOf, scratchDirectory } from './typed-scratch-project.js';
 
@@ -26,7 +26,7 @@ function programOf(directory: string, files: Record<string, string>): { program:
   return { program, fileName };
 }
 
-describe('programStreamOpeningsByUrl', () => {
+describe('programStreamOpenings', () => {
   const { program, fileName } = programOf('index', {
     'src/use-feed.ts': [
       "import { useEffect } from 'react';",
@@ -56,49 +56,62 @@ describe('programStreamOpeningsByUrl', () => {
     'src/globals.d.ts': 'declare const shared: EventSource;\n',
     // typescript-estree refuses a `declare` function with a body: the file cannot be converted.
     'src/broken.ts': "declare function broken() {}\nexport const source = new EventSource('/api/feed');\n",
+    // Another URL, which TypeScript's tree shows: read only when that URL is asked about.
+    'src/live.ts': "export const live = new EventSource('/api/live');\n",
+    // An alias: only converting the file tells which URLs it opens, so it is read for any URL.
+    'src/alias.ts': "const Stream = EventSource;\nexport const aliased = new Stream('/api/aliased');\n",
   });
+  const feedEntry = {
+    fileName: fileName('src/use-feed.ts'),
+    line: 4,
+    column: 20,
+    url: { key: '/api/feed', text: '/api/feed' },
+    stream: '`EventSource`',
+    consumer: 'hook `useFeed`',
+  };
 
   it('has read nothing before anyone asks', () => {
-    // kills program-stream-index.ts:91 `peek(…)?.files` -> `.files` and the NoCoverage `?? []` -> `["Stryker was here"]`
     expect(programIndexStatistics(program)).toEqual({ builds: 0, files: [] });
   });
 
-  it('records the openings a consumer keeps, with their 1-based place, from the project files that mention a stream', () => {
-    // kills program-stream-index.ts:48, 54 and 55 loop bodies -> `{}`; 49 every mutant of the skip test (all files read,
-    // none read, test and declaration files read, `!mentionsStream` -> `mentionsStream`); 51 `!sourceCode` -> true / false / `sourceCode`;
-    // 56 `!consumer` -> true; 62 `column + 1` -> `- 1`; 47 `files` starting with a stray entry
-    const byUrl = programStreamOpeningsByUrl(program, []);
-    expect([...byUrl]).toEqual([
-      [
-        '/api/feed',
-        [
-          {
-            fileName: fileName('src/use-feed.ts'),
-            line: 4,
-            column: 20,
-            url: { key: '/api/feed', text: '/api/feed' },
-            stream: '`EventSource`',
-            consumer: 'hook `useFeed`',
-          },
-        ],
-      ],
-    ]);
+  it('records the openings of the URL a consumer keeps, with their 1-based place, reading only the files that may open it', () => {
+    // Pins the skip test (test, declaration and non-stream files left out), the refused conversion, `!consumer`, `column + 1`.
+    expect(programStreamOpenings(program, [], '/api/feed', fileName('src/other.ts'))).toEqual([feedEntry]);
     expect(programIndexStatistics(program)).toEqual({
       builds: 1,
-      files: [fileName('src/use-feed.ts'), fileName('src/open-feed.ts')],
+      files: [fileName('src/use-feed.ts'), fileName('src/open-feed.ts'), fileName('src/alias.ts')],
     });
   });
 
-  it('builds once per program and wrappers list', () => {
-    // kills program-stream-index.ts:45 `+ 1` -> `- 1` and `?? 0` -> `&& 0`
-    programStreamOpeningsByUrl(program, []);
+  it('leaves out the file that asks, and reads no file twice', () => {
+    expect(programStreamOpenings(program, [], '/api/feed', fileName('src/use-feed.ts'))).toEqual([]);
+    const moduleLevel = (file: string, line: number, column: number, key: string) => ({
+      fileName: fileName(file),
+      line,
+      column,
+      url: { key, text: key },
+      stream: '`EventSource`',
+      consumer: 'module scope',
+    });
+    expect(programStreamOpenings(program, [], '/api/aliased', fileName('src/other.ts'))).toEqual([moduleLevel('src/alias.ts', 2, 24, '/api/aliased')]);
+    expect(programStreamOpenings(program, [], '/api/live', fileName('src/other.ts'))).toEqual([moduleLevel('src/live.ts', 1, 21, '/api/live')]);
+    expect(programIndexStatistics(program).files).toEqual([
+      fileName('src/use-feed.ts'),
+      fileName('src/open-feed.ts'),
+      fileName('src/alias.ts'),
+      fileName('src/live.ts'),
+    ]);
+  });
+
+  it('starts once per program and wrappers list', () => {
+    programStreamOpenings(program, [], '/api/feed', fileName('src/other.ts'));
     expect(programIndexStatistics(program).builds).toBe(1);
-    programStreamOpeningsByUrl(program, [{ module: '@acme/live', export: 'openLive' }]);
+    programStreamOpenings(program, [{ module: '@acme/live', export: 'openLive' }], '/api/feed', fileName('src/other.ts'));
     expect(programIndexStatistics(program).builds).toBe(2);
   });
 
   it('does not keep the files it converted', () => {
-    // kills program-stream-index.ts:50 `{ keep: false }` -> `{}` and `keep: false` -> `true`: a kept conversion is handed out again
+    // A kept conversion would be handed out again.
     const file = program.getSourceFile(fileName('src/use-feed.ts'))!;
     expect(programSourceCode(program, file, { keep: false })).not.toBe(programSourceCode(program, file, { keep: false }));
   });

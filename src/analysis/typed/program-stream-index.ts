@@ -1,9 +1,14 @@
 /**
- * The stream openings of a whole typed program by URL: what `streamOpeningsByUrl` finds in each
- * file, for every file of the project's own source that may open a stream (the text test of
- * `stream-mentions.ts` first; tests, stories and mocks left out). Built once per `ts.Program`
- * (and `wrappers` list), which typescript-eslint keeps for a whole lint run: the first file
- * that asks pays for the program, every later file reads the index.
+ * The stream openings of a whole typed program that a consumer keeps open, by URL: what
+ * `streamOpeningsByUrl` finds in each file of the project's own source that may open a stream
+ * (the text test of `stream-mentions.ts` first; tests, stories and mocks left out). Kept per
+ * `ts.Program` (and `wrappers` list), which typescript-eslint keeps for a whole lint run.
+ *
+ * A linted file asks about the URLs its own consumers open, one key at a time, and a file is
+ * converted to ESTree only when the key asked about may be among its own (`possible-url-keys.ts`
+ * reads that from TypeScript's tree): most files open URLs that no other file opens, and
+ * converting them all was most of what the index cost (issue 16). A file is converted at most
+ * once; what it holds is kept as plain data for the next key.
  *
  * Entries are plain data (file, line, URL, consumer), not syntax nodes: a report in another file
  * only names them.
@@ -17,7 +22,9 @@ import { isTestFile } from '../test-files.js';
 import { PerWrappersCache } from '../wrappers-cache.js';
 import { isProjectSourceFile } from './declarations.js';
 import { resolveImportThroughProgram } from './imported-values.js';
+import { possibleUrlKeys } from './possible-url-keys.js';
 import { programSourceCode } from './program-source-code.js';
+import { typescript } from './typescript-module.js';
 
 export interface ProgramOpening {
   /** The file, as the program names it (absolute). */
@@ -32,57 +39,91 @@ export interface ProgramOpening {
   consumer: string;
 }
 
-interface ProgramIndex {
-  byUrl: ReadonlyMap<string, readonly ProgramOpening[]>;
-  /** The files that were read, in the program's order. */
-  files: readonly string[];
+interface Candidate {
+  file: ts.SourceFile;
+  /** The keys its openings may have (a superset); null when only converting the file tells. */
+  keys: ReadonlySet<string> | null;
 }
+
+interface ProgramIndex {
+  /** The files that may open a stream, in the program's order. */
+  candidates: readonly Candidate[];
+  /** The openings of each file read so far, by URL key. */
+  read: Map<ts.SourceFile, ReadonlyMap<string, readonly ProgramOpening[]>>;
+  /** The files converted, in the order they were read. */
+  files: string[];
+}
+
+const NONE: ReadonlyMap<string, readonly ProgramOpening[]> = new Map();
 
 const indexes = new PerWrappersCache<ts.Program, ProgramIndex>();
 const builds = new WeakMap<ts.Program, number>();
 
-function buildIndex(program: ts.Program, wrappers: readonly StreamWrapper[]): ProgramIndex {
+function startIndex(program: ts.Program, wrappers: readonly StreamWrapper[]): ProgramIndex {
   builds.set(program, (builds.get(program) ?? 0) + 1);
-  const byUrl = new Map<string, ProgramOpening[]>();
-  const files: string[] = [];
+  const candidates: Candidate[] = [];
   for (const file of program.getSourceFiles()) {
     if (!isProjectSourceFile(program, file) || isTestFile(file.fileName) || !mentionsStream(file.text, wrappers)) continue;
-    const sourceCode = programSourceCode(program, file, { keep: false });
-    if (!sourceCode) continue;
-    files.push(file.fileName);
-    const openings = streamOpeningsByUrl(sourceCode, { wrappers, fileName: file.fileName, resolveImport: resolveImportThroughProgram });
-    for (const [key, found] of openings) {
-      for (const { opening, url, consumer } of found) {
-        if (!consumer) continue;
-        const entries = byUrl.get(key) ?? [];
-        const start = opening.node.loc.start;
-        entries.push({
-          fileName: file.fileName,
-          line: start.line,
-          column: start.column + 1,
-          url,
-          stream: opening.source.label,
-          consumer: consumer.label,
-        });
-        byUrl.set(key, entries);
-      }
-    }
+    candidates.push({ file, keys: possibleUrlKeys(typescript(), program.getTypeChecker(), file, wrappers) });
   }
-  return { byUrl, files };
+  return { candidates, read: new Map(), files: [] };
 }
 
-/** Every opening of the program that a consumer keeps open, by URL key. */
-export function programStreamOpeningsByUrl(
+/** Converts the file and records its openings that a consumer keeps open, by URL key; null for a file the converter refuses. */
+function readFile(program: ts.Program, wrappers: readonly StreamWrapper[], file: ts.SourceFile): ReadonlyMap<string, readonly ProgramOpening[]> | null {
+  const sourceCode = programSourceCode(program, file, { keep: false });
+  if (!sourceCode) return null;
+  const byUrl = new Map<string, ProgramOpening[]>();
+  const openings = streamOpeningsByUrl(sourceCode, { wrappers, fileName: file.fileName, resolveImport: resolveImportThroughProgram });
+  for (const [key, found] of openings) {
+    for (const { opening, url, consumer } of found) {
+      if (!consumer) continue;
+      const entries = byUrl.get(key) ?? [];
+      const start = opening.node.loc.start;
+      entries.push({
+        fileName: file.fileName,
+        line: start.line,
+        column: start.column + 1,
+        url,
+        stream: opening.source.label,
+        consumer: consumer.label,
+      });
+      byUrl.set(key, entries);
+    }
+  }
+  return byUrl;
+}
+
+/**
+ * Every opening of the URL `key` that a consumer keeps open in the files of the program other
+ * than `linted` (the file asking, which knows its own), in the program's order of files.
+ */
+export function programStreamOpenings(
   program: ts.Program,
   wrappers: readonly StreamWrapper[],
-): ReadonlyMap<string, readonly ProgramOpening[]> {
-  return indexes.get(program, wrappers, () => buildIndex(program, wrappers)).byUrl;
+  key: string,
+  linted: string,
+): readonly ProgramOpening[] {
+  const index = indexes.get(program, wrappers, () => startIndex(program, wrappers));
+  const found: ProgramOpening[] = [];
+  for (const { file, keys } of index.candidates) {
+    if (file.fileName === linted || (keys && !keys.has(key))) continue;
+    let byUrl = index.read.get(file);
+    if (!byUrl) {
+      const read = readFile(program, wrappers, file);
+      if (read) index.files.push(file.fileName);
+      byUrl = read ?? NONE;
+      index.read.set(file, byUrl);
+    }
+    found.push(...(byUrl.get(key) ?? []));
+  }
+  return found;
 }
 
 export interface ProgramIndexStatistics {
-  /** How many times the program's index was built (once, however many files were linted). */
+  /** How many times the program's index was started (once, however many files were linted). */
   builds: number;
-  /** The files it read. */
+  /** The files it converted, in the order it read them. */
   files: readonly string[];
 }
 
