@@ -110,8 +110,42 @@ const results = {
   },
 };
 
+/** A type-aware part that meets its limits over the lint without rules and misses the one beside typescript-eslint. */
+const spread = (median: number) => ({ median, min: median - 100, max: median + 100 });
+const typedVariant = (lint: number, cpu: number, findings: Record<string, number> = {}) => ({ lintMs: spread(lint), cpuMs: spread(cpu), peakMiB: spread(480), findings });
+const typeAware = {
+  runs: 15,
+  project: { seed: 6, files: 401, lines: 5624, helpers: 140, hooks: 80, components: 120, pages: 60 },
+  variants: {
+    baseline: typedVariant(4000, 7000),
+    syntactic: typedVariant(4000, 7000),
+    'type-aware': typedVariant(4300, 7450, { renderedPerItemAcrossFiles: 50 }),
+    tseslint: typedVariant(8000, 12000, { unusedVar: 170 }),
+    'tseslint+sse': typedVariant(8500, 12700, { unusedVar: 170, renderedPerItemAcrossFiles: 50 }),
+  },
+  targets: {
+    cpuOverBaseline: 1.064,
+    memoryOverBaseline: 1.019,
+    cpuOverTseslint: 1.061,
+    memoryOverTseslint: 1.007,
+    pairedRunByRun: true,
+    cpuOverBaselineRuns: { median: 1.064, min: 0.96, max: 1.38 },
+    cpuOverTseslintRuns: { median: 1.061, min: 0.905, max: 1.131 },
+    met: false,
+  },
+  limits: { cpuOverBaseline: 1.1, memoryOverBaseline: 1.15, overTseslint: 1.05 },
+  measured: { date: '2026-12-07', loadAverageAtStart: [1.8, 1.9, 1.9], loadAverageAtEnd: [1.8, 1.8, 1.9] },
+  typeAwareAddedMs: 300,
+  typeAwareOverSyntactic: 1.075,
+  typeAwareAddedCpuMs: 450,
+  typeAwareOverSyntacticCpu: 1.064,
+  declarationsSummarised: 387,
+  declarationWalks: 387,
+  indexConversions: 0,
+};
+
 describe('writeReport', () => {
-  writeReport(results, { docs });
+  writeReport({ ...results, typeAware }, { docs });
   const page = readFileSync(path.join(docs, 'benchmarks.md'), 'utf8');
 
   it('states each measured target with its verdict', () => {
@@ -158,6 +192,14 @@ describe('writeReport', () => {
     expect(page).toContain('The costliest is `sse/no-duplicate-stream`, 40.0 µs per file.');
   });
 
+  it('names only the type-aware limits a run missed, with the run-by-run range', () => {
+    expect(page).toContain('| CPU +6.4%, memory +1.9%; beside: CPU +6.1%, memory +0.7% | **not met** |');
+    expect(page).toContain("- **Type-aware mode: +6.1% CPU beside typescript-eslint's `recommended-type-checked`, not ≤ +5%.**");
+    expect(page).toContain('keeps converted 0 files here');
+    expect(page).toContain('run by run, the ratio beside typescript-eslint ranged −9.5% to +13.1% over these 15 runs');
+    expect(page).not.toContain('CPU over a typed lint without rules, not ≤');
+  });
+
   it('compares oxlint with the ESLint CLI, and shows the editor cold and warm', () => {
     expect(page).toContain('## 4. oxlint and the editor');
     expect(page).toContain('| examples/live-dashboard (7 files) | 8 | 0.50 (0.45–0.60) | 1.50 (1.40–1.70) | 3.0× |');
@@ -168,6 +210,6 @@ describe('writeReport', () => {
   it('writes the chart it links and the results it was made from', () => {
     expect(page).toContain('![Lint time against file size](benchmarks/lint-scaling.svg)');
     expect(readFileSync(path.join(docs, 'benchmarks/lint-scaling.svg'), 'utf8')).toContain('<svg');
-    expect(JSON.parse(readFileSync(path.join(docs, 'benchmarks/results.json'), 'utf8'))).toEqual(results);
+    expect(JSON.parse(readFileSync(path.join(docs, 'benchmarks/results.json'), 'utf8'))).toEqual({ ...results, typeAware });
   });
 });
