@@ -5,25 +5,9 @@
  * (`streamOpeningsByUrl`), and the keys found there must be among the keys answered, unless the
  * answer is null: an answer that left a key out would hide a duplicate stream in that file.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { streamOpeningsByUrl } from '../../src/analysis/stream-openings-by-url.js';
-import type { StreamWrapper } from '../../src/analysis/stream-sources.js';
-import { resolveImportThroughProgram } from '../../src/analysis/typed/imported-values.js';
-import { possibleUrlKeys } from '../../src/analysis/typed/possible-url-keys.js';
-import { programSourceCode } from '../../src/analysis/typed/program-source-code.js';
-import { typescript } from '../../src/analysis/typed/typescript-module.js';
-import { project } from './typed-scratch-project.js';
+import { type UrlKeysCase, describePossibleUrlKeys } from './typed-possible-url-keys-cases.js';
 
-interface Case {
-  code: string;
-  /** What `possibleUrlKeys` answers: the keys, or null (the file must be converted). */
-  keys: string[] | null;
-  /** The keys the converted file's openings have. */
-  found: string[];
-  wrappers?: StreamWrapper[];
-}
-
-const CASES: Record<string, Case> = {
+const CASES: Record<string, UrlKeysCase> = {
   // Written out: the key `streamUrlOf` gives, fragment dropped, scheme and host in lower case.
   'a string written out': {
     code: "export const feed = new EventSource('/api/feed#top');\nexport const other = new EventSource('HTTPS://Api.Example.com/Events');",
@@ -157,26 +141,4 @@ const CASES: Record<string, Case> = {
   },
 };
 
-const files = Object.fromEntries(Object.keys(CASES).map((name, index) => [`case-${index}.tsx`, CASES[name]!.code]));
-const scratch = project({ ...files, 'config.ts': "export const FEED = '/api/feed';\n" });
-afterAll(scratch.dispose);
-
-/** The keys of every opening of the converted file, consumer or not, as the index reads them. */
-function foundKeys(fileName: string, wrappers: StreamWrapper[]): string[] {
-  const file = scratch.program.getSourceFile(fileName)!;
-  const sourceCode = programSourceCode(scratch.program, file)!;
-  return [...streamOpeningsByUrl(sourceCode, { wrappers, fileName, resolveImport: resolveImportThroughProgram }).keys()].sort();
-}
-
-describe('possibleUrlKeys', () => {
-  for (const [index, [name, { keys, found, wrappers = [] }]] of Object.entries(CASES).entries()) {
-    it(name, () => {
-      const fileName = scratch.file(`case-${index}.tsx`);
-      const answer = possibleUrlKeys(typescript(), scratch.program.getTypeChecker(), scratch.program.getSourceFile(fileName)!, wrappers);
-      expect(answer && [...answer].sort()).toEqual(keys && [...keys].sort());
-      const actual = foundKeys(fileName, wrappers);
-      expect(actual).toEqual([...found].sort());
-      if (answer) expect(actual.filter((key) => !answer.has(key))).toEqual([]);
-    });
-  }
-});
+describePossibleUrlKeys('possibleUrlKeys', CASES, { 'config.ts': "export const FEED = '/api/feed';\n" });
