@@ -195,7 +195,7 @@ describe('writeReport', () => {
   it('names only the type-aware limits a run missed, with the run-by-run range', () => {
     expect(page).toContain('| CPU +6.4%, memory +1.9%; beside: CPU +6.1%, memory +0.7% | **not met** |');
     expect(page).toContain("- **Type-aware mode: +6.1% CPU beside typescript-eslint's `recommended-type-checked`, not ≤ +5%.**");
-    expect(page).toContain('keeps converted 0 files here');
+    expect(page).toContain('may open the URL asked about, 0 files here (');
     expect(page).toContain('run by run, the ratio beside typescript-eslint ranged −9.5% to +13.1% over these 15 runs');
     expect(page).not.toContain('CPU over a typed lint without rules, not ≤');
   });
