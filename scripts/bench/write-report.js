@@ -61,8 +61,19 @@ function machineSection(results) {
       ],
     ).replace('| --- | ---: |', '| --- | --- |'),
     '',
+    provenance(m),
+    '',
     'A shared 2-core machine: figures move by tens of percent from run to run, so every figure is a median of several runs with its range, and ratios measured in the same run mean more than absolute times.',
   ].join('\n');
+}
+
+/** Which run the page's sections come from: one whole run, or one whole run with parts measured again later. */
+function provenance(machine) {
+  if (!machine.command) return 'The sections below come from several runs; each gives its own date and load.';
+  const later = machine.remeasured ?? [];
+  return later.length === 0
+    ? `Every section below comes from this one run (\`${machine.command}\`), its parts measured one after another with nothing else running; each section gives the date and load of its own part.`
+    : `Every section below comes from this one run (\`${machine.command}\`), except ${later.map((part) => `\`${part}\``).join(', ')}, measured again later with \`--update-docs\` (dated in its section).`;
 }
 
 function targetsSection(results) {
@@ -181,11 +192,18 @@ function realCodeLines(lint) {
     ),
     '',
     `The plugin adds ${share(realistic.addedWall)} wall time (${realistic.addedWallMs >= 0 ? '+' : '−'}${number(Math.abs(realistic.addedWallMs))} ms) and ${share(realistic.addedCpu)} CPU time to the whole lint${realistic.problems.length === 0 ? ", and changes no other rule's findings" : ''}.${
-      crossesZero(realistic.addedWall) || crossesZero(realistic.addedCpu)
-        ? ` A range that crosses zero is this shared machine's noise between processes, not a saving: ESLint's per-rule times above put the \`recommended\` rules at ${number(lint.recommended.ms, 1)} ms over these files, ${number((lint.recommended.ms / realistic.without.cpuMs.median) * 100, 2)}% of the whole lint's CPU time.`
-        : ''
-    }${lint.problems.length === 0 ? '' : ` Problems: ${lint.problems.join('; ')}.`}`,
+      crossesZero(realistic.addedWall) || crossesZero(realistic.addedCpu) ? " A range that crosses zero is this shared machine's noise between processes, not a saving." : ''
+    } ${wholeLintNoise(lint)}${lint.problems.length === 0 ? '' : ` Problems: ${lint.problems.join('; ')}.`}`,
   ];
+}
+
+/**
+ * What the rules' own time is beside the whole lint, and how far the lint without them moved
+ * between its own runs: two fresh processes differ by more on this machine than the rules cost.
+ */
+function wholeLintNoise({ recommended, realistic }) {
+  const { median, min, max } = realistic.without.cpuMs;
+  return `ESLint's per-rule times above put the \`recommended\` rules at ${number(recommended.ms, 1)} ms over these files, ${number((recommended.ms / median) * 100, 2)}% of the whole lint's CPU time (a per-file minimum, which leaves out what a rule pays once per process). The lint without the plugin alone took ${number(min / 1000, 1)}–${number(max / 1000, 1)} s of CPU over its ${realistic.runs} runs (${percentChange(min / median)} to ${percentChange(max / median)} of its median), so the share between two processes measures this machine's drift as much as the plugin.`;
 }
 
 function lintSection(results, charts) {
@@ -339,7 +357,7 @@ function hubBrowserLines(hubBrowser) {
   return [
     '### In Chromium',
     '',
-    `Events delivered to a page's handlers per second in Chromium ${hubBrowser.chromium} (the proof's browser), ${number(hubBrowser.events)} per shape over HTTP/1.1 from 127.0.0.1. The server is scripted: each stream's bytes are formatted before the page subscribes and written as fast as the socket takes them, and the hub's endpoint speaks the multiplex protocol without the server multiplexer's own work per event (\`npm run bench -- fanout\` measures that), so these are the browser's side alone. Each run is a fresh browser context; the shapes take turns, run by run, and each ratio is taken within a round. Median of ${hubBrowser.runs} runs after a warm-up (range), measured in a run of its own on ${hubBrowser.machine.date} (load average ${load(hubBrowser.machine.loadAverageAtStart)} at start, ${load(hubBrowser.machine.loadAverageAtEnd)} at end): \`npm run bench -- hub-browser\`.`,
+    `Events delivered to a page's handlers per second in Chromium ${hubBrowser.chromium} (the proof's browser), ${number(hubBrowser.events)} per shape over HTTP/1.1 from 127.0.0.1. The server is scripted: each stream's bytes are formatted before the page subscribes and written as fast as the socket takes them, and the hub's endpoint speaks the multiplex protocol without the server multiplexer's own work per event (\`npm run bench -- fanout\` measures that), so these are the browser's side alone. Each run is a fresh browser context; the shapes take turns, run by run, and each ratio is taken within a round. Median of ${hubBrowser.runs} runs after a warm-up (range), measured on ${hubBrowser.machine.date} (load average ${load(hubBrowser.machine.loadAverageAtStart)} at start, ${load(hubBrowser.machine.loadAverageAtEnd)} at end): \`npm run bench -- hub-browser\`.`,
     '',
     table(
       ['shape', 'connections', 'events/s delivered', '× one native `EventSource`'],
@@ -366,7 +384,7 @@ function hubSection(results, charts) {
   const count = (value) => number(value);
   out.push(
     '',
-    `In Node, against a scripted \`fetch\` whose body is the real wire format in 64 KiB reads: every figure covers the read, UTF-8 decoding, event-stream parsing, routing by topic number and a \`MessageEvent\` to each subscriber's \`onmessage\`. Median of ${hub.runs} runs after a warm-up (range); the hub and a stream per subscriber take turns, run by run${hub.machine.date ? `, measured in a run of its own on ${hub.machine.date} (load average ${hub.machine.loadAverageAtStart.map((v) => v.toFixed(2)).join(' ')} at start, ${hub.machine.loadAverageAtEnd.map((v) => v.toFixed(2)).join(' ')} at end): \`npm run bench -- hub\`` : ''}. Events per CPU-second count every thread of the process, the garbage collector's included.`,
+    `In Node, against a scripted \`fetch\` whose body is the real wire format in 64 KiB reads: every figure covers the read, UTF-8 decoding, event-stream parsing, routing by topic number and a \`MessageEvent\` to each subscriber's \`onmessage\`. Median of ${hub.runs} runs after a warm-up (range); the hub and a stream per subscriber take turns, run by run${hub.machine.date ? `, measured on ${hub.machine.date} (load average ${hub.machine.loadAverageAtStart.map((v) => v.toFixed(2)).join(' ')} at start, ${hub.machine.loadAverageAtEnd.map((v) => v.toFixed(2)).join(' ')} at end): \`npm run bench -- hub\`` : ''}. Events per CPU-second count every thread of the process, the garbage collector's included.`,
     '',
     table(
       ['routing', 'events', 'events/s', 'events per CPU-second', 'deliveries/s', 'connections'],
@@ -567,8 +585,18 @@ function shortfallSection(results) {
       .filter(([name]) => !/ceiling/i.test(name))
       .map(([name, value]) => floorEntry(name, { ...value, min: value.median, max: value.median }))
       .join(', ');
+    const { target } = hub;
+    const missed = [
+      target.measured < target.eventsPerCpuSecond && `${number(target.measured)} events per CPU-second, not ≥ ${number(target.eventsPerCpuSecond)}`,
+      target.measuredToPlain < target.toPlainPerCpu && `${target.measuredToPlain.toFixed(2)}× a stream per subscriber, not ≥ ${target.toPlainPerCpu}×`,
+    ].filter(Boolean);
+    // The floor is timed on the machine of the run, so the share of its ceiling travels between machines; the target's absolute figure does not.
+    const ceiling = hub.floor.ceilingEventsPerSecond?.median;
+    const share = ceiling
+      ? ` Those two steps alone allow at most ${number(ceiling)} events per second on this machine; the hub reaches ${number((target.measured / ceiling) * 100)}% of that, and a machine whose floor is faster moves the figure with it.`
+      : '';
     out.push(
-      `- **Hub throughput: ${number(hub.target.measured)} events per CPU-second and ${hub.target.measuredToPlain.toFixed(2)}× a stream per subscriber, not ≥ 1,000,000 and ≥ 0.9×.** Per event this runtime spends, before reading, decoding or routing: ${floor}. Protocol 3 routes an event by its topic's number, and the parser reads that number in place; what is left per event is the parse (three lines), the \`MessageEvent\` Node builds, and garbage collection.`,
+      `- **Hub throughput: ${missed.join('; ')}.** Per event this runtime spends, before reading, decoding or routing: ${floor}.${share} Protocol 3 routes an event by its topic's number, and the parser reads that number in place; what is left per event is the parse (three lines), the \`MessageEvent\` Node builds, and garbage collection.`,
     );
   }
   return out.length === 0 ? '' : ['## Where a target is not met', '', ...out].join('\n');

@@ -187,7 +187,9 @@ describe('writeReport', () => {
   it('shows what the plugin adds to a whole lint, and why the target is not met', () => {
     expect(page).toContain('| without the plugin | 20.00 (19.00–23.00) | 21.00 (20.50–22.00) | 1,234 |');
     expect(page).toContain('| with `sse.configs.recommended` | 20.10 (19.50–23.50) | 21.21 (20.80–22.10) | 1,234 + 0 `sse/` |');
-    expect(page).toContain("The plugin adds +0.5% (−2.0% to +3.0%) wall time (+100 ms) and +1.0% (+0.4% to +1.5%) CPU time to the whole lint, and changes no other rule's findings. A range that crosses zero is this shared machine's noise between processes, not a saving: ESLint's per-rule times above put the `recommended` rules at 60.0 ms over these files, 0.29% of the whole lint's CPU time.");
+    expect(page).toContain(
+      "The plugin adds +0.5% (−2.0% to +3.0%) wall time (+100 ms) and +1.0% (+0.4% to +1.5%) CPU time to the whole lint, and changes no other rule's findings. A range that crosses zero is this shared machine's noise between processes, not a saving. ESLint's per-rule times above put the `recommended` rules at 60.0 ms over these files, 0.29% of the whole lint's CPU time (a per-file minimum, which leaves out what a rule pays once per process). The lint without the plugin alone took 20.5–22.0 s of CPU over its 3 runs (−2.4% to +4.8% of its median), so the share between two processes measures this machine's drift as much as the plugin.",
+    );
     expect(page).toContain('- **Lint cost on real code: the `recommended` rules together cost 1.20× `react/jsx-key` per file (60.0 µs against 50.0 µs), not ≤ 1×.**');
     expect(page).toContain('The costliest is `sse/no-duplicate-stream`, 40.0 µs per file.');
   });
@@ -205,6 +207,51 @@ describe('writeReport', () => {
     expect(page).toContain('| examples/live-dashboard (7 files) | 8 | 0.50 (0.45–0.60) | 1.50 (1.40–1.70) | 3.0× |');
     expect(page).toContain('Both reported the same findings');
     expect(page).toContain('| `recommended-type-checked`, `src/DeviceList.tsx` | 2,800 (2,600–3,000) | 28 (15–60) | 17:9 sse/no-eventsource-per-item |');
+  });
+
+  it('says which run each section comes from', () => {
+    expect(page).toContain('The sections below come from several runs; each gives its own date and load.');
+    const pageOf = (machine: object) => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'write-report-provenance-'));
+      try {
+        writeReport({ ...results, typeAware, machine: { ...results.machine, ...machine } }, { docs: folder });
+        return readFileSync(path.join(folder, 'benchmarks.md'), 'utf8');
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    };
+    const command = 'npm run bench -- --write-docs --type-aware-runs 15';
+    expect(pageOf({ command })).toContain(
+      'Every section below comes from this one run (`npm run bench -- --write-docs --type-aware-runs 15`), its parts measured one after another with nothing else running;',
+    );
+    expect(pageOf({ command, remeasured: ['hub', 'type-aware'] })).toContain(
+      'Every section below comes from this one run (`npm run bench -- --write-docs --type-aware-runs 15`), except `hub`, `type-aware`, measured again later with `--update-docs` (dated in its section).',
+    );
+  });
+
+  it('names only the hub limits a run missed, with the share of the per-event ceiling it reached', () => {
+    // The hub's tables need a whole run's figures; the paragraph under test reads only `target` and `floor`.
+    const committed = JSON.parse(readFileSync(new URL('../../docs/benchmarks/results.json', import.meta.url), 'utf8'));
+    const floor = {
+      eventStreamParseNanoseconds: { median: 300, min: 290, max: 320 },
+      dispatchNanoseconds: { median: 200, min: 190, max: 210 },
+      ceilingEventsPerSecond: { median: 2_000_000, min: 1_900_000, max: 2_100_000 },
+    };
+    const shortfallOf = (measured: number, measuredToPlain: number) => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'write-report-hub-'));
+      try {
+        const target = { ...committed.hub.target, eventsPerCpuSecond: 1_000_000, toPlainPerCpu: 0.9, measured, measuredToPlain, met: false };
+        writeReport({ ...results, typeAware, hub: { ...committed.hub, floor, target } }, { docs: folder });
+        return readFileSync(path.join(folder, 'benchmarks.md'), 'utf8').split('\n').find((line) => line.startsWith('- **Hub throughput'));
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    };
+    const slow = shortfallOf(800_000, 1.25);
+    expect(slow).toContain('- **Hub throughput: 800,000 events per CPU-second, not ≥ 1,000,000.**');
+    expect(slow).toContain('event stream parse 300 ns, dispatch 200 ns. Those two steps alone allow at most 2,000,000 events per second on this machine; the hub reaches 40% of that');
+    expect(shortfallOf(800_000, 0.5)).toContain('- **Hub throughput: 800,000 events per CPU-second, not ≥ 1,000,000; 0.50× a stream per subscriber, not ≥ 0.9×.**');
+    expect(shortfallOf(1_200_000, 0.5)).toContain('- **Hub throughput: 0.50× a stream per subscriber, not ≥ 0.9×.**');
   });
 
   it('writes the chart it links and the results it was made from', () => {
