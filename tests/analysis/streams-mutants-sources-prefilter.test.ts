@@ -41,6 +41,17 @@ describe.each(parsers)('sourceMentionsStream with a wrappers option (%s)', (_nam
     expect(mentions(`import { SSE } from 'sse.js';\nnew SSE(url);`)).toBe(true);
   });
 
+  it('decides alone for a file whose text does not spell a stream: a name built by an escape is not looked at', () => {
+    // The text test is the documented limit of every rule (README, "What counts as a stream"): the scope analysis
+    // would resolve `window['Event\\x53ource']` to the global, but it never runs on such a file.
+    // kills stream-sources.ts:300 '!sourceMentionsStream(sourceCode, wrappers)' -> 'false'
+    const code = `export const feed = new window['Event\\x53ource']('/api/x');`;
+    expect(mentions(code)).toBe(false);
+    expect(analyse(parser, code, (sourceCode) => getStreamOpenings(sourceCode, WRAPPERS).length)).toBe(0);
+    // The same opening spelled out is found, so the zero above is the text test's answer.
+    expect(analyse(parser, `export const feed = new window['EventSource']('/api/x');`, (sourceCode) => getStreamOpenings(sourceCode, WRAPPERS).length)).toBe(1);
+  });
+
   it('counts an import of a wrapper module, and nothing in a file that neither names nor imports a stream', () => {
     expect(mentions(`import { openLive } from './live';\nopenLive(url);`)).toBe(true);
     // kills stream-sources.ts:130 'includesEventSource(…) || referencesAnyModule(…)' -> 'true'
