@@ -35,11 +35,12 @@ import { writeReport } from './bench/write-report.js';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
-const runsIndex = args.indexOf('--runs');
-const runs = runsIndex === -1 ? 5 : Number(args[runsIndex + 1]);
-const typeAwareRunsIndex = args.indexOf('--type-aware-runs');
-const typeAwareRuns = typeAwareRunsIndex === -1 ? runs : Number(args[typeAwareRunsIndex + 1]);
-const parts = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--runs' && args[index - 1] !== '--type-aware-runs');
+/** The options followed by a number; the words that follow nothing of the kind name parts. */
+const NUMBER_OPTIONS = ['--runs', '--type-aware-runs'];
+const numberOption = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const runs = numberOption('--runs', 5);
+const typeAwareRuns = numberOption('--type-aware-runs', runs);
+const parts = args.filter((arg, index) => !arg.startsWith('--') && !NUMBER_OPTIONS.includes(args[index - 1]));
 const writeDocs = args.includes('--write-docs');
 const updateDocs = args.includes('--update-docs');
 if (writeDocs && (parts.length > 0 || args.includes('--skip-eslint'))) {

@@ -592,11 +592,11 @@ function shortfallSection(results) {
     ].filter(Boolean);
     // The floor is timed on the machine of the run, so the share of its ceiling travels between machines; the target's absolute figure does not.
     const ceiling = hub.floor.ceilingEventsPerSecond?.median;
-    const share = ceiling
+    const ceilingShare = ceiling
       ? ` Those two steps alone allow at most ${number(ceiling)} events per second on this machine; the hub reaches ${number((target.measured / ceiling) * 100)}% of that, and a machine whose floor is faster moves the figure with it.`
       : '';
     out.push(
-      `- **Hub throughput: ${missed.join('; ')}.** Per event this runtime spends, before reading, decoding or routing: ${floor}.${share} Protocol 3 routes an event by its topic's number, and the parser reads that number in place; what is left per event is the parse (three lines), the \`MessageEvent\` Node builds, and garbage collection.`,
+      `- **Hub throughput: ${missed.join('; ')}.** Per event this runtime spends, before reading, decoding or routing: ${floor}.${ceilingShare} Protocol 3 routes an event by its topic's number, and the parser reads that number in place; what is left per event is the parse (three lines), the \`MessageEvent\` Node builds, and garbage collection.`,
     );
   }
   return out.length === 0 ? '' : ['## Where a target is not met', '', ...out].join('\n');

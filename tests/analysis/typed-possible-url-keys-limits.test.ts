@@ -2,9 +2,9 @@
  * `possibleUrlKeys` at the edges of its reading: how deep it follows a URL, which operators pass a
  * varying part on, names of other files, where the name of a stream goes as an argument or a key
  * rather than a callee, names that resolve oddly (`undefined`, undeclared ones), strings and
- * escapes beside an opening, a wrapper's namespace, and where a name is declared. Each case is also converted and read as the program index reads it
- * (tests/analysis/typed-possible-url-keys-cases.ts); the shapes one by one are in
- * typed-possible-url-keys-shapes.test.ts.
+ * escapes beside an opening, a wrapper's namespace, and where a name is declared. Each case is
+ * also converted and read as the program index reads it (tests/analysis/typed-possible-url-keys-cases.ts);
+ * the shapes one by one are in typed-possible-url-keys-shapes.test.ts.
  */
 import { type UrlKeysCase, describePossibleUrlKeys } from './typed-possible-url-keys-cases.js';
 

@@ -144,6 +144,17 @@ const typeAware = {
   indexConversions: 0,
 };
 
+/** The page `writeReport` makes of `figures`, written to a folder of its own and removed again. */
+function pageWith(figures: object): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'write-report-page-'));
+  try {
+    writeReport(figures, { docs: folder });
+    return readFileSync(path.join(folder, 'benchmarks.md'), 'utf8');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 describe('writeReport', () => {
   writeReport({ ...results, typeAware }, { docs });
   const page = readFileSync(path.join(docs, 'benchmarks.md'), 'utf8');
@@ -211,15 +222,7 @@ describe('writeReport', () => {
 
   it('says which run each section comes from', () => {
     expect(page).toContain('The sections below come from several runs; each gives its own date and load.');
-    const pageOf = (machine: object) => {
-      const folder = mkdtempSync(path.join(tmpdir(), 'write-report-provenance-'));
-      try {
-        writeReport({ ...results, typeAware, machine: { ...results.machine, ...machine } }, { docs: folder });
-        return readFileSync(path.join(folder, 'benchmarks.md'), 'utf8');
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
-      }
-    };
+    const pageOf = (machine: object) => pageWith({ ...results, typeAware, machine: { ...results.machine, ...machine } });
     const command = 'npm run bench -- --write-docs --type-aware-runs 15';
     expect(pageOf({ command })).toContain(
       'Every section below comes from this one run (`npm run bench -- --write-docs --type-aware-runs 15`), its parts measured one after another with nothing else running;',
@@ -238,14 +241,9 @@ describe('writeReport', () => {
       ceilingEventsPerSecond: { median: 2_000_000, min: 1_900_000, max: 2_100_000 },
     };
     const shortfallOf = (measured: number, measuredToPlain: number) => {
-      const folder = mkdtempSync(path.join(tmpdir(), 'write-report-hub-'));
-      try {
-        const target = { ...committed.hub.target, eventsPerCpuSecond: 1_000_000, toPlainPerCpu: 0.9, measured, measuredToPlain, met: false };
-        writeReport({ ...results, typeAware, hub: { ...committed.hub, floor, target } }, { docs: folder });
-        return readFileSync(path.join(folder, 'benchmarks.md'), 'utf8').split('\n').find((line) => line.startsWith('- **Hub throughput'));
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
-      }
+      const target = { ...committed.hub.target, eventsPerCpuSecond: 1_000_000, toPlainPerCpu: 0.9, measured, measuredToPlain, met: false };
+      const page = pageWith({ ...results, typeAware, hub: { ...committed.hub, floor, target } });
+      return page.split('\n').find((line) => line.startsWith('- **Hub throughput'));
     };
     const slow = shortfallOf(800_000, 1.25);
     expect(slow).toContain('- **Hub throughput: 800,000 events per CPU-second, not ≥ 1,000,000.**');
