@@ -1,5 +1,6 @@
 import { lastEventIdHeader } from '../sse/last-event-id.js';
 import { createEventStreamParser, type EventStreamParser, type ParsedEvent } from '../sse/parser.js';
+import { createUtf8ChunkDecoder } from '../sse/utf8-chunks.js';
 import type { HubEnvironment } from './environment.js';
 import type { ResolvedReconnectPolicy } from './options.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
@@ -82,8 +83,10 @@ export class EventStreamConnection {
     this.#afterLastAttempt = policy.afterLastAttempt;
     this.#parser = createEventStreamParser(
       {
+        // Muted once the attempt is given up: `#abortAttempt` forgets it before aborting it, so
+        // no signal needs reading here, on the path of every event.
         onEvent: (event) => {
-          if (this.#attempt && !this.#attempt.signal.aborted) this.#listener.event(event);
+          if (this.#attempt) this.#listener.event(event);
         },
         onRetry: (milliseconds) => this.#backoff.setFloor(milliseconds),
       },
@@ -174,14 +177,14 @@ export class EventStreamConnection {
     // guarantees that a pending read settles even under a fetch polyfill that ignores the signal.
     const cancel = (): void => void reader.cancel().catch(() => undefined);
     attempt.signal.addEventListener('abort', cancel, { once: true });
-    // Streaming decode: a multi-byte character may be split across chunks.
-    const decoder = new TextDecoder();
+    // A read may end inside a multi-byte character; the decoder holds such a tail for the next read.
+    const decoder = createUtf8ChunkDecoder();
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done || attempt.signal.aborted) break;
         this.#lastHeardAt = this.#environment.now();
-        this.#parser.push(decoder.decode(value, { stream: true }));
+        this.#parser.push(decoder.decode(value));
       }
     } catch {
       // A network error ends the stream like a clean end does: the caller reconnects. (Not an

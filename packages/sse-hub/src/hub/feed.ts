@@ -100,7 +100,7 @@ export class Feed {
     // garbage to collect (`npm run bench -- hub`).
     const sinks = (this.#delivery ??= [...this.#sinks]);
     for (const sink of sinks) {
-      if (this.#sinks.has(sink)) sink.message(event);
+      if (this.#stillAttached(sinks, sink)) sink.message(event);
     }
   }
 
@@ -132,7 +132,15 @@ export class Feed {
     // A change during delivery drops `#delivery`; this loop keeps the array it started with.
     const sinks = (this.#delivery ??= [...this.#sinks]);
     for (const sink of sinks) {
-      if (this.#sinks.has(sink)) deliver(sink);
+      if (this.#stillAttached(sinks, sink)) deliver(sink);
     }
+  }
+
+  /**
+   * Whether `sink`, of the delivery array `sinks`, is still attached. Every change drops
+   * `#delivery`, so while it is still `sinks` nothing has changed and no lookup is needed.
+   */
+  #stillAttached(sinks: FeedSink[], sink: FeedSink): boolean {
+    return this.#delivery === sinks || this.#sinks.has(sink);
   }
 }

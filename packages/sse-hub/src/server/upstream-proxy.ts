@@ -5,6 +5,7 @@
  */
 import { lastEventIdHeader } from '../sse/last-event-id.js';
 import { createEventStreamParser } from '../sse/parser.js';
+import { createUtf8ChunkDecoder } from '../sse/utf8-chunks.js';
 import { fullJitterDelay } from '../sse/backoff.js';
 import type { BackoffPolicy } from './reconnect-backoff.js';
 import type { TopicEnd, TopicOutput } from './topic-output.js';
@@ -127,12 +128,14 @@ export async function proxyUpstream(
     }
 
     output.open();
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = response.body.getReader();
+    // Not `TextDecoderStream`: it strips a byte order mark the parser must see (the format strips only one).
+    const decoder = createUtf8ChunkDecoder();
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        parser.push(value);
+        parser.push(decoder.decode(value));
         const events = parsed;
         parsed = [];
         for (const event of events) {

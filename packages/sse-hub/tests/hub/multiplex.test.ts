@@ -415,6 +415,28 @@ describe('multiplex mode', () => {
     expect(server.posts.map((post) => post.json())).toEqual([{ connection: 'c2', subscribe: ['/a'] }]);
   });
 
+  it('reads nothing more of a read once a ready frame in it gives the connection up', async () => {
+    const { hub, clock, server, connect, accept } = multiplexHub();
+    const source = hub.sharedEventSource('/a');
+    const seen = record(source, ['message']);
+    await clock.advance(0);
+    const stream = await connect('c1');
+    await accept();
+    stream.frame({ kind: 'open', topic: '/a' });
+    stream.frame({ kind: 'event', topic: '/a', type: 'message', data: 'before', id: '' });
+    await clock.advance(0);
+    const number = stream.numberOf('/a');
+    // One read: a server of another version, then an event under the number `/a` held: the
+    // number belongs to a connection the hub has given up.
+    stream.push(
+      `event: sse-hub\ndata: ${JSON.stringify({ kind: 'ready', connection: 'c2', maxTopics: 64, protocol: HUB_PROTOCOL_VERSION + 1 })}\n\n` +
+        `id: \ntopic: ${number}\ndata: after\n\n`,
+    );
+    await clock.advance(0);
+    expect(server.gets[0]!.aborted).toBe(true);
+    expect(seen).toEqual(['message:before']);
+  });
+
   it('gives up on a protocol mismatch that does not go away at the attempt limit', async () => {
     const { hub, clock, server } = multiplexHub({ reconnect: { maxAttempts: 2 } });
     const source = hub.sharedEventSource('/a');

@@ -85,6 +85,25 @@ describe('physical stream requests', () => {
     await clock.advance(0);
     expect(seen).toEqual(['message:caf\u00e9 \u{1F600}']);
   });
+
+  it('strips one byte order mark at the start of each connection, as the format has it, and not a second one', async () => {
+    const { hub, clock, server } = createTestHub({ reconnect: { initialDelayMs: 1000 } }, { random: () => 0 });
+    const source = hub.sharedEventSource(URL_A);
+    const seen = record(source, ['message']);
+    await clock.advance(0);
+    // A second mark is part of the first field's name, `\uFEFFdata`, which no event has.
+    const marks = new TextEncoder().encode('\uFEFF\uFEFFdata: hidden\n\ndata: seen\n\n');
+    // Cut inside the first mark, as a read may be.
+    const first = server.last.openStream();
+    first.pushBytes(marks.subarray(0, 2));
+    first.pushBytes(marks.subarray(2));
+    await clock.advance(0);
+    first.end();
+    await clock.advance(0);
+    server.last.openStream().push('\uFEFFdata: after the reconnect\n\n');
+    await clock.advance(0);
+    expect(seen).toEqual(['message:seen', 'message:after the reconnect']);
+  });
 });
 
 describe('reconnect policy', () => {

@@ -247,8 +247,10 @@ describe('createEventStreamParser', () => {
     const pieces = ['data: a', 'data:b', 'data', 'data:', 'event: x', 'event:', 'id: 5', 'id:6', 'id', 'id: a\0b', 'id: ✓',
       'retry: 100', 'retry: x', 'retry:', 'retry: ', 'retry:007', ': c', ':', '', '', 'foo: bar', 'data:  sp', 'data: ü€😀',
       'data: a:b', '\uFEFFdata: not a byte order mark here',
-      // Unknown fields as long as the known ones, which the parser tells apart by their length first.
-      'date: x', 'ix: 8', 'evnt: y', 'retri: 7', 'topic: 3'];
+      // Unknown fields as long as the known ones, which the parser tells apart by their length
+      // first, then `data` and `id` code by code: each of their letters is missed once here.
+      'date: x', 'ix: 8', 'evnt: y', 'retri: 7', 'topic: 3', 'bata: 1', 'dbta: 2', 'daha: 3', 'xd: 4', 'tvent: 5',
+      'id: \0', 'id: 1\0'];
     const breaks = ['\n', '\r', '\r\n'];
     const randomStream = (): string => {
       let text = random() < 0.2 ? '\uFEFF' : '';
