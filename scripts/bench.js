@@ -17,7 +17,8 @@
  * verdicts sit within a few percent of their limits, where five runs cannot tell them apart, and a
  * whole run at fifteen runs per part would take hours.
  * `fanout` (the server multiplexer over the Redis backplane) runs only when named: it needs
- * `redis-server`, and its figures belong to docs/server.md.
+ * `redis-server`, and its figures belong to docs/server.md. An unknown option or part is refused
+ * with the usage (`--help` prints it), never read as "every part".
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,27 +33,19 @@ import { formatLintScaling, measureLintScaling } from './bench/lint-scaling.js';
 import { formatOxlint, measureOxlint } from './bench/oxlint.js';
 import { formatSfcCost, measureSfcCost } from './bench/sfc-cost.js';
 import { writeReport } from './bench/write-report.js';
+import { BENCH_USAGE, parseBenchArguments } from './bench/cli-options.js';
 
 const args = process.argv.slice(2);
-const asJson = args.includes('--json');
-/** The options followed by a number; the words that follow nothing of the kind name parts. */
-const NUMBER_OPTIONS = ['--runs', '--type-aware-runs'];
-const numberOption = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const runs = numberOption('--runs', 5);
-const typeAwareRuns = numberOption('--type-aware-runs', runs);
-const parts = args.filter((arg, index) => !arg.startsWith('--') && !NUMBER_OPTIONS.includes(args[index - 1]));
-const writeDocs = args.includes('--write-docs');
-const updateDocs = args.includes('--update-docs');
-if (writeDocs && (parts.length > 0 || args.includes('--skip-eslint'))) {
-  console.error('--write-docs measures every part: name no part and do not pass --skip-eslint.');
+const options = parseBenchArguments(args);
+if (options instanceof Error) {
+  console.error(`${options.message}\n${BENCH_USAGE}`);
   process.exit(2);
 }
-if (updateDocs && (parts.length === 0 || writeDocs)) {
-  console.error('--update-docs replaces the entries of the parts named: name at least one part (or use --write-docs for all).');
-  process.exit(2);
+if (options.help) {
+  console.log(BENCH_USAGE);
+  process.exit(0);
 }
-const wanted = (name) => parts.length === 0 || parts.includes(name);
-const named = (name) => parts.includes(name);
+const { parts, runs, typeAwareRuns, writeDocs, updateDocs, wanted, json: asJson } = options;
 
 function packageVersion(name) {
   return JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
@@ -99,12 +92,12 @@ if (wanted('hub-browser')) {
   results.hubBrowser = await measureHubInBrowser({ runs: Math.min(runs, 3) });
 }
 if (wanted('install-size')) results.installSize = await measureInstallSize();
-if (named('fanout')) {
+if (wanted('fanout')) {
   // Loaded only when asked for: it brings in the Redis client.
   const { measureFanout } = await import('./bench/fanout.js');
   results.fanout = await measureFanout({ runs: Math.min(runs, 3) });
 }
-if (wanted('codemod')) results.codemod = await measureCodemodThroughput({ runs, eslintRuns: args.includes('--skip-eslint') ? 0 : 1 });
+if (wanted('codemod')) results.codemod = await measureCodemodThroughput({ runs, eslintRuns: options.skipEslint ? 0 : 1 });
 results.machine.loadAverageAtEnd = os.loadavg();
 if (writeDocs) {
   results.machine.command = `npm run bench -- ${args.join(' ')}`;
