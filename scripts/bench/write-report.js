@@ -549,6 +549,28 @@ const ratioRange = (ratios) => `${Math.min(...ratios).toFixed(1)}–${Math.max(.
 /** `+10.2%` for a ratio of 1.102. */
 const percentChange = (ratio) => `${ratio >= 1 ? '+' : '−'}${number(Math.abs(ratio - 1) * 100, 1)}%`;
 
+/**
+ * How far each CPU ratio the type-aware run missed moved from run to run, beside the ratio of
+ * the table's medians: a median of paired ratios can sit far from it when the load changes
+ * within a round, and a reader comparing the table's columns should see both.
+ */
+export function cpuSpread(typeAware) {
+  const { targets, limits, variants, runs } = typeAware;
+  const ratios = [
+    { name: 'over the typed lint without rules', ratio: targets.cpuOverBaseline, runsOf: targets.cpuOverBaselineRuns, limit: limits.cpuOverBaseline, of: ['type-aware', 'baseline'] },
+    { name: "beside typescript-eslint's `recommended-type-checked`", ratio: targets.cpuOverTseslint, runsOf: targets.cpuOverTseslintRuns, limit: limits.overTseslint, of: ['tseslint+sse', 'tseslint'] },
+  ].filter(({ ratio, limit }) => ratio > limit);
+  if (ratios.length === 0) return '';
+  const described = ratios.map(({ name, ratio, runsOf, limit, of: [variant, base] }) => {
+    const ofMedians = variants[variant].cpuMs.median / variants[base].cpuMs.median;
+    const spread = runsOf ? `ranged ${percentChange(runsOf.min)} to ${percentChange(runsOf.max)}` : `was ${percentChange(ratio)}`;
+    const verdict = runsOf && runsOf.min <= limit ? 'so one measurement can land on either side of the limit' : 'above the limit in every run';
+    return `the CPU ratio ${name} ${spread} (the ratio of the table's medians: ${percentChange(ofMedians)}), ${verdict}`;
+  });
+  const how = targets.pairedRunByRun ? 'The percentages above are medians of the ratios of runs taken within the same minute. Run by run' : 'Over';
+  return `${how} over these ${runs} runs, ${described.join('; ')}.`;
+}
+
 function shortfallSection(results) {
   const out = [];
   const { lint, hub } = results;
@@ -566,7 +588,7 @@ function shortfallSection(results) {
   }
   const typeAware = results.typeAware;
   if (typeAware && !typeAware.targets.met) {
-    const { targets, limits, runs } = typeAware;
+    const { targets, limits } = typeAware;
     /** CPU a variant spends beyond its wall time: V8's helper threads, as one figure. */
     const offMainThreadMs = (variant) => typeAware.variants[variant].cpuMs.median - typeAware.variants[variant].lintMs.median;
     const limit = (ratio) => `+${number((ratio - 1) * 100)}%`;
@@ -577,7 +599,7 @@ function shortfallSection(results) {
       targets.memoryOverTseslint > limits.overTseslint && `${percentChange(targets.memoryOverTseslint)} peak memory beside it, not ≤ ${limit(limits.overTseslint)}`,
     ].filter(Boolean);
     out.push(
-      `- **Type-aware mode: ${missed.join('; ')}.** The type checker is not the cost: typescript-eslint builds it in the baseline too. What the plugin adds is its own work, ${number(typeAware.typeAwareAddedCpuMs)} ms of CPU over the syntactic rules in this project, where every file leads to streams in other files: mostly the summaries of ${number(typeAware.declarationsSummarised)} declarations behind the per-item and in-loop findings. The program-wide index of stream URLs that \`no-duplicate-stream\` keeps converts a file to ESTree only when TypeScript's tree of the file says it may open the URL asked about${typeAware.indexConversions === undefined ? '' : `, ${number(typeAware.indexConversions)} files here`} (before 2026-12-07 it converted all 56 files that mention a stream, 70–126 ms of the lint in CPU profiles; now 9–13 ms). In CPU profiles of the lint beside typescript-eslint's rules (\`node --cpu-prof --cpu-prof-interval 250 scripts/bench/type-aware-cost.js --child <project> tseslint+sse\`, two runs, 2026-12-07) the plugin's own frames, with the checker work they call, came to 344–377 ms of a 10.0–10.6 s main thread, 3.4–3.5%: the summaries 123–133 ms (reading the bodies of the declarations a candidate leads to, and the checker resolving each callee: \`getSymbolAtLocation\` 67 ms of them in the first profile, most of it resolving each import to its module's export the first time, which the summaries need however they ask), the rules' \`create\` 41–46 ms (the stream test of each file), the URL index and \`no-duplicate-stream\`'s own reading of the file 46–48 ms, the rest the rules' listeners. The percentages above are medians of the ratios of runs taken within the same minute; run by run, the ratio beside typescript-eslint ranged ${percentChange(targets.cpuOverTseslintRuns?.min ?? targets.cpuOverTseslint)} to ${percentChange(targets.cpuOverTseslintRuns?.max ?? targets.cpuOverTseslint)} over these ${runs} runs, so the gap to the target is within what one measurement moves. CPU time also counts V8's helper threads (concurrent garbage collection, the optimising compilers): in this run the CPU beyond the lint's wall time grew by ${number(offMainThreadMs('type-aware') - offMainThreadMs('baseline'))} ms with the plugin's rules (medians), beside ${number(typeAware.variants['type-aware'].lintMs.median - typeAware.variants.baseline.lintMs.median)} ms more wall time: part of what the rules cost is the garbage and the code they give V8, not their own frames.`,
+      `- **Type-aware mode: ${missed.join('; ')}.** The type checker is not the cost: typescript-eslint builds it in the baseline too. What the plugin adds is its own work, ${number(typeAware.typeAwareAddedCpuMs)} ms of CPU over the syntactic rules in this project, where every file leads to streams in other files: mostly the summaries of ${number(typeAware.declarationsSummarised)} declarations behind the per-item and in-loop findings. The program-wide index of stream URLs that \`no-duplicate-stream\` keeps converts a file to ESTree only when TypeScript's tree of the file says it may open the URL asked about${typeAware.indexConversions === undefined ? '' : `, ${number(typeAware.indexConversions)} files here`} (before 2026-12-07 it converted all 56 files that mention a stream, 70–126 ms of the lint in CPU profiles; now 9–13 ms). In CPU profiles of the lint beside typescript-eslint's rules (\`node --cpu-prof --cpu-prof-interval 250 scripts/bench/type-aware-cost.js --child <project> tseslint+sse\`, two runs, 2026-12-07) the plugin's own frames, with the checker work they call, came to 344–377 ms of a 10.0–10.6 s main thread, 3.4–3.5%: the summaries 123–133 ms (reading the bodies of the declarations a candidate leads to, and the checker resolving each callee: \`getSymbolAtLocation\` 67 ms of them in the first profile, most of it resolving each import to its module's export the first time, which the summaries need however they ask), the rules' \`create\` 41–46 ms (the stream test of each file), the URL index and \`no-duplicate-stream\`'s own reading of the file 46–48 ms, the rest the rules' listeners.${cpuSpread(typeAware) ? ` ${cpuSpread(typeAware)}` : ''} CPU time also counts V8's helper threads (concurrent garbage collection, the optimising compilers): in this run the CPU beyond the lint's wall time grew by ${number(offMainThreadMs('type-aware') - offMainThreadMs('baseline'))} ms with the plugin's rules (medians), beside ${number(typeAware.variants['type-aware'].lintMs.median - typeAware.variants.baseline.lintMs.median)} ms more wall time: part of what the rules cost is the garbage and the code they give V8, not their own frames.`,
     );
   }
   if (hub && !hub.target.met) {
