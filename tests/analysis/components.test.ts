@@ -13,7 +13,7 @@ import {
   renderSites,
 } from '../../src/analysis/components.js';
 import type { FunctionNode } from '../../src/analysis/functions.js';
-import { type SourceCode, analyse, find, parsers } from './probe.js';
+import { analyse, find, isNewEventSource, parsers, type SourceCode } from './probe.js';
 
 const isNamedFunction =
   (name: string) =>
@@ -25,9 +25,6 @@ const isNamedClass =
   (name: string) =>
   (node: TSESTree.Node): node is TSESTree.ClassDeclaration =>
     node.type === 'ClassDeclaration' && node.id?.name === name;
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
 
 /** The URL argument of the first `new EventSource(…)` in the file. */
 function firstUrl(sourceCode: SourceCode): TSESTree.Node {

@@ -4,10 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { enclosingComponentOrHook, parameterDependencies } from '../../src/analysis/components.js';
-import { type ProbeFile, type SourceCode, analyse, find, isMarked } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isMarked, isNewEventSource, type ProbeFile, type SourceCode } from './probe.js';
 
 /** `here` when the code marks it, else the URL of the first `new EventSource(…)`. */
 export function dependencyTarget(sourceCode: SourceCode): TSESTree.Node {

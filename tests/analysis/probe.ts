@@ -103,6 +103,10 @@ function children(node: TSESTree.Node): TSESTree.Node[] {
   return found;
 }
 
+/** `new EventSource(…)` called by that name: the opening most probes look for with `find`. */
+export const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
+  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+
 /** The first node, in source order, that `predicate` accepts. */
 export function find<N extends TSESTree.Node>(root: TSESTree.Node, predicate: (node: TSESTree.Node) => node is N): N;
 export function find(root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): TSESTree.Node;

@@ -8,13 +8,9 @@
  * The bindings are written out as one string, `functions: local=method, … | namespaces: …`, so a
  * wrong or missing binding shows as a different string.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { collectionHelperImports, findRepetition } from '../../src/analysis/repetition.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 describe.each(parsers)('collectionHelperImports (%s)', (_name, parser) => {
   /** The helper bindings of `code`, as `functions: a=map, b=forEach | namespaces: _, $`. */

@@ -8,13 +8,9 @@
  *
  * Each case is written out as `kind: description` of the repetition, or `once`.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { findRepetition } from '../../src/analysis/repetition.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 describe.each(parsers)('findRepetition: iteration calls (%s)', (_name, parser) => {
   /** What repeats the first `new EventSource(…)` of `code`: `kind: description`, or `once`. */

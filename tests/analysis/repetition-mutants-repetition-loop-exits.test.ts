@@ -11,10 +11,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { findRepetition, findRepetitionOfCallbackReference } from '../../src/analysis/repetition.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 const isOpenRowArgument = (node: TSESTree.Node): node is TSESTree.Identifier =>
   node.type === 'Identifier' && node.name === 'openRow' && node.parent?.type === 'CallExpression' && node.parent.callee !== node;

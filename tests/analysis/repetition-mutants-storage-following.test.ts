@@ -11,10 +11,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { streamStorage } from '../../src/analysis/stream-storage.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): boolean =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 const isOpenCall = (node: TSESTree.Node): boolean =>
   node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'open';

@@ -6,13 +6,9 @@
  *
  * Each case shows how the first `new EventSource(…)` is kept: `per-key <description>`, `shared` or `instance`.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { streamStorage } from '../../src/analysis/stream-storage.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): boolean =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 describe.each(parsers)('the keys a stream is stored under (%s)', (_name, parser) => {
   function storage(code: string): string {

@@ -7,13 +7,9 @@
  *
  * Each case answers whether the first `new EventSource(…)` of the code, kept shared, is a lazy singleton.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { isLazySingleton, streamStorage } from '../../src/analysis/stream-storage.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): boolean =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 describe.each(parsers)('lazy singletons (%s)', (_name, parser) => {
   /** `<storage kind> <whether it is a lazy singleton>` for the first `new EventSource(…)`. */

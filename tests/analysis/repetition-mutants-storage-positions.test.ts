@@ -11,10 +11,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import { streamStorage } from '../../src/analysis/stream-storage.js';
-import { type ProbeFile, type SourceCode, analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): boolean =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers, type ProbeFile, type SourceCode } from './probe.js';
 
 /** A call of the function `open`: the opening of the cases where the stream comes from a call. */
 const isOpenCall = (node: TSESTree.Node): boolean =>

@@ -1,10 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { findRepetition } from '../../src/analysis/repetition.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 describe.each(parsers)('findRepetition (%s)', (_name, parser) => {
   /** What repeats the first `new EventSource(…)` of `code`: its description, or `once`. */

@@ -1,10 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { streamStorage } from '../../src/analysis/stream-storage.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 describe.each(parsers)('streamStorage (%s)', (_name, parser) => {
   /** How the first `new EventSource(…)` of `code` is kept: `per-key <description>`, `shared` or `instance`. */

@@ -13,10 +13,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type ImportResolver, type StreamUrl, streamUrlOf } from '../../src/analysis/stream-urls.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 const FILE_NAME = '/app/src/feed.js';
 const CONFIG = '/app/src/config.js';

@@ -8,13 +8,9 @@
  * Each case shows the `text` and `key` of the URL of the first `new EventSource(…)` of the code
  * (null when it may differ between runs).
  */
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type StreamUrl, streamUrlOf } from '../../src/analysis/stream-urls.js';
-import { type ProbeFile, TS_FILE, analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers, TS_FILE, type ProbeFile } from './probe.js';
 
 const FILE_NAME = '/app/src/feed.js';
 

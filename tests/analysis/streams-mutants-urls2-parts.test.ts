@@ -4,13 +4,9 @@
  * `String(…)`, and names followed to the depth limit or around a cycle, so that the mutants
  * StrykerJS left alive in `member` and `parts` of `src/analysis/stream-urls.ts` fail a test (issue 17).
  */
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { streamUrlOf } from '../../src/analysis/stream-urls.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 /** `const a0 = API; const a1 = a0; …; new EventSource(a<last>)`: a chain of `last` + 1 names. */
 function chain(last: number): string {

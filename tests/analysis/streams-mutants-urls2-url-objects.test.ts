@@ -4,13 +4,9 @@
  * holding one, so that the mutants StrykerJS left alive in `urlConstructor` and `urlObject` of
  * `src/analysis/stream-urls.ts` fail a test (issue 17).
  */
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { streamUrlOf } from '../../src/analysis/stream-urls.js';
-import { analyse, find, parsers } from './probe.js';
-
-const isNewEventSource = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'EventSource';
+import { analyse, find, isNewEventSource, parsers } from './probe.js';
 
 describe.each(parsers)('the URL of a URL object (%s)', (_name, parser) => {
   /** The URL of the first `new EventSource(…)` of `code`; null when it may differ between runs. */
