@@ -563,12 +563,13 @@ export function cpuSpread(typeAware) {
   if (ratios.length === 0) return '';
   const described = ratios.map(({ name, ratio, runsOf, limit, of: [variant, base] }) => {
     const ofMedians = variants[variant].cpuMs.median / variants[base].cpuMs.median;
-    const spread = runsOf ? `ranged ${percentChange(runsOf.min)} to ${percentChange(runsOf.max)}` : `was ${percentChange(ratio)}`;
-    const verdict = runsOf && runsOf.min <= limit ? 'so one measurement can land on either side of the limit' : 'above the limit in every run';
-    return `the CPU ratio ${name} ${spread} (the ratio of the table's medians: ${percentChange(ofMedians)}), ${verdict}`;
+    const medians = `the ratio of the table's medians: ${percentChange(ofMedians)}`;
+    if (!runsOf) return `the CPU ratio ${name} was ${percentChange(ratio)} (${medians})`;
+    const verdict = runsOf.min <= limit ? 'so one measurement can land on either side of the limit' : 'above the limit in every run';
+    return `the CPU ratio ${name} ranged ${percentChange(runsOf.min)} to ${percentChange(runsOf.max)} (${medians}), ${verdict}`;
   });
-  const how = targets.pairedRunByRun ? 'The percentages above are medians of the ratios of runs taken within the same minute. Run by run' : 'Over';
-  return `${how} over these ${runs} runs, ${described.join('; ')}.`;
+  const how = targets.pairedRunByRun ? 'The percentages above are medians of the ratios of runs taken within the same minute. Run by run over' : 'Over';
+  return `${how} these ${runs} runs, ${described.join('; ')}.`;
 }
 
 function shortfallSection(results) {

@@ -216,6 +216,14 @@ describe('writeReport', () => {
     expect(page).not.toContain("without rules ranged −4.0% to +38.0% (the ratio of the table's medians");
   });
 
+  it('gives the ratio alone when the run kept no run-by-run figures', () => {
+    const { cpuOverBaselineRuns: _baseline, cpuOverTseslintRuns: _tseslint, ...targets } = { ...typeAware.targets, pairedRunByRun: false };
+    const page = pageWith({ ...results, typeAware: { ...typeAware, targets } });
+    expect(page).toContain(
+      "the rest the rules' listeners. Over these 15 runs, the CPU ratio beside typescript-eslint's `recommended-type-checked` was +6.1% (the ratio of the table's medians: +5.8%). CPU time",
+    );
+  });
+
   it('gives the run-by-run range of each CPU ratio a run missed, and says when every run missed it', () => {
     const targets = { ...typeAware.targets, cpuOverBaseline: 1.2, cpuOverBaselineRuns: { median: 1.2, min: 1.12, max: 1.3 } };
     const page = pageWith({ ...results, typeAware: { ...typeAware, targets } });
