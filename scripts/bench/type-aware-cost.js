@@ -18,7 +18,7 @@
  * service (and this plugin its summaries) for the life of a process, so a second lint in the same
  * process would be warm and flatter the mode. The figure is the wall time of `lintFiles()` inside
  * the child (the ESLint instance included, Node's start-up and module loading not), median and
- * range over `runs`, the three variants interleaved; beside it the CPU time the child spent in
+ * range over `runs`, the five variants interleaved (`runOrder`); beside it the CPU time the child spent in
  * that span (user + system), which moves less than wall time when other processes share the
  * machine. ESLint's `TIMING` is not used: the checker
  * computes types lazily, so whichever rule asks first is charged for work the others then reuse.
@@ -41,8 +41,27 @@ const SUMMARIES = new URL('../../dist/src/analysis/typed/summaries.js', import.m
 const PROGRAM_INDEX = new URL('../../dist/src/analysis/typed/program-stream-index.js', import.meta.url).href;
 const SELF = fileURLToPath(import.meta.url);
 
-/** The lints compared, in the order the first run takes them (later runs rotate it). */
+/** The lints compared. */
 export const VARIANTS = ['baseline', 'syntactic', 'type-aware', 'tseslint', 'tseslint+sse'];
+
+/**
+ * The lints of one run, as blocks: each target's two lints (a ratio's numerator and denominator)
+ * form one block and always run one right after the other.
+ */
+const RUN_BLOCKS = [['baseline', 'type-aware'], ['syntactic'], ['tseslint', 'tseslint+sse']];
+
+/**
+ * The order of the lints in run `run`. On 2 shared cores the CPU time of one lint moves by
+ * ±15% with the load of other processes, and that load changes within a minute; a run takes
+ * about 40 s. So the two lints of a ratio run back to back, which one goes first alternating
+ * from run to run (so that whatever the first lint leaves behind, such as a warmer page cache,
+ * favours each side equally), and the blocks rotate, so that no block always runs first.
+ */
+export function runOrder(run) {
+  const rotation = run % RUN_BLOCKS.length;
+  const blocks = [...RUN_BLOCKS.slice(rotation), ...RUN_BLOCKS.slice(0, rotation)];
+  return blocks.flatMap((block) => (run % 2 === 0 ? block : [...block].reverse()));
+}
 
 /** Issue 16's limits, as ratios: type-aware over the typed lint without rules (CPU, peak memory), and over typescript-eslint's own typed rules (both). */
 export const LIMITS = { cpuOverBaseline: 1.1, memoryOverBaseline: 1.15, overTseslint: 1.05 };
@@ -329,8 +348,8 @@ async function runChild(root, variant) {
 
 /**
  * Issue 16's ratios, and whether all are within `LIMITS`. With the runs' samples, each ratio is
- * the median of the ratios run by run: the two lints of a ratio ran within the same minute, so
- * a burst of load from another process lifts both, where it would lift the median of one
+ * the median of the ratios run by run: the two lints of a ratio ran back to back (`runOrder`),
+ * so a burst of load from another process lifts both, where it would lift the median of one
  * variant alone. Without them (a summary only), the ratio of the variants' medians.
  */
 export function typeAwareTargets(variants, samples) {
@@ -374,11 +393,7 @@ export async function measureTypeAwareCost({ runs = 5, files = DEFAULT_FILES, se
     const project = generateTypeAwareProject(root, { files, seed });
     const samples = Object.fromEntries(VARIANTS.map((variant) => [variant, []]));
     for (let run = 0; run < runs; run += 1) {
-      // Rotate the order so that no variant always runs first (or last) on a warming machine.
-      for (let step = 0; step < VARIANTS.length; step += 1) {
-        const variant = VARIANTS[(run + step) % VARIANTS.length];
-        samples[variant].push(await runChild(root, variant));
-      }
+      for (const variant of runOrder(run)) samples[variant].push(await runChild(root, variant));
     }
     const variants = Object.fromEntries(
       Object.entries(samples).map(([variant, list]) => [
@@ -436,6 +451,15 @@ export async function measureTypeAwareCost({ runs = 5, files = DEFAULT_FILES, se
       declarationsSummarised: variants['type-aware'].summarised,
       declarationWalks: variants['type-aware'].walks,
       indexConversions: variants['type-aware'].indexConversions,
+      // How the lints were ordered: the page describes the pairing of the ratios it quotes.
+      pairing: 'back-to-back',
+      // Each run's figures, for a reader who wants to see the spread behind the medians.
+      samples: Object.fromEntries(
+        Object.entries(samples).map(([variant, list]) => [
+          variant,
+          list.map((sample) => ({ cpuMs: Math.round(sample.cpuMs), lintMs: Math.round(sample.lintMs), peakMiB: Math.round(sample.peakMiB) })),
+        ]),
+      ),
       problems,
       ...(keep ? { root } : {}),
     };

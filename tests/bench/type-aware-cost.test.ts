@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FILES, generateTypeAwareProject, typeAwareTargets } from '../../scripts/bench/type-aware-cost.js';
+import { DEFAULT_FILES, generateTypeAwareProject, runOrder, typeAwareTargets, VARIANTS } from '../../scripts/bench/type-aware-cost.js';
 import { writeReport } from '../../scripts/bench/write-report.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'type-aware-cost-test-'));
@@ -36,6 +36,28 @@ describe('generateTypeAwareProject', () => {
     const count = (folder: string) => readdirSync(path.join(root, 'src', folder)).length;
     // The components folder holds the barrel too.
     expect([count('lib'), count('hooks'), count('components'), count('pages')]).toEqual([140, 80, 121, 60]);
+  });
+});
+
+describe('runOrder', () => {
+  const runs = [0, 1, 2, 3, 4, 5].map(runOrder);
+
+  it('runs every variant once per run', () => {
+    for (const order of runs) expect([...order].sort()).toEqual([...VARIANTS].sort());
+  });
+
+  it("runs the two lints of each target's ratio back to back, which of them first alternating", () => {
+    for (const [numerator, denominator] of [
+      ['type-aware', 'baseline'],
+      ['tseslint+sse', 'tseslint'],
+    ]) {
+      const gaps = runs.map((order) => order.indexOf(numerator) - order.indexOf(denominator));
+      expect(gaps).toEqual([1, -1, 1, -1, 1, -1]);
+    }
+  });
+
+  it('rotates which lint runs first', () => {
+    expect(runs.map((order) => order[0])).toEqual(['baseline', 'syntactic', 'tseslint', 'type-aware', 'syntactic', 'tseslint+sse']);
   });
 });
 

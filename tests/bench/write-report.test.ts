@@ -216,6 +216,15 @@ describe('writeReport', () => {
     expect(page).not.toContain("without rules ranged −4.0% to +38.0% (the ratio of the table's medians");
   });
 
+  it('says the lints of a ratio ran back to back when the run ordered them so', () => {
+    const page = pageWith({ ...results, typeAware: { ...typeAware, pairing: 'back-to-back' } });
+    expect(page).toContain(
+      'Each percentage below is the median of the ratios run by run: the two lints of a ratio run one right after the other, which of them first alternating from run to run, so that',
+    );
+    expect(page).toContain('The percentages above are medians of the ratios of runs taken one right after the other. Run by run over these 15 runs,');
+    expect(page).not.toContain('same minute');
+  });
+
   it('gives the ratio alone when the run kept no run-by-run figures', () => {
     const { cpuOverBaselineRuns: _baseline, cpuOverTseslintRuns: _tseslint, ...targets } = { ...typeAware.targets, pairedRunByRun: false };
     const page = pageWith({ ...results, typeAware: { ...typeAware, targets } });
