@@ -50,7 +50,7 @@ describe('runOrder', () => {
     for (const [numerator, denominator] of [
       ['type-aware', 'baseline'],
       ['tseslint+sse', 'tseslint'],
-    ]) {
+    ] as const) {
       const gaps = runs.map((order) => order.indexOf(numerator) - order.indexOf(denominator));
       expect(gaps).toEqual([1, -1, 1, -1, 1, -1]);
     }
