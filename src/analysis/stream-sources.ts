@@ -12,6 +12,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ReferenceTracker } from './eslint-utils.js';
 import { referencesAnyModule } from './module-references.js';
+import { type ClientRead, mayLeadToSubclass, subclassOpenings } from './stream-subclasses.js';
 import { includesEventSource } from './text-search.js';
 import { isVueUseEventSource, opensWhenCalled } from './vueuse-event-source.js';
 import { PerWrappersCache } from './wrappers-cache.js';
@@ -30,6 +31,8 @@ export interface StreamSource {
   kind: OpeningKind;
   /** True for a source the user declared in the `wrappers` option. */
   userDefined: boolean;
+  /** The class of the file that extends the client and is constructed here (`stream-subclasses.ts`); the other fields are its base's. */
+  subclass?: string;
 }
 
 export interface StreamOpening {
@@ -133,9 +136,10 @@ export function sourceMentionsStream(
 
 type TraceMap = Parameters<InstanceType<typeof ReferenceTracker>['iterateEsmReferences']>[0];
 
+/** What the tracker reports of a client: its invocations, and for a class every read too, where a subclass may extend it. */
 function traceEntry(source: StreamSource): Record<symbol, StreamSource> {
-  const symbol = source.kind === 'construct' ? ReferenceTracker.CONSTRUCT : ReferenceTracker.CALL;
-  return { [symbol]: source };
+  if (source.kind === 'call') return { [ReferenceTracker.CALL]: source };
+  return { [ReferenceTracker.CONSTRUCT]: source, [ReferenceTracker.READ]: source };
 }
 
 function describeExport(module: string, exportName: string): string {
@@ -266,16 +270,23 @@ function findInvocations(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: re
 
   const seen = new Set<TSESTree.Node>();
   const openings: StreamOpening[] = [];
+  const reads: ClientRead[] = [];
   const found = [
     ...tracker.iterateGlobalReferences({ EventSource: traceEntry(GLOBAL_EVENT_SOURCE) } as unknown as TraceMap),
     ...tracker.iterateEsmReferences(esm),
     ...tracker.iterateCjsReferences(cjs),
   ];
-  for (const { node, info } of found) {
+  for (const { node, type, info } of found) {
+    // A read is no opening (the tracker reports `require('eventsource')` itself as one), but a subclass may extend it.
+    if (type === ReferenceTracker.READ) {
+      if (mayLeadToSubclass(node)) reads.push({ node, source: info as StreamSource });
+      continue;
+    }
     if ((node.type !== 'NewExpression' && node.type !== 'CallExpression') || seen.has(node)) continue;
     seen.add(node);
     openings.push({ node, source: info as StreamSource });
   }
+  if (reads.length > 0) openings.push(...subclassOpenings(sourceCode, reads).filter((opening) => !seen.has(opening.node)));
   return openings.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 

@@ -390,6 +390,118 @@ describe('getStreamOpenings', () => {
   });
 });
 
+describe('subclasses of a stream client', () => {
+  // Public code extends \`EventSource\` to add methods, or to put headers into the query string
+  // (the \`CustomEventSource\` shape found with \`search\`); these cases are our own, reduced.
+  it('counts each `new` of a class without a constructor of its own, under its name and its base', () => {
+    const code = `class Feed extends EventSource {
+  onRow(handler) { this.addEventListener('row', handler); }
+}
+const Anonymous = class extends window.EventSource {};
+new Feed('/a', { withCredentials: true });
+new Anonymous('/b');`;
+    const expected = [
+      "new Feed('/a', { withCredentials: true }) → `Feed` (extends `EventSource`) (construct)",
+      "new Anonymous('/b') → `Anonymous` (extends `EventSource`) (construct)",
+    ];
+    expect(openings(code)).toEqual(expected);
+    expect(openings(code, { typescript: true, globals: BROWSER_GLOBALS })).toEqual(expected);
+    const { openings: found } = parse(code);
+    expect(found.map((opening) => [opening.source.subclass, opening.source.module, isNativeEventSource(opening)])).toEqual([
+      ['Feed', null, true],
+      ['Anonymous', null, true],
+    ]);
+  });
+
+  it('counts a constructor that passes its parameters on unchanged, and subclasses of such a class', () => {
+    expect(
+      openings(
+        `class Tagged extends EventSource {
+  constructor(url: string, readonly init?: EventSourceInit) { super(url, init); this.tag = 1; }
+}
+class Spread extends EventSource { constructor(...args) { super(...args); } }
+class Shorter extends Tagged { constructor(url, init, extra) { super(url, init); } }
+new Tagged('/a');
+new Spread('/b');
+new Shorter('/c');`,
+        { typescript: true },
+      ),
+    ).toEqual([
+      "new Tagged('/a') → `Tagged` (extends `EventSource`) (construct)",
+      "new Spread('/b') → `Spread` (extends `EventSource`) (construct)",
+      "new Shorter('/c') → `Shorter` (extends `EventSource`) (construct)",
+    ]);
+  });
+
+  it("leaves a class whose constructor changes the arguments, since the rules read a `new`'s arguments as the client's", () => {
+    expect(
+      openings(`class WithQuery extends EventSource { constructor(url, headers) { super(url + '?' + headers); } }
+class Swapped extends EventSource { constructor(init, url) { super(url, init); } }
+class Defaulted extends EventSource { constructor(url = '/all') { super(url); } }
+class Conditional extends EventSource { constructor(url) { if (url) super(url); else super('/x'); } }
+class NoSuper extends EventSource { constructor(url) { return make(url); } }
+class Below extends WithQuery {}
+new WithQuery('/a', 'h');
+new Swapped({}, '/b');
+new Defaulted();
+new Conditional('/c');
+new NoSuper('/d');
+new Below('/e');`),
+    ).toEqual([]);
+  });
+
+  it("follows a library's class however it is imported or required", () => {
+    expect(
+      openings(`import { EventSourcePolyfill } from 'event-source-polyfill';
+import * as polyfill from 'event-source-polyfill';
+import Reconnecting from 'reconnecting-eventsource';
+const Node = require('eventsource');
+const { EventSource: NodeNamed } = require('eventsource');
+class Poly extends EventSourcePolyfill {}
+class Namespaced extends polyfill.NativeEventSource {}
+class Again extends Reconnecting {}
+class FromNode extends Node {}
+class FromNamed extends NodeNamed {}
+new Poly('/a');
+new Namespaced('/b');
+new Again('/c');
+new FromNode('/d');
+new FromNamed('/e');`),
+    ).toEqual([
+      "new Poly('/a') → `Poly` (extends `EventSourcePolyfill` from `event-source-polyfill`) (construct)",
+      "new Namespaced('/b') → `Namespaced` (extends `NativeEventSource` from `event-source-polyfill`) (construct)",
+      "new Again('/c') → `Again` (extends the default export of `reconnecting-eventsource`) (construct)",
+      "new FromNode('/d') → `FromNode` (extends the default export of `eventsource`) (construct)",
+      "new FromNamed('/e') → `FromNamed` (extends `EventSource` from `eventsource`) (construct)",
+    ]);
+  });
+
+  it('ignores a class that extends something else, a local class named EventSource, or a function-style client', () => {
+    expect(
+      openings(`import { fetchEventSource } from '@microsoft/fetch-event-source';
+class Other extends Base {}
+{ class EventSource {} class Local extends EventSource {} new Local('/a'); }
+class Called extends fetchEventSource {}
+new Other('/b');
+new Called('/c');
+const { other } = require('eventsource');
+const Plain = EventSource;
+class Aliased extends Plain {}
+new Aliased('/d');`),
+    ).toEqual(["new Aliased('/d') → `Aliased` (extends `EventSource`) (construct)"]);
+  });
+
+  it('counts a `new` of the class itself only once, beside the openings in its own body', () => {
+    expect(
+      openings(`class Pair extends EventSource {
+  static open(url) { return new Pair(url); }
+  backup = new EventSource('/backup');
+}
+Pair.open('/a');`),
+    ).toEqual(["new Pair(url) → `Pair` (extends `EventSource`) (construct)", "new EventSource('/backup') → `EventSource` (construct)"]);
+  });
+});
+
 describe('streamUrlArgument and isNativeEventSource', () => {
   it('give the first argument, or null for a spread or no argument', () => {
     const { sourceCode, openings: found } = parse(`import { fetchEventSource } from '@microsoft/fetch-event-source';

@@ -604,6 +604,31 @@ export class AlertBar implements OnInit {
   ],
   invalid: [
     {
+      // Two components open one URL through a subclass of \`EventSource\` (public code extends it to add
+      // methods; reduced, our own): one without a constructor, one whose constructor passes its arguments on.
+      code: `import { useEffect } from 'react';
+class Feed extends EventSource {
+  onRow(handler) { this.addEventListener('row', handler); }
+}
+class TaggedFeed extends Feed {
+  constructor(url, init) { super(url, init); this.tag = 'bell'; }
+}
+export function Board() {
+  useEffect(() => { const feed = new Feed('/api/events'); return () => feed.close(); }, []);
+  return null;
+}
+export function Bell() {
+  useEffect(() => { const feed = new TaggedFeed('/api/events', { withCredentials: true }); return () => feed.close(); }, []);
+  return null;
+}`,
+      filename: 'src/live.jsx',
+      languageOptions: javascript,
+      errors: [
+        duplicate(9, 34, 'component `Board`', 'component `Bell` (src/live.jsx:13)', '/api/events', '`Feed` (extends `EventSource`)'),
+        duplicate(13, 34, 'component `Bell`', 'component `Board` (src/live.jsx:9)', '/api/events', '`TaggedFeed` (extends `EventSource`)'),
+      ],
+    },
+    {
       // Components handed to \`memo()\` are the consumers of their effects' streams, as without it.
       code: `import { memo, useEffect } from 'react';
 export const Feed = memo(function Feed() {

@@ -1096,6 +1096,31 @@ export function List({ ids }) {
         { messageId: 'renderedPerItem', line: 7, column: 26, data: { component: 'Row', stream: ES, line: 3, repetition: 'a `map()` callback' } },
       ],
     },
+    // A row that opens its stream through a subclass of \`EventSource\` (reduced from the public
+    // \`CustomEventSource\` shape, our own code), rendered per item.
+    {
+      code: `import { useEffect } from 'react';
+class RowFeed extends EventSource {
+  onRow(handler) { this.addEventListener('row', handler); }
+}
+function Row({ id }) {
+  useEffect(() => { const feed = new RowFeed('/rows/' + id); return () => feed.close(); }, [id]);
+  return null;
+}
+export function List({ ids }) {
+  return ids.map((id) => <Row key={id} id={id} />);
+}`,
+      languageOptions: javascript,
+      errors: [
+        { messageId: 'urlFromProps', line: 6, column: 34, endColumn: 60 },
+        {
+          messageId: 'renderedPerItem',
+          line: 10,
+          column: 26,
+          data: { component: 'Row', stream: '`RowFeed` (extends `EventSource`)', line: 6, repetition: 'a `map()` callback' },
+        },
+      ],
+    },
     // Array.from with a mapping callback.
     {
       code: `const Slot = () => {

@@ -32,6 +32,8 @@ export const SKIP_REASONS = {
   noStreamingFetch:
     '`react-native-sse` runs where fetch cannot stream a response (React Native), which the shared hub needs',
   optedOut: 'opted out with an `sse-codemod-ignore` comment',
+  subclass: (name: string) =>
+    `\`${name}\` extends the stream client, and the shared stream has none of what it adds (methods, fields, a constructor of its own): move its events onto \`subscribe()\` from the shared hub by hand`,
   distinctUrlsWithoutMultiplexer:
     "a different URL per item: without the server multiplexer the shared hub still opens one connection per URL. Mount createMultiplexer from 'sse-hub/server', then run sse-codemod again with --endpoint (or after configureHub({ endpoint }) is in the app)",
   topicPerItemWithoutMultiplexer:
@@ -112,6 +114,7 @@ export function conversionFor(
   context: ConversionContext,
 ): Conversion {
   const { source } = opening;
+  if (source.subclass !== undefined) return { kind: 'skip', reason: SKIP_REASONS.subclass(source.subclass) };
   if (source.module === '@vueuse/core') return { kind: 'skip', reason: SKIP_REASONS.vueUseComposable };
   if (source.kind === 'call' || !Node.isNewExpression(node)) {
     return { kind: 'skip', reason: SKIP_REASONS.callbackClient(source.label) };

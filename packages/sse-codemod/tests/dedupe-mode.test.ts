@@ -50,6 +50,16 @@ describe('planning for the multiplexer', () => {
     expect(plan(input).sites).toEqual([{ line: 3, column: 26, rule: 'sse/no-eventsource-in-loop', action: 'skipped', reason: SKIP_REASONS.vueUseComposable }]);
   });
 
+  it('leaves a subclass of EventSource with its own reason: the shared stream is not one, nor has its methods', () => {
+    const input =
+      "class Feed extends EventSource {\n  onRow(handler: (event: Event) => void) { this.addEventListener('row', handler); }\n}\nexport function watch(ids: string[]) {\n  return ids.map((id) => new Feed(`/rows/${id}`));\n}\n";
+    const result = plan(input);
+    expect(result.sites).toEqual([{ line: 5, column: 26, rule: 'sse/no-eventsource-in-loop', action: 'skipped', reason: SKIP_REASONS.subclass('Feed') }]);
+    expect(SKIP_REASONS.subclass('Feed')).toBe(
+      '`Feed` extends the stream client, and the shared stream has none of what it adds (methods, fields, a constructor of its own): move its events onto `subscribe()` from the shared hub by hand',
+    );
+  });
+
   it('rewrites a URL whose origin is only known at run time: it may be the page\'s', () => {
     const input = 'export function watch(base: string, ids: string[]) {\n  return ids.map((id) => new EventSource(`${base}/rows/${id}`));\n}\n';
     expect(plan(input).sites.map((site) => site.action)).toEqual(['rewritten']);

@@ -11,7 +11,7 @@
  */
 import type * as ts from 'typescript';
 import { type TypeInformation, symbolAt } from './type-information.js';
-import { skipOuterExpressions, skipOuterParents } from './ts-syntax.js';
+import { extendsExpression, skipOuterExpressions, skipOuterParents } from './ts-syntax.js';
 
 export interface Invocation {
   /** What runs: `call` for a function (or a function handed over by name), `construct` for `new` or `super()`. */
@@ -53,17 +53,6 @@ export function isResolvableName(information: TypeInformation, expression: ts.Ex
     return ts.isStringLiteralLike(node.argumentExpression) && isResolvableObject(information, node.expression);
   }
   return false;
-}
-
-/** The class that `super(…)` inside a constructor constructs: the `extends` expression of its class. */
-function extendsExpression(ts: TypeInformation['ts'], node: ts.Node): ts.Expression | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isClassLike(current)) {
-      const clause = current.heritageClauses?.find((heritage) => heritage.token === ts.SyntaxKind.ExtendsKeyword);
-      return clause?.types[0]?.expression ?? null;
-    }
-  }
-  return null;
 }
 
 /** The invocation a running node makes, if it is one worth following. */

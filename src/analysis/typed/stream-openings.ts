@@ -21,7 +21,7 @@ import {
 } from '../stream-sources.js';
 import { wrappersKey } from '../wrappers-cache.js';
 import { type TypeInformation, symbolAt } from './type-information.js';
-import { skipOuterExpressions } from './ts-syntax.js';
+import { extendsExpression, skipOuterExpressions } from './ts-syntax.js';
 import type { TypeScript } from './typescript-module.js';
 
 /** `{ module, exportName }` pairs that open a stream, by how they are invoked. */
@@ -246,17 +246,27 @@ function libraryExport(
   return null;
 }
 
-/** The stream a call or `new` opens, or null when it opens none. */
+/** The stream client class that `target` names (the global `EventSource`, a library's class), or null. */
+export function streamClassSource(information: TypeInformation, target: ts.Expression, lookup: StreamSourceLookup): StreamSource | null {
+  if (isGlobalEventSource(information, target, 0)) return GLOBAL_EVENT_SOURCE;
+  return programNamesLookupModules(information.program, lookup) ? libraryExport(information, target, 'construct', lookup) : null;
+}
+
+/**
+ * The stream a call or `new` opens, or null when it opens none. `super(…)` in a class that
+ * extends a client class opens one too: whatever the subclass does with its arguments, each
+ * of its instances is a stream.
+ */
 export function streamSourceOf(
   information: TypeInformation,
   node: ts.CallExpression | ts.NewExpression,
   lookup: StreamSourceLookup,
 ): StreamSource | null {
   const { ts } = information;
-  const namesLibrary = programNamesLookupModules(information.program, lookup);
-  if (ts.isNewExpression(node)) {
-    if (isGlobalEventSource(information, node.expression, 0)) return GLOBAL_EVENT_SOURCE;
-    return namesLibrary ? libraryExport(information, node.expression, 'construct', lookup) : null;
+  if (ts.isNewExpression(node)) return streamClassSource(information, node.expression, lookup);
+  if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    const base = extendsExpression(ts, node);
+    return base ? streamClassSource(information, base, lookup) : null;
   }
-  return namesLibrary ? libraryExport(information, node.expression, 'call', lookup) : null;
+  return programNamesLookupModules(information.program, lookup) ? libraryExport(information, node.expression, 'call', lookup) : null;
 }

@@ -27,7 +27,7 @@ import { type Callable, resolveCallables } from './declarations.js';
 import { someRunningNode } from './execution.js';
 import { invocationAt } from './invocations.js';
 import { isKeptForThePage } from './shared-storage.js';
-import { type StreamSourceLookup, streamSourceLookup, streamSourceOf } from './stream-openings.js';
+import { type StreamSourceLookup, streamClassSource, streamSourceLookup, streamSourceOf } from './stream-openings.js';
 import { declarationName } from './ts-syntax.js';
 import type { TypeInformation } from './type-information.js';
 import { typescript } from './typescript-module.js';
@@ -176,7 +176,12 @@ function summarize(information: TypeInformation, store: Store, node: Callable, m
   for (const root of roots) {
     if (someRunningNode(ts, root, visit, extent)) break;
   }
-  if (!opening && base && resolved <= MAX_INVOCATIONS) follow(base, 'construct');
+  if (!opening && base && resolved <= MAX_INVOCATIONS) {
+    // Without a constructor of its own, a class that extends a client class passes its arguments to the client's.
+    const source = streamClassSource(information, base, store.lookup);
+    if (source) opening = { source, ...locate(base), via: [] };
+    else follow(base, 'construct');
+  }
   store.inProgress[mode].delete(node);
 
   if (opening) {

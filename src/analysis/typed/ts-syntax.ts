@@ -22,6 +22,17 @@ function isTransparent(ts: TypeScript, node: ts.Node): node is
   );
 }
 
+/** The class that `super(…)` inside a constructor constructs: the `extends` expression of its class. */
+export function extendsExpression(ts: TypeScript, node: ts.Node): ts.Expression | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) {
+      const clause = current.heritageClauses?.find((heritage) => heritage.token === ts.SyntaxKind.ExtendsKeyword);
+      return clause?.types[0]?.expression ?? null;
+    }
+  }
+  return null;
+}
+
 /** The value inside any wrappers that leave it as it is. */
 export function skipOuterExpressions(ts: TypeScript, node: ts.Expression): ts.Expression {
   let current = node;

@@ -88,6 +88,39 @@ ruleTester.run('no-eventsource-in-loop (type-aware)', rule, {
       ],
     },
     {
+      // Subclasses of \`EventSource\` declared in another file: one without a constructor of its
+      // own, one whose constructor changes the URL before \`super()\`. Each instance is a stream.
+      ...functions.typedCase('src/loops/subclasses.ts'),
+      errors: [
+        {
+          messageId: 'constructionInLoopAcrossFiles',
+          line: 4,
+          column: 25,
+          data: {
+            className: 'RowFeed',
+            file: functions.display('src/lib/event-source-subclasses.ts'),
+            stream: ES,
+            opening: at('src/lib/event-source-subclasses.ts', 4),
+            route: '',
+            repetition: 'a `for...of` loop',
+          },
+        },
+        {
+          messageId: 'constructionInLoopAcrossFiles',
+          line: 8,
+          column: 26,
+          data: {
+            className: 'HeaderFeed',
+            file: functions.display('src/lib/event-source-subclasses.ts'),
+            stream: ES,
+            opening: at('src/lib/event-source-subclasses.ts', 12),
+            route: '',
+            repetition: 'a `map()` callback',
+          },
+        },
+      ],
+    },
+    {
       // Imported classes constructed per item: by the constructor through a method, by a field
       // initialiser, and by a subclass without a constructor of its own (the base class's runs).
       ...functions.typedCase('src/loops/classes.ts'),
