@@ -286,7 +286,8 @@ function findInvocations(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: re
     seen.add(node);
     openings.push({ node, source: info as StreamSource });
   }
-  if (reads.length > 0) openings.push(...subclassOpenings(sourceCode, reads).filter((opening) => !seen.has(opening.node)));
+  // A subclass is no client itself, so its `new`s are none of the tracker's.
+  if (reads.length > 0) openings.push(...subclassOpenings(sourceCode, reads));
   return openings.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 

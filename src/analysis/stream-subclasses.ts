@@ -119,7 +119,8 @@ function classVariables(sourceCode: Readonly<TSESLint.SourceCode>, classNode: Cl
   return [...own, ...assigned];
 }
 
-function describe(name: string, base: StreamSource): StreamSource {
+/** The source a subclass opens: its base's, under a label that names both. */
+function subclassSource(name: string, base: StreamSource): StreamSource {
   return { ...base, label: `\`${name}\` (extends ${base.label})`, subclass: name };
 }
 
@@ -136,7 +137,7 @@ export function subclassOpenings(sourceCode: Readonly<TSESLint.SourceCode>, read
     if (!classNode || visited.has(classNode) || depth > MAX_SUBCLASS_DEPTH || !forwardsArguments(classNode)) return;
     visited.add(classNode);
     for (const variable of classVariables(sourceCode, classNode)) {
-      const source = describe(variable.name, base);
+      const source = subclassSource(variable.name, base);
       for (const reference of variable.references) {
         if (!reference.isRead()) continue;
         const use = skipTransparentParents(reference.identifier);

@@ -52,7 +52,7 @@ export function sharedHelperFix(
   helper: SharedHelper,
 ): { helperName: string; fix: TSESLint.ReportFixFunction } | null {
   const node = opening.node;
-  // A subclass (\`new Feed(url)\`) adds what the shared stream lacks: no suggestion.
+  // A subclass (`new Feed(url)`) adds what the shared stream lacks: no suggestion.
   if (!isNativeEventSource(opening) || opening.source.subclass !== undefined || node.type !== 'NewExpression') return null;
   const program = sourceCode.ast;
   if (program.sourceType !== 'module') return null;

@@ -60,7 +60,7 @@ const ANALYSIS_PARTS = [
     part: 'core-streams',
     describe: 'what counts as a stream, where it comes from and which URL it opens',
     mutate: analysisFiles(
-      'stream-sources stream-openers stream-urls stream-openings-by-url stream-mentions vueuse-event-source module-references',
+      'stream-sources stream-subclasses stream-openers stream-urls stream-openings-by-url stream-mentions vueuse-event-source module-references',
       'wrappers-cache text-search test-files display-path identifiers eslint-utils set-parents',
     ),
     exclude: TYPED_TESTS,
