@@ -57,7 +57,7 @@ export function mayLeadToSubclass(node: TSESTree.Node): boolean {
   return extendedBy(node) !== null || bindingDeclaration(node) !== null;
 }
 
-/** The `extends` clauses a read stands for: itself, or each use of the name a declaration binds it to. */
+/** The places a read stands for: itself, or each use of the name a declaration binds it to (`follow` keeps the `extends` clauses). */
 function extendsClauses(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TSESTree.Node[] {
   const declaration = bindingDeclaration(node);
   if (!declaration) return [node];
@@ -66,8 +66,7 @@ function extendsClauses(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTre
   return (sourceCode.scopeManager?.getDeclaredVariables(declaration) ?? [])
     .filter((variable) => name === null || variable.name === name)
     .flatMap((variable) => variable.references)
-    .map((reference) => reference.identifier)
-    .filter((identifier) => extendedBy(identifier) !== null);
+    .map((reference) => reference.identifier);
 }
 
 /** The name a parameter binds, for a plain parameter (`url`, `url: string`, `readonly url: string`). */
@@ -76,14 +75,14 @@ function parameterName(parameter: TSESTree.Parameter): string | null {
   return bound.type === 'Identifier' ? bound.name : null;
 }
 
-/** The one `super(…)` call among a constructor body's own statements; null when there is none, or a conditional one. */
+/** The `super(…)` call among a constructor body's own statements; null when there is none, or only a conditional one. */
 function superCallOf(body: TSESTree.BlockStatement): TSESTree.CallExpression | null {
-  const calls = body.body.flatMap((statement) =>
-    statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Super'
-      ? [statement.expression]
-      : [],
-  );
-  return calls.length === 1 ? calls[0]! : null;
+  for (const statement of body.body) {
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Super') {
+      return statement.expression;
+    }
+  }
+  return null;
 }
 
 /** Whether `new C(…args)` hands `args` to the base class's constructor as they are. */
@@ -138,8 +137,8 @@ export function subclassOpenings(sourceCode: Readonly<TSESLint.SourceCode>, read
     visited.add(classNode);
     for (const variable of classVariables(sourceCode, classNode)) {
       const source = subclassSource(variable.name, base);
+      // A write (`let Feed = …`, `Feed = other`) is neither a `new` nor an `extends` clause: `follow` passes over it.
       for (const reference of variable.references) {
-        if (!reference.isRead()) continue;
         const use = skipTransparentParents(reference.identifier);
         const parent = use.parent;
         if (parent?.type === 'NewExpression' && parent.callee === use) openings.push({ node: parent, source });
@@ -147,8 +146,8 @@ export function subclassOpenings(sourceCode: Readonly<TSESLint.SourceCode>, read
       }
     }
   };
+  // Only a class's reads are traced (`traceEntry`), so every base here is one.
   for (const read of reads) {
-    if (read.source.kind !== 'construct') continue;
     for (const clause of extendsClauses(sourceCode, read.node)) follow(clause, read.source, 1);
   }
   return openings;

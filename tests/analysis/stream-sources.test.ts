@@ -421,16 +421,30 @@ new Anonymous('/b');`;
 }
 class Spread extends EventSource { constructor(...args) { super(...args); } }
 class Shorter extends Tagged { constructor(url, init, extra) { super(url, init); } }
+class SetUp extends EventSource { listen() {} constructor(url) { super(url); this.listen(); } }
+class Checked extends EventSource { constructor(url) { if (!url) throw new Error('no url'); opened += 1; log('open'); super(url); } }
 new Tagged('/a');
 new Spread('/b');
-new Shorter('/c');`,
+new Shorter('/c');
+new SetUp('/d');
+new Checked('/e');`,
         { typescript: true },
       ),
     ).toEqual([
       "new Tagged('/a') → `Tagged` (extends `EventSource`) (construct)",
       "new Spread('/b') → `Spread` (extends `EventSource`) (construct)",
       "new Shorter('/c') → `Shorter` (extends `EventSource`) (construct)",
+      "new SetUp('/d') → `SetUp` (extends `EventSource`) (construct)",
+      "new Checked('/e') → `Checked` (extends `EventSource`) (construct)",
     ]);
+  });
+
+  it('follows a chain of eight subclasses, not nine', () => {
+    const chain = (length: number) =>
+      Array.from({ length }, (_, index) => `class C${index + 1} extends ${index === 0 ? 'EventSource' : `C${index}`} {}`).join('\n') +
+      `\nnew C${length}('/deep');`;
+    expect(openings(chain(8))).toEqual(["new C8('/deep') → `C8` (extends `EventSource`) (construct)"]);
+    expect(openings(chain(9))).toEqual([]);
   });
 
   it("leaves a class whose constructor changes the arguments, since the rules read a `new`'s arguments as the client's", () => {
@@ -440,12 +454,22 @@ class Swapped extends EventSource { constructor(init, url) { super(url, init); }
 class Defaulted extends EventSource { constructor(url = '/all') { super(url); } }
 class Conditional extends EventSource { constructor(url) { if (url) super(url); else super('/x'); } }
 class NoSuper extends EventSource { constructor(url) { return make(url); } }
+class Half extends EventSource { constructor(url, init) { super(url, { withCredentials: true }); } }
+class Extra extends EventSource { constructor(url) { super(url, defaults); } }
+class RestLater extends EventSource { constructor(first, ...rest) { super(...rest); } }
+class OtherRest extends EventSource { constructor(...args) { super(...others); } }
+class SlicedRest extends EventSource { constructor(...args) { super(...args.slice(1)); } }
 class Below extends WithQuery {}
 new WithQuery('/a', 'h');
 new Swapped({}, '/b');
 new Defaulted();
 new Conditional('/c');
 new NoSuper('/d');
+new Half('/f', {});
+new Extra('/g');
+new RestLater({}, '/h');
+new OtherRest('/i');
+new SlicedRest({}, '/j');
 new Below('/e');`),
     ).toEqual([]);
   });
@@ -485,9 +509,15 @@ class Called extends fetchEventSource {}
 new Other('/b');
 new Called('/c');
 const { other } = require('eventsource');
+const { EventSource: NodeSource, helper } = require('eventsource');
+class FromHelper extends helper {}
+new FromHelper('/e');
 const Plain = EventSource;
 class Aliased extends Plain {}
-new Aliased('/d');`),
+new Aliased('/d');
+register(class extends EventSource {});
+Aliased('/f');
+new Registry(Aliased);`),
     ).toEqual(["new Aliased('/d') → `Aliased` (extends `EventSource`) (construct)"]);
   });
 
