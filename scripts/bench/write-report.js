@@ -261,7 +261,7 @@ function typeAwareSubsection(typeAware) {
   return [
     '### Type-aware mode',
     '',
-    `A generated TypeScript project (\`scripts/bench/type-aware-cost.js\`, seed ${project.seed}): ${number(project.files)} files, ${number(project.lines)} lines — ${project.helpers} helper modules, ${project.hooks} hooks, ${project.components} components behind a barrel, ${project.pages} pages — where streams open in helpers and are reached through hooks and components in other files. Each variant is one typed lint (\`projectService\`) in a fresh process, the variants interleaved; median of ${typeAware.runs} runs (range), measured on ${measured.date} (load average ${measured.loadAverageAtStart.map((v) => v.toFixed(2)).join(' ')} at start, ${measured.loadAverageAtEnd.map((v) => v.toFixed(2)).join(' ')} at end, on 2 shared cores: CPU time moves less than wall time): \`npm run bench -- type-aware\`. Peak memory is the process's maximum resident set, Node and its modules included. Wall and CPU time rather than ESLint's per-rule times, which charge lazy type-checker work to whichever rule asks first.${targets.pairedRunByRun ? ` Each percentage below is the median of the ratios run by run: ${typeAware.pairing === 'back-to-back' ? 'the two lints of a ratio run one right after the other, which of them first alternating from run to run' : 'the two lints of a ratio run within the same minute'}, so that a burst of load from another process lifts both rather than one median.` : ''}${targets.cpuOverBaselineRuns ? ` Run by run, the CPU ratio over the typed lint without rules ranged ${percent(targets.cpuOverBaselineRuns.min)} to ${percent(targets.cpuOverBaselineRuns.max)}, beside typescript-eslint's ${percent(targets.cpuOverTseslintRuns.min)} to ${percent(targets.cpuOverTseslintRuns.max)}: a verdict near a limit can change from one measurement to the next.` : ''}`,
+    `A generated TypeScript project (\`scripts/bench/type-aware-cost.js\`, seed ${project.seed}): ${number(project.files)} files, ${number(project.lines)} lines — ${project.helpers} helper modules, ${project.hooks} hooks, ${project.components} components behind a barrel, ${project.pages} pages — where streams open in helpers and are reached through hooks and components in other files. Each variant is one typed lint (\`projectService\`) in a fresh process, the variants interleaved; median of ${typeAware.runs} runs (range), measured on ${measured.date} (load average ${measured.loadAverageAtStart.map((v) => v.toFixed(2)).join(' ')} at start, ${measured.loadAverageAtEnd.map((v) => v.toFixed(2)).join(' ')} at end, on 2 shared cores: CPU time moves less than wall time): \`npm run bench -- type-aware\`. Peak memory is the process's maximum resident set, Node and its modules included. Wall and CPU time rather than ESLint's per-rule times, which charge lazy type-checker work to whichever rule asks first.${targets.pairedRunByRun ? ` Each percentage below is the median of the ratios run by run: the two lints of a ratio run ${pairingOf(typeAware).lints}, so that a burst of load from another process lifts both rather than one median.` : ''}${targets.cpuOverBaselineRuns ? ` Run by run, the CPU ratio over the typed lint without rules ranged ${percent(targets.cpuOverBaselineRuns.min)} to ${percent(targets.cpuOverBaselineRuns.max)}, beside typescript-eslint's ${percent(targets.cpuOverTseslintRuns.min)} to ${percent(targets.cpuOverTseslintRuns.max)}: a verdict near a limit can change from one measurement to the next.` : ''}`,
     '',
     table(
       ['variant', 'lint wall ms', 'CPU ms', 'peak MiB', 'findings'],
@@ -542,6 +542,13 @@ function connectionsChart(hub) {
   });
 }
 
+/** How the type-aware run paired the two lints of each ratio, as the page says it (results before back-to-back pairs: the same minute). */
+function pairingOf(typeAware) {
+  return typeAware.pairing === 'back-to-back'
+    ? { lints: 'one right after the other, which of them first alternating from run to run', runs: 'one right after the other' }
+    : { lints: 'within the same minute', runs: 'within the same minute' };
+}
+
 /** `1.9–2.4` for a list of ratios. */
 const ratioRange = (ratios) => `${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)}`;
 /** `+10.2%` for a ratio of 1.102. */
@@ -566,8 +573,7 @@ export function cpuSpread(typeAware) {
     const verdict = runsOf.min <= limit ? 'so one measurement can land on either side of the limit' : 'above the limit in every run';
     return `the CPU ratio ${name} ranged ${percentChange(runsOf.min)} to ${percentChange(runsOf.max)} (${medians}), ${verdict}`;
   });
-  const pairing = typeAware.pairing === 'back-to-back' ? 'taken one right after the other' : 'taken within the same minute';
-  const how = targets.pairedRunByRun ? `The percentages above are medians of the ratios of runs ${pairing}. Run by run over` : 'Over';
+  const how = targets.pairedRunByRun ? `The percentages above are medians of the ratios of runs taken ${pairingOf(typeAware).runs}. Run by run over` : 'Over';
   return `${how} these ${runs} runs, ${described.join('; ')}.`;
 }
 

@@ -27,6 +27,7 @@ import {
 } from './functions.js';
 import { type AccessPath, pathOccurrences, staticKeyName } from './reconnect/access-paths.js';
 import type { StreamOpening } from './stream-sources.js';
+import { extendedBy } from './stream-subclasses.js';
 
 export interface OpenerInfo {
   fn: FunctionNode;
@@ -177,12 +178,7 @@ function bindingsOf(
 
 /** The classes whose `extends` clause is one of these references to a class. */
 function subclassesOf(references: readonly TSESTree.Identifier[]): ClassNode[] {
-  const subclasses: ClassNode[] = [];
-  for (const identifier of references) {
-    const parent = skipTransparentParents(identifier).parent;
-    if (parent && isClassNode(parent) && parent.superClass === skipTransparentParents(identifier)) subclasses.push(parent);
-  }
-  return subclasses;
+  return references.flatMap((identifier) => extendedBy(identifier) ?? []);
 }
 
 /** The name of a class member: `open` and `#open` are different members, so the key's type counts too. */

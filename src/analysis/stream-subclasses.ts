@@ -14,9 +14,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { skipTransparentParents } from './functions.js';
+import type { ClassNode } from './stream-openers.js';
 import type { StreamOpening, StreamSource } from './stream-sources.js';
-
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** How far a chain of subclasses (`class B extends A`, `class A extends EventSource`) is followed. */
 const MAX_SUBCLASS_DEPTH = 8;
@@ -28,7 +27,7 @@ export interface ClientRead {
 }
 
 /** The class whose `extends` clause is `node`, if it is one. */
-function extendedBy(node: TSESTree.Node): ClassNode | null {
+export function extendedBy(node: TSESTree.Node): ClassNode | null {
   const outer = skipTransparentParents(node);
   const parent = outer.parent;
   return (parent?.type === 'ClassDeclaration' || parent?.type === 'ClassExpression') && parent.superClass === outer ? parent : null;
