@@ -4,8 +4,10 @@
  * can have a declaration in the project: an import, or a function, class or variable of this
  * file (which may reach an import). Globals (`fetch`, `setTimeout`), parameters and catch
  * bindings are not; nor is a member of anything but an import, a module-level object or `this`.
- * The rules first check that the place repeats (a loop, an iteration callback), which is
- * cheaper still, and only then call these.
+ * Where a place is rare (a rendered element, a name handed to an iteration), the rules first
+ * check that it repeats (a loop, an iteration callback) and only then call these. Calls are
+ * everywhere, and for them this scope lookup is the cheaper test: in CPU profiles of the
+ * type-aware benchmark it took 5–6 ms over every call of the project, the walk up to a loop 13–16 ms.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DefinitionType, findVariable } from '../eslint-utils.js';

@@ -81,9 +81,9 @@ export function renderFinding(
   const name = tsExpressionOf(information, componentName);
   if (!name) return null;
   for (const declaration of resolveCallables(information, name)) {
-    if (isProviderDeclaration(information, declaration)) continue;
     const opening = summaryOf(information, wrappers, declaration, 'render');
-    if (opening) return finding(information, declaration, opening);
+    // The provider test walks the whole component, so it waits until there is an opening to excuse.
+    if (opening && !isProviderDeclaration(information, declaration)) return finding(information, declaration, opening);
   }
   return null;
 }
