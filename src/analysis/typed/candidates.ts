@@ -6,8 +6,9 @@
  * bindings are not; nor is a member of anything but an import, a module-level object or `this`.
  * Where a place is rare (a rendered element, a name handed to an iteration), the rules first
  * check that it repeats (a loop, an iteration callback) and only then call these. Calls are
- * everywhere, and for them this scope lookup is the cheaper test: in CPU profiles of the
- * type-aware benchmark it took 5–6 ms over every call of the project, the walk up to a loop 13–16 ms.
+ * everywhere, and for them this scope lookup is the cheaper test: over every call of the
+ * type-aware benchmark's project it took 5–6 ms, the walk up to a loop 13–16 ms (two profiles,
+ * `node --cpu-prof --cpu-prof-interval 100 scripts/bench/type-aware-cost.js --child <project> type-aware`, 2026-12-07).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DefinitionType, findVariable } from '../eslint-utils.js';
