@@ -96,6 +96,9 @@ const COLLECTION_HELPER_MODULE = /^(?:lodash(?:-es)?|lodash\.\w+|underscore|jque
  * Undefined for any other module.
  */
 function helperModuleFunction(specifier: string): string | null | undefined {
+  // Most specifiers are relative paths or other packages: one character rules them out before the pattern runs.
+  const first = specifier[0];
+  if (first !== 'l' && first !== 'u' && first !== 'j') return undefined;
   const match = COLLECTION_HELPER_MODULE.exec(specifier);
   if (!match) return undefined;
   const modulePath = match[1] ?? (specifier.startsWith('lodash.') ? specifier.slice('lodash.'.length) : undefined);
@@ -119,6 +122,9 @@ function requiredModule(node: TSESTree.Expression | null): string | null {
   return null;
 }
 
+/** Both repetition rules ask about every file they see; the answer is read once per syntax tree. */
+const helperImportsByProgram = new WeakMap<TSESTree.Program, CollectionHelperImports>();
+
 /**
  * Reads the program's imports and top-level requires once: which local names are collection
  * helpers. `import map from 'lodash/map'`, `import { forEach as each } from 'lodash-es'`,
@@ -126,6 +132,15 @@ function requiredModule(node: TSESTree.Expression | null): string | null {
  * `import * as L from 'lodash-es'`, `const $ = require('jquery')` bind namespaces.
  */
 export function collectionHelperImports(program: TSESTree.Program): CollectionHelperImports {
+  let helpers = helperImportsByProgram.get(program);
+  if (!helpers) {
+    helpers = readCollectionHelperImports(program);
+    helperImportsByProgram.set(program, helpers);
+  }
+  return helpers;
+}
+
+function readCollectionHelperImports(program: TSESTree.Program): CollectionHelperImports {
   const functions = new Map<string, string>();
   const namespaces = new Set<string>();
   function bindWhole(local: string, specifier: string): void {

@@ -15,7 +15,7 @@ import { referencesAnyModule } from './module-references.js';
 import { type ClientRead, mayLeadToSubclass, subclassOpenings } from './stream-subclasses.js';
 import { includesEventSource } from './text-search.js';
 import { isVueUseEventSource, opensWhenCalled } from './vueuse-event-source.js';
-import { PerWrappersCache } from './wrappers-cache.js';
+import { PerWrappersCache, wrappersKey } from './wrappers-cache.js';
 
 
 export type OpeningKind = 'construct' | 'call';
@@ -199,6 +199,19 @@ function buildModuleTraceMaps(sources: readonly StreamSource[]): { esm: TraceMap
   return { esm: esm as unknown as TraceMap, cjs: cjs as unknown as TraceMap };
 }
 
+const traceMapsByWrappers = new Map<string, { esm: TraceMap; cjs: TraceMap }>();
+
+/** The trace maps for a wrapper list, built once: every file that mentions a stream is traced with them. */
+function moduleTraceMaps(wrappers: readonly StreamWrapper[]): { esm: TraceMap; cjs: TraceMap } {
+  const key = wrappersKey(wrappers);
+  let maps = traceMapsByWrappers.get(key);
+  if (!maps) {
+    maps = buildModuleTraceMaps(librarySources(wrappers));
+    traceMapsByWrappers.set(key, maps);
+  }
+  return maps;
+}
+
 /** Whether every declaration of a variable is ambient (`declare const EventSource: …`): it names the global. */
 function isAmbient(variable: TSESLint.Scope.Variable): boolean {
   return (
@@ -266,7 +279,7 @@ function findInvocations(sourceCode: Readonly<TSESLint.SourceCode>, wrappers: re
   if (!globalScope) return [];
   const scope = scopeWithImplicitGlobals(globalScope, ['EventSource', 'require', ...GLOBAL_OBJECT_NAMES]);
   const tracker = new ReferenceTracker(scope, { globalObjectNames: GLOBAL_OBJECT_NAMES });
-  const { esm, cjs } = buildModuleTraceMaps(librarySources(wrappers));
+  const { esm, cjs } = moduleTraceMaps(wrappers);
 
   const seen = new Set<TSESTree.Node>();
   const openings: StreamOpening[] = [];

@@ -105,6 +105,14 @@ describe.each(parsers)('referencesAnyModule (%s)', (_name, parser) => {
     // kills module-references.ts:39 "call?.type !== 'CallExpression'" -> 'false'
     expect(references(`new require('eventsource');`, 'script')).toBe(false);
   });
+
+  it('skips the walk over references only when the text spells neither `require` nor an escape', () => {
+    // The text test in front of the walk (issue 16): `\u0072equire` is the identifier `require`,
+    // so an escape keeps the walk; a text with neither has no `require` call to find.
+    expect(references(`const Open = \\u0072equire('eventsource');`, 'script')).toBe(true);
+    expect(references(`const Open = requireLater('eventsource');`, 'script')).toBe(false);
+    expect(references(`const Open = load('eventsource');`, 'script')).toBe(false);
+  });
 });
 
 describe('streamNeedles', () => {

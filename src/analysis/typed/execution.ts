@@ -61,11 +61,40 @@ function isSeparateUnit(ts: TypeScript, node: ts.Node): boolean {
   return name !== null && (isComponentName(name) || isHookName(name));
 }
 
+const CLOSED = 1;
+const FUNCTION = 2;
+const kindTables = new WeakMap<TypeScript, Uint8Array>();
+
+/**
+ * Per syntax kind, whether a walk never enters such a node (`CLOSED`: classes, interfaces, type
+ * aliases, type syntax) or enters it depending on how it runs (`FUNCTION`). A table rather than
+ * a chain of `ts.is…` tests: the summaries ask it of every node they walk.
+ */
+function kindTable(ts: TypeScript): Uint8Array {
+  let table = kindTables.get(ts);
+  if (!table) {
+    table = new Uint8Array(ts.SyntaxKind.Count);
+    for (let kind = 0; kind < table.length; kind++) {
+      // The `ts.is…` tests read only `kind`.
+      const node = { kind } as ts.Node;
+      const closed =
+        ts.isClassDeclaration(node) ||
+        ts.isClassExpression(node) ||
+        ts.isInterfaceDeclaration(node) ||
+        ts.isTypeAliasDeclaration(node) ||
+        ts.isTypeNode(node);
+      table[kind] = closed ? CLOSED : isFunctionLike(ts, node) ? FUNCTION : 0;
+    }
+    kindTables.set(ts, table);
+  }
+  return table;
+}
+
 /** Nodes a walk never enters: other functions' bodies (for a call), classes, types. */
-function isBoundary(ts: TypeScript, node: ts.Node, extent: Extent): boolean {
-  if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) return true;
-  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isTypeNode(node)) return true;
-  if (!isFunctionLike(ts, node)) return false;
+function isBoundary(ts: TypeScript, table: Uint8Array, node: ts.Node, extent: Extent): boolean {
+  const kind = table[node.kind];
+  if (kind === CLOSED) return true;
+  if (kind !== FUNCTION) return false;
   // Within a component, its handlers and callbacks run per instance too, as `components.ts` counts them.
   if (extent === 'instance') return isSeparateUnit(ts, node);
   return !((ts.isFunctionExpression(node) || ts.isArrowFunction(node)) && runsWithItsParent(ts, node));
@@ -79,8 +108,9 @@ function isBoundary(ts: TypeScript, node: ts.Node, extent: Extent): boolean {
  * a component's handler as the component's. Stops as soon as `visit` returns true, and says whether it did.
  */
 export function someRunningNode(ts: TypeScript, root: ts.Node, visit: (node: ts.Node) => boolean, extent: Extent = 'call'): boolean {
+  const table = kindTable(ts);
   const walk = (node: ts.Node): boolean => {
-    if (isBoundary(ts, node, extent)) return false;
+    if (isBoundary(ts, table, node, extent)) return false;
     return visit(node) || ts.forEachChild(node, walk) === true;
   };
   return visit(root) || ts.forEachChild(root, walk) === true;
