@@ -38,7 +38,7 @@ export type Extent = 'call' | 'instance';
 
 /** Whether `node` is a function of any kind: a declaration, an expression, an arrow, a method, a constructor or an accessor. */
 export function isFunctionLike(ts: TypeScript, node: ts.Node): boolean {
-  // By kind rather than six `ts.is…` calls: this runs on every node the summaries walk.
+  // It reads only `kind`, so that `kindTable` below can answer it for the summaries' walk once per kind.
   const { kind } = node;
   const { SyntaxKind } = ts;
   return (
@@ -92,9 +92,9 @@ function kindTable(ts: TypeScript): Uint8Array {
 
 /** Nodes a walk never enters: other functions' bodies (for a call), classes, types. */
 function isBoundary(ts: TypeScript, table: Uint8Array, node: ts.Node, extent: Extent): boolean {
-  const kind = table[node.kind];
-  if (kind === CLOSED) return true;
-  if (kind !== FUNCTION) return false;
+  const boundary = table[node.kind];
+  if (boundary === CLOSED) return true;
+  if (boundary !== FUNCTION) return false;
   // Within a component, its handlers and callbacks run per instance too, as `components.ts` counts them.
   if (extent === 'instance') return isSeparateUnit(ts, node);
   return !((ts.isFunctionExpression(node) || ts.isArrowFunction(node)) && runsWithItsParent(ts, node));
